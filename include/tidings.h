@@ -1,0 +1,390 @@
+/*
+ * tidings.h - the public interface of libtidings.
+ *
+ * tidings turns news articles into a deduplicated, sourced timeline of
+ * political events. The library is a one-way pipeline; each section below is
+ * one stage, in pipeline order:
+ *
+ *   read -> normalize + dateline -> segment -> annotate -> fingerprint
+ *        -> store -> merge -> query and render
+ *
+ * Ownership rule for the whole API: a function that returns memory says who
+ * frees it; every td_X_new has a td_X_free, and td_X_free(NULL) does nothing.
+ * Out of memory aborts the process in one place (td_xmalloc and friends), so
+ * no caller checks for NULL from an allocation.
+ *
+ * Errors: functions that can fail return int, 0 on success and a negative
+ * TD_E* code otherwise. When the caller passes a td_error, it is filled with
+ * the file, line and a human message, so a CLI can print "file:line: msg".
+ */
+#ifndef TIDINGS_H
+#define TIDINGS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TD_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------------
+ * Errors
+ * ---------------------------------------------------------------------- */
+
+/* X(name, value, message): the one list of error codes. */
+#define TD_ERRNO_MAP(X)                                                     \
+  X(OK, 0, "success")                                                       \
+  X(IO, -1, "cannot read or write")                                         \
+  X(PARSE, -2, "malformed input")                                           \
+  X(EMPTY, -3, "empty article")                                             \
+  X(BINARY, -4, "binary data, not text")                                    \
+  X(TOOBIG, -5, "input too large")                                          \
+  X(NOTEXT, -6, "no article text")                                          \
+  X(DB, -7, "store error")                                                  \
+  X(SCHEMA, -8, "store schema is newer than this program")                  \
+  X(ARG, -9, "invalid argument")                                            \
+  X(NOTFOUND, -10, "not found")
+
+enum td_errno {
+#define TD__ERR_ENUM(name, val, msg) TD_E##name = (val),
+  TD_ERRNO_MAP(TD__ERR_ENUM)
+#undef TD__ERR_ENUM
+};
+
+/* The message and the symbolic name ("TD_EPARSE") of an error code; static
+ * strings, never NULL (unknown codes give "unknown error"). */
+const char *td_strerror(int code);
+const char *td_errname(int code);
+
+/* Where and why something failed. file is empty and line 0 when unknown. */
+typedef struct td_error {
+  int code;
+  long line;
+  char file[512];
+  char msg[512];
+} td_error;
+
+/* Fill err (if not NULL) and return code, so callers can write
+ * `return td_error_set(err, TD_EPARSE, path, line, "bad %s", x);`. */
+int td_error_set(td_error *err, int code, const char *file, long line,
+                 const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* Diagnostics that do not stop the work (warnings, per-article rejects)
+ * go to a sink the caller provides. A NULL sink or NULL emit discards them. */
+typedef enum td_severity { TD_SEV_WARNING = 1, TD_SEV_ERROR = 2 } td_severity;
+typedef struct td_diag {
+  void (*emit)(void *ud, td_severity sev, const char *file, long line,
+               const char *msg);
+  void *ud;
+} td_diag;
+
+/* Memory: these never return NULL; they abort with a message instead. */
+void *td_xmalloc(size_t n);
+void *td_xcalloc(size_t count, size_t size);
+void *td_xrealloc(void *p, size_t n);
+char *td_xstrdup(const char *s);
+char *td_xstrndup(const char *s, size_t n);
+
+/* ------------------------------------------------------------------------
+ * Dates
+ * ---------------------------------------------------------------------- */
+
+/* How much of a date is known. Comparisons are meaningful: more is finer. */
+typedef enum td_precision {
+  TD_PREC_NONE = 0,
+  TD_PREC_YEAR,
+  TD_PREC_MONTH,
+  TD_PREC_DAY,
+  TD_PREC_MINUTE
+} td_precision;
+
+/* A calendar date (proleptic Gregorian). Fields below the precision are 0.
+ * A date whose year is unknown but month/day are (a dateline "February 2")
+ * has year 0 and precision TD_PREC_DAY; td_date_has_year tells. */
+typedef struct td_date {
+  int16_t year;
+  int8_t month; /* 1-12 */
+  int8_t day;   /* 1-31 */
+  int8_t hour;
+  int8_t minute;
+  uint8_t precision; /* td_precision */
+} td_date;
+
+/* Day number since 1970-01-01 for y-m-d (any y, m 1-12, d 1-31). */
+int64_t td_days_from_civil(int y, int m, int d);
+/* Inverse of td_days_from_civil. */
+void td_civil_from_days(int64_t days, int *y, int *m, int *d);
+/* Day of week, 0 = Monday .. 6 = Sunday. */
+int td_weekday(int y, int m, int d);
+/* Number of days in month m of year y. */
+int td_days_in_month(int y, int m);
+/* Whether the date is a real calendar date at its precision. */
+int td_date_valid(td_date d);
+int td_date_has_year(td_date d);
+/* Write the date as ISO 8601 at its precision ("2022", "2022-02",
+ * "2022-02-01", "2022-02-01T10:32"); "" for TD_PREC_NONE. Returns the
+ * length written (buffer of at least 20 bytes is always enough). */
+int td_date_format(td_date d, char *buf, size_t n);
+/* Parse ISO 8601 "YYYY", "YYYY-MM", "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS...]"
+ * (a space may replace T; trailing zone or seconds are ignored). 0 or
+ * TD_EPARSE. */
+int td_date_parse_iso(const char *s, td_date *out);
+/* Parse the dates found in feed metadata: ISO 8601, RFC 2822
+ * ("Tue, 01 Feb 2022 10:00:00 GMT"), Reuters ("26-FEB-1987 15:01:01.79"),
+ * "February 1, 2022", "1 February 2022". 0 or TD_EPARSE. */
+int td_date_parse_meta(const char *s, td_date *out);
+/* Month number 1-12 for an English month name or abbreviation at s (len n),
+ * case-insensitive, with or without a trailing period; 0 if none. */
+int td_month_from_name(const char *s, size_t n);
+
+/* ------------------------------------------------------------------------
+ * The document model
+ * ---------------------------------------------------------------------- */
+
+/* Where a document's date came from, best first. */
+typedef enum td_date_source {
+  TD_DATE_SRC_NONE = 0,
+  TD_DATE_SRC_METADATA, /* a date field of the feed (JSON date, Reuters DATE) */
+  TD_DATE_SRC_DATELINE, /* the dateline ("MOSCOW, February 2.") */
+  TD_DATE_SRC_STAMP,    /* a full date stamp in the article head */
+  TD_DATE_SRC_INFERRED  /* from other dates in the article or its batch */
+} td_date_source;
+/* "metadata", "dateline", "stamp", "inferred" or "none". */
+const char *td_date_source_name(td_date_source s);
+
+/* Token kinds and flags. Offsets in tokens, sentences and paragraphs are
+ * byte offsets into td_doc.text, half-open [start, end). */
+typedef enum td_token_kind {
+  TD_TOK_WORD = 1, /* letters, digits inside words, apostrophes, hyphens */
+  TD_TOK_NUMBER,   /* digits with , . : separators (1,750  2.27  10:32) */
+  TD_TOK_PUNCT,    /* . , ; : ! ? " ' ( ) [ ] - etc., one per token */
+  TD_TOK_SYMBOL    /* anything else ($ % & / + ...) */
+} td_token_kind;
+enum {
+  TD_TOKF_CAP = 1 << 0,     /* first letter uppercase */
+  TD_TOKF_ALLCAPS = 1 << 1, /* every letter uppercase, at least 2 letters */
+  TD_TOKF_ABBREV = 1 << 2,  /* includes its trailing period (U.S., Feb., Dr.) */
+  TD_TOKF_HYPHEN = 1 << 3,  /* contains an inner hyphen (US-led) */
+  TD_TOKF_SENT_START = 1 << 4 /* first token of its sentence */
+};
+typedef struct td_token {
+  uint32_t start, end;
+  uint16_t kind;  /* td_token_kind */
+  uint16_t flags; /* TD_TOKF_* */
+} td_token;
+
+typedef struct td_sentence {
+  uint32_t start, end;         /* text span, trimmed of whitespace */
+  uint32_t para;               /* index of its paragraph */
+  uint32_t tok_first, tok_end; /* tokens [tok_first, tok_end) */
+} td_sentence;
+
+typedef struct td_paragraph {
+  uint32_t start, end;           /* text span, trimmed of whitespace */
+  uint32_t sent_first, sent_end; /* sentences [sent_first, sent_end) */
+} td_paragraph;
+
+/* The dateline found at the head of a story, if any. */
+typedef struct td_dateline {
+  uint32_t start, end; /* span in text; start == end when there is none */
+  char place[64];      /* "Moscow", "Washington"; "" if none */
+  char agency[64];     /* "TASS", "Xinhua", "AP", "Reuters"; "" if none */
+  td_date date;        /* as written: year 0 when the dateline omits it */
+} td_dateline;
+
+#define TD_MAX_STAMPS 8
+
+/* One article moving through the pipeline. The reader fills the identity
+ * and metadata fields and raw; td_normalize fills text and offmap;
+ * td_dateline_parse fills dateline, stamps, place, agency and a first date;
+ * td_batch_resolve_dates finishes date and date_source; td_segment fills
+ * paragraphs, sentences and tokens. Every pointer field is owned by the doc
+ * and freed by td_doc_free. */
+typedef struct td_doc {
+  char *id;     /* article id (file stem, JSON id, Reuters NEWID) */
+  char *origin; /* the file it was read from ("-" for stdin) */
+  long line;    /* line in origin where the article starts, 1-based */
+  char *url, *outlet, *title; /* metadata; NULL when absent */
+  char *meta_date_text;       /* the metadata date as given, or NULL */
+  td_date meta_date;          /* parsed metadata date, TD_PREC_NONE if none */
+
+  char *raw; /* the article text as read (after any container decoding) */
+  size_t raw_len;
+
+  char *text; /* normalized text: valid UTF-8, NFC, unified punctuation */
+  size_t text_len;
+  uint32_t *offmap; /* text_len+1 entries: raw offset of each text byte */
+  unsigned n_invalid_utf8; /* bytes replaced by U+FFFD during normalize */
+
+  td_dateline dateline;
+  td_date stamps[TD_MAX_STAMPS]; /* full dates seen in the head, in order */
+  unsigned n_stamps;
+  td_date date;               /* the document date (may lack a year until */
+  td_date_source date_source; /* td_batch_resolve_dates has run) */
+  char *place;                /* dateline place, or NULL */
+  char *agency;               /* dateline or metadata agency, or NULL */
+
+  td_paragraph *paras;
+  size_t n_paras;
+  td_sentence *sents;
+  size_t n_sents;
+  td_token *toks;
+  size_t n_toks;
+  size_t n_words; /* word and number tokens */
+
+  uint64_t content_hash; /* td_doc_content_hash, set by td_doc_prepare */
+} td_doc;
+
+/* A new empty document. Free with td_doc_free. */
+td_doc *td_doc_new(void);
+void td_doc_free(td_doc *doc);
+/* Replace raw with a copy of the len bytes at raw. */
+void td_doc_set_raw(td_doc *doc, const char *raw, size_t len);
+/* Replace a string field (id, origin, url, outlet, title, meta_date_text)
+ * with a copy of s (NULL clears). Example: td_doc_set_str(&d->url, s). */
+void td_doc_set_str(char **field, const char *s);
+/* A 64-bit hash of everything that identifies this version of the article
+ * (raw text and metadata). Same hash means the same content. */
+uint64_t td_doc_content_hash(const td_doc *doc);
+
+/* ------------------------------------------------------------------------
+ * Stage 1: read
+ * ---------------------------------------------------------------------- */
+
+/* Articles larger than this are rejected as TD_ETOOBIG. */
+#define TD_MAX_ARTICLE_BYTES (8u * 1024u * 1024u)
+
+/* Called once per article read. The callback takes ownership of doc (it
+ * must td_doc_free it). Return 0 to continue, non-zero to stop reading. */
+typedef int (*td_read_fn)(void *ud, td_doc *doc);
+
+/* Counts kept by a reader run. */
+typedef struct td_read_stats {
+  size_t articles; /* handed to the callback */
+  size_t rejected; /* bad articles or unreadable paths, each reported */
+  size_t bytes;    /* bytes of input read */
+} td_read_stats;
+
+/* Read every article under path: a text file (one article, id = file name
+ * without extension), a directory (recursively, in name order, hidden files
+ * skipped), a JSON Lines file (.jsonl, .ndjson), a Reuters-21578 SGML file
+ * (.sgm), or "-" for JSON Lines on stdin. Each bad article or unreadable
+ * file is reported to diag as "file:line: message", counted in stats and
+ * skipped; reading goes on. Returns 0, or the callback's non-zero value if
+ * it stopped the read. */
+int td_read_path(const char *path, td_read_fn fn, void *ud,
+                 const td_diag *diag, td_read_stats *stats);
+/* The same for an already open stream of the given format. */
+typedef enum td_format {
+  TD_FMT_AUTO = 0,
+  TD_FMT_TEXT,
+  TD_FMT_JSONL,
+  TD_FMT_SGML
+} td_format;
+int td_read_stream(FILE *f, const char *name, td_format fmt, td_read_fn fn,
+                   void *ud, const td_diag *diag, td_read_stats *stats);
+
+/* ------------------------------------------------------------------------
+ * Stage 2: normalize and dateline
+ * ---------------------------------------------------------------------- */
+
+/* Make doc->text from doc->raw: invalid UTF-8 bytes become U+FFFD (each
+ * run reported to diag with origin and line), CRLF/CR become LF, text is
+ * NFC, typographic quotes become ASCII quotes, dashes become '-', odd
+ * spaces become ' ', zero-width characters and soft hyphens are dropped.
+ * offmap maps every text byte back to its raw byte. Returns 0, or TD_EEMPTY
+ * when the text holds nothing but whitespace, TD_EBINARY when the raw bytes
+ * look binary (NUL bytes or mostly control characters). */
+int td_normalize(td_doc *doc, const td_diag *diag);
+
+/* Find the dateline and date stamps in the head of doc->text and set
+ * doc->dateline, stamps, place, agency, and date/date_source from the best
+ * evidence (metadata > dateline > stamp). A dateline date without a year
+ * takes it from the metadata date or a stamp consistent with it; a stamp
+ * that contradicts the dateline by more than a few days is ignored for the
+ * date. Leaves date without a year when the article alone cannot tell. */
+void td_dateline_parse(td_doc *doc);
+
+/* Finish the dates of a batch: each doc whose date lacks a year takes the
+ * year that puts its month and day nearest to the dates of the other
+ * documents of the batch (date_source becomes TD_DATE_SRC_INFERRED only if
+ * the day itself was not written in a dateline). */
+void td_batch_resolve_dates(td_doc **docs, size_t n);
+
+/* ------------------------------------------------------------------------
+ * Stage 3: segment
+ * ---------------------------------------------------------------------- */
+
+/* Split doc->text into paragraphs (blank lines, or single newlines between
+ * lines that do not wrap), sentences and tokens. Sentence splitting keeps
+ * abbreviations (U.S., Feb., Gen., Dr.), initials, decimals, quotes and
+ * ellipses inside the sentence, and splits run-together sentences
+ * ("Ukraine.Blinken said"). Replaces any earlier segmentation. */
+void td_segment(td_doc *doc);
+
+/* Read-side convenience: normalize, dateline and segment one document and
+ * set content_hash. Returns td_normalize's result. */
+int td_doc_prepare(td_doc *doc, const td_diag *diag);
+
+/* ------------------------------------------------------------------------
+ * Store
+ * ---------------------------------------------------------------------- */
+
+typedef struct td_store td_store;
+
+/* The store file used when none is given: $TIDINGS_DB or "tidings.db".
+ * Static or environment string; do not free. */
+const char *td_store_default_path(void);
+
+/* Open (creating if needed) and migrate the store at path. On success
+ * *out is a handle to close with td_store_close. */
+int td_store_open(const char *path, td_store **out, td_error *err);
+void td_store_close(td_store *st);
+
+/* Transactions: a batch of puts between begin and commit is atomic. */
+int td_store_begin(td_store *st, td_error *err);
+int td_store_commit(td_store *st, td_error *err);
+int td_store_rollback(td_store *st);
+
+typedef enum td_put_result {
+  TD_PUT_NEW = 1,       /* a new article id */
+  TD_PUT_UNCHANGED = 2, /* same id, same content: nothing written */
+  TD_PUT_REPLACED = 3   /* same id, different content: old version replaced */
+} td_put_result;
+
+/* Store a prepared document (its paragraphs, sentences and text, indexed
+ * for full-text search). *result says what happened. */
+int td_store_put_doc(td_store *st, const td_doc *doc, td_put_result *result,
+                     td_error *err);
+
+/* One row of the document listing. Strings borrow from the store and are
+ * valid until the next call of the iterator. */
+typedef struct td_doc_row {
+  const char *id, *date, *date_source, *place, *agency, *title, *outlet,
+      *url, *origin;
+  long words;
+  long paragraphs, sentences;
+} td_doc_row;
+
+/* Call fn for each stored article in date then id order. fn returns
+ * non-zero to stop. Returns 0 or TD_EDB. */
+int td_store_each_doc(td_store *st, int (*fn)(void *ud, const td_doc_row *r),
+                      void *ud, td_error *err);
+
+/* Number of stored articles, or a negative error. */
+long td_store_count_docs(td_store *st);
+
+/* The schema version this library writes and reads. */
+#define TD_SCHEMA_VERSION 1
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* TIDINGS_H */

@@ -1,0 +1,86 @@
+/*
+ * buf.c - small shared utilities: the growable byte buffer, diagnostics
+ * and ASCII comparisons used by every stage.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void td__buf_reserve(td__buf *b, size_t extra) {
+  size_t need = b->len + extra + 1;
+  if (need <= b->cap) return;
+  size_t cap = b->cap ? b->cap : 64;
+  while (cap < need) cap *= 2;
+  b->data = td_xrealloc(b->data, cap);
+  b->cap = cap;
+}
+
+void td__buf_put(td__buf *b, const void *p, size_t n) {
+  td__buf_reserve(b, n);
+  if (n) memcpy(b->data + b->len, p, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
+void td__buf_putc(td__buf *b, char c) {
+  td__buf_reserve(b, 1);
+  b->data[b->len++] = c;
+  b->data[b->len] = '\0';
+}
+
+void td__buf_printf(td__buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n <= 0) return;
+  td__buf_reserve(b, (size_t)n);
+  va_start(ap, fmt);
+  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+char *td__buf_detach(td__buf *b, size_t *len) {
+  if (b->data == NULL) td__buf_reserve(b, 0);
+  char *p = b->data;
+  if (len) *len = b->len;
+  b->data = NULL;
+  b->len = b->cap = 0;
+  return p;
+}
+
+void td__buf_free(td__buf *b) {
+  free(b->data);
+  b->data = NULL;
+  b->len = b->cap = 0;
+}
+
+void td__diag(const td_diag *diag, td_severity sev, const char *file,
+              long line, const char *fmt, ...) {
+  if (diag == NULL || diag->emit == NULL) return;
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  diag->emit(diag->ud, sev, file, line, msg);
+}
+
+bool td__ieq(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (td__lower((unsigned char)a[i]) != td__lower((unsigned char)b[i]))
+      return false;
+  return true;
+}
+
+#ifndef TD_DATA_DIR
+#define TD_DATA_DIR "data"
+#endif
+
+const char *td__data_dir(void) {
+  const char *e = getenv("TIDINGS_DATA");
+  return (e && *e) ? e : TD_DATA_DIR;
+}

@@ -1,0 +1,65 @@
+/*
+ * internal.h - declarations shared between library files but not public.
+ * Internal cross-file symbols are named td__*.
+ */
+#ifndef TD_INTERNAL_H
+#define TD_INTERNAL_H
+
+#include "tidings.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Report a diagnostic through diag (may be NULL). */
+void td__diag(const td_diag *diag, td_severity sev, const char *file,
+              long line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* A growable byte buffer. Invariant: data[len] == '\0' whenever data is not
+ * NULL, so data can be used as a C string when it holds no NUL. */
+typedef struct td__buf {
+  char *data;
+  size_t len, cap;
+} td__buf;
+void td__buf_reserve(td__buf *b, size_t extra);
+void td__buf_put(td__buf *b, const void *p, size_t n);
+void td__buf_putc(td__buf *b, char c);
+void td__buf_printf(td__buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Give up the buffer's memory to the caller (who frees it); b is reset. */
+char *td__buf_detach(td__buf *b, size_t *len);
+void td__buf_free(td__buf *b);
+
+/* ASCII helpers that ignore the locale. */
+static inline bool td__is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+static inline bool td__is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static inline bool td__is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static inline bool td__is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static inline bool td__is_alpha(unsigned char c) {
+  return td__is_upper(c) || td__is_lower(c);
+}
+static inline bool td__is_alnum(unsigned char c) {
+  return td__is_alpha(c) || td__is_digit(c);
+}
+static inline unsigned char td__lower(unsigned char c) {
+  return td__is_upper(c) ? (unsigned char)(c + 32) : c;
+}
+/* Case-insensitive ASCII comparison of n bytes. */
+bool td__ieq(const char *a, const char *b, size_t n);
+
+/* The directory holding tidings' data files: $TIDINGS_DATA, else the data
+ * directory chosen at build time. Static or environment string. */
+const char *td__data_dir(void);
+
+#endif
