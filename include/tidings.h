@@ -384,6 +384,39 @@ long td_store_count_docs(td_store *st);
 /* The schema version this library writes and reads. */
 #define TD_SCHEMA_VERSION 1
 
+/* ------------------------------------------------------------------------
+ * Ingest: read, prepare and store, in batches
+ * ---------------------------------------------------------------------- */
+
+typedef struct td_ingest_stats {
+  size_t read;      /* articles read */
+  size_t ingested;  /* new articles stored */
+  size_t unchanged; /* already stored with the same content */
+  size_t replaced;  /* same id, new content: old version replaced */
+  size_t rejected;  /* bad articles and unreadable paths */
+  size_t bytes;     /* bytes of article text read */
+  double seconds;   /* wall time so far */
+} td_ingest_stats;
+
+typedef struct td_ingest_opts {
+  size_t batch_size; /* articles per transaction; 0 means 1000 */
+  td_diag diag;      /* warnings and rejects, as "file:line: message" */
+  /* Called after each batch is committed (may be NULL). */
+  void (*progress)(void *ud, const td_ingest_stats *stats);
+  void *progress_ud;
+} td_ingest_opts;
+
+/* Ingest every article under the n paths (see td_read_path) into st. Each
+ * batch of articles is prepared, has its dates resolved together
+ * (td_batch_resolve_dates) and is written in one transaction; a batch that
+ * fails to commit is rolled back whole and the error returned. Bad articles
+ * are reported through opts->diag and counted, never stored. Returns 0 when
+ * the store was written successfully (rejects are not failures: see
+ * stats->rejected), or a negative error with err filled. */
+int td_ingest(td_store *st, const char *const *paths, size_t n,
+              const td_ingest_opts *opts, td_ingest_stats *stats,
+              td_error *err);
+
 #ifdef __cplusplus
 }
 #endif

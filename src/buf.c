@@ -32,10 +32,16 @@ void td__buf_putc(td__buf *b, char c) {
 
 void td__buf_printf(td__buf *b, const char *fmt, ...) {
   va_list ap;
+  char small[256];
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  /* Measure with a real buffer: GCC's sanitizer build warns on NULL. */
+  int n = vsnprintf(small, sizeof small, fmt, ap);
   va_end(ap);
   if (n <= 0) return;
+  if ((size_t)n < sizeof small) {
+    td__buf_put(b, small, (size_t)n);
+    return;
+  }
   td__buf_reserve(b, (size_t)n);
   va_start(ap, fmt);
   vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);

@@ -1,0 +1,109 @@
+/*
+ * common.c - helpers shared by the subcommands: usage errors, the stderr
+ * diagnostics sink, output format names, CSV quoting and table cells.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cli_usage_error(const char *cmd, const char *fmt, ...) {
+  va_list ap;
+  fprintf(stderr, "tidings%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\nTry 'tidings %s%s--help' for more information.\n",
+          cmd ? cmd : "", cmd ? " " : "");
+  return 2;
+}
+
+void cli_print_error(const char *cmd, const td_error *err) {
+  fprintf(stderr, "tidings %s: ", cmd);
+  if (err->file[0]) {
+    if (err->line > 0)
+      fprintf(stderr, "%s:%ld: ", err->file, err->line);
+    else
+      fprintf(stderr, "%s: ", err->file);
+  }
+  fprintf(stderr, "%s\n", err->msg[0] ? err->msg : td_strerror(err->code));
+}
+
+static void emit(void *ud, td_severity sev, const char *file, long line,
+                 const char *msg) {
+  if (file && *file && line > 0)
+    fprintf(stderr, "%s:%ld: ", file, line);
+  else if (file && *file)
+    fprintf(stderr, "%s: ", file);
+  fprintf(stderr, "%s: %s\n", sev == TD_SEV_ERROR ? "error" : "warning", msg);
+  if (ud && sev == TD_SEV_ERROR) (*(int *)ud)++;
+}
+
+td_diag cli_stderr_diag(int *errors) {
+  td_diag d = {emit, errors};
+  return d;
+}
+
+cli_format cli_parse_format(const char *s, unsigned allowed) {
+  static const struct {
+    const char *name;
+    cli_format f;
+  } names[] = {{"table", CLI_FMT_TABLE},
+               {"jsonl", CLI_FMT_JSONL},
+               {"csv", CLI_FMT_CSV},
+               {"html", CLI_FMT_HTML}};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(s, names[i].name) == 0 && (allowed & (1u << names[i].f)))
+      return names[i].f;
+  return 0;
+}
+
+void cli_csv_field(FILE *out, const char *s) {
+  if (s == NULL) return;
+  if (strpbrk(s, ",\"\r\n") == NULL) {
+    fputs(s, out);
+    return;
+  }
+  fputc('"', out);
+  for (; *s; s++) {
+    if (*s == '"') fputc('"', out);
+    fputc(*s, out);
+  }
+  fputc('"', out);
+}
+
+void cli_table_cell(FILE *out, const char *s, int width) {
+  if (s == NULL) s = "";
+  int cols = 0;
+  const unsigned char *p = (const unsigned char *)s;
+  const unsigned char *cut = p;
+  /* Count code points (start bytes) as columns; good enough for the
+   * Latin, Cyrillic and Greek text of news. */
+  while (*p) {
+    if ((*p & 0xC0) != 0x80) {
+      if (cols == width) break;
+      cols++;
+    }
+    p++;
+    cut = p;
+  }
+  int truncated = *p != '\0';
+  if (truncated && width >= 1) {
+    /* Leave room for an ellipsis character. */
+    const unsigned char *q = (const unsigned char *)s;
+    int c = 0;
+    cut = q;
+    while (*q && c < width - 1) {
+      q++;
+      while ((*q & 0xC0) == 0x80) q++;
+      c++;
+      cut = q;
+    }
+    fwrite(s, 1, (size_t)(cut - (const unsigned char *)s), out);
+    fputs("\xE2\x80\xA6", out);
+    cols = width;
+  } else {
+    fwrite(s, 1, (size_t)(cut - (const unsigned char *)s), out);
+  }
+  for (; cols < width; cols++) fputc(' ', out);
+}
