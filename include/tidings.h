@@ -201,12 +201,106 @@ typedef struct td_dateline {
 
 #define TD_MAX_STAMPS 8
 
+/* ---- Annotations, filled by the annotate stages (Stage 4) ----
+ * Spans are byte offsets into td_doc.text, half-open [start, end); sent is
+ * the index of the sentence holding the span. */
+
+typedef enum td_timex_type {
+  TD_TIMEX_DATE = 1,
+  TD_TIMEX_TIME,
+  TD_TIMEX_DURATION,
+  TD_TIMEX_SET
+} td_timex_type;
+/* "DATE", "TIME", "DURATION", "SET". */
+const char *td_timex_type_name(td_timex_type t);
+
+/* A temporal expression normalized the TimeML (TIMEX3) way against the
+ * document date. */
+typedef struct td_timex {
+  uint32_t start, end;
+  uint32_t sent;
+  uint8_t type;   /* td_timex_type */
+  uint8_t flags;  /* TD_TIMEXF_* */
+  char value[24]; /* TIMEX3 value: 2022-01-31, 2022-W05, P3D, PAST_REF ... */
+  /* The calendar date an event governed by this expression takes (day,
+   * month or year precision); TD_PREC_NONE when the value is no calendar
+   * date (durations, sets, PRESENT_REF). */
+  td_date date;
+  int32_t range_pair; /* the other end of a range ("February 16-17"), or -1 */
+} td_timex;
+
+/* How an actor mention got its code, best evidence first. */
+typedef enum td_actor_how {
+  TD_ACTOR_DICT = 1, /* the name is in the knowledge base or a --dict file */
+  TD_ACTOR_TITLE,    /* a title or apposition in the text ("US Secretary of
+                        State X", "X, a reporter with Voice of America") */
+  TD_ACTOR_LEARNT,   /* learnt from an earlier article in the store */
+  TD_ACTOR_COREF     /* a later short name, "the Secretary" or a pronoun */
+} td_actor_how;
+/* "dictionary", "title", "learnt", "coreference". */
+const char *td_actor_how_name(td_actor_how h);
+
+/* One actor of an article: every mention of the same person, country or
+ * organisation shares one entity. */
+typedef struct td_entity {
+  char name[64]; /* canonical name: "Antony Blinken", "Russia", "NATO" */
+  char code[24]; /* CAMEO actor code valid on the article's date: USAGOV */
+  uint8_t how;   /* td_actor_how of its best mention */
+} td_entity;
+
+/* A noun phrase that names an actor. */
+typedef struct td_actor_mention {
+  uint32_t start, end;
+  uint32_t sent;
+  uint32_t tok_first, tok_end; /* tokens [tok_first, tok_end) */
+  char code[24];  /* CAMEO actor code: "USAGOV", "IGOWSTNAT", "UKRREB" */
+  int32_t entity; /* index into td_doc.entities */
+  uint8_t how;    /* td_actor_how */
+} td_actor_mention;
+
+/* Event flags. A modality is at most one of PLANNED, NEGATED, HYPOTHETICAL;
+ * none of them means the event is reported as having happened. */
+enum {
+  TD_EVF_PLANNED = 1 << 0,      /* future or scheduled ("will attend") */
+  TD_EVF_NEGATED = 1 << 1,      /* denied or refused ("did not rule out"
+                                   is not negated: it is coded as such) */
+  TD_EVF_HYPOTHETICAL = 1 << 2, /* conditional, possible, demanded-of */
+  TD_EVF_REPORTED = 1 << 3,     /* inside reported speech of a third party */
+  TD_EVF_QUOTED = 1 << 4,       /* inside a quotation */
+  TD_EVF_BACKGROUND = 1 << 5    /* only in repeated background material */
+};
+/* "asserted", "planned", "negated" or "hypothetical" for a flags value. */
+const char *td_event_modality(unsigned flags);
+
+/* Where an event's date came from. */
+typedef enum td_event_date_how {
+  TD_EVDATE_TIMEX = 1, /* a time expression governing it in the sentence */
+  TD_EVDATE_CONTEXT,   /* a date set by an earlier sentence */
+  TD_EVDATE_DOCUMENT   /* the article's date */
+} td_event_date_how;
+
+/* Who did what to whom: one coded event mention. */
+typedef struct td_event {
+  uint32_t sent;
+  uint32_t start, end;    /* the predicate ("spoke by phone with") */
+  int32_t source, target; /* indices into td_doc.mentions, -1 for none */
+  char source_code[24];   /* the codes, copied: "" for none */
+  char target_code[24];
+  char code[8]; /* CAMEO event code: "0311" */
+  uint16_t flags; /* TD_EVF_* */
+  td_date date;
+  uint8_t date_how; /* td_event_date_how */
+  int32_t timex;    /* index into td_doc.timexes, or -1 */
+  char place[48];   /* "Geneva" when the sentence names one, else "" */
+} td_event;
+
 /* One article moving through the pipeline. The reader fills the identity
  * and metadata fields and raw; td_normalize fills text and offmap;
  * td_dateline_parse fills dateline, stamps, place, agency and a first date;
  * td_batch_resolve_dates finishes date and date_source; td_segment fills
- * paragraphs, sentences and tokens. Every pointer field is owned by the doc
- * and freed by td_doc_free. */
+ * paragraphs, sentences and tokens; td_doc_annotate fills timexes, entities,
+ * mentions and events. Every pointer field is owned by the doc and freed by
+ * td_doc_free. */
 typedef struct td_doc {
   char *id;     /* article id (file stem, JSON id, Reuters NEWID) */
   char *origin; /* the file it was read from ("-" for stdin) */
@@ -240,6 +334,16 @@ typedef struct td_doc {
   size_t n_words; /* word and number tokens */
 
   uint64_t content_hash; /* td_doc_content_hash, set by td_doc_prepare */
+
+  /* Filled by the annotate stages (td_doc_annotate). */
+  td_timex *timexes;
+  size_t n_timexes;
+  td_entity *entities;
+  size_t n_entities;
+  td_actor_mention *mentions;
+  size_t n_mentions;
+  td_event *events;
+  size_t n_events;
 } td_doc;
 
 /* A new empty document. Free with td_doc_free. */
@@ -334,6 +438,70 @@ void td_segment(td_doc *doc);
 int td_doc_prepare(td_doc *doc, const td_diag *diag);
 
 /* ------------------------------------------------------------------------
+ * Stage 4: annotate - time expressions, actors, events
+ * ---------------------------------------------------------------------- */
+
+/* Find the temporal expressions of a segmented document and resolve them
+ * against doc->date (the document creation time) and against each other
+ * (a date just mentioned anchors "the next day"). Replaces doc->timexes.
+ * A document without a date gets values only for absolute expressions. */
+void td_timex_tag(td_doc *doc);
+
+/* The actor knowledge base: countries, organisations, roles and people
+ * with dated roles from the data files, plus imported dictionaries and
+ * people learnt from articles. */
+typedef struct td_actor_kb td_actor_kb;
+
+/* Load the built-in knowledge from data_dir (NULL: the installed data
+ * directory, or $TIDINGS_DATA). Bad lines are reported to diag with file
+ * and line and skipped. Free with td_actor_kb_free. */
+int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
+                     const td_diag *diag, td_error *err);
+void td_actor_kb_free(td_actor_kb *kb);
+/* Add a PETRARCH/TABARI actor dictionary on top of what is loaded;
+ * malformed lines are reported with file:line and skipped. *n_entries (if
+ * not NULL) gets the number of entries added. */
+int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
+                          const td_diag *diag, size_t *n_entries,
+                          td_error *err);
+
+/* Find and code the actor mentions of a segmented document (after
+ * td_timex_tag, so dated roles use doc->date). People whose role the text
+ * states are added to kb as learnt, with the article's date. Replaces
+ * doc->entities and doc->mentions. */
+void td_actors_resolve(td_doc *doc, td_actor_kb *kb);
+
+/* The CAMEO event ontology and the verb and phrase patterns that code it,
+ * read from the data files. */
+typedef struct td_lexicon td_lexicon;
+
+/* One CAMEO event code. Strings are owned by the lexicon. */
+typedef struct td_cameo {
+  const char *code;  /* "0311" */
+  const char *name;  /* "Express intent to cooperate economically" */
+  double goldstein;  /* -10 .. +10 */
+  int quad_class;    /* 1 verbal coop, 2 material coop, 3 verbal conflict,
+                        4 material conflict */
+} td_cameo;
+
+/* Load the CAMEO tables and verb patterns from data_dir (NULL as for
+ * td_actor_kb_open). Free with td_lexicon_free. */
+int td_lexicon_open(const char *data_dir, td_lexicon **out,
+                    const td_diag *diag, td_error *err);
+void td_lexicon_free(td_lexicon *lx);
+/* The entry of a CAMEO code, or NULL if the code is unknown. */
+const td_cameo *td_cameo_lookup(const td_lexicon *lx, const char *code);
+
+/* Code the events of a document whose timexes and actor mentions are
+ * done. Replaces doc->events. */
+void td_events_extract(td_doc *doc, const td_lexicon *lx);
+
+/* Run the annotate stages in order on a prepared document: td_timex_tag,
+ * td_actors_resolve, td_events_extract. kb and lx may be NULL to skip
+ * actors and events. */
+void td_doc_annotate(td_doc *doc, td_actor_kb *kb, const td_lexicon *lx);
+
+/* ------------------------------------------------------------------------
  * Store
  * ---------------------------------------------------------------------- */
 
@@ -380,9 +548,6 @@ int td_store_each_doc(td_store *st, int (*fn)(void *ud, const td_doc_row *r),
 
 /* Number of stored articles, or a negative error. */
 long td_store_count_docs(td_store *st);
-
-/* The schema version this library writes and reads. */
-#define TD_SCHEMA_VERSION 1
 
 /* ------------------------------------------------------------------------
  * Ingest: read, prepare and store, in batches

@@ -27,6 +27,10 @@ void td_doc_free(td_doc *doc) {
   free(doc->paras);
   free(doc->sents);
   free(doc->toks);
+  free(doc->timexes);
+  free(doc->entities);
+  free(doc->mentions);
+  free(doc->events);
   free(doc);
 }
 

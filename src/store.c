@@ -3,8 +3,9 @@
  *
  * Reads prepared documents (td_doc) and writes articles, paragraphs and
  * sentences, with an FTS5 index over title and text. The schema is
- * versioned by PRAGMA user_version and migrated forward in order by the
- * steps in `migrations`; a store written by a newer tidings is refused
+ * versioned per stage (each stage that keeps tables lists its migration
+ * steps in a td__schema, see store_internal.h, and is migrated forward on
+ * open); a store written by a newer tidings is refused
  * rather than damaged. The store runs in WAL mode so readers never block the
  * writer, and every batch of writes is one transaction, so an interrupted
  * ingest leaves the store exactly as of its last committed batch.
@@ -22,9 +23,9 @@
 #include <string.h>
 #include <time.h>
 
-/* Each step moves the schema from version i to i+1. Never edit a step that
- * has shipped: add a new one. */
-static const char *const migrations[] = {
+/* The article stage's tables. Each step moves this stage's schema from
+ * version i to i+1. Never edit a step that has shipped: add a new one. */
+static const char *const article_steps[] = {
     /* 0 -> 1: articles, paragraphs, sentences, full-text index. */
     "CREATE TABLE article (\n"
     "  rowid INTEGER PRIMARY KEY,\n"
@@ -70,9 +71,15 @@ static const char *const migrations[] = {
     "END;\n",
 };
 
-#define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
-_Static_assert(N_MIGRATIONS == TD_SCHEMA_VERSION,
-               "TD_SCHEMA_VERSION must equal the number of migrations");
+const td__schema td__schema_article = {
+    "article", article_steps, sizeof article_steps / sizeof article_steps[0]};
+
+/* Every stage that keeps tables, in pipeline order. A stage adds itself
+ * here; its tables are created (or migrated) when a store is opened. */
+static const td__schema *const schemas[] = {
+    &td__schema_article,
+};
+#define N_SCHEMAS (sizeof schemas / sizeof schemas[0])
 
 enum {
   ST_FIND,
@@ -107,10 +114,19 @@ static const char *const stmt_sql[ST_COUNT] = {
                 "VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
+/* Statements other stages prepare through td__store_stmt, keyed by the
+ * address of their (static) SQL text. */
+typedef struct stmt_cache_entry {
+  const char *sql;
+  sqlite3_stmt *stmt;
+} stmt_cache_entry;
+
 struct td_store {
   sqlite3 *db;
   char *path;
   sqlite3_stmt *stmt[ST_COUNT];
+  stmt_cache_entry *cache;
+  size_t n_cache;
 };
 
 const char *td_store_default_path(void) {
@@ -144,6 +160,25 @@ static int user_version(td_store *st, int *v) {
   return 0;
 }
 
+/* The version of one stage's tables, 0 when the stage has none yet. */
+static int stage_version(td_store *st, const char *stage, int *v) {
+  sqlite3_stmt *s;
+  if (sqlite3_prepare_v2(st->db, "SELECT version FROM td_schema WHERE stage=?1",
+                         -1, &s, NULL) != SQLITE_OK)
+    return TD_EDB;
+  sqlite3_bind_text(s, 1, stage, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(s);
+  *v = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+  sqlite3_finalize(s);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : TD_EDB;
+}
+
+/* PRAGMA user_version holds the layout of the store itself: 1 means every
+ * stage's schema version is a row of td_schema. Each stage is migrated
+ * forward on its own, all in one transaction, so a store is never left
+ * half-migrated; a stage written by a newer tidings is refused. */
+#define TD__STORE_LAYOUT 1
+
 static int migrate(td_store *st, td_error *err) {
   int v;
   int rc;
@@ -152,18 +187,43 @@ static int migrate(td_store *st, td_error *err) {
     rc = db_error(st, err, "reading schema version");
     goto fail;
   }
-  if (v > (int)N_MIGRATIONS) {
+  if (v > TD__STORE_LAYOUT) {
     rc = td_error_set(err, TD_ESCHEMA, st->path, 0,
-                      "store schema version %d is newer than this tidings "
+                      "store layout version %d is newer than this tidings "
                       "(%d); upgrade tidings",
-                      v, (int)N_MIGRATIONS);
+                      v, TD__STORE_LAYOUT);
     goto fail;
   }
-  for (; v < (int)N_MIGRATIONS; v++) {
-    if ((rc = exec(st, migrations[v], err)) != 0) goto fail;
-    char pragma[64];
-    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
-    if ((rc = exec(st, pragma, err)) != 0) goto fail;
+  if (v < 1 &&
+      ((rc = exec(st,
+                  "CREATE TABLE IF NOT EXISTS td_schema (\n"
+                  "  stage TEXT PRIMARY KEY, version INTEGER NOT NULL);\n"
+                  "PRAGMA user_version = 1;",
+                  err)) != 0))
+    goto fail;
+  for (size_t i = 0; i < N_SCHEMAS; i++) {
+    const td__schema *sc = schemas[i];
+    int sv;
+    if (stage_version(st, sc->stage, &sv) != 0) {
+      rc = db_error(st, err, "reading schema version");
+      goto fail;
+    }
+    if (sv > (int)sc->n_steps) {
+      rc = td_error_set(err, TD_ESCHEMA, st->path, 0,
+                        "store tables of stage '%s' are version %d, newer "
+                        "than this tidings (%u); upgrade tidings",
+                        sc->stage, sv, sc->n_steps);
+      goto fail;
+    }
+    for (; sv < (int)sc->n_steps; sv++) {
+      if ((rc = exec(st, sc->steps[sv], err)) != 0) goto fail;
+      char sql[160];
+      snprintf(sql, sizeof sql,
+               "INSERT OR REPLACE INTO td_schema (stage, version) "
+               "VALUES ('%s', %d)",
+               sc->stage, sv + 1);
+      if ((rc = exec(st, sql, err)) != 0) goto fail;
+    }
   }
   return exec(st, "COMMIT", err);
 fail:
@@ -211,12 +271,30 @@ int td_store_open(const char *path, td_store **out, td_error *err) {
 void td_store_close(td_store *st) {
   if (st == NULL) return;
   for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(st->stmt[i]);
+  for (size_t i = 0; i < st->n_cache; i++) sqlite3_finalize(st->cache[i].stmt);
+  free(st->cache);
   sqlite3_close(st->db);
   free(st->path);
   free(st);
 }
 
 sqlite3 *td__store_db(td_store *st) { return st->db; }
+
+sqlite3_stmt *td__store_stmt(td_store *st, const char *sql) {
+  for (size_t i = 0; i < st->n_cache; i++)
+    if (st->cache[i].sql == sql) {
+      sqlite3_reset(st->cache[i].stmt);
+      sqlite3_clear_bindings(st->cache[i].stmt);
+      return st->cache[i].stmt;
+    }
+  sqlite3_stmt *s;
+  if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+                         NULL) != SQLITE_OK)
+    return NULL;
+  st->cache = td_xrealloc(st->cache, (st->n_cache + 1) * sizeof *st->cache);
+  st->cache[st->n_cache++] = (stmt_cache_entry){sql, s};
+  return s;
+}
 const char *td__store_path(td_store *st) { return st->path; }
 
 int td_store_begin(td_store *st, td_error *err) {

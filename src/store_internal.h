@@ -10,6 +10,23 @@
 
 #include "tidings.h"
 
+/* A stage's tables: its migration steps in order. Step i moves the stage's
+ * schema from version i to i+1; a step that has shipped is never edited,
+ * a change is a new step. store.c lists every stage's td__schema and
+ * migrates each on open, in one transaction. */
+typedef struct td__schema {
+  const char *stage; /* "article", "timex", "fingerprint", ... */
+  const char *const *steps;
+  unsigned n_steps;
+} td__schema;
+extern const td__schema td__schema_article;
+
+/* A prepared statement for sql, which must be a static string: statements
+ * are cached by the address of their text and live as long as the store.
+ * The statement comes back reset with its bindings cleared; NULL when the
+ * SQL does not compile (sqlite3_errmsg(td__store_db(st)) says why). */
+sqlite3_stmt *td__store_stmt(td_store *st, const char *sql);
+
 /* The open database; owned by the store. */
 sqlite3 *td__store_db(td_store *st);
 /* The path the store was opened with; owned by the store. */
