@@ -93,10 +93,22 @@ int td_cmd_ingest(int argc, char **argv) {
   }
   progress prog = {.tty = !quiet && isatty(STDERR_FILENO)};
   int errors = 0;
+  td_diag diag = cli_stderr_diag(&errors);
+  td_actor_kb *kb = NULL;
+  td_lexicon *lx = NULL;
+  if (td_actor_kb_open(NULL, &kb, &diag, &err) != 0 ||
+      td_lexicon_open(NULL, &lx, &diag, &err) != 0) {
+    cli_print_error("ingest", &err);
+    td_actor_kb_free(kb);
+    td_store_close(st);
+    return 1;
+  }
   td_ingest_opts io = {.batch_size = (size_t)batch,
-                       .diag = cli_stderr_diag(&errors),
+                       .diag = diag,
                        .progress = on_progress,
-                       .progress_ud = &prog};
+                       .progress_ud = &prog,
+                       .kb = kb,
+                       .lexicon = lx};
   td_ingest_stats s;
   int rc = td_ingest(st, (const char *const *)argv + optind,
                      (size_t)(argc - optind), &io, &s, &err);
@@ -112,6 +124,8 @@ int td_cmd_ingest(int argc, char **argv) {
       fprintf(stderr, "ingest: all %zu articles were already stored\n",
               s.unchanged);
   }
+  td_lexicon_free(lx);
+  td_actor_kb_free(kb);
   td_store_close(st);
   return rc != 0 || s.rejected > 0 ? 1 : 0;
 }

@@ -569,11 +569,16 @@ typedef struct td_ingest_opts {
   /* Called after each batch is committed (may be NULL). */
   void (*progress)(void *ud, const td_ingest_stats *stats);
   void *progress_ud;
+  /* Knowledge for the annotate stage (td_doc_annotate); NULL skips actors
+   * (and events), NULL lexicon skips events. Borrowed, not freed. */
+  td_actor_kb *kb;
+  const td_lexicon *lexicon;
 } td_ingest_opts;
 
 /* Ingest every article under the n paths (see td_read_path) into st. Each
  * batch of articles is prepared, has its dates resolved together
- * (td_batch_resolve_dates) and is written in one transaction; a batch that
+ * (td_batch_resolve_dates), is annotated (td_doc_annotate, skipped for
+ * articles already stored unchanged) and is written in one transaction; a batch that
  * fails to commit is rolled back whole and the error returned. Bad articles
  * are reported through opts->diag and counted, never stored. Returns 0 when
  * the store was written successfully (rejects are not failures: see

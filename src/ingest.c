@@ -8,6 +8,7 @@
  * articles unchanged (same content hash) and stores the rest.
  */
 #include "internal.h"
+#include "store_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,19 @@ static int flush(ingest_run *r) {
   size_t added = 0, same = 0, repl = 0;
   for (size_t i = 0; rc == 0 && i < r->n; i++) {
     td_put_result res;
+    uint64_t hash;
+    int found = td__store_find_doc(r->st, r->batch[i]->id, &hash);
+    if (found < 0) {
+      rc = td_error_set(r->err, TD_EDB, td__store_path(r->st), 0,
+                        "looking up article %s", r->batch[i]->id);
+      break;
+    }
+    if (found && hash == r->batch[i]->content_hash) {
+      same++;
+      continue;
+    }
+    if (r->opts)
+      td_doc_annotate(r->batch[i], r->opts->kb, r->opts->lexicon);
     rc = td_store_put_doc(r->st, r->batch[i], &res, r->err);
     if (rc == 0) {
       if (res == TD_PUT_NEW) added++;
@@ -50,6 +64,7 @@ static int flush(ingest_run *r) {
       if (res == TD_PUT_REPLACED) repl++;
     }
   }
+  if (rc == 0) rc = td__store_end_batch(r->st, r->err);
   if (rc == 0) rc = td_store_commit(r->st, r->err);
   if (rc != 0) {
     td_store_rollback(r->st);

@@ -72,7 +72,8 @@ static const char *const article_steps[] = {
 };
 
 const td__schema td__schema_article = {
-    "article", article_steps, sizeof article_steps / sizeof article_steps[0]};
+    "article", article_steps, sizeof article_steps / sizeof article_steps[0],
+    NULL, NULL};
 
 /* Every stage that keeps tables, in pipeline order. A stage adds itself
  * here; its tables are created (or migrated) when a store is opened. */
@@ -415,7 +416,30 @@ int td_store_put_doc(td_store *st, const td_doc *doc, td_put_result *result,
     art = sqlite3_last_insert_rowid(st->db);
   }
   if ((rc = put_children(st, doc, art, err)) != 0) return rc;
+  for (size_t i = 0; i < N_SCHEMAS; i++)
+    if (schemas[i]->put_doc &&
+        (rc = schemas[i]->put_doc(st, (int64_t)art, doc, err)) != 0)
+      return rc;
   *result = exists ? TD_PUT_REPLACED : TD_PUT_NEW;
+  return 0;
+}
+
+int td__store_find_doc(td_store *st, const char *id, uint64_t *hash) {
+  sqlite3_stmt *f = st->stmt[ST_FIND];
+  sqlite3_bind_text(f, 1, id, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(f);
+  if (rc == SQLITE_ROW) *hash = (uint64_t)sqlite3_column_int64(f, 1);
+  sqlite3_reset(f);
+  if (rc == SQLITE_ROW) return 1;
+  return rc == SQLITE_DONE ? 0 : TD_EDB;
+}
+
+int td__store_end_batch(td_store *st, td_error *err) {
+  for (size_t i = 0; i < N_SCHEMAS; i++) {
+    int rc;
+    if (schemas[i]->end_batch && (rc = schemas[i]->end_batch(st, err)) != 0)
+      return rc;
+  }
   return 0;
 }
 

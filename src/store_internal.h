@@ -18,6 +18,14 @@ typedef struct td__schema {
   const char *stage; /* "article", "timex", "fingerprint", ... */
   const char *const *steps;
   unsigned n_steps;
+  /* Write the stage's rows for a new or replaced article (rowid art), in
+   * the ingest batch's transaction, after the article row; remove the
+   * article's earlier rows first. NULL when the stage keeps none. */
+  int (*put_doc)(td_store *st, int64_t art, const td_doc *doc,
+                 td_error *err);
+  /* Corpus-level work once every article of a batch is written (clusters,
+   * timeline merge), in the same transaction. NULL when none. */
+  int (*end_batch)(td_store *st, td_error *err);
 } td__schema;
 extern const td__schema td__schema_article;
 
@@ -26,6 +34,14 @@ extern const td__schema td__schema_article;
  * The statement comes back reset with its bindings cleared; NULL when the
  * SQL does not compile (sqlite3_errmsg(td__store_db(st)) says why). */
 sqlite3_stmt *td__store_stmt(td_store *st, const char *sql);
+
+/* Whether an article with this id is stored: 1 (and *hash its content
+ * hash), 0 when not, TD_EDB on a store error. */
+int td__store_find_doc(td_store *st, const char *id, uint64_t *hash);
+
+/* Run every stage's end_batch, in pipeline order (ingest calls this
+ * before committing a batch). */
+int td__store_end_batch(td_store *st, td_error *err);
 
 /* The open database; owned by the store. */
 sqlite3 *td__store_db(td_store *st);
