@@ -16,6 +16,7 @@ typedef struct command {
 static const command commands[] = {
     {"ingest", td_cmd_ingest, "read articles into the store"},
     {"docs", td_cmd_docs, "list the stored articles with their dates"},
+    {"actors", td_cmd_actors, "list the resolved actors and their codes"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

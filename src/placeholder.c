@@ -135,23 +135,6 @@ void td_segment(td_doc *doc) {
  * land. */
 void td_timex_tag(td_doc *doc) { (void)doc; }
 
-struct td_actor_kb {
-  int unused;
-};
-int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
-                     const td_diag *diag, td_error *err) {
-  (void)data_dir;
-  (void)diag;
-  (void)err;
-  *out = td_xcalloc(1, sizeof **out);
-  return 0;
-}
-void td_actor_kb_free(td_actor_kb *kb) { free(kb); }
-void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
-  (void)doc;
-  (void)kb;
-}
-
 struct td_lexicon {
   int unused;
 };
