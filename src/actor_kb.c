@@ -712,14 +712,32 @@ static size_t parse_code(const char *s, kb_code *c, int *null_code) {
   if (n >= sizeof buf) return 0;
   memcpy(buf, s + 1, n);
   buf[n] = '\0';
+  /* The code, then the date part with its spaces removed: "> 080109",
+   * "950601 - 990815" are read as ">080109", "950601-990815". */
   char code[48] = "", dates[48] = "";
-  int k = sscanf(buf, "%47s %47s", code, dates);
+  size_t i = 0, k = 0;
+  while (buf[i] && td__is_space((unsigned char)buf[i])) i++;
+  while (buf[i] && !td__is_space((unsigned char)buf[i]) && k + 1 < sizeof code)
+    code[k++] = buf[i++];
+  code[k] = '\0';
+  k = 0;
+  for (; buf[i]; i++)
+    if (!td__is_space((unsigned char)buf[i])) {
+      if (k + 1 >= sizeof dates) return 0;
+      dates[k++] = buf[i];
+    }
+  dates[k] = '\0';
   *null_code = 0;
-  if (k < 1) return 0;
-  if (strcmp(code, "---") == 0) {
+  if (!code[0]) return 0;
+  /* TABARI's null and placeholder codes: the name is known, not coded. */
+  if (strcmp(code, "---") == 0 || strcmp(code, "###") == 0 ||
+      strcmp(code, "+++") == 0) {
     *null_code = 1;
     return (size_t)(close - s + 1);
   }
+  /* A compound actor "ELR/GAL" is coded as its first member. */
+  char *slash = strchr(code, '/');
+  if (slash) *slash = '\0';
   const char *cc = code[0] == '~' ? code + 1 : code;
   size_t cn = strlen(cc);
   if (cn == 0 || cn >= sizeof c->code) return 0;
@@ -729,7 +747,7 @@ static size_t parse_code(const char *s, kb_code *c, int *null_code) {
   memcpy(c->code, code, strlen(code) < sizeof c->code ? strlen(code) + 1 : 0);
   c->from = INT32_MIN;
   c->to = INT32_MAX;
-  if (k == 2) {
+  if (dates[0]) {
     c->dated = 1;
     const char *dash = strchr(dates, '-');
     if (dates[0] == '>') {
@@ -783,8 +801,16 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
         in_comment = 1;
       }
     }
-    char *hash = strchr(s, '#');
-    if (hash) *hash = '\0';
+    /* '#' starts a comment, except inside a code ("[###]"). */
+    int depth = 0;
+    for (char *q = s; *q; q++) {
+      if (*q == '[') depth++;
+      if (*q == ']' && depth > 0) depth--;
+      if (*q == '#' && depth == 0) {
+        *q = '\0';
+        break;
+      }
+    }
     size_t len = strlen(s);
     while (len && td__is_space((unsigned char)s[len - 1])) s[--len] = '\0';
     if (len == 0) continue;
@@ -819,6 +845,8 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
           p++;
           continue;
         }
+        /* Text after the codes (a description column) is ignored. */
+        if (nc > 0 || has_null) break;
         bad = 1;
         break;
       }
