@@ -119,6 +119,11 @@ static void build_units(resolver *r, const td_sentence *s) {
   r->n_units = 0;
   for (uint32_t k = s->tok_first; k < s->tok_end && k < d->n_toks; k++) {
     const td_token *tk = &d->toks[k];
+    /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
+     * agency, not actors of the story. */
+    if (d->dateline.end > d->dateline.start && tk->start >= d->dateline.start &&
+        tk->end <= d->dateline.end)
+      continue;
     unsigned char c0 = (unsigned char)t[tk->start];
     /* U+2018-U+201F (typographic quotes) are punctuation, not words. */
     int quote = c0 == 0xE2 && tk->end - tk->start >= 3 &&
