@@ -28,6 +28,12 @@ enum {
   KB_PRONOUN      /* he, she, him */
 };
 
+/* Token flags. */
+enum {
+  KBT_NONNAME = 1, /* never part of a person's name (nonnames.txt) */
+  KBT_START = 2    /* the first token of some name */
+};
+
 /* Entry flags. */
 enum {
   KBF_PROPER = 1 << 0,  /* matches only when the text capitalises it */
@@ -66,13 +72,38 @@ typedef struct kb_entry {
   uint32_t seq;            /* load order: later loads win ties */
 } kb_entry;
 
+#define TD__KB_TOKBITS (1u << 18)
+
+/* A token slot: the token's hash, its canonical id (0: empty slot). */
+typedef struct kb_tokslot {
+  uint64_t hash;
+  int32_t canon;
+  int32_t id;
+} kb_tokslot;
+
+/* FNV-1a over the normalised bytes of a word (see td__actor_norm_word);
+ * text is hashed on the fly with the same steps. */
+#define TD__KB_FNV0 UINT64_C(1469598103934665603)
+static inline uint64_t td__kb_fnv(uint64_t h, unsigned char c) {
+  return (h ^ c) * UINT64_C(1099511628211);
+}
+
 struct td_actor_kb {
-  /* token table: open addressing, lowercased token -> id (1-based) */
-  uint32_t *tok_slot; /* index into tok_off, +1; 0 empty */
+  /* token table: open addressing on the 64-bit hash of the normalised
+   * token (a collision between two 64-bit hashes is ignored: it would
+   * take billions of distinct words); a Bloom-style bit set in front
+   * rejects most unknown words without touching the table. */
+  struct kb_tokslot *tok_slot;
   uint32_t tok_cap;
   uint32_t *tok_off;  /* pool offset of each token string */
   int32_t *tok_canon; /* canonical id of each token (variants share one) */
+  uint8_t *tok_flags; /* KBT_* of each token */
   uint32_t n_toks, tok_alloc;
+  uint64_t tok_bits[TD__KB_TOKBITS / 64];
+  /* Byte classes for hashing text on the fly: the lowercase byte, or 0
+   * for a separator ('-', '/', NUL), 1 for a dropped byte ('.'), 2 for
+   * a byte that may open a typographic apostrophe (0xE2). */
+  unsigned char byte_class[256];
 
   /* phrase table: open addressing over token-id sequences */
   struct kb_phrase *phr;
@@ -115,6 +146,17 @@ size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap);
 
 /* The id of a normalised token (its canonical variant), 0 if unknown. */
 int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n);
+/* The same by the token's hash (td__kb_fnv over its normalised bytes). */
+static inline int32_t td__kb_tok_by_hash(const td_actor_kb *kb, uint64_t h) {
+  uint32_t b = (uint32_t)(h >> 40) & (TD__KB_TOKBITS - 1);
+  if (!((kb->tok_bits[b >> 6] >> (b & 63)) & 1)) return 0;
+  for (uint32_t j = (uint32_t)(h ^ (h >> 32)) & (kb->tok_cap - 1);;
+       j = (j + 1) & (kb->tok_cap - 1)) {
+    const kb_tokslot *t = &kb->tok_slot[j];
+    if (t->canon == 0) return 0;
+    if (t->hash == h) return t->canon;
+  }
+}
 /* The phrase for ids[0..len), or NULL. */
 const kb_phrase *td__kb_phrase_find(const td_actor_kb *kb, const int32_t *ids,
                                     unsigned len, uint64_t hash);

@@ -27,12 +27,9 @@ static uint32_t pool_add(td_actor_kb *kb, const char *s, size_t n) {
 }
 
 static uint64_t str_hash(const char *s, size_t n) {
-  uint64_t h = UINT64_C(1469598103934665603);
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= UINT64_C(1099511628211);
-  }
-  return h ^ (h >> 29);
+  uint64_t h = TD__KB_FNV0;
+  for (size_t i = 0; i < n; i++) h = td__kb_fnv(h, (unsigned char)s[i]);
+  return h;
 }
 
 size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap) {
@@ -57,38 +54,40 @@ size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap) {
   return k;
 }
 
+static uint32_t tok_slot_of(const td_actor_kb *kb, uint64_t h) {
+  uint32_t j = (uint32_t)(h ^ (h >> 32)) & (kb->tok_cap - 1);
+  while (kb->tok_slot[j].canon && kb->tok_slot[j].hash != h)
+    j = (j + 1) & (kb->tok_cap - 1);
+  return j;
+}
+
 static void tok_grow(td_actor_kb *kb) {
-  uint32_t ncap = kb->tok_cap ? kb->tok_cap * 2 : 4096;
-  uint32_t *slot = td_xcalloc(ncap, sizeof *slot);
-  for (uint32_t i = 0; i < kb->tok_cap; i++) {
-    if (!kb->tok_slot[i]) continue;
-    const char *s = td__kb_str(kb, kb->tok_off[kb->tok_slot[i] - 1]);
-    uint64_t h = str_hash(s, strlen(s));
-    uint32_t j = (uint32_t)h & (ncap - 1);
-    while (slot[j]) j = (j + 1) & (ncap - 1);
-    slot[j] = kb->tok_slot[i];
-  }
-  free(kb->tok_slot);
-  kb->tok_slot = slot;
-  kb->tok_cap = ncap;
+  uint32_t ocap = kb->tok_cap;
+  kb_tokslot *old = kb->tok_slot;
+  kb->tok_cap = ocap ? ocap * 2 : 4096;
+  kb->tok_slot = td_xcalloc(kb->tok_cap, sizeof *kb->tok_slot);
+  for (uint32_t i = 0; i < ocap; i++)
+    if (old[i].canon) kb->tok_slot[tok_slot_of(kb, old[i].hash)] = old[i];
+  free(old);
 }
 
 /* The raw (not canonicalised) id of token w, 0 if not interned. */
 static int32_t tok_raw_find(const td_actor_kb *kb, const char *w, size_t n) {
   if (kb->tok_cap == 0) return 0;
-  uint64_t h = str_hash(w, n);
-  for (uint32_t j = (uint32_t)h & (kb->tok_cap - 1);;
-       j = (j + 1) & (kb->tok_cap - 1)) {
-    uint32_t v = kb->tok_slot[j];
-    if (!v) return 0;
-    const char *s = td__kb_str(kb, kb->tok_off[v - 1]);
-    if (strncmp(s, w, n) == 0 && s[n] == '\0') return (int32_t)v;
-  }
+  const kb_tokslot *t = &kb->tok_slot[tok_slot_of(kb, str_hash(w, n))];
+  return t->canon ? t->id : 0;
 }
 
 int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n) {
-  int32_t id = tok_raw_find(kb, w, n);
-  return id ? kb->tok_canon[id - 1] : 0;
+  if (kb->tok_cap == 0) return 0;
+  return td__kb_tok_by_hash(kb, str_hash(w, n));
+}
+
+/* Make token id read as canon (a spelling variant). */
+static void tok_set_canon(td_actor_kb *kb, int32_t id, int32_t canon) {
+  kb->tok_canon[id - 1] = canon;
+  const char *s = td__kb_str(kb, kb->tok_off[id - 1]);
+  kb->tok_slot[tok_slot_of(kb, str_hash(s, strlen(s)))].canon = canon;
 }
 
 static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
@@ -100,14 +99,18 @@ static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
     kb->tok_off = td_xrealloc(kb->tok_off, kb->tok_alloc * sizeof(uint32_t));
     kb->tok_canon =
         td_xrealloc(kb->tok_canon, kb->tok_alloc * sizeof(int32_t));
+    kb->tok_flags = td_xrealloc(kb->tok_flags, kb->tok_alloc + 1);
   }
   uint32_t v = ++kb->n_toks;
   kb->tok_off[v - 1] = pool_add(kb, w, n);
   kb->tok_canon[v - 1] = (int32_t)v;
+  kb->tok_flags[v] = 0;
   uint64_t h = str_hash(w, n);
-  uint32_t j = (uint32_t)h & (kb->tok_cap - 1);
-  while (kb->tok_slot[j]) j = (j + 1) & (kb->tok_cap - 1);
-  kb->tok_slot[j] = v;
+  kb_tokslot *t = &kb->tok_slot[tok_slot_of(kb, h)];
+  t->hash = h;
+  t->id = t->canon = (int32_t)v;
+  uint32_t b = (uint32_t)(h >> 40) & (TD__KB_TOKBITS - 1);
+  kb->tok_bits[b >> 6] |= UINT64_C(1) << (b & 63);
   return (int32_t)v;
 }
 
@@ -216,9 +219,17 @@ unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n,
 
 void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
                      size_t n) {
-  int32_t ids[KB_MAX_NAME_TOKS];
-  unsigned len = split_name(kb, name, n, ids);
+  int32_t buf[KB_MAX_NAME_TOKS];
+  unsigned len = split_name(kb, name, n, buf);
+  int32_t *ids = buf;
+  /* "The Hague" is found from "Hague": "the" never opens a name, so the
+   * most common word of the text is never looked up as a name start. */
+  if (len > 1 && ids[0] == kb->w_the) {
+    ids++;
+    len--;
+  }
   if (len == 0) return;
+  kb->tok_flags[ids[0]] |= KBT_START;
   uint64_t h = TD__KB_HASH0;
   for (unsigned i = 0; i < len; i++) {
     h = td__kb_hash_step(h, ids[i]);
@@ -384,7 +395,30 @@ static int load_variants(td_actor_kb *kb, const char *dir,
       if (!canon)
         canon = kb->tok_canon[id - 1];
       else
-        kb->tok_canon[id - 1] = canon;
+        tok_set_canon(kb, id, canon);
+    }
+  }
+  fclose(f);
+  return 0;
+}
+
+/* nonnames.txt: words, separated by spaces or lines. */
+static int load_nonnames(td_actor_kb *kb, const char *dir,
+                         const td_diag *diag) {
+  char path[1024], line[1024];
+  FILE *f = open_data(dir, "nonnames.txt", path, sizeof path, diag);
+  if (!f) return TD_EIO;
+  while (fgets(line, sizeof line, f)) {
+    char *s = trim(line);
+    if (*s == '#' || *s == '\0') continue;
+    char *save = NULL;
+    for (char *w = strtok_r(s, " \t", &save); w;
+         w = strtok_r(NULL, " \t", &save)) {
+      char nw[128];
+      size_t n = td__actor_norm_word(w, strlen(w), nw, sizeof nw);
+      if (n == 0) continue;
+      int32_t id = tok_intern(kb, nw, n);
+      kb->tok_flags[kb->tok_canon[id - 1]] |= KBT_NONNAME;
     }
   }
   fclose(f);
@@ -637,6 +671,11 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   if (data_dir == NULL) data_dir = td__data_dir();
   td_actor_kb *kb = td_xcalloc(1, sizeof *kb);
   td__buf_putc(&kb->pool, '\0'); /* offset 0 is "" */
+  for (int c = 0; c < 256; c++)
+    kb->byte_class[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  kb->byte_class['-'] = kb->byte_class['/'] = kb->byte_class[0] = 0;
+  kb->byte_class['.'] = 1;
+  kb->byte_class[0xE2] = 2;
   static const char *const little[] = {"of",  "the",  "a",  "an",  "with",
                                        "at",  "for",  "from", "in", "and"};
   int32_t *slots[] = {&kb->w_of,  &kb->w_the,  &kb->w_a,    &kb->w_an,
@@ -647,6 +686,7 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   int rc = 0;
   /* Variants first, so names loaded later share their canonical tokens. */
   if ((rc = load_variants(kb, data_dir, diag)) == 0 &&
+      (rc = load_nonnames(kb, data_dir, diag)) == 0 &&
       (rc = load_names(kb, data_dir, "countries.txt", diag)) == 0 &&
       (rc = load_names(kb, data_dir, "organisations.txt", diag)) == 0 &&
       (rc = load_roles(kb, data_dir, diag)) == 0 &&
@@ -668,6 +708,7 @@ void td_actor_kb_free(td_actor_kb *kb) {
   free(kb->tok_slot);
   free(kb->tok_off);
   free(kb->tok_canon);
+  free(kb->tok_flags);
   free(kb->phr);
   free(kb->ids);
   free(kb->links);

@@ -25,6 +25,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Copy the string src into dst of n bytes, truncating. */
+static void cpy(char *dst, size_t n, const char *src) {
+  size_t k = 0;
+  while (src[k] && k + 1 < n) {
+    dst[k] = src[k];
+    k++;
+  }
+  dst[k] = '\0';
+}
+
 const char *td_actor_how_name(td_actor_how h) {
   switch (h) {
     case TD_ACTOR_DICT:
@@ -85,6 +95,7 @@ typedef struct ent_info {
   unsigned n_heads;
   int32_t roles[6]; /* title role entries */
   unsigned n_roles;
+  uint64_t h_full, h_last; /* people: name_hash of the name, its last word */
   size_t last_mention; /* index of its latest mention */
 } ent_info;
 
@@ -98,63 +109,135 @@ typedef struct resolver {
   size_t n_pieces, cap_pieces;
   ent_info *info;
   size_t cap_ent, cap_ment;
+  size_t n_persons;
 } resolver;
 
-static void add_unit(resolver *r, unit u) {
-  if (r->n_units == r->cap_units) {
-    r->cap_units = r->cap_units ? r->cap_units * 2 : 256;
-    r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
+/* A hash of a name that ignores case and everything but letters and
+ * digits: "Carla Babb" and the units Carla, Babb hash alike. */
+static uint64_t name_hash_bytes(uint64_t h, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80 && !td__is_alnum(c)) continue;
+    h = td__kb_fnv(h, td__lower(c));
   }
-  r->units[r->n_units++] = u;
+  return h;
 }
 
-static int is_word_byte(unsigned char c) {
-  return td__is_alnum(c) || c >= 0x80 || c == '\'' || c == '.';
-}
-
-/* Units of sentence s: its word tokens split at hyphens and slashes. */
+/* Units of sentence s: its word tokens split at hyphens and slashes, each
+ * with its kb token id, computed on the fly (lowercase, periods dropped,
+ * a possessive 's dropped) with the hash the kb uses. This is the only
+ * per-token work of the stage, so it avoids what it can: a lowercase
+ * word longer than three letters that follows no known word and precedes
+ * no capitalised one can neither continue a name nor be a title or a
+ * pronoun that matters, and is not looked up. */
 static void build_units(resolver *r, const td_sentence *s) {
   const td_doc *d = r->doc;
-  const char *t = d->text;
-  r->n_units = 0;
-  for (uint32_t k = s->tok_first; k < s->tok_end && k < d->n_toks; k++) {
-    const td_token *tk = &d->toks[k];
-    /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
-     * agency, not actors of the story. */
-    if (d->dateline.end > d->dateline.start && tk->start >= d->dateline.start &&
-        tk->end <= d->dateline.end)
-      continue;
-    unsigned char c0 = (unsigned char)t[tk->start];
-    /* U+2018-U+201F (typographic quotes) are punctuation, not words. */
-    int quote = c0 == 0xE2 && tk->end - tk->start >= 3 &&
-                (unsigned char)t[tk->start + 1] == 0x80 &&
-                (unsigned char)t[tk->start + 2] >= 0x98 &&
-                (unsigned char)t[tk->start + 2] <= 0x9F;
-    if (quote || tk->kind == TD_TOK_NUMBER ||
-        (tk->kind != TD_TOK_WORD && !(td__is_alpha(c0) || c0 >= 0x80))) {
-      unit u = {tk->start, tk->end, k, 0, 0, 0,
-                tk->end - tk->start == 1 ? (char)c0 : '?'};
-      add_unit(r, u);
-      continue;
-    }
-    uint32_t i = tk->start;
-    while (i < tk->end) {
-      while (i < tk->end && (t[i] == '-' || t[i] == '/')) i++;
-      uint32_t b = i;
-      while (i < tk->end && t[i] != '-' && t[i] != '/') i++;
-      if (i == b) break;
-      uint32_t e = i;
-      /* A word token may carry a trailing period that is not its own
-       * (placeholder segmentation): periods are dropped by norm anyway. */
-      char w[128];
-      size_t n = td__actor_norm_word(t + b, e - b, w, sizeof w);
-      unsigned char c = (unsigned char)t[b];
-      unit u = {b, e, k, 0, 1, (uint8_t)(td__is_upper(c) || c >= 0x80), 0};
-      if (n > 0) u.id = td__kb_tok_find(r->kb, w, n);
-      (void)is_word_byte;
-      add_unit(r, u);
-    }
+  const unsigned char *t = (const unsigned char *)d->text;
+  const td_actor_kb *kb = r->kb;
+  uint32_t tend = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
+  size_t need = (size_t)(tend - s->tok_first) * 2 + 8;
+  if (need > r->cap_units) {
+    r->cap_units = need * 2;
+    r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
   }
+  unit *U = r->units;
+  size_t n = 0;
+  /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
+   * agency, not actors of the story. */
+  uint32_t dl0 = d->dateline.start, dl1 = d->dateline.end;
+  int prev_known = 0;
+  for (uint32_t k = s->tok_first; k < tend; k++) {
+    const td_token *tk = &d->toks[k];
+    uint32_t st = tk->start, en = tk->end;
+    if (st < dl1 && st >= dl0) continue;
+    unsigned char c0 = t[st];
+    if (tk->kind != TD_TOK_WORD ||
+        (c0 == 0xE2 && en - st >= 3 && t[st + 1] == 0x80 &&
+         t[st + 2] >= 0x98 && t[st + 2] <= 0x9F)) {
+      /* Punctuation, numbers, and U+2018-U+201F typographic quotes. */
+      U[n++] = (unit){st, en, k, 0, 0, 0, en - st == 1 ? (char)c0 : '?'};
+      prev_known = 0;
+      continue;
+    }
+    if (!prev_known && !td__is_upper(c0) && c0 < 0x80 && en - st > 3 &&
+        !(k + 1 < tend && td__is_upper(t[d->toks[k + 1].start]))) {
+      U[n++] = (unit){st, en, k, 0, 1, 0, 0};
+      continue;
+    }
+    /* Fast path: a word of plain letters, perhaps with a possessive. */
+    {
+      uint32_t e2 = en;
+      if (e2 - st >= 3 && t[e2 - 1] == 's' && t[e2 - 2] == '\'')
+        e2 -= 2;
+      else if (e2 - st >= 2 && t[e2 - 1] == '\'')
+        e2 -= 1;
+      uint64_t h = TD__KB_FNV0;
+      uint32_t i = st;
+      for (; i < e2; i++) {
+        unsigned char c = kb->byte_class[t[i]];
+        if (c <= 2) break;
+        h = td__kb_fnv(h, c);
+      }
+      if (i == e2) {
+        int32_t id = td__kb_tok_by_hash(kb, h);
+        U[n++] = (unit){st, en, k, id, 1,
+                        (uint8_t)(td__is_upper(c0) || c0 >= 0x80), 0};
+        prev_known = id != 0;
+        continue;
+      }
+    }
+    uint32_t b = st;
+    uint64_t h = TD__KB_FNV0, h1 = h, h2 = h;
+    unsigned char last = 0, last2 = 0;
+    unsigned len = 0;
+    int32_t id = 0;
+    for (uint32_t i = st;; i++) {
+      unsigned char c = i < en ? kb->byte_class[t[i]] : 0;
+      if (c == 0) {
+        if (i > b) {
+          uint64_t hh = h;
+          unsigned m = len;
+          if (len >= 2 && last == 's' && last2 == '\'') {
+            hh = h2;
+            m -= 2;
+          } else if (len >= 1 && last == '\'') {
+            hh = h1;
+            m -= 1;
+          }
+          id = m ? td__kb_tok_by_hash(kb, hh) : 0;
+          if (n + 1 >= r->cap_units) {
+            r->cap_units *= 2;
+            r->units = U = td_xrealloc(U, r->cap_units * sizeof *U);
+          }
+          U[n++] = (unit){b, i, k, id, 1,
+                          (uint8_t)(td__is_upper(t[b]) || t[b] >= 0x80), 0};
+        }
+        if (i >= en) break;
+        b = i + 1;
+        h = h1 = h2 = TD__KB_FNV0;
+        last = last2 = 0;
+        len = 0;
+        continue;
+      }
+      if (c == 1) continue;
+      if (c == 2) {
+        if (i + 2 < en && t[i + 1] == 0x80 && t[i + 2] == 0x99) {
+          c = '\'';
+          i += 2;
+        } else {
+          c = 0xE2;
+        }
+      }
+      h2 = h1;
+      h1 = h;
+      h = td__kb_fnv(h, c);
+      last2 = last;
+      last = c;
+      len++;
+    }
+    prev_known = id != 0;
+  }
+  r->n_units = n;
 }
 
 /* ---- piece finding ---- */
@@ -197,7 +280,7 @@ static void find_pieces(resolver *r) {
     const kb_entry *best = NULL;
     const char *best_code = NULL;
     int32_t best_since = INT32_MIN;
-    if (u->id) {
+    if (u->id && (kb->tok_flags[u->id] & KBT_START)) {
       uint64_t h = TD__KB_HASH0;
       for (size_t j = i; j < r->n_units && j - i < kb->max_len && j - i < 64;
            j++) {
@@ -235,7 +318,7 @@ static void find_pieces(resolver *r) {
     if (best) {
       piece p = {(uint32_t)i, (uint32_t)best_end, best->kind,
                  (int32_t)(best - kb->ent), "", best_since};
-      if (best_code) snprintf(p.code, sizeof p.code, "%s", best_code);
+      if (best_code) cpy(p.code, sizeof p.code, best_code);
       add_piece(r, p);
       i = best_end;
       (void)best_score;
@@ -270,20 +353,21 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
   }
   td_entity *e = &d->entities[d->n_entities];
   memset(e, 0, sizeof *e);
-  snprintf(e->name, sizeof e->name, "%s", name);
-  snprintf(e->code, sizeof e->code, "%s", code);
+  cpy(e->name, sizeof e->name, name);
+  cpy(e->code, sizeof e->code, code);
   e->kind = kind;
   e->how = how;
   ent_info *in = &r->info[d->n_entities];
   memset(in, 0, sizeof *in);
   in->kb_entry = -1;
+  if (kind == TD_ENT_PERSON) {
+    in->h_full = name_hash_bytes(TD__KB_FNV0, e->name, strlen(e->name));
+    const char *sp = strrchr(e->name, ' ');
+    in->h_last = sp ? name_hash_bytes(TD__KB_FNV0, sp + 1, strlen(sp + 1))
+                    : in->h_full;
+    r->n_persons++;
+  }
   return (int32_t)d->n_entities++;
-}
-
-static void lower_key(char *out, size_t cap, const char *s) {
-  size_t k = 0;
-  for (; *s && k + 1 < cap; s++) out[k++] = (char)td__lower((unsigned char)*s);
-  out[k] = '\0';
 }
 
 static int32_t find_entity_kb(resolver *r, int64_t kb_entry) {
@@ -321,7 +405,7 @@ static void add_mention(resolver *r, uint32_t u0, uint32_t u1, uint32_t sent,
   m->sent = sent;
   m->tok_first = r->units[u0].tok;
   m->tok_end = r->units[u1 - 1].tok + 1;
-  snprintf(m->code, sizeof m->code, "%s", code);
+  cpy(m->code, sizeof m->code, code);
   m->entity = entity;
   m->how = how;
   if (entity >= 0) {
@@ -370,25 +454,25 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
   const kb_entry *e = p->entry >= 0 ? &r->kb->ent[p->entry] : NULL;
   switch (p->kind) {
     case KB_COUNTRY:
-      if (!cc->base[0]) snprintf(cc->base, sizeof cc->base, "%s", p->code);
+      if (!cc->base[0]) cpy(cc->base, sizeof cc->base, p->code);
       break;
     case KB_SEAT:
       if (!cc->base[0]) {
         snprintf(cc->base, sizeof cc->base, "%.3s", p->code);
-        snprintf(cc->seat_role, sizeof cc->seat_role, "%s", p->code + 3);
+        cpy(cc->seat_role, sizeof cc->seat_role, p->code + 3);
       }
       break;
     case KB_ORG:
     case KB_ACTOR:
       if (!cc->base[0]) {
-        snprintf(cc->base, sizeof cc->base, "%s", p->code);
+        cpy(cc->base, sizeof cc->base, p->code);
         cc->is_org = strlen(p->code) > 3;
       }
       break;
     case KB_ROLE:
       cc->has_role = 1;
       if (e->flags & (KBF_TITLE | KBF_INST)) cc->has_title = 1;
-      if (e->role[0]) snprintf(cc->role, sizeof cc->role, "%s", e->role);
+      if (e->role[0]) cpy(cc->role, sizeof cc->role, e->role);
       if (e->country[0] && !cc->dflt[0]) memcpy(cc->dflt, e->country, 4);
       if (cc->n_heads < 4 && e->last_tok) cc->heads[cc->n_heads++] = e->last_tok;
       if (cc->n_roles < 4) cc->roles[cc->n_roles++] = p->entry;
@@ -582,25 +666,14 @@ static int plausible_name(const resolver *r, const piece *p, uint32_t s0) {
   uint32_t n = p->u1 - p->u0;
   if (n > 4) return 0;
   if (n == 1 && p->u0 == s0) return 0;
-  const td_actor_kb *kb = r->kb;
+  /* "On Wednesday", "In December": weekdays, months and little words
+   * are no names. */
   for (uint32_t u = p->u0; u < p->u1; u++) {
     int32_t id = r->units[u].id;
-    /* "On Wednesday", "In December": little words and dates are no
-     * names. */
-    if (id && (id == kb->w_of || id == kb->w_the || id == kb->w_a ||
-               id == kb->w_an || id == kb->w_with || id == kb->w_at ||
-               id == kb->w_for || id == kb->w_from || id == kb->w_in ||
-               id == kb->w_and))
-      return 0;
-    if (td_month_from_name(r->doc->text + r->units[u].start,
-                           r->units[u].end - r->units[u].start))
-      return 0;
+    if (id && (r->kb->tok_flags[id] & KBT_NONNAME)) return 0;
   }
-  for (uint32_t u = p->u0; u < p->u1; u++)
-    if (r->units[u].end - r->units[u].start < 2) {
-      /* Initials are fine inside, not alone. */
-      if (n == 1) return 0;
-    }
+  /* Initials are fine inside a name, not alone. */
+  if (n == 1 && r->units[p->u0].end - r->units[p->u0].start < 2) return 0;
   return 1;
 }
 
@@ -615,11 +688,9 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
   if (title) chain_result(title, tcode, sizeof tcode);
   if (appos) chain_result(appos, acode, sizeof acode);
   if (tcode[0])
-    snprintf(text_code, sizeof text_code, "%s", tcode);
+    cpy(text_code, sizeof text_code, tcode);
   else if (acode[0])
-    snprintf(text_code, sizeof text_code, "%s", acode);
-  char nm[64];
-  span_text(r, n0, n1, nm, sizeof nm);
+    cpy(text_code, sizeof text_code, acode);
   const kb_entry *ke = name->entry >= 0 ? &kb->ent[name->entry] : NULL;
   int32_t ent = -1;
   uint8_t how;
@@ -635,11 +706,8 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
     }
     ent = find_entity_kb(r, name->entry);
     if (ent < 0) {
-      const char *cn = td__kb_str(kb, ke->name);
-      ent = new_entity(r, cn[0] ? cn : nm, code, TD_ENT_PERSON, how);
+      ent = new_entity(r, td__kb_str(kb, ke->name), code, TD_ENT_PERSON, how);
       r->info[ent].kb_entry = name->entry;
-      lower_key(r->info[ent].key, sizeof r->info[ent].key,
-                r->doc->entities[ent].name);
       r->info[ent].gender = ke->flags & (KBF_MALE | KBF_FEMALE);
       add_head(&r->info[ent], ke->title_tok);
     } else if (how == TD_ACTOR_TITLE) {
@@ -649,22 +717,21 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
   } else {
     /* An unknown name: a name met before in this article (the same name
      * or its last word), else the text's title makes the code. */
-    char key[64];
-    lower_key(key, sizeof key, nm);
-    ent = find_entity_key(r, key);
+    uint64_t hr = TD__KB_FNV0;
+    for (uint32_t u = n0; u < n1; u++)
+      hr = name_hash_bytes(hr, r->doc->text + r->units[u].start,
+                           r->units[u].end - r->units[u].start);
+    for (size_t i = 0; i < r->doc->n_entities && ent < 0; i++)
+      if (r->doc->entities[i].kind == TD_ENT_PERSON && r->info[i].h_full == hr)
+        ent = (int32_t)i;
     /* A single known word ("Vladimir" of "[President Vladimir] Putin")
      * is part of a name, not a new person. */
     if (ent < 0 && n1 - n0 == 1 && r->units[n0].id != 0) text_code[0] = '\0';
-    if (ent < 0) {
-      size_t kl = strlen(key);
-      for (size_t i = 0; i < r->doc->n_entities && ent < 0; i++) {
-        const char *k2 = r->info[i].key;
-        size_t l2 = strlen(k2);
-        if (r->doc->entities[i].kind == TD_ENT_PERSON && l2 > kl &&
-            k2[l2 - kl - 1] == ' ' && strcmp(k2 + l2 - kl, key) == 0)
+    if (ent < 0 && !text_code[0])
+      for (size_t i = 0; i < r->doc->n_entities && ent < 0; i++)
+        if (r->doc->entities[i].kind == TD_ENT_PERSON &&
+            r->info[i].h_last == hr)
           ent = (int32_t)i;
-      }
-    }
     if (ent >= 0) {
       how = text_code[0] ? TD_ACTOR_TITLE : TD_ACTOR_COREF;
       code = text_code[0] ? text_code : r->doc->entities[ent].code;
@@ -672,8 +739,9 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
       if (!text_code[0]) return;
       how = TD_ACTOR_TITLE;
       code = text_code;
+      char nm[64];
+      span_text(r, n0, n1, nm, sizeof nm);
       ent = new_entity(r, nm, code, TD_ENT_PERSON, how);
-      snprintf(r->info[ent].key, sizeof r->info[ent].key, "%s", key);
     }
   }
   ent_info *in = &r->info[ent];
@@ -771,7 +839,8 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       size_t na = apposition(r, head + 1, n1, &ap);
       if (hp->kind == P_NAME && !titled && !na) {
         /* Unknown, untitled: only a name met before in the article. */
-        person_mention(r, sent, n0, n1, n0, n1, hp, NULL, NULL);
+        if (r->n_persons)
+          person_mention(r, sent, n0, n1, n0, n1, hp, NULL, NULL);
         k = head + 1;
         continue;
       }
@@ -846,7 +915,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
         char nm[64];
         span_text(r, u0, u1, nm, sizeof nm);
         ent = new_entity(r, nm, code, TD_ENT_GROUP, TD_ACTOR_DICT);
-        snprintf(r->info[ent].key, sizeof r->info[ent].key, "%s", key);
+        cpy(r->info[ent].key, sizeof r->info[ent].key, key);
       }
       add_mention(r, u0, u1, sent, code, ent, TD_ACTOR_DICT);
     } else if (names) {
@@ -888,15 +957,20 @@ int td_actor_kb_lookup(td_actor_kb *kb, const char *name, td_date date,
   if (n) code[0] = '\0';
   int32_t ids[64];
   unsigned len = td__kb_split(kb, name, strlen(name), ids, 64);
+  int32_t *p0 = ids;
+  if (len > 1 && ids[0] == kb->w_the) {
+    p0++;
+    len--;
+  }
   if (len == 0) return 0;
   uint64_t h = TD__KB_HASH0;
-  for (unsigned i = 0; i < len; i++) h = td__kb_hash_step(h, ids[i]);
-  const kb_phrase *p = td__kb_phrase_find(kb, ids, len, h);
+  for (unsigned i = 0; i < len; i++) h = td__kb_hash_step(h, p0[i]);
+  const kb_phrase *p = td__kb_phrase_find(kb, p0, len, h);
   if (p == NULL || p->entries < 0) return 0;
   td_doc d = {0};
   d.date = date;
   resolver r = {.doc = &d, .kb = kb, .day = doc_day(&d)};
-  unit u = {0, 0, 0, ids[0], 1, 1, 0};
+  unit u = {0, 0, 0, p0[0], 1, 1, 0};
   int64_t top = -1;
   const char *best = NULL;
   for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {
