@@ -31,7 +31,8 @@ enum {
 /* Token flags. */
 enum {
   KBT_NONNAME = 1, /* never part of a person's name (nonnames.txt) */
-  KBT_START = 2    /* the first token of some name */
+  KBT_START = 2,   /* the first token of some name */
+  KBT_CONT = 4     /* a token some name goes on after */
 };
 
 /* Entry flags. */
@@ -73,6 +74,12 @@ typedef struct kb_entry {
 } kb_entry;
 
 #define TD__KB_TOKBITS (1u << 18)
+#define TD__KB_LOWBITS (1u << 14)
+static inline uint32_t td__kb_low_key(unsigned char a, unsigned char b,
+                                      uint32_t len) {
+  return ((uint32_t)(a & 31) << 9 | (uint32_t)(b & 31) << 4 |
+          (len > 15 ? 15 : len)) & (TD__KB_LOWBITS - 1);
+}
 
 /* A token slot: the token's hash, its canonical id (0: empty slot). */
 typedef struct kb_tokslot {
@@ -80,6 +87,15 @@ typedef struct kb_tokslot {
   int32_t canon;
   int32_t id;
 } kb_tokslot;
+
+typedef struct kb_short {
+  uint32_t key; /* bytes packed little-endian, 0 for an empty slot */
+  int32_t id;   /* raw token id */
+} kb_short;
+
+static inline uint32_t td__kb_short_slot(uint32_t key, uint32_t cap) {
+  return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & (cap - 1);
+}
 
 /* FNV-1a over the normalised bytes of a word (see td__actor_norm_word);
  * text is hashed on the fly with the same steps. */
@@ -100,6 +116,14 @@ struct td_actor_kb {
   uint8_t *tok_flags; /* KBT_* of each token */
   uint32_t n_toks, tok_alloc;
   uint64_t tok_bits[TD__KB_TOKBITS / 64];
+  /* Tokens of one to three bytes (the, of, he, US, EU) by their bytes
+   * packed in an integer: the most frequent words need no hashing. */
+  struct kb_short *short_tab;
+  /* Words that open a name matched in lowercase (roles: "secretary",
+   * "troops"), by first two letters and length: a lowercase word of the
+   * text outside any name is looked up only when its bit is set. */
+  uint8_t low_bits[TD__KB_LOWBITS / 8];
+  uint32_t short_cap, n_short;
   /* Byte classes for hashing text on the fly: the lowercase byte, or 0
    * for a separator ('-', '/', NUL), 1 for a dropped byte ('.'), 2 for
    * a byte that may open a typographic apostrophe (0xE2). */
@@ -146,6 +170,14 @@ size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap);
 
 /* The id of a normalised token (its canonical variant), 0 if unknown. */
 int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n);
+/* The canonical id of a short token by its packed bytes, 0 if unknown. */
+static inline int32_t td__kb_tok_short(const td_actor_kb *kb, uint32_t key) {
+  for (uint32_t j = td__kb_short_slot(key, kb->short_cap);;
+       j = (j + 1) & (kb->short_cap - 1)) {
+    if (kb->short_tab[j].key == key) return kb->tok_canon[kb->short_tab[j].id - 1];
+    if (kb->short_tab[j].key == 0) return 0;
+  }
+}
 /* The same by the token's hash (td__kb_fnv over its normalised bytes). */
 static inline int32_t td__kb_tok_by_hash(const td_actor_kb *kb, uint64_t h) {
   uint32_t b = (uint32_t)(h >> 40) & (TD__KB_TOKBITS - 1);

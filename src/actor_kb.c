@@ -90,6 +90,35 @@ static void tok_set_canon(td_actor_kb *kb, int32_t id, int32_t canon) {
   kb->tok_slot[tok_slot_of(kb, str_hash(s, strlen(s)))].canon = canon;
 }
 
+static void short_put(kb_short *tab, uint32_t cap, uint32_t key, int32_t id) {
+  uint32_t j = td__kb_short_slot(key, cap);
+  while (tab[j].key && tab[j].key != key) j = (j + 1) & (cap - 1);
+  tab[j].key = key;
+  tab[j].id = id;
+}
+
+/* Index a token of one to three bytes by its packed bytes. */
+static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
+  uint32_t key = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)w[i];
+    if (kb->byte_class[c] <= 2) return; /* hashed instead */
+    key |= (uint32_t)c << (8 * i);
+  }
+  if ((kb->n_short + 1) * 2 > kb->short_cap) {
+    uint32_t ncap = kb->short_cap ? kb->short_cap * 2 : 256;
+    kb_short *tab = td_xcalloc(ncap, sizeof *tab);
+    for (uint32_t i = 0; i < kb->short_cap; i++)
+      if (kb->short_tab[i].key)
+        short_put(tab, ncap, kb->short_tab[i].key, kb->short_tab[i].id);
+    free(kb->short_tab);
+    kb->short_tab = tab;
+    kb->short_cap = ncap;
+  }
+  short_put(kb->short_tab, kb->short_cap, key, id);
+  kb->n_short++;
+}
+
 static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
   int32_t id = tok_raw_find(kb, w, n);
   if (id) return id;
@@ -111,6 +140,7 @@ static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
   t->id = t->canon = (int32_t)v;
   uint32_t b = (uint32_t)(h >> 40) & (TD__KB_TOKBITS - 1);
   kb->tok_bits[b >> 6] |= UINT64_C(1) << (b & 63);
+  if (n <= 3) short_add(kb, w, n, (int32_t)v);
   return (int32_t)v;
 }
 
@@ -230,6 +260,16 @@ void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
   }
   if (len == 0) return;
   kb->tok_flags[ids[0]] |= KBT_START;
+  for (unsigned i = 0; i + 1 < len; i++) kb->tok_flags[ids[i]] |= KBT_CONT;
+  if (!(kb->ent[entry].flags & KBF_PROPER)) {
+    const char *w = td__kb_str(kb, kb->tok_off[ids[0] - 1]);
+    size_t wl = strlen(w);
+    if (wl > 3) {
+      uint32_t key = td__kb_low_key((unsigned char)w[0], (unsigned char)w[1],
+                                    (uint32_t)wl);
+      kb->low_bits[key >> 3] |= (uint8_t)(1u << (key & 7));
+    }
+  }
   uint64_t h = TD__KB_HASH0;
   for (unsigned i = 0; i < len; i++) {
     h = td__kb_hash_step(h, ids[i]);
@@ -676,6 +716,8 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   kb->byte_class['-'] = kb->byte_class['/'] = kb->byte_class[0] = 0;
   kb->byte_class['.'] = 1;
   kb->byte_class[0xE2] = 2;
+  kb->short_cap = 256;
+  kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
   static const char *const little[] = {"of",  "the",  "a",  "an",  "with",
                                        "at",  "for",  "from", "in", "and"};
   int32_t *slots[] = {&kb->w_of,  &kb->w_the,  &kb->w_a,    &kb->w_an,
@@ -709,6 +751,7 @@ void td_actor_kb_free(td_actor_kb *kb) {
   free(kb->tok_off);
   free(kb->tok_canon);
   free(kb->tok_flags);
+  free(kb->short_tab);
   free(kb->phr);
   free(kb->ids);
   free(kb->links);

@@ -123,6 +123,14 @@ static uint64_t name_hash_bytes(uint64_t h, const char *s, size_t n) {
   return h;
 }
 
+/* Whether the text after a word with token id may still be inside a
+ * name: the word opens one, or goes on one that was open before it. */
+static inline int next_active(const td_actor_kb *kb, int active, int32_t id) {
+  if (id == 0) return 0;
+  uint8_t f = kb->tok_flags[id];
+  return (f & KBT_START) || (active && (f & KBT_CONT));
+}
+
 /* Units of sentence s: its word tokens split at hyphens and slashes, each
  * with its kb token id, computed on the fly (lowercase, periods dropped,
  * a possessive 's dropped) with the hash the kb uses. This is the only
@@ -144,12 +152,15 @@ static void build_units(resolver *r, const td_sentence *s) {
   size_t n = 0;
   /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
    * agency, not actors of the story. */
-  uint32_t dl0 = d->dateline.start, dl1 = d->dateline.end;
+  uint32_t k = s->tok_first;
+  if (d->dateline.end > d->dateline.start)
+    while (k < tend && d->toks[k].start >= d->dateline.start &&
+           d->toks[k].end <= d->dateline.end)
+      k++;
   int prev_known = 0;
-  for (uint32_t k = s->tok_first; k < tend; k++) {
+  for (; k < tend; k++) {
     const td_token *tk = &d->toks[k];
     uint32_t st = tk->start, en = tk->end;
-    if (st < dl1 && st >= dl0) continue;
     unsigned char c0 = t[st];
     if (tk->kind != TD_TOK_WORD ||
         (c0 == 0xE2 && en - st >= 3 && t[st + 1] == 0x80 &&
@@ -159,9 +170,37 @@ static void build_units(resolver *r, const td_sentence *s) {
       prev_known = 0;
       continue;
     }
-    if (!prev_known && !td__is_upper(c0) && c0 < 0x80 && en - st > 3 &&
-        !(k + 1 < tend && td__is_upper(t[d->toks[k + 1].start]))) {
-      U[n++] = (unit){st, en, k, 0, 1, 0, 0};
+    uint32_t len0 = en - st;
+    if (len0 <= 3) {
+      /* Short words by their packed bytes (lowercased). */
+      uint32_t key = 0;
+      unsigned char c1 = kb->byte_class[c0];
+      if (c1 > 2) {
+        key = c1;
+        if (len0 > 1) {
+          unsigned char c2 = kb->byte_class[t[st + 1]];
+          key = c2 > 2 ? key | (uint32_t)c2 << 8 : 0;
+          if (key && len0 > 2) {
+            unsigned char c3 = kb->byte_class[t[st + 2]];
+            key = c3 > 2 ? key | (uint32_t)c3 << 16 : 0;
+          }
+        }
+      }
+      if (key) {
+        int32_t id = td__kb_tok_short(kb, key);
+        U[n++] = (unit){st, en, k, id, 1,
+                        (uint8_t)(td__is_upper(c0) || c0 >= 0x80), 0};
+        prev_known = next_active(kb, prev_known, id);
+        continue;
+      }
+    } else if (!prev_known && !td__is_upper(c0) && c0 < 0x80 &&
+               !((kb->low_bits[td__kb_low_key(c0, t[st + 1], len0) >> 3] >>
+                  (td__kb_low_key(c0, t[st + 1], len0) & 7)) & 1) &&
+               !(k + 1 < tend && td__is_upper(t[d->toks[k + 1].start]))) {
+      /* A run of such words is one gap unit: it breaks names and
+       * chains the same way one word does. */
+      if (n == 0 || U[n - 1].id || !U[n - 1].word || U[n - 1].cap)
+        U[n++] = (unit){st, en, k, 0, 1, 0, 0};
       continue;
     }
     /* Fast path: a word of plain letters, perhaps with a possessive. */
@@ -182,7 +221,7 @@ static void build_units(resolver *r, const td_sentence *s) {
         int32_t id = td__kb_tok_by_hash(kb, h);
         U[n++] = (unit){st, en, k, id, 1,
                         (uint8_t)(td__is_upper(c0) || c0 >= 0x80), 0};
-        prev_known = id != 0;
+        prev_known = next_active(kb, prev_known, id);
         continue;
       }
     }
@@ -235,7 +274,7 @@ static void build_units(resolver *r, const td_sentence *s) {
       last = c;
       len++;
     }
-    prev_known = id != 0;
+    prev_known = next_active(kb, prev_known, id);
   }
   r->n_units = n;
 }
