@@ -74,11 +74,24 @@ typedef struct kb_entry {
 } kb_entry;
 
 #define TD__KB_TOKBITS (1u << 18)
-#define TD__KB_LOWBITS (1u << 14)
+#define TD__KB_LOWBITS (1u << 16)
+/* The filter key of a lowercase word: its first two bytes, last byte and
+ * length, folded to 16 bits. */
 static inline uint32_t td__kb_low_key(unsigned char a, unsigned char b,
-                                      uint32_t len) {
-  return ((uint32_t)(a & 31) << 9 | (uint32_t)(b & 31) << 4 |
-          (len > 15 ? 15 : len)) & (TD__KB_LOWBITS - 1);
+                                      unsigned char z, uint32_t len) {
+  uint32_t k = (uint32_t)a | (uint32_t)b << 8 | (uint32_t)z << 16 |
+               (len > 15 ? 15u : len) << 24;
+  return (uint32_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> 48);
+}
+
+/* The packed key of a word of one to three bytes: its bytes with the
+ * ASCII case bit set (so "US" and "us" meet), read as a little-endian
+ * 32-bit integer from a copy padded with zeros. w must have 4 readable
+ * bytes (n + 1 <= 4 is enough with the NUL of a C string, else copy). */
+static inline uint32_t td__kb_short_key(const unsigned char *w, uint32_t n) {
+  static const uint32_t mask[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};
+  uint32_t k = (uint32_t)w[0] | (uint32_t)w[1] << 8 | (uint32_t)w[2] << 16;
+  return (k | 0x202020u) & mask[n];
 }
 
 /* A token slot: the token's hash, its canonical id (0: empty slot). */

@@ -99,12 +99,7 @@ static void short_put(kb_short *tab, uint32_t cap, uint32_t key, int32_t id) {
 
 /* Index a token of one to three bytes by its packed bytes. */
 static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
-  uint32_t key = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)w[i];
-    if (kb->byte_class[c] <= 2) return; /* hashed instead */
-    key |= (uint32_t)c << (8 * i);
-  }
+  uint32_t key = td__kb_short_key((const unsigned char *)w, (uint32_t)n);
   if ((kb->n_short + 1) * 2 > kb->short_cap) {
     uint32_t ncap = kb->short_cap ? kb->short_cap * 2 : 256;
     kb_short *tab = td_xcalloc(ncap, sizeof *tab);
@@ -266,7 +261,7 @@ void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
     size_t wl = strlen(w);
     if (wl > 3) {
       uint32_t key = td__kb_low_key((unsigned char)w[0], (unsigned char)w[1],
-                                    (uint32_t)wl);
+                                    (unsigned char)w[wl - 1], (uint32_t)wl);
       kb->low_bits[key >> 3] |= (uint8_t)(1u << (key & 7));
     }
   }

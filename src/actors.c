@@ -110,6 +110,8 @@ typedef struct resolver {
   ent_info *info;
   size_t cap_ent, cap_ment;
   size_t n_persons;
+  uint32_t *cand; /* units that may open a piece: name starts, capitals */
+  size_t n_cand;
 } resolver;
 
 /* A hash of a name that ignores case and everything but letters and
@@ -147,9 +149,12 @@ static void build_units(resolver *r, const td_sentence *s) {
   if (need > r->cap_units) {
     r->cap_units = need * 2;
     r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
+    r->cand = td_xrealloc(r->cand, r->cap_units * sizeof *r->cand);
   }
   unit *U = r->units;
-  size_t n = 0;
+  uint32_t *C = r->cand;
+  size_t n = 0, nc = 0;
+  int last_gap = 0;
   /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
    * agency, not actors of the story. */
   uint32_t k = s->tok_first;
@@ -167,42 +172,38 @@ static void build_units(resolver *r, const td_sentence *s) {
          t[st + 2] >= 0x98 && t[st + 2] <= 0x9F)) {
       /* Punctuation, numbers, and U+2018-U+201F typographic quotes. */
       U[n++] = (unit){st, en, k, 0, 0, 0, en - st == 1 ? (char)c0 : '?'};
-      prev_known = 0;
+      prev_known = last_gap = 0;
       continue;
     }
     uint32_t len0 = en - st;
+    int cap = td__is_upper(c0) || c0 >= 0x80;
     if (len0 <= 3) {
-      /* Short words by their packed bytes (lowercased). */
-      uint32_t key = 0;
-      unsigned char c1 = kb->byte_class[c0];
-      if (c1 > 2) {
-        key = c1;
-        if (len0 > 1) {
-          unsigned char c2 = kb->byte_class[t[st + 1]];
-          key = c2 > 2 ? key | (uint32_t)c2 << 8 : 0;
-          if (key && len0 > 2) {
-            unsigned char c3 = kb->byte_class[t[st + 2]];
-            key = c3 > 2 ? key | (uint32_t)c3 << 16 : 0;
-          }
-        }
+      /* Short words by their packed bytes: no hashing. */
+      unsigned char pad[4] = {0, 0, 0, 0};
+      const unsigned char *w = t + st;
+      if (st + 3 > d->text_len) { /* the key reads three bytes */
+        memcpy(pad, w, len0);
+        w = pad;
       }
-      if (key) {
-        int32_t id = td__kb_tok_short(kb, key);
-        U[n++] = (unit){st, en, k, id, 1,
-                        (uint8_t)(td__is_upper(c0) || c0 >= 0x80), 0};
-        prev_known = next_active(kb, prev_known, id);
-        continue;
-      }
-    } else if (!prev_known && !td__is_upper(c0) && c0 < 0x80 &&
-               !((kb->low_bits[td__kb_low_key(c0, t[st + 1], len0) >> 3] >>
-                  (td__kb_low_key(c0, t[st + 1], len0) & 7)) & 1) &&
-               !(k + 1 < tend && td__is_upper(t[d->toks[k + 1].start]))) {
-      /* A run of such words is one gap unit: it breaks names and
-       * chains the same way one word does. */
-      if (n == 0 || U[n - 1].id || !U[n - 1].word || U[n - 1].cap)
-        U[n++] = (unit){st, en, k, 0, 1, 0, 0};
+      int32_t id = td__kb_tok_short(kb, td__kb_short_key(w, len0));
+      uint8_t f = kb->tok_flags[id];
+      if ((f & KBT_START) || (cap && !(f & KBT_NONNAME))) C[nc++] = (uint32_t)n;
+      U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
+      prev_known = id && ((f & KBT_START) || (prev_known && (f & KBT_CONT)));
+      last_gap = 0;
       continue;
     }
+    if (!prev_known && !cap) {
+      uint32_t lk = td__kb_low_key(c0, t[st + 1], t[en - 1], len0);
+      if (!((kb->low_bits[lk >> 3] >> (lk & 7)) & 1)) {
+        /* A run of such words is one gap unit: it breaks names and
+         * chains the same way one word does. */
+        if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
+        last_gap = 1;
+        continue;
+      }
+    }
+    last_gap = 0;
     /* Fast path: a word of plain letters, perhaps with a possessive. */
     {
       uint32_t e2 = en;
@@ -219,9 +220,11 @@ static void build_units(resolver *r, const td_sentence *s) {
       }
       if (i == e2) {
         int32_t id = td__kb_tok_by_hash(kb, h);
-        U[n++] = (unit){st, en, k, id, 1,
-                        (uint8_t)(td__is_upper(c0) || c0 >= 0x80), 0};
-        prev_known = next_active(kb, prev_known, id);
+        uint8_t f = kb->tok_flags[id];
+        if ((f & KBT_START) || (cap && !(f & KBT_NONNAME)))
+          C[nc++] = (uint32_t)n;
+        U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
+        prev_known = id && ((f & KBT_START) || (prev_known && (f & KBT_CONT)));
         continue;
       }
     }
@@ -247,9 +250,13 @@ static void build_units(resolver *r, const td_sentence *s) {
           if (n + 1 >= r->cap_units) {
             r->cap_units *= 2;
             r->units = U = td_xrealloc(U, r->cap_units * sizeof *U);
+            r->cand = C = td_xrealloc(C, r->cap_units * sizeof *C);
           }
-          U[n++] = (unit){b, i, k, id, 1,
-                          (uint8_t)(td__is_upper(t[b]) || t[b] >= 0x80), 0};
+          int pc = td__is_upper(t[b]) || t[b] >= 0x80;
+          uint8_t f = kb->tok_flags[id];
+          if ((f & KBT_START) || (pc && !(f & KBT_NONNAME)))
+            C[nc++] = (uint32_t)n;
+          U[n++] = (unit){b, i, k, id, 1, (uint8_t)pc, 0};
         }
         if (i >= en) break;
         b = i + 1;
@@ -277,6 +284,7 @@ static void build_units(resolver *r, const td_sentence *s) {
     prev_known = next_active(kb, prev_known, id);
   }
   r->n_units = n;
+  r->n_cand = nc;
 }
 
 /* ---- piece finding ---- */
@@ -312,7 +320,9 @@ static void find_pieces(resolver *r) {
   r->n_pieces = 0;
   int32_t ids[64];
   size_t i = 0;
-  while (i < r->n_units) {
+  for (size_t ci = 0; ci < r->n_cand; ci++) {
+    if (r->cand[ci] < i) continue; /* inside the last match */
+    i = r->cand[ci];
     const unit *u = &r->units[i];
     size_t best_end = 0;
     int64_t best_score = -1;
@@ -367,7 +377,7 @@ static void find_pieces(resolver *r) {
      * little words ("The", "On") never do: they are in the token table
      * through names and roles, but a run needs a token no name holds or a
      * person's first name. */
-    if (u->word && u->cap) {
+    if (u->word && u->cap && !(u->id && (kb->tok_flags[u->id] & KBT_NONNAME))) {
       if (r->n_pieces && r->pieces[r->n_pieces - 1].kind == P_NAME &&
           r->pieces[r->n_pieces - 1].u1 == i) {
         r->pieces[r->n_pieces - 1].u1 = (uint32_t)i + 1;
