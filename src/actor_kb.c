@@ -995,11 +995,11 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
 
 /* ---- learnt people ---- */
 
-void td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
-                  const char *title, int32_t day) {
+int64_t td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
+                     const char *title, int32_t day) {
   int32_t ids[KB_MAX_NAME_TOKS];
   unsigned len = split_name(kb, name, strlen(name), ids);
-  if (len == 0 || !valid_code(code)) return;
+  if (len == 0 || !valid_code(code)) return -1;
   uint64_t h = TD__KB_HASH0;
   for (unsigned i = 0; i < len; i++) h = td__kb_hash_step(h, ids[i]);
   const kb_phrase *p = td__kb_phrase_find(kb, ids, len, h);
@@ -1031,10 +1031,11 @@ void td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
     kb_code *c = &kb->codes[en->codes + i];
     if (strcmp(c->code, code) == 0) {
       if (day < c->from) c->from = day;
-      return;
+      return e;
     }
   }
   td__kb_add_code(kb, (uint32_t)e, code, day, INT32_MAX, 1);
+  return e;
 }
 
 int td_actor_kb_load_store(td_actor_kb *kb, td_store *st, td_error *err) {

@@ -754,6 +754,8 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
       how = TD_ACTOR_TITLE;
     }
     ent = find_entity_kb(r, name->entry);
+    /* A person learnt from this very article is a coreference. */
+    if (ent >= 0 && how == TD_ACTOR_LEARNT) how = TD_ACTOR_COREF;
     if (ent < 0) {
       ent = new_entity(r, td__kb_str(kb, ke->name), code, TD_ENT_PERSON, how);
       r->info[ent].kb_entry = name->entry;
@@ -801,8 +803,11 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
     uint32_t t0 = u0 < n0 ? u0 : n0;
     if (t0 < n0) span_text(r, t0, n0, e->title, sizeof e->title);
     /* Learn a full name (two words or more) with its title. */
-    if (strchr(e->name, ' ') && r->day != INT32_MIN)
-      td__kb_learn(kb, e->name, code, e->title, r->day);
+    if (strchr(e->name, ' ') && r->day != INT32_MIN) {
+      int64_t le = td__kb_learn(kb, e->name, code, e->title, r->day);
+      /* Later mentions found through the learnt entry are this entity. */
+      if (le >= 0 && r->info[ent].kb_entry < 0) r->info[ent].kb_entry = le;
+    }
   }
   add_mention(r, u0, u1, sent, code, ent, how);
 }
