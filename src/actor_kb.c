@@ -99,7 +99,9 @@ static void short_put(kb_short *tab, uint32_t cap, uint32_t key, int32_t id) {
 
 /* Index a token of one to three bytes by its packed bytes. */
 static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
-  uint32_t key = td__kb_short_key((const unsigned char *)w, (uint32_t)n);
+  unsigned char pad[4] = {0, 0, 0, 0};
+  memcpy(pad, w, n);
+  uint32_t key = td__kb_short_key(pad, (uint32_t)n);
   if ((kb->n_short + 1) * 2 > kb->short_cap) {
     uint32_t ncap = kb->short_cap ? kb->short_cap * 2 : 256;
     kb_short *tab = td_xcalloc(ncap, sizeof *tab);
@@ -665,7 +667,7 @@ static int load_people(td_actor_kb *kb, const char *dir,
         break;
       }
       kb_code kc = {.from = INT32_MIN, .to = INT32_MAX, .dated = 0};
-      snprintf(kc.code, sizeof kc.code, "%s", code);
+      memcpy(kc.code, code, strlen(code) + 1); /* valid_code: < 24 bytes */
       if (k == 2) {
         char *dots = strstr(range, "..");
         if (!dots) {

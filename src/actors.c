@@ -1002,6 +1002,7 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
     resolve_sentence(&r, (uint32_t)s);
   }
   free(r.units);
+  free(r.cand);
   free(r.pieces);
   free(r.info);
 }
