@@ -61,7 +61,8 @@ typedef struct kb_entry {
   uint8_t kind;
   uint16_t flags;
   char role[8];    /* KB_ROLE: GOV, MIL, MED ...; "" when weak */
-  char country[4]; /* KB_ROLE: default country ("secretary of state") */
+  char country[24]; /* KB_ROLE: default country ("secretary of state") or
+                       organisation ("european commissioner") */
   uint32_t name;   /* canonical name */
   uint32_t title;  /* person: the title, "" if none */
   uint32_t codes, n_codes; /* into kb->codes, or for learnt people into

@@ -534,11 +534,11 @@ static int load_roles(td_actor_kb *kb, const char *dir, const td_diag *diag) {
     char *s = trim(line);
     if (*s == '#' || *s == '\0') continue;
     char *colon = strchr(s, ':');
-    char role[16], kind[16], cty[16] = "";
+    char role[16], kind[16], cty[24] = "";
     int nf = 0;
     if (colon) {
       *colon = '\0';
-      nf = sscanf(s, "%15s %15s %15s", role, kind, cty);
+      nf = sscanf(s, "%15s %15s %23s", role, kind, cty);
     }
     if (nf < 2 || (strcmp(role, "-") != 0 && strlen(role) != 3)) {
       td__diag(diag, TD_SEV_WARNING, path, ln,
@@ -557,7 +557,8 @@ static int load_roles(td_actor_kb *kb, const char *dir, const td_diag *diag) {
     if (strcmp(role, "-") == 0) fl |= KBF_WEAK;
     uint32_t e = td__kb_new_entry(kb, KB_ROLE, fl, "");
     if (!(fl & KBF_WEAK)) memcpy(kb->ent[e].role, role, 4);
-    if (nf == 3 && strlen(cty) == 3) memcpy(kb->ent[e].country, cty, 4);
+    if (nf == 3 && valid_code(cty))
+      memcpy(kb->ent[e].country, cty, strlen(cty) + 1);
     /* Each phrase is its own entry so a role knows its head token. */
     char *save = NULL;
     int first = 1;

@@ -473,7 +473,7 @@ struct chain_code {
   char base[24];   /* "USA", "IGOWSTNAT", "RUS" */
   char role[8];    /* "GOV" ... */
   char seat_role[8];
-  char dflt[4];    /* a default country from a role */
+  char dflt[24];   /* a default country or organisation from a role */
   int is_org;      /* base is a full organisation code */
   int has_title;   /* a title or institution word */
   int has_role;    /* any role word */
@@ -522,7 +522,7 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
       cc->has_role = 1;
       if (e->flags & (KBF_TITLE | KBF_INST)) cc->has_title = 1;
       if (e->role[0]) cpy(cc->role, sizeof cc->role, e->role);
-      if (e->country[0] && !cc->dflt[0]) memcpy(cc->dflt, e->country, 4);
+      if (e->country[0] && !cc->dflt[0]) cpy(cc->dflt, sizeof cc->dflt, e->country);
       if (cc->n_heads < 4 && e->last_tok) cc->heads[cc->n_heads++] = e->last_tok;
       if (cc->n_roles < 4) cc->roles[cc->n_roles++] = p->entry;
       break;
@@ -889,6 +889,16 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       chain_code title = {0};
       for (size_t q = first; q < k; q++) chain_add(r, &title, &r->pieces[q]);
       int titled = title.has_title;
+      /* An unknown name right after a country or organisation is the
+       * rest of an organisation's name ("secretary of the British Medical
+       * Association"), not a person's: a person's name follows a title
+       * or an institution ("spokesperson Pricey", "of the Ukrainian
+       * Foreign Ministry Dmitry Kuleba"). */
+      if (titled && hp->kind == P_NAME &&
+          !(k > 0 && r->pieces[k - 1].kind == KB_ROLE &&
+            (r->kb->ent[r->pieces[k - 1].entry].flags &
+             (KBF_TITLE | KBF_INST))))
+        titled = 0;
       chain_code ap = {0};
       size_t na = apposition(r, head + 1, n1, &ap);
       if (hp->kind == P_NAME && !titled && !na) {
