@@ -272,9 +272,14 @@ void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
     h = td__kb_hash_step(h, ids[i]);
     kb_phrase *p = phr_get(kb, ids, i + 1, h);
     if (i + 1 < len) continue;
-    /* An entry is linked to a phrase once. */
-    for (int32_t l = p->entries; l >= 0; l = kb->links[l].next)
+    /* An entry is linked to a phrase once. A person imported under the
+     * name of a built-in one takes its gender (for he and she). */
+    for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {
       if (kb->links[l].entry == entry) return;
+      const kb_entry *o = &kb->ent[kb->links[l].entry];
+      if (o->kind == KB_PERSON && (kb->ent[entry].flags & KBF_DICT))
+        kb->ent[entry].flags |= o->flags & (KBF_MALE | KBF_FEMALE);
+    }
     if (kb->n_links == kb->links_cap) {
       kb->links_cap = kb->links_cap ? kb->links_cap * 2 : 8192;
       kb->links = td_xrealloc(kb->links, kb->links_cap * sizeof *kb->links);
@@ -336,6 +341,20 @@ void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
   c->to = to;
   c->dated = (uint8_t)(dated != 0);
   e->n_codes++;
+  /* An imported actor whose codes all carry a role, some of them
+   * date-restricted, is a person holding offices (the dictionaries'
+   * people: [RUSGOV >080508] [RUSELI]); a bare country code ([UKR])
+   * marks a country, place or organisation. */
+  if ((e->flags & KBF_DICT) &&
+      (e->kind == KB_ACTOR || e->kind == KB_PERSON)) {
+    int any_dated = 0, all_roles = 1;
+    for (uint32_t i = 0; i < e->n_codes; i++) {
+      const kb_code *x = &kb->codes[e->codes + i];
+      any_dated |= x->dated;
+      if (strlen(x->code) <= 3) all_roles = 0;
+    }
+    e->kind = any_dated && all_roles ? KB_PERSON : KB_ACTOR;
+  }
 }
 
 const char *td__kb_entry_code(const td_actor_kb *kb, const kb_entry *e,
@@ -965,6 +984,10 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
         canon[k++] = name[i] == '_' ? ' ' : name[i];
       while (k && canon[k - 1] == ' ') k--;
       canon[k] = '\0';
+      /* "SERGEY LAVROV" reads as "Sergey Lavrov". */
+      for (size_t i = 1; i < k; i++)
+        if (td__is_alpha((unsigned char)canon[i - 1]))
+          canon[i] = (char)td__lower((unsigned char)canon[i]);
       if (agent) {
         /* An agent: a role word (FARMER [~AGR]) matched in any case. */
         uint32_t e = td__kb_new_entry(kb, KB_ROLE, KBF_DICT, canon);

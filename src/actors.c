@@ -364,6 +364,20 @@ static void find_pieces(resolver *r) {
         }
       }
     }
+    /* A one-word place or organisation that is the surname of a person
+     * already met in the article is that person ("Secretary of Defense
+     * Austin" after "Lloyd Austin", with a dictionary that knows Austin,
+     * Texas). */
+    if (best && best_end == i + 1 && r->n_persons && u->cap &&
+        best->kind != KB_PERSON && best->kind != KB_ROLE &&
+        best->kind != KB_PRONOUN) {
+      uint64_t hn = name_hash_bytes(TD__KB_FNV0, r->doc->text + u->start,
+                                    u->end - u->start);
+      for (size_t e = 0; e < r->doc->n_entities; e++)
+        if (r->doc->entities[e].kind == TD_ENT_PERSON &&
+            r->info[e].h_last == hn)
+          best = NULL;
+    }
     if (best) {
       piece p = {(uint32_t)i, (uint32_t)best_end, best->kind,
                  (int32_t)(best - kb->ent), "", best_since};
@@ -517,6 +531,10 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
         cpy(cc->base, sizeof cc->base, p->code);
         cc->is_org = strlen(p->code) > 3;
       }
+      /* An imported title ("THE_US_SECRETARY_OF_STATE [USAGOV]"). */
+      if (p->kind == KB_ACTOR && strlen(p->code) > 3 &&
+          !strncmp(p->code, cc->base, 3))
+        cc->has_title = 1;
       break;
     case KB_ROLE:
       cc->has_role = 1;
