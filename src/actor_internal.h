@@ -32,7 +32,8 @@ enum {
 enum {
   KBT_NONNAME = 1, /* never part of a person's name (nonnames.txt) */
   KBT_START = 2,   /* the first token of some name */
-  KBT_CONT = 4     /* a token some name goes on after */
+  KBT_CONT = 4,    /* a token some name goes on after */
+  KBT_CONN = 8     /* joins titles and appositions: of, the, a, with ... */
 };
 
 /* Entry flags. */
@@ -206,6 +207,22 @@ static inline int32_t td__kb_tok_by_hash(const td_actor_kb *kb, uint64_t h) {
 /* The phrase for ids[0..len), or NULL. */
 const kb_phrase *td__kb_phrase_find(const td_actor_kb *kb, const int32_t *ids,
                                     unsigned len, uint64_t hash);
+/* The same, inline, for the matching loop. */
+static inline const kb_phrase *td__kb_phrase_get(const td_actor_kb *kb,
+                                                 const int32_t *ids,
+                                                 unsigned len, uint64_t hash) {
+  for (uint32_t j = (uint32_t)hash & (kb->phr_cap - 1);;
+       j = (j + 1) & (kb->phr_cap - 1)) {
+    const kb_phrase *p = &kb->phr[j];
+    if (p->len == 0) return NULL;
+    if (p->hash == hash && p->len == len) {
+      const int32_t *q = kb->ids + p->ids;
+      unsigned i = 0;
+      while (i < len && q[i] == ids[i]) i++;
+      if (i == len) return p;
+    }
+  }
+}
 /* Incremental hash of a token-id sequence: h = td__kb_hash_step(h, id),
  * starting from TD__KB_HASH0. */
 #define TD__KB_HASH0 UINT64_C(0x9e3779b97f4a7c15)

@@ -126,6 +126,7 @@ static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
     kb->tok_canon =
         td_xrealloc(kb->tok_canon, kb->tok_alloc * sizeof(int32_t));
     kb->tok_flags = td_xrealloc(kb->tok_flags, kb->tok_alloc + 1);
+    kb->tok_flags[0] = 0; /* id 0: an unknown word */
   }
   uint32_t v = ++kb->n_toks;
   kb->tok_off[v - 1] = pool_add(kb, w, n);
@@ -740,8 +741,10 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   int32_t *slots[] = {&kb->w_of,  &kb->w_the,  &kb->w_a,    &kb->w_an,
                       &kb->w_with, &kb->w_at,  &kb->w_for, &kb->w_from,
                       &kb->w_in,  &kb->w_and};
-  for (size_t i = 0; i < sizeof little / sizeof little[0]; i++)
+  for (size_t i = 0; i < sizeof little / sizeof little[0]; i++) {
     *slots[i] = tok_intern(kb, little[i], strlen(little[i]));
+    kb->tok_flags[*slots[i]] |= KBT_CONN;
+  }
   int rc = 0;
   /* Variants first, so names loaded later share their canonical tokens. */
   if ((rc = load_variants(kb, data_dir, diag)) == 0 &&

@@ -170,9 +170,18 @@ static void build_units(resolver *r, const td_sentence *s) {
     if (tk->kind != TD_TOK_WORD ||
         (c0 == 0xE2 && en - st >= 3 && t[st + 1] == 0x80 &&
          t[st + 2] >= 0x98 && t[st + 2] <= 0x9F)) {
-      /* Punctuation, numbers, and U+2018-U+201F typographic quotes. */
-      U[n++] = (unit){st, en, k, 0, 0, 0, en - st == 1 ? (char)c0 : '?'};
-      prev_known = last_gap = 0;
+      /* Punctuation, numbers, and U+2018-U+201F typographic quotes: the
+       * marks the groups look at are units of their own, the rest are
+       * gaps. */
+      prev_known = 0;
+      if (en - st == 1 && (c0 == ',' || c0 == '(' || c0 == ')' ||
+                           c0 == '.' || c0 == '[' || c0 == ']')) {
+        U[n++] = (unit){st, en, k, 0, 0, 0, (char)c0};
+        last_gap = 0;
+      } else if (!last_gap) {
+        U[n++] = (unit){st, en, k, 0, 0, 0, '?'};
+        last_gap = 1;
+      }
       continue;
     }
     uint32_t len0 = en - st;
@@ -187,6 +196,13 @@ static void build_units(resolver *r, const td_sentence *s) {
       }
       int32_t id = td__kb_tok_short(kb, td__kb_short_key(w, len0));
       uint8_t f = kb->tok_flags[id];
+      if (!cap && !(f & (KBT_START | KBT_CONT | KBT_CONN))) {
+        /* "is", "was", "to": nothing a name or a group needs. */
+        if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
+        prev_known = 0;
+        last_gap = 1;
+        continue;
+      }
       if ((f & KBT_START) || (cap && !(f & KBT_NONNAME))) C[nc++] = (uint32_t)n;
       U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
       prev_known = id && ((f & KBT_START) || (prev_known && (f & KBT_CONT)));
@@ -306,6 +322,11 @@ static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
   if ((e->flags & KBF_PROPER) && !u->cap) return -1;
   if (e->kind == KB_ROLE || e->kind == KB_PRONOUN) return 1 + (int64_t)e->seq;
   if (e->n_codes == 0) return -1;
+  if (e->n_codes == 1 && !r->kb->codes[e->codes].dated) {
+    /* The common case: one undated code (countries, organisations). */
+    *code = r->kb->codes[e->codes].code;
+    return (INT64_C(1) << 62) + (int64_t)e->seq;
+  }
   const char *c = td__kb_entry_code(r->kb, e, r->day, since);
   if (c == NULL) return -1;
   *code = c;
@@ -337,7 +358,7 @@ static void find_pieces(resolver *r) {
         if (id == 0) break;
         h = td__kb_hash_step(h, id);
         ids[j - i] = id;
-        const kb_phrase *p = td__kb_phrase_find(kb, ids, (unsigned)(j - i + 1), h);
+        const kb_phrase *p = td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
         if (p == NULL) break;
         int64_t top = -1;
         const kb_entry *te = NULL;
@@ -903,6 +924,19 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
         n1 = r->pieces[head].u1;
       }
       const piece *hp = &r->pieces[head];
+      if (hp->kind == P_NAME &&
+          !(k > 0 && r->pieces[k - 1].kind == KB_ROLE &&
+            r->pieces[k - 1].u1 == p->u0 &&
+            (r->kb->ent[r->pieces[k - 1].entry].flags &
+             (KBF_TITLE | KBF_INST))) &&
+          !(n1 < r->n_units && r->units[n1].punct == ',')) {
+        /* Unknown, with no title before and no apposition after: only a
+         * name met before in the article. */
+        if (r->n_persons)
+          person_mention(r, sent, n0, n1, n0, n1, hp, NULL, NULL);
+        k = head + 1;
+        continue;
+      }
       size_t first = chain_left(r, k);
       chain_code title = {0};
       for (size_t q = first; q < k; q++) chain_add(r, &title, &r->pieces[q]);
