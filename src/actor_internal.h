@@ -161,6 +161,10 @@ struct td_actor_kb {
   td__buf pool; /* strings, NUL-terminated; offset 0 is "" */
 
   size_t n_dict_entries, n_people, n_learnt, n_names;
+  /* Working memory of td_actors_resolve, kept between articles (owned by
+   * actors.c, freed with scratch_free). */
+  void *scratch;
+  void (*scratch_free)(void *scratch);
   /* ids of the little words that join titles and appositions */
   int32_t w_of, w_the, w_a, w_an, w_with, w_at, w_for, w_from, w_in, w_and;
   uint32_t seq;

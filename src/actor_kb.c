@@ -767,6 +767,7 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
 
 void td_actor_kb_free(td_actor_kb *kb) {
   if (kb == NULL) return;
+  if (kb->scratch_free) kb->scratch_free(kb->scratch);
   free(kb->tok_slot);
   free(kb->tok_off);
   free(kb->tok_canon);

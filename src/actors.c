@@ -112,7 +112,18 @@ typedef struct resolver {
   size_t n_persons;
   uint32_t *cand; /* units that may open a piece: name starts, capitals */
   size_t n_cand;
+  size_t info_cap; /* info's capacity when kept as scratch */
 } resolver;
+
+static void scratch_free(void *p) {
+  resolver *r = p;
+  if (r == NULL) return;
+  free(r->units);
+  free(r->cand);
+  free(r->pieces);
+  free(r->info);
+  free(r);
+}
 
 /* A hash of a name that ignores case and everything but letters and
  * digits: "Carla Babb" and the units Carla, Babb hash alike. */
@@ -433,7 +444,10 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
   if (d->n_entities == r->cap_ent) {
     r->cap_ent = r->cap_ent ? r->cap_ent * 2 : 16;
     d->entities = td_xrealloc(d->entities, r->cap_ent * sizeof *d->entities);
-    r->info = td_xrealloc(r->info, r->cap_ent * sizeof *r->info);
+  }
+  if (d->n_entities >= r->info_cap) {
+    r->info_cap = r->cap_ent;
+    r->info = td_xrealloc(r->info, r->info_cap * sizeof *r->info);
   }
   td_entity *e = &d->entities[d->n_entities];
   memset(e, 0, sizeof *e);
@@ -542,7 +556,8 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
       break;
     case KB_SEAT:
       if (!cc->base[0]) {
-        snprintf(cc->base, sizeof cc->base, "%.3s", p->code);
+        memcpy(cc->base, p->code, 3);
+        cc->base[3] = '\0';
         cpy(cc->seat_role, sizeof cc->seat_role, p->code + 3);
       }
       break;
@@ -577,14 +592,16 @@ static void chain_result(const chain_code *cc, char *out, size_t n) {
   }
   if (cc->is_org || strlen(base) > 3) {
     /* An organisation's people and bodies take its code. */
-    snprintf(out, n, "%s", base);
+    cpy(out, n, base);
     return;
   }
   const char *role = cc->role[0]        ? cc->role
                      : cc->seat_role[0] ? cc->seat_role
                      : cc->has_title    ? "GOV"
                                         : "";
-  snprintf(out, n, "%s%s", base, role);
+  cpy(out, n, base);
+  size_t bl = strlen(out);
+  cpy(out + bl, n - bl, role);
 }
 
 static int is_conn(const resolver *r, size_t u, int appos) {
@@ -1024,8 +1041,14 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
     } else if (code[0] && cc.has_role) {
       /* A group or body: "the Russian Foreign Ministry", "Russian troops". */
       char key[64];
-      snprintf(key, sizeof key, "%s|%d", code,
-               cc.n_heads ? cc.heads[cc.n_heads - 1] : 0);
+      {
+        size_t kl = strlen(code);
+        memcpy(key, code, kl);
+        key[kl++] = '|';
+        uint32_t h = (uint32_t)(cc.n_heads ? cc.heads[cc.n_heads - 1] : 0);
+        for (int b = 0; b < 8; b++) key[kl++] = "0123456789abcdef"[(h >> (28 - 4 * b)) & 15];
+        key[kl] = '\0';
+      }
       ent = find_entity_key(r, key);
       if (ent < 0) {
         char nm[64];
@@ -1057,16 +1080,31 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   doc->mentions = NULL;
   doc->n_entities = doc->n_mentions = 0;
   if (kb == NULL || doc->text == NULL) return;
-  resolver r = {.doc = doc, .kb = kb, .day = doc_day(doc)};
+  /* The working arrays live in the kb between articles. */
+  resolver *keep = kb->scratch;
+  if (keep == NULL) {
+    keep = td_xcalloc(1, sizeof *keep);
+    kb->scratch = keep;
+    kb->scratch_free = scratch_free;
+  }
+  resolver r = *keep;
+  r.doc = doc;
+  r.kb = kb;
+  r.day = doc_day(doc);
+  r.n_units = r.n_pieces = r.n_cand = r.n_persons = 0;
+  r.cap_ent = r.cap_ment = 0; /* doc->entities and mentions are new */
   for (size_t s = 0; s < doc->n_sents; s++) {
     build_units(&r, &doc->sents[s]);
     find_pieces(&r);
     resolve_sentence(&r, (uint32_t)s);
   }
-  free(r.units);
-  free(r.cand);
-  free(r.pieces);
-  free(r.info);
+  keep->units = r.units;
+  keep->cap_units = r.cap_units;
+  keep->cand = r.cand;
+  keep->pieces = r.pieces;
+  keep->cap_pieces = r.cap_pieces;
+  keep->info = r.info;
+  keep->info_cap = r.info_cap;
 }
 
 int td_actor_kb_lookup(td_actor_kb *kb, const char *name, td_date date,
