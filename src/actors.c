@@ -77,12 +77,16 @@ typedef struct unit {
 /* A piece: a matched name, a role, an unknown capitalised run. */
 enum { P_NONE = 0, P_NAME = 100 };
 typedef struct piece {
-  uint32_t u0, u1;  /* units [u0, u1) */
-  uint8_t kind;     /* KB_* or P_NAME */
-  int32_t entry;    /* kb entry, -1 for P_NAME */
-  char code[24];    /* the entry's code on the date ("" for roles) */
-  int32_t since;    /* evidence date of the code */
+  uint32_t u0, u1; /* units [u0, u1) */
+  int32_t entry;   /* kb entry, -1 for P_NAME */
+  int32_t code;    /* index of the entry's code on the date in kb->codes,
+                      -1 for none (roles, names) */
+  uint8_t kind;    /* KB_* or P_NAME */
 } piece;
+
+/* The code of a piece, "" for none. Indices stay valid while the kb
+ * grows (codes are never rewritten in place). */
+#define PCODE(r, p) ((p)->code >= 0 ? (r)->kb->codes[(p)->code].code : "")
 
 typedef struct chain_code chain_code;
 
@@ -136,6 +140,11 @@ static uint64_t name_hash_bytes(uint64_t h, const char *s, size_t n) {
   return h;
 }
 
+/* Whether a token opens with U+2018-U+201F (a typographic quote). */
+static inline int quote_at(const unsigned char *p, uint32_t n) {
+  return n >= 3 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9F;
+}
+
 /* Whether the text after a word with token id may still be inside a
  * name: the word opens one, or goes on one that was open before it. */
 static inline int next_active(const td_actor_kb *kb, int active, int32_t id) {
@@ -179,8 +188,7 @@ static void build_units(resolver *r, const td_sentence *s) {
     uint32_t st = tk->start, en = tk->end;
     unsigned char c0 = t[st];
     if (tk->kind != TD_TOK_WORD ||
-        (c0 == 0xE2 && en - st >= 3 && t[st + 1] == 0x80 &&
-         t[st + 2] >= 0x98 && t[st + 2] <= 0x9F)) {
+        (c0 == 0xE2 && quote_at(t + st, en - st))) {
       /* Punctuation, numbers, and U+2018-U+201F typographic quotes: the
        * marks the groups look at are units of their own, the rest are
        * gaps. */
@@ -196,7 +204,7 @@ static void build_units(resolver *r, const td_sentence *s) {
       continue;
     }
     uint32_t len0 = en - st;
-    int cap = td__is_upper(c0) || c0 >= 0x80;
+    int cap = (unsigned char)(c0 - 'A') < 26 || c0 >= 0x80;
     if (len0 <= 3) {
       /* Short words by their packed bytes: no hashing. */
       unsigned char pad[4] = {0, 0, 0, 0};
@@ -411,9 +419,12 @@ static void find_pieces(resolver *r) {
           best = NULL;
     }
     if (best) {
-      piece p = {(uint32_t)i, (uint32_t)best_end, best->kind,
-                 (int32_t)(best - kb->ent), "", best_since};
-      if (best_code) cpy(p.code, sizeof p.code, best_code);
+      piece p = {(uint32_t)i, (uint32_t)best_end, (int32_t)(best - kb->ent),
+                 best_code ? (int32_t)((const kb_code *)(const void *)best_code -
+                                       kb->codes)
+                           : -1,
+                 best->kind};
+      (void)best_since;
       add_piece(r, p);
       i = best_end;
       (void)best_score;
@@ -428,7 +439,7 @@ static void find_pieces(resolver *r) {
           r->pieces[r->n_pieces - 1].u1 == i) {
         r->pieces[r->n_pieces - 1].u1 = (uint32_t)i + 1;
       } else {
-        piece p = {(uint32_t)i, (uint32_t)i + 1, P_NAME, -1, "", INT32_MIN};
+        piece p = {(uint32_t)i, (uint32_t)i + 1, -1, -1, P_NAME};
         add_piece(r, p);
       }
     }
@@ -549,27 +560,28 @@ static void add_roles(ent_info *in, const chain_code *cc) {
 }
 
 static void chain_add(resolver *r, chain_code *cc, const piece *p) {
+  const char *pc = PCODE(r, p);
   const kb_entry *e = p->entry >= 0 ? &r->kb->ent[p->entry] : NULL;
   switch (p->kind) {
     case KB_COUNTRY:
-      if (!cc->base[0]) cpy(cc->base, sizeof cc->base, p->code);
+      if (!cc->base[0]) cpy(cc->base, sizeof cc->base, pc);
       break;
     case KB_SEAT:
       if (!cc->base[0]) {
-        memcpy(cc->base, p->code, 3);
+        memcpy(cc->base, pc, 3);
         cc->base[3] = '\0';
-        cpy(cc->seat_role, sizeof cc->seat_role, p->code + 3);
+        cpy(cc->seat_role, sizeof cc->seat_role, pc + 3);
       }
       break;
     case KB_ORG:
     case KB_ACTOR:
       if (!cc->base[0]) {
-        cpy(cc->base, sizeof cc->base, p->code);
-        cc->is_org = strlen(p->code) > 3;
+        cpy(cc->base, sizeof cc->base, pc);
+        cc->is_org = strlen(pc) > 3;
       }
       /* An imported title ("THE_US_SECRETARY_OF_STATE [USAGOV]"). */
-      if (p->kind == KB_ACTOR && strlen(p->code) > 3 &&
-          !strncmp(p->code, cc->base, 3))
+      if (p->kind == KB_ACTOR && strlen(pc) > 3 &&
+          !strncmp(pc, cc->base, 3))
         cc->has_title = 1;
       break;
     case KB_ROLE:
@@ -627,9 +639,9 @@ static int piece_is_body(const resolver *r, const piece *p) {
 
 /* Two name pieces of a chain that name different actors (Russia, NATO)
  * do not join: "Russia-NATO Council" is two mentions. */
-static int compatible(const piece *a, const piece *b) {
+static int compatible(const resolver *r, const piece *a, const piece *b) {
   if (a->kind == KB_ROLE || b->kind == KB_ROLE) return 1;
-  return strncmp(a->code, b->code, 3) == 0;
+  return strncmp(PCODE(r, a), PCODE(r, b), 3) == 0;
 }
 
 /* The first piece of the chain ending right before piece k (pieces
@@ -660,7 +672,7 @@ static size_t chain_left(const resolver *r, size_t k) {
           r->units[r->pieces[first - 1].u1].punct == ')' &&
           r->pieces[first - 1].u1 + 1 == left &&
           r->pieces[first - 2].u1 + 1 == r->pieces[first - 1].u0 &&
-          compatible(&r->pieces[first - 2], &r->pieces[first - 1])) {
+          compatible(r, &r->pieces[first - 2], &r->pieces[first - 1])) {
         first -= 2;
         left = r->pieces[first].u0;
         continue;
@@ -670,7 +682,7 @@ static size_t chain_left(const resolver *r, size_t k) {
     /* Stop at an actor that does not agree with one already in. */
     int agree = 1;
     for (size_t q = first; q < k; q++)
-      if (!compatible(p, &r->pieces[q])) agree = 0;
+      if (!compatible(r, p, &r->pieces[q])) agree = 0;
     if (!agree) break;
     first--;
     left = p->u0;
@@ -802,10 +814,10 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
   const char *code;
   if (ke) {
     how = (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT;
-    code = name->code;
+    code = PCODE(r, name);
     /* The text's own title is the freshest evidence: it wins, and is
      * learnt with the article's date. */
-    if (text_code[0] && strcmp(text_code, name->code) != 0) {
+    if (text_code[0] && strcmp(text_code, PCODE(r, name)) != 0) {
       code = text_code;
       how = TD_ACTOR_TITLE;
     }
@@ -890,12 +902,12 @@ static void named_mention(resolver *r, uint32_t sent, const piece *p) {
       span_text(r, p->u0, p->u1, nm, sizeof nm);
       cn = nm;
     }
-    ent = new_entity(r, cn, p->code, kind_of_piece(p),
+    ent = new_entity(r, cn, PCODE(r, p), kind_of_piece(p),
                      (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT
                                               : TD_ACTOR_DICT);
     r->info[ent].kb_entry = p->entry;
   }
-  add_mention(r, p->u0, p->u1, sent, p->code,
+  add_mention(r, p->u0, p->u1, sent, PCODE(r, p),
               ent, (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT);
 }
 
@@ -1001,7 +1013,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       if (u != q->u0) break;
       int agree = 1;
       for (size_t j = k; j < end; j++)
-        if (!compatible(&r->pieces[j], q)) agree = 0;
+        if (!compatible(r, &r->pieces[j], q)) agree = 0;
       if (!agree) break;
       end++;
     }
