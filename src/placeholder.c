@@ -70,67 +70,6 @@ void td_batch_resolve_dates(td_doc **docs, size_t n) {
   (void)n;
 }
 
-/* One paragraph per blank-line block, one sentence per paragraph, tokens
- * split at spaces and punctuation. */
-void td_segment(td_doc *doc) {
-  free(doc->paras);
-  free(doc->sents);
-  free(doc->toks);
-  doc->paras = NULL;
-  doc->sents = NULL;
-  doc->toks = NULL;
-  doc->n_paras = doc->n_sents = doc->n_toks = doc->n_words = 0;
-  size_t cap_p = 0, cap_t = 0;
-  const char *t = doc->text;
-  size_t i = 0, n = doc->text_len;
-  while (i < n) {
-    while (i < n && td__is_space((unsigned char)t[i])) i++;
-    if (i >= n) break;
-    size_t s = i;
-    while (i < n && !(t[i] == '\n' && i + 1 < n && t[i + 1] == '\n')) i++;
-    size_t e = i;
-    while (e > s && td__is_space((unsigned char)t[e - 1])) e--;
-    if (doc->n_paras == cap_p) {
-      cap_p = cap_p ? cap_p * 2 : 16;
-      doc->paras = td_xrealloc(doc->paras, cap_p * sizeof *doc->paras);
-      doc->sents = td_xrealloc(doc->sents, cap_p * sizeof *doc->sents);
-    }
-    size_t tf = doc->n_toks;
-    for (size_t k = s; k < e;) {
-      unsigned char c = (unsigned char)t[k];
-      if (td__is_space(c)) {
-        k++;
-        continue;
-      }
-      size_t ks = k;
-      if (td__is_alnum(c) || c >= 0x80) {
-        while (k < e && (td__is_alnum((unsigned char)t[k]) ||
-                         (unsigned char)t[k] >= 0x80))
-          k++;
-      } else {
-        k++;
-      }
-      if (doc->n_toks == cap_t) {
-        cap_t = cap_t ? cap_t * 2 : 256;
-        doc->toks = td_xrealloc(doc->toks, cap_t * sizeof *doc->toks);
-      }
-      td_token tk = {(uint32_t)ks, (uint32_t)k,
-                     td__is_alnum(c) || c >= 0x80 ? TD_TOK_WORD : TD_TOK_PUNCT,
-                     0};
-      if (tk.kind == TD_TOK_WORD) doc->n_words++;
-      doc->toks[doc->n_toks++] = tk;
-    }
-    doc->paras[doc->n_paras] = (td_paragraph){(uint32_t)s, (uint32_t)e,
-                                              (uint32_t)doc->n_paras,
-                                              (uint32_t)doc->n_paras + 1};
-    doc->sents[doc->n_paras] =
-        (td_sentence){(uint32_t)s, (uint32_t)e, (uint32_t)doc->n_paras,
-                      (uint32_t)tf, (uint32_t)doc->n_toks};
-    doc->n_paras++;
-    doc->n_sents++;
-  }
-}
-
 /* Annotate stages: no annotations until timex.c, actors.c and events.c
  * land. */
 void td_timex_tag(td_doc *doc) { (void)doc; }
