@@ -58,18 +58,6 @@ int td_normalize(td_doc *doc, const td_diag *diag) {
   return TD_EEMPTY;
 }
 
-void td_dateline_parse(td_doc *doc) {
-  if (doc->meta_date.precision) {
-    doc->date = doc->meta_date;
-    doc->date_source = TD_DATE_SRC_METADATA;
-  }
-}
-
-void td_batch_resolve_dates(td_doc **docs, size_t n) {
-  (void)docs;
-  (void)n;
-}
-
 /* Annotate stages: no annotations until timex.c, actors.c and events.c
  * land. */
 void td_timex_tag(td_doc *doc) { (void)doc; }
