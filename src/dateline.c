@@ -142,8 +142,10 @@ static int letter_byte(unsigned char c) {
 }
 
 /* A place: one to five words, each capitalised (or a particle between
- * capitalised words), made of letters, '-', '\'' and '.'. Returns its end
- * (after the last word) or 0 when there is none at i. */
+ * capitalised words), made of letters, '-', '\'', '/' and '.'; a month
+ * name followed by a day ends it ("JOHANNESBURG March 13 -"). Returns its
+ * end (after the last word) or 0 when there is none at i. */
+static int scan_month(const char *t, size_t *i, size_t e);
 static size_t scan_place(const char *t, size_t i, size_t e) {
   size_t j = i, last = 0;
   int words = 0;
@@ -151,12 +153,19 @@ static size_t scan_place(const char *t, size_t i, size_t e) {
     size_t ws = j;
     int cap = upper_at(t, j, e);
     while (j < e && (letter_byte((unsigned char)t[j]) || t[j] == '-' ||
-                     t[j] == '\'' || t[j] == '.'))
+                     t[j] == '\'' || t[j] == '.' || t[j] == '/'))
       j++;
-    /* No dash or dot as the last character of a word ("WASHINGTON -"). */
-    while (j > ws && (t[j - 1] == '-' || t[j - 1] == '\'')) j--;
+    /* No dash or quote as the last character of a word ("WASHINGTON -"). */
+    while (j > ws && (t[j - 1] == '-' || t[j - 1] == '\'' || t[j - 1] == '/'))
+      j--;
     if (j == ws) break;
     if (!cap && !(words > 0 && is_particle(t + ws, j - ws))) break;
+    if (words > 0) {
+      size_t m = ws;
+      if (scan_month(t, &m, e) && m < e && t[m] == ' ' && m + 1 < e &&
+          td__is_digit((unsigned char)t[m + 1]))
+        break;
+    }
     words++;
     if (cap) last = j;
     if (j < e && t[j] == ' ' && j + 1 < e && t[j + 1] != '(' &&
@@ -248,7 +257,7 @@ static void title_case(const char *s, size_t n, char *out, size_t cap,
   while (i < n) {
     /* a word runs to the next space or hyphen */
     size_t ws = i;
-    while (i < n && s[i] != ' ' && s[i] != '-') i++;
+    while (i < n && s[i] != ' ' && s[i] != '-' && s[i] != '/') i++;
     size_t we = i;
     int has_lower = 0, letters = 0;
     for (size_t k = ws; k < we;) {
@@ -298,6 +307,14 @@ static void title_case(const char *s, size_t n, char *out, size_t cap,
   memcpy(out, b.data ? b.data : "", len);
   out[len] = '\0';
   td__buf_free(&b);
+}
+
+/* Whether [s, s+n) names an agency of data/agencies.txt. */
+static int known_agency(const char *s, size_t n) {
+  for (size_t i = 0; i < n_agencies; i++)
+    if (strlen(agencies[i].variant) == n && td__ieq(agencies[i].variant, s, n))
+      return 1;
+  return 0;
 }
 
 /* The canonical name of the agency written [s, s+n). */
@@ -367,6 +384,19 @@ static size_t scan_tail(const char *t, size_t j, size_t e, size_t *as,
       if (scan_agency(t, &q, e, ':', as, ae)) {
         marked = 1;
         j = q;
+      } else {
+        /* ", Reuter -": an agency word before the dash */
+        q = skip_blanks(t, k + 1, e);
+        size_t w = q;
+        while (w < e && (td__is_alpha((unsigned char)t[w]) || t[w] == '-')) w++;
+        size_t d = skip_blanks(t, w, e);
+        if (w > q && w - q <= 24 && upper_at(t, q, e) && d > w &&
+            dash_len(t, d, e)) {
+          *as = q;
+          *ae = w;
+          marked = 1;
+          j = w;
+        }
       }
     }
   }
@@ -390,7 +420,10 @@ static int try_dateline(td_doc *doc, size_t i, size_t e) {
   td_date date = {0};
   if (t[i] == '(') {
     size_t q = i + 1;
-    if (!scan_agency(t, &q, e, ')', &as, &ae)) return 0;
+    /* Without a date only a known agency makes a dateline: "(CORRECTION) -"
+     * is none. */
+    if (!scan_agency(t, &q, e, ')', &as, &ae) || !known_agency(t + as, ae - as))
+      return 0;
     size_t k = skip_blanks(t, q, e);
     size_t dl = dash_len(t, k, e);
     if (!dl) return 0;
@@ -399,25 +432,73 @@ static int try_dateline(td_doc *doc, size_t i, size_t e) {
     place_end = scan_place(t, i, e);
     if (!place_end) return 0;
     size_t j = place_end;
+    /* "OAKLAND , N.J." */
+    size_t k0 = skip_blanks(t, j, e);
+    if (k0 < e && t[k0] == ',' && k0 - j <= 1) j = k0;
     if (j < e && t[j] == ',') {
       j = skip_blanks(t, j + 1, e);
+      size_t dstart = j;
       if (!scan_date(t, &j, e, &date)) {
-        /* PLACE, REGION, DATE: a short capitalised region or state */
+        /* PLACE, REGION, DATE: a short capitalised region or state, then a
+         * comma ("Ill., March 3") or its own period ("Va. Feb 26"). */
         size_t r = scan_place(t, j, e);
-        if (!r || r - j > 24) return 0;
-        if (r < e && t[r] == '.') r++;
-        if (r >= e || t[r] != ',') return 0;
-        j = skip_blanks(t, r + 1, e);
-        if (!scan_date(t, &j, e, &date)) return 0;
+        if (r && r - j <= 24) {
+          size_t q = r;
+          if (q < e && t[q] == ',')
+            q++;
+          else if (!(t[r - 1] == '.' && q < e && t[q] == ' '))
+            q = 0;
+          if (q) {
+            q = skip_blanks(t, q, e);
+            /* "Md., - March 4 -" */
+            size_t dl = dash_len(t, q, e);
+            if (dl == 1 && q + 1 < e && t[q + 1] == ' ' && q + 2 < e &&
+                !td__is_space((unsigned char)t[q + 2]) &&
+                (td__is_alpha((unsigned char)t[q + 2])))
+              q = skip_blanks(t, q + 1, e);
+            dstart = q;
+            j = q;
+          }
+        }
+        if (j != dstart || !scan_date(t, &j, e, &date)) {
+          /* A garbled date ("Narch 2", "Marchg 12") or none before the
+           * dash: the place alone, if a dash follows. */
+          size_t q = dstart;
+          while (q < e && td__is_alpha((unsigned char)t[q]) && q - dstart < 12)
+            q++;
+          if (q > dstart) q = skip_blanks(t, q, e);
+          int v;
+          if (q < e && td__is_digit((unsigned char)t[q]))
+            scan_num(t, &q, e, 2, &v);
+          q = skip_blanks(t, q, e);
+          size_t dl = dash_len(t, q, e);
+          if (!dl || (q + dl < e && !td__is_space((unsigned char)t[q + dl])))
+            return 0;
+          memset(&date, 0, sizeof date);
+          j = q;
+        }
       }
       end = scan_tail(t, j, e, &as, &ae);
       if (!end) return 0;
+    } else if (j < e && t[j] == ' ' && j + 1 < e &&
+               td__is_upper((unsigned char)t[j + 1]) &&
+               (k0 = j + 1, scan_date(t, &k0, e, &date))) {
+      /* PLACE Month D - (no comma; only with the dash, so that a heading
+       * "TODAY IN WASHINGTON FOR APRIL 7 (TIMES EDT)" is no dateline) */
+      end = scan_tail(t, k0, e, &as, &ae);
+      size_t q = end;
+      while (q > k0 && td__is_space((unsigned char)t[q - 1])) q--;
+      if (!end || q == k0 ||
+          (t[q - 1] != '-' && (unsigned char)t[q - 1] < 0x80))
+        return 0;
     } else {
       /* PLACE (AGENCY) - */
       size_t k = skip_blanks(t, j, e);
       if (k == j || k >= e || t[k] != '(') return 0;
       size_t q = k + 1;
-      if (!scan_agency(t, &q, e, ')', &as, &ae)) return 0;
+      if (!scan_agency(t, &q, e, ')', &as, &ae) ||
+          !known_agency(t + as, ae - as))
+        return 0;
       k = skip_blanks(t, q, e);
       size_t dl = dash_len(t, k, e);
       if (!dl) return 0;
@@ -531,6 +612,7 @@ void td_dateline_parse(td_doc *doc) {
   size_t ls = 0;
   for (int line = 0; line < HEAD_LINES && ls < e; line++) {
     size_t i = skip_blanks(t, ls, e);
+    while (i < e && t[i] == '*') i++; /* "****LONDON, March 5 -" */
     if (i < e && t[i] != '\n' && try_dateline(doc, i, e)) break;
     const char *nl = memchr(t + ls, '\n', e - ls);
     if (nl == NULL) break;
