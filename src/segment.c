@@ -308,6 +308,7 @@ static uint16_t case_flags(const char *t, size_t s, size_t e) {
   if (k0 == C_UPPER) f |= TD_TOKF_CAP;
   int letters = 0, lower = 0;
   for (size_t i = s; i < e;) {
+    if (t[i] == '\'') break; /* NATO's is all capitals */
     uint8_t k = char_at(t, i, e, &len);
     if (k == C_UPPER) letters++;
     if (k == C_LOWER) letters++, lower++;
@@ -315,6 +316,50 @@ static uint16_t case_flags(const char *t, size_t s, size_t e) {
   }
   if (letters >= 2 && lower == 0) f |= TD_TOKF_ALLCAPS;
   return f;
+}
+
+/* The end of the word whose letters or digits run from before j (the last
+ * of class prev) up to pe: letters and digits, inner apostrophes and
+ * hyphens (HYPHEN set in *flags), dots between lower-case letters
+ * (tass.com); stops before a capital glued to a dotted acronym
+ * ("XianlaiU.S."). */
+static size_t scan_word(const char *t, size_t j, size_t pe, uint8_t prev,
+                        uint16_t *flags) {
+  for (;;) {
+    while (j < pe) {
+      size_t l = 1;
+      uint8_t kk = CLS(t[j]);
+      if (kk == C_HIGH) kk = char_at(t, j, pe, &l);
+      if (!IS_ALNUM(kk)) break;
+      if (kk == C_UPPER && prev == C_LOWER && j + 3 < pe && t[j + 1] == '.' &&
+          IS_ALPHA(CLS(t[j + 2])) && t[j + 3] == '.')
+        return j;
+      prev = kk;
+      j += l;
+    }
+    if (j + 1 < pe) {
+      unsigned char n0 = (unsigned char)t[j];
+      uint8_t k1 = CLS(t[j + 1]);
+      if ((n0 == '\'' || n0 == '-') &&
+          (IS_ALPHA(k1) || k1 == C_HIGH || (n0 == '-' && k1 == C_DIGIT))) {
+        if (n0 == '-') *flags |= TD_TOKF_HYPHEN;
+        j++;
+        continue;
+      }
+      /* Right single quote as an apostrophe (text not normalized). */
+      if (n0 == 0xE2 && j + 3 < pe && (unsigned char)t[j + 1] == 0x80 &&
+          (unsigned char)t[j + 2] == 0x99 && IS_ALPHA(CLS(t[j + 3]))) {
+        j += 3;
+        continue;
+      }
+      /* tass.com, example-wire.test: a dot between lower-case words */
+      if (n0 == '.' && k1 == C_LOWER && prev == C_LOWER) {
+        j++;
+        continue;
+      }
+    }
+    return j;
+  }
 }
 
 /* Tokenize the paragraph [ps, pe). */
@@ -347,46 +392,8 @@ static void tokenize(seg *sg, size_t ps, size_t pe) {
         i = j;
         continue;
       }
-      size_t j = i + clen;
       uint16_t flags = 0;
-      uint8_t prev = k;
-      for (;;) {
-        while (j < pe) {
-          size_t l = 1;
-          uint8_t kk = CLS(t[j]);
-          if (kk == C_HIGH) kk = char_at(t, j, pe, &l);
-          if (!IS_ALNUM(kk)) break;
-          /* A byline glued to a dotted acronym: "XianlaiU.S." */
-          if (kk == C_UPPER && prev == C_LOWER && j + 3 < pe &&
-              t[j + 1] == '.' && IS_ALPHA(CLS(t[j + 2])) && t[j + 3] == '.')
-            goto word_done;
-          prev = kk;
-          j += l;
-        }
-        if (j + 1 < pe) {
-          unsigned char n0 = (unsigned char)t[j];
-          uint8_t k1 = CLS(t[j + 1]);
-          if ((n0 == '\'' || n0 == '-') &&
-              (IS_ALPHA(k1) || k1 == C_HIGH || (n0 == '-' && k1 == C_DIGIT))) {
-            if (n0 == '-') flags |= TD_TOKF_HYPHEN;
-            j++;
-            continue;
-          }
-          /* Right single quote as an apostrophe (text not normalized). */
-          if (n0 == 0xE2 && j + 3 < pe && (unsigned char)t[j + 1] == 0x80 &&
-              (unsigned char)t[j + 2] == 0x99 && IS_ALPHA(CLS(t[j + 3]))) {
-            j += 3;
-            continue;
-          }
-          /* tass.com, example-wire.test: a dot between lower-case words */
-          if (n0 == '.' && k1 == C_LOWER && prev == C_LOWER) {
-            j++;
-            continue;
-          }
-        }
-        break;
-      }
-    word_done:
+      size_t j = scan_word(t, i + clen, pe, k, &flags);
       flags |= case_flags(t, s, j);
       if (j < pe && t[j] == '.') {
         size_t wl = j - s;
@@ -416,19 +423,13 @@ static void tokenize(seg *sg, size_t ps, size_t pe) {
         }
         break;
       }
-      uint16_t kind = TD_TOK_NUMBER;
+      uint16_t kind = TD_TOK_NUMBER, nflags = 0;
       if (j < pe && (IS_ALPHA(CLS(t[j])) || CLS(t[j]) == C_HIGH)) {
         /* 2nd, 1980s, 10am: a word */
         kind = TD_TOK_WORD;
-        while (j < pe) {
-          size_t l = 1;
-          uint8_t kk = CLS(t[j]);
-          if (kk == C_HIGH) kk = char_at(t, j, pe, &l);
-          if (!IS_ALNUM(kk)) break;
-          j += l;
-        }
+        j = scan_word(t, j, pe, C_DIGIT, &nflags);
       }
-      push_tok(sg, (uint32_t)s, (uint32_t)j, kind, 0);
+      push_tok(sg, (uint32_t)s, (uint32_t)j, kind, nflags);
       i = j;
       continue;
     }
@@ -583,15 +584,16 @@ static void add_paragraph(seg *sg, size_t ps, size_t pe, uint32_t dl_end) {
 /* Lines longer than this were not hard-wrapped. */
 #define UNWRAPPED_LINE 120
 
-/* The wrap width of hard-wrapped text: the longest line up to
- * UNWRAPPED_LINE bytes. */
+/* The wrap width of hard-wrapped text: its longest line; 0 when some
+ * line is longer than UNWRAPPED_LINE (the text is not hard-wrapped). */
 static size_t wrap_width(const char *t, size_t n) {
   size_t w = 0;
   for (size_t i = 0; i < n;) {
     const char *nl = memchr(t + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - t) : n;
     size_t l = e - i;
-    if (l <= UNWRAPPED_LINE && l > w) w = l;
+    if (l > UNWRAPPED_LINE) return 0;
+    if (l > w) w = l;
     i = e + 1;
   }
   return w;
@@ -604,7 +606,8 @@ static int line_breaks(const char *t, size_t n, size_t ls, size_t nl,
   while (le > ls && td__is_space((unsigned char)t[le - 1])) le--;
   size_t l = le - ls;
   if (l == 0) return 1;
-  if (nl - ls > UNWRAPPED_LINE) return 1;
+  /* Text that has unwrapped lines has one paragraph per line. */
+  if (width == 0 || nl - ls > UNWRAPPED_LINE) return 1;
   size_t next = nl + 1;
   if (next < n && (t[next] == '\t' ||
                    (t[next] == ' ' && next + 1 < n && t[next + 1] == ' ')))
