@@ -1,10 +1,13 @@
 /* Unit tests for dateline.c: dateline forms, stamps, the document date and
  * batch year resolution. */
-#include <cmocka.h>
+/* cmocka.h needs these first. */
+// clang-format off
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <cmocka.h>
+// clang-format on
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,9 +1,12 @@
 /* Unit tests for segment.c: paragraphs, sentence splitting, tokens. */
-#include <cmocka.h>
+/* cmocka.h needs these first. */
+// clang-format off
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <cmocka.h>
+// clang-format on
 #include <stdlib.h>
 #include <string.h>
 
