@@ -193,8 +193,10 @@ static int scan_num(const char *t, size_t *i, size_t e, int maxd, int *v) {
 /* A month name at t[*i] (optionally with its period). */
 static int scan_month(const char *t, size_t *i, size_t e) {
   size_t j = *i;
+  /* Every English month name starts with one of these letters. */
+  if (j >= e || !strchr("JFMASONDjfmasond", t[j]) || t[j] == '\0') return 0;
   while (j < e && td__is_alpha((unsigned char)t[j])) j++;
-  if (j - *i < 3) return 0;
+  if (j - *i < 3 || j - *i > 9) return 0;
   size_t n = j - *i;
   if (j < e && t[j] == '.') n++;
   int m = td_month_from_name(t + *i, n);
@@ -251,6 +253,36 @@ static int scan_agency(const char *t, size_t *i, size_t e, char close,
  * MOSCOW -> Moscow, RIO DE JANEIRO -> Rio de Janeiro, ST. -> St. */
 static void title_case(const char *s, size_t n, char *out, size_t cap,
                        int use_particles) {
+  int ascii = 1;
+  for (size_t i = 0; i < n; i++) ascii &= (unsigned char)s[i] < 0x80;
+  if (ascii && n < cap) {
+    /* The common case without utf8proc: ASCII words. */
+    size_t i = 0;
+    int first_word = 1;
+    while (i < n) {
+      size_t ws = i;
+      while (i < n && s[i] != ' ' && s[i] != '-' && s[i] != '/') i++;
+      int lower = 0, letters = 0;
+      for (size_t k = ws; k < i; k++) {
+        lower += td__is_lower((unsigned char)s[k]);
+        letters += td__is_alpha((unsigned char)s[k]);
+      }
+      int keep = lower || letters < 2;
+      int part = !keep && use_particles && !first_word &&
+                 is_particle(s + ws, i - ws);
+      int first_char = 1;
+      for (size_t k = ws; k < i; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (!keep && !(first_char && !part)) c = td__lower(c);
+        if (td__is_alpha(c)) first_char = 0;
+        out[k] = (char)c;
+      }
+      first_word = 0;
+      if (i < n) out[i] = s[i], i++;
+    }
+    out[n] = '\0';
+    return;
+  }
   td__buf b = {0};
   size_t i = 0;
   int first_word = 1;
@@ -548,6 +580,7 @@ static void find_stamps(td_doc *doc, size_t e) {
     if (c == ' ' || c == '\t') continue;
     int at_line = line_start;
     line_start = 0;
+    if (!td__is_digit(c) && !(at_line && td__is_upper(c))) continue;
     if (i >= doc->dateline.start && i < doc->dateline.end) continue;
     if (i > 0 && (td__is_alnum((unsigned char)t[i - 1]) || t[i - 1] == '-'))
       continue;
@@ -619,7 +652,15 @@ void td_dateline_parse(td_doc *doc) {
     ls = (size_t)(nl - t) + 1;
     if (i >= e || t[i] == '\n') line--; /* blank lines do not count */
   }
-  find_stamps(doc, e);
+  /* Stamps: in the same first lines. */
+  size_t he = 0;
+  for (int line = 0; line < HEAD_LINES && he < e;) {
+    const char *nl = memchr(t + he, '\n', e - he);
+    size_t le = nl ? (size_t)(nl - t) : e;
+    if (skip_blanks(t, he, le) < le) line++;
+    he = nl ? le + 1 : e;
+  }
+  find_stamps(doc, he);
   /* A dateline right after a stamp on the same line:
    * " date 2022-01-30 MOSCOW, January 30 (TASS) -" */
   if (doc->dateline.end == 0) {

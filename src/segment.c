@@ -325,6 +325,10 @@ static uint16_t case_flags(const char *t, size_t s, size_t e) {
  * ("XianlaiU.S."). */
 static size_t scan_word(const char *t, size_t j, size_t pe, uint8_t prev,
                         uint16_t *flags) {
+  /* Case flags on the way: letters and lower-case letters before any
+   * apostrophe (NATO's is all capitals). */
+  int upper = prev == C_UPPER, lower = prev == C_LOWER, counting = 1;
+  if (prev == C_UPPER) *flags |= TD_TOKF_CAP;
   for (;;) {
     while (j < pe) {
       size_t l = 1;
@@ -333,7 +337,9 @@ static size_t scan_word(const char *t, size_t j, size_t pe, uint8_t prev,
       if (!IS_ALNUM(kk)) break;
       if (kk == C_UPPER && prev == C_LOWER && j + 3 < pe && t[j + 1] == '.' &&
           IS_ALPHA(CLS(t[j + 2])) && t[j + 3] == '.')
-        return j;
+        goto done;
+      upper += counting & (kk == C_UPPER);
+      lower += counting & (kk == C_LOWER);
       prev = kk;
       j += l;
     }
@@ -343,12 +349,14 @@ static size_t scan_word(const char *t, size_t j, size_t pe, uint8_t prev,
       if ((n0 == '\'' || n0 == '-') &&
           (IS_ALPHA(k1) || k1 == C_HIGH || (n0 == '-' && k1 == C_DIGIT))) {
         if (n0 == '-') *flags |= TD_TOKF_HYPHEN;
+        if (n0 == '\'') counting = 0;
         j++;
         continue;
       }
       /* Right single quote as an apostrophe (text not normalized). */
       if (n0 == 0xE2 && j + 3 < pe && (unsigned char)t[j + 1] == 0x80 &&
           (unsigned char)t[j + 2] == 0x99 && IS_ALPHA(CLS(t[j + 3]))) {
+        counting = 0;
         j += 3;
         continue;
       }
@@ -358,8 +366,11 @@ static size_t scan_word(const char *t, size_t j, size_t pe, uint8_t prev,
         continue;
       }
     }
-    return j;
+    break;
   }
+done:
+  if (upper + lower >= 2 && lower == 0) *flags |= TD_TOKF_ALLCAPS;
+  return j;
 }
 
 /* Tokenize the paragraph [ps, pe). */
@@ -394,7 +405,6 @@ static void tokenize(seg *sg, size_t ps, size_t pe) {
       }
       uint16_t flags = 0;
       size_t j = scan_word(t, i + clen, pe, k, &flags);
-      flags |= case_flags(t, s, j);
       if (j < pe && t[j] == '.') {
         size_t wl = j - s;
         uint8_t ab = 0;
