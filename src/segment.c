@@ -399,6 +399,12 @@ static void tokenize(seg *sg, size_t ps, size_t pe) {
         while (j + 1 < pe && IS_ALPHA(CLS(t[j])) && t[j + 1] == '.') j += 2;
         uint16_t f = (uint16_t)(case_flags(t, i, j) | TD_TOKF_ABBREV);
         if (s > ps && CLS(t[s - 1]) == C_LOWER) f |= TOKF_GLUED;
+        if (j + 1 < pe && t[j] == '-' && IS_ALPHA(CLS(t[j + 1]))) {
+          /* U.S.-led: one hyphenated word, the period no longer final */
+          f = (uint16_t)((f & ~TD_TOKF_ABBREV) | TD_TOKF_HYPHEN);
+          j = scan_word(t, j + 2, pe, CLS(t[j + 1]), &f);
+          f &= (uint16_t)~TD_TOKF_ALLCAPS;
+        }
         push_tok(sg, (uint32_t)i, (uint32_t)j, TD_TOK_WORD, f);
         i = j;
         continue;

@@ -182,6 +182,12 @@ static void token_offsets_and_flags(void **state) {
   assert_int_equal(d->toks[6].kind, TD_TOK_SYMBOL);
   td_doc_free(d);
 
+  d = seg("The U.S.-led talks ended.");
+  assert_string_equal(tok(d, 1), "U.S.-led");
+  assert_true(d->toks[1].flags & TD_TOKF_HYPHEN);
+  assert_false(d->toks[1].flags & TD_TOKF_ABBREV);
+  td_doc_free(d);
+
   /* Non-ASCII letters stay inside words; a capital one sets CAP. */
   d = seg("\xC3\x8Ele-de-France and Zelensky\xC3\xBF's aide.");
   assert_string_equal(tok(d, 0), "\xC3\x8Ele-de-France");
