@@ -415,7 +415,9 @@ static void tokenize(seg *sg, size_t ps, size_t pe) {
         size_t wl = j - s;
         uint8_t ab = 0;
         if (wl == 1 && td__is_upper(c))
-          ab = W_ABBR_TITLE; /* an initial: Antony J. Blinken */
+          /* An initial (Antony J. Blinken) ends a sentence only before a
+           * usual opener ("Malcolm X. The film"). */
+          ab = W_ABBR_ANY;
         else if (wl < 24)
           ab = abbrev_bits(t + s, wl);
         if (ab) {

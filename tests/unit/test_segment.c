@@ -77,6 +77,9 @@ static void abbreviations_and_initials(void **state) {
   expect_sents("Talks end in Jan. The vote is on Jan. 9 at 9 a.m. local time.",
                2, "Talks end in Jan.",
                "The vote is on Jan. 9 at 9 a.m. local time.");
+  /* An initial ends a sentence only before a usual opener. */
+  expect_sents("The film starred Malcolm X. The critics loved it.", 2,
+               "The film starred Malcolm X.", "The critics loved it.");
   /* "No." before a number is no sentence end. */
   expect_sents("He lives at No. 10 Downing Street. She does not.", 2,
                "He lives at No. 10 Downing Street.", "She does not.");
