@@ -433,9 +433,13 @@ static size_t scan_tail(const char *t, size_t j, size_t e, size_t *as,
     }
   }
   k = skip_blanks(t, j, e);
+  /* "CHICAGO, March 4, - " */
+  if (k < e && t[k] == ',' && dash_len(t, skip_blanks(t, k + 1, e), e))
+    k = skip_blanks(t, k + 1, e);
   size_t dl = dash_len(t, k, e);
-  if (dl && (k + dl >= e || t[k + dl] == ' ' || t[k + dl] == '\n' ||
-             t[k + dl] == '\t')) {
+  /* "NEW YORK, March 2 -The exchange": the dash may touch the text, but
+   * not a digit ("Feb 16-17" is a range, no dateline dash). */
+  if (dl && (k + dl >= e || !td__is_digit((unsigned char)t[k + dl]))) {
     return skip_blanks(t, k + dl, e);
   }
   if (marked) return skip_blanks(t, j, e);

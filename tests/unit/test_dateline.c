@@ -60,6 +60,9 @@ static void wire_forms(void **state) {
          TD_DATE_SRC_DATELINE);
   expect("BERLIN, March 3 -\nThe talks resumed.", "Berlin", "", "--03-03",
          TD_DATE_SRC_DATELINE);
+  expect("    OSLO, March 2 -The exchange said.", "Oslo", "", "--03-02",
+         TD_DATE_SRC_DATELINE);
+  expect("OSLO, March 2-3 talks ended.", "", "", "", TD_DATE_SRC_NONE);
   expect("LISBON, March 9 (Reuters) - Portugal said.", "Lisbon", "Reuters",
          "--03-09", TD_DATE_SRC_DATELINE);
   expect("OTTAWA (AP) - Canada said on Monday.", "Ottawa", "AP", "",
