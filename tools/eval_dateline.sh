@@ -16,6 +16,8 @@ trap 'rm -rf "$tmp"' EXIT
 cat "$dir"/*.sgm | awk '
   /<REUTERS / { match($0, /NEWID="[0-9]+"/); id = substr($0, RSTART + 7, RLENGTH - 8) }
   /<DATELINE>/ { s = $0; sub(/.*<DATELINE>/, "", s); sub(/[,<].*/, "", s)
+                 sub(/ +-.*$/, "", s)
+                 sub(/ +(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[A-Za-z]* +[0-9].*$/, "", s)
                  gsub(/^[ *]+|[ ]+$/, "", s); print id "\t" s }' >"$tmp/gold.tsv"
 awk -F'\t' -v docs="$tmp/docs.csv" '
   BEGIN { while ((getline l < docs) > 0) { split(l, f, ","); p[f[1]] = f[4] } }
