@@ -103,6 +103,18 @@ static void places_as_readers_expect(void **state) {
          TD_DATE_SRC_DATELINE);
   expect("JOHANNESBURG March 13 - Gold rose.", "Johannesburg", "", "--03-13",
          TD_DATE_SRC_DATELINE);
+  expect("    Mexico city, march 18 - Mexico said.", "Mexico City", "",
+         "--03-18", TD_DATE_SRC_DATELINE);
+  expect("des moines, april 7 - Corn rose.", "Des Moines", "", "--04-07",
+         TD_DATE_SRC_DATELINE);
+  expect("GRONINGEN, the Netherlands, March 31 - Gas.", "Groningen", "",
+         "--03-31", TD_DATE_SRC_DATELINE);
+  expect("GEORGETOWN, Grand Cayman, British West Indies, March 25 - A bank.",
+         "Georgetown", "", "--03-25", TD_DATE_SRC_DATELINE);
+  expect("TRENTON, N.J. - A company said.", "Trenton", "", "",
+         TD_DATE_SRC_NONE);
+  expect("BOSTON, March 187 - A company said.", "Boston", "", "",
+         TD_DATE_SRC_NONE);
   /* a garbled month still gives the place */
   expect("DENVER, Narch 2 - Oil rose.", "Denver", "", "", TD_DATE_SRC_NONE);
   expect("\xC3\x89VORA, March 5 - Talks.", "\xC3\x89vora", "", "--03-05",
