@@ -222,6 +222,18 @@ static void paragraphs(void **state) {
   assert_int_equal(d->n_sents, 3);
   td_doc_free(d);
 
+  /* Hard-wrapped text without indentation: a short line ending a sentence
+   * ends its paragraph; a short title line too. */
+  d =
+      seg("Envoys meet in Riga\n"
+          "The first paragraph is wrapped at a width of about sixty\n"
+          "bytes and ends here.\n"
+          "The second paragraph starts on the next line and is also\n"
+          "wrapped at the same width as the first one.\n");
+  assert_int_equal(d->n_paras, 3);
+  assert_int_equal(d->paras[1].start, strlen("Envoys meet in Riga\n"));
+  td_doc_free(d);
+
   /* One unwrapped paragraph per line. */
   d =
       seg("The first paragraph is a long line of text that nobody wrapped, "
