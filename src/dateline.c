@@ -512,7 +512,10 @@ static int try_dateline_strict(td_doc *doc, size_t i, size_t e) {
         if (q == dstart) return 0;
         q = skip_blanks(t, q, e);
         size_t d0 = q;
-        while (q < e && td__is_alnum((unsigned char)t[q]) && q - d0 < 4) q++;
+        int digits = 0;
+        while (q < e && td__is_alnum((unsigned char)t[q]) && q - d0 < 4)
+          digits += td__is_digit((unsigned char)t[q++]);
+        if (!digits) return 0; /* "Germany, France - the two" */
         q = skip_blanks(t, q, e);
         size_t dl = dash_len(t, q, e);
         if (!dl || (q + dl < e && !td__is_space((unsigned char)t[q + dl])))

@@ -127,6 +127,8 @@ static void not_datelines(void **state) {
          TD_DATE_SRC_NONE);
   expect("However, US officials said on Monday.", "", "", "", TD_DATE_SRC_NONE);
   expect("(CORRECTION) - In a story on Monday.", "", "", "", TD_DATE_SRC_NONE);
+  expect("Germany, France - the two largest economies - agreed.", "", "", "",
+         TD_DATE_SRC_NONE);
   expect("TODAY IN WASHINGTON FOR APRIL 7 (TIMES EDT/GMT)\n    More.", "", "",
          "", TD_DATE_SRC_NONE);
   expect("The talks with the Organization for Security (OSCE) - went on.", "",
