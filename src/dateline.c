@@ -484,6 +484,18 @@ static int try_dateline_strict(td_doc *doc, size_t i, size_t e) {
         size_t r = scan_place(t, r0, e);
         if (!r || r - j > 32) break;
         size_t q = r;
+        size_t pa = skip_blanks(t, r, e);
+        if (pa > r && pa < e && t[pa] == '(') {
+          /* "KYIV, Ukraine (AP) -": no date; a known agency and the dash */
+          size_t q2 = pa + 1, s2, e2;
+          if (!scan_agency(t, &q2, e, ')', &s2, &e2) ||
+              !known_agency(t + s2, e2 - s2) ||
+              !dash_len(t, skip_blanks(t, q2, e), e))
+            return 0;
+          j = r;
+          found = 1;
+          break;
+        }
         if (q < e && t[q] == ',') {
           q++;
         } else if (t[r - 1] == '.' && q < e && t[q] == ' ') {

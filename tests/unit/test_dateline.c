@@ -111,6 +111,11 @@ static void places_as_readers_expect(void **state) {
          "--03-31", TD_DATE_SRC_DATELINE);
   expect("GEORGETOWN, Grand Cayman, British West Indies, March 25 - A bank.",
          "Georgetown", "", "--03-25", TD_DATE_SRC_DATELINE);
+  expect("KHARKIV, Ukraine (AP) - Sirens sounded.", "Kharkiv", "AP", "",
+         TD_DATE_SRC_NONE);
+  expect("WASHINGTON, D.C. (Reuters) - Officials said.", "Washington",
+         "Reuters", "", TD_DATE_SRC_NONE);
+  expect("Russia, Ukraine (NATO) talks went on.", "", "", "", TD_DATE_SRC_NONE);
   expect("TRENTON, N.J. - A company said.", "Trenton", "", "",
          TD_DATE_SRC_NONE);
   expect("BOSTON, March 187 - A company said.", "Boston", "", "",
