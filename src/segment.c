@@ -269,7 +269,8 @@ static inline uint8_t char_at(const char *t, size_t i, size_t e, size_t *len) {
 enum {
   TOKF_NOSPLIT = 1 << 13, /* title abbreviation or initial */
   TOKF_GLUED = 1 << 14,   /* byline glued to this token: cut before it */
-  TOKF_OPENQ = 1 << 15    /* an opening quote */
+  TOKF_OPENQ = 1 << 15,   /* an opening quote */
+  TOKF_INNERDOT = 1 << 12 /* a word with inner periods (Ph.D.) */
 };
 
 typedef struct seg {
@@ -360,6 +361,13 @@ static size_t scan_word(const char *t, size_t j, size_t pe, uint8_t prev,
         j += 3;
         continue;
       }
+      /* Ph.D.: a dot, one letter, a dot */
+      if (n0 == '.' && IS_ALPHA(k1) && j + 2 < pe && t[j + 2] == '.') {
+        *flags |= TOKF_INNERDOT;
+        j += 2;
+        prev = k1;
+        continue;
+      }
       /* tass.com, example-wire.test: a dot between lower-case words */
       if (n0 == '.' && k1 == C_LOWER && prev == C_LOWER) {
         j++;
@@ -414,7 +422,9 @@ static void tokenize(seg *sg, size_t ps, size_t pe) {
       if (j < pe && t[j] == '.') {
         size_t wl = j - s;
         uint8_t ab = 0;
-        if (wl == 1 && td__is_upper(c))
+        if (flags & TOKF_INNERDOT)
+          ab = W_ABBR_ANY;
+        else if (wl == 1 && td__is_upper(c))
           /* An initial (Antony J. Blinken) ends a sentence only before a
            * usual opener ("Malcolm X. The film"). */
           ab = W_ABBR_ANY;
@@ -680,5 +690,6 @@ void td_segment(td_doc *doc) {
   }
   add_paragraph(&sg, ps, n, dl_end);
   for (size_t k = 0; k < doc->n_toks; k++)
-    doc->toks[k].flags &= (uint16_t) ~(TOKF_NOSPLIT | TOKF_GLUED | TOKF_OPENQ);
+    doc->toks[k].flags &=
+        (uint16_t) ~(TOKF_NOSPLIT | TOKF_GLUED | TOKF_OPENQ | TOKF_INNERDOT);
 }

@@ -77,6 +77,8 @@ static void abbreviations_and_initials(void **state) {
   expect_sents("Talks end in Jan. The vote is on Jan. 9 at 9 a.m. local time.",
                2, "Talks end in Jan.",
                "The vote is on Jan. 9 at 9 a.m. local time.");
+  expect_sents("She holds a Ph.D. in law from Harvard. He does not.", 2,
+               "She holds a Ph.D. in law from Harvard.", "He does not.");
   /* An initial ends a sentence only before a usual opener. */
   expect_sents("The film starred Malcolm X. The critics loved it.", 2,
                "The film starred Malcolm X.", "The critics loved it.");
