@@ -577,7 +577,13 @@ static void split_sentences(seg *sg, size_t tf, size_t te, uint32_t dl_end) {
       m++;
     }
     if (m >= te) break; /* the paragraph ends the sentence */
-    if (stop && !ellipsis)
+    /* Text glued to the end mark: "Ukraine.Blinken" is two sentences, but
+     * "EY4096.3", "news.asp?ArticleID" and "Yahoo!Mail" are not. */
+    int glued = d->toks[m].start == d->toks[m - 1].end;
+    if (stop && !ellipsis && glued &&
+        (c != '.' || d->toks[m].kind == TD_TOK_NUMBER))
+      cut = 0;
+    else if (stop && !ellipsis)
       cut = opens_sentence(d, m, te);
     else
       cut = starter_word(d, m, te);

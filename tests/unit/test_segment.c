@@ -145,6 +145,11 @@ static void run_together(void **state) {
   /* A byline glued to a dotted acronym is cut off. */
   expect_sents("Lin QiaoU.S. envoys arrived on Monday.", 2, "Lin Qiao",
                "U.S. envoys arrived on Monday.");
+  /* Glued to a number, a question or exclamation mark: no new sentence. */
+  expect_sents("See item EY4096.3 and news.asp?ArticleID=9 today.", 1,
+               "See item EY4096.3 and news.asp?ArticleID=9 today.");
+  expect_sents("The court ruled in Hamdan v. Rumsfeld on Thursday.", 1,
+               "The court ruled in Hamdan v. Rumsfeld on Thursday.");
   /* A domain is one word, not a sentence end. */
   td_doc *d = seg("See example-wire.test for details.");
   assert_int_equal(d->n_sents, 1);
