@@ -334,6 +334,15 @@ static size_t scan_word(const char *t, size_t j, size_t pe, uint8_t prev,
     while (j < pe) {
       size_t l = 1;
       uint8_t kk = CLS(t[j]);
+      if (kk == C_LOWER) {
+        /* the common case: a run of ASCII lower-case letters */
+        size_t j0 = j;
+        do j++;
+        while (j < pe && CLS(t[j]) == C_LOWER);
+        lower += counting * (int)(j - j0);
+        prev = C_LOWER;
+        continue;
+      }
       if (kk == C_HIGH) kk = char_at(t, j, pe, &l);
       if (!IS_ALNUM(kk)) break;
       if (kk == C_UPPER && prev == C_LOWER && j + 3 < pe && t[j + 1] == '.' &&
@@ -549,6 +558,8 @@ static void split_sentences(seg *sg, size_t tf, size_t te, uint32_t dl_end) {
       push_sent(sg, (uint32_t)first, (uint32_t)k);
       first = k;
     }
+    /* Most tokens are plain words: nothing to decide. */
+    if (tk->kind != TD_TOK_PUNCT && !(tk->flags & TD_TOKF_ABBREV)) continue;
     int cut = 0;
     unsigned char c = (unsigned char)t[tk->start];
     size_t len = tk->end - tk->start;
