@@ -789,18 +789,26 @@ void td_dateline_parse(td_doc *doc) {
 }
 
 void td_batch_resolve_dates(td_doc **docs, size_t n) {
+  /* The anchors are the dates the batch had before this call, so that the
+   * result does not depend on the order of the documents. */
+  td_date *anchors = NULL;
+  size_t n_anchors = 0;
   for (size_t i = 0; i < n; i++) {
     td_doc *d = docs[i];
     if (d == NULL || d->date.precision < TD_PREC_DAY ||
         td_date_has_year(d->date))
       continue;
+    if (anchors == NULL) {
+      anchors = td_xmalloc((n + 1) * sizeof *anchors);
+      for (size_t j = 0; j < n; j++)
+        if (docs[j] && td_date_has_year(docs[j]->date))
+          anchors[n_anchors++] = docs[j]->date;
+    }
     int best = 0;
     int64_t bd = INT64_MAX;
-    for (size_t j = 0; j < n; j++) {
-      if (j == i || docs[j] == NULL || !td_date_has_year(docs[j]->date))
-        continue;
+    for (size_t j = 0; j < n_anchors; j++) {
       int64_t dist;
-      int y = nearest_year(d->date, docs[j]->date, &dist);
+      int y = nearest_year(d->date, anchors[j], &dist);
       if (y && dist < bd) bd = dist, best = y;
     }
     /* Nothing dated in the batch: fall back on the article's own stamps. */
@@ -814,4 +822,5 @@ void td_batch_resolve_dates(td_doc **docs, size_t n) {
     if (d->date_source != TD_DATE_SRC_DATELINE)
       d->date_source = TD_DATE_SRC_INFERRED;
   }
+  free(anchors);
 }
