@@ -16,12 +16,14 @@
  * letter sequences (U.S., a.m.) and known abbreviations (Feb., Gen., from
  * data/abbreviations.txt) keep their period. Sentences are then cut over
  * the tokens: after . ! ? (plus any closing quotes or brackets) when the
- * next token opens a sentence, after a may-end abbreviation or an ellipsis
- * only when the next word is a usual sentence opener
- * (data/sentence_starters.txt), never after a title abbreviation or an
- * initial. A run-together "Ukraine.Blinken" is cut at the period; a byline
- * glued to a dotted acronym ("XianlaiU.S.") is cut before the acronym, and
- * the dateline found by td_dateline_parse is a sentence of its own.
+ * next token opens a sentence (a capital, a number, an opening quote or
+ * bracket); after a may-end abbreviation, an initial or an ellipsis only
+ * when the next word is a usual sentence opener
+ * (data/sentence_starters.txt); never after a title abbreviation (Mr.,
+ * Gen., No.). A run-together "Ukraine.Blinken" is cut at the period (but
+ * not "EY4096.3" or a glued "?" in a URL); a byline glued to a dotted
+ * acronym ("Deng XianlaiU.S. Secretary") is cut off as a sentence of its
+ * own, and so is the dateline found by td_dateline_parse.
  */
 #include <pthread.h>
 #include <stdlib.h>
