@@ -15,11 +15,18 @@
  *   PLACE, DATE, AGENCY:             STEPANAKERT, JANUARY 31, ARTSAKHPRESS:
  *   PLACE, DATE -                    SALVADOR, Feb 26 -
  *   PLACE, REGION, DATE ...          SPRINGFIELD, Ill., March 3 (AP) -
+ *   PLACE, REGION (AGENCY) -         KYIV, Ukraine (AP) -
+ *   PLACE DATE -                     JOHANNESBURG March 13 -
  *   PLACE (AGENCY) -                 WASHINGTON (AP) -
  *   (AGENCY) -                       (Reuters) -
- * DATE is "Month D" or "D Month", optionally followed by ", YYYY". The dash
- * may be '-', "--" or a raw en/em dash. Agency names are made canonical
- * with data/agencies.txt; place words with data/place_particles.txt.
+ * DATE is "Month D" or "D Month", optionally followed by ", YYYY"; up to
+ * two regions may stand between place and date; a garbled date ("Narch 2")
+ * still gives the place, and so does a place written in lower case before a
+ * full date and the dash ("Mexico city, march 18 -"). Forms without a date
+ * need a known agency. The dash may be '-', "--" or a raw en/em dash.
+ * Agency names are made canonical with data/agencies.txt; place words with
+ * data/place_particles.txt. Date stamps are ISO dates anywhere in the head
+ * and "Month D, YYYY[, HH:MM]" or "D Month YYYY" at a line start.
  */
 #include <pthread.h>
 #include <stdlib.h>
