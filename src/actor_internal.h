@@ -254,10 +254,11 @@ uint32_t td__kb_new_entry(td_actor_kb *kb, uint8_t kind, uint16_t flags,
 void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
                      int32_t from, int32_t to, int dated);
 /* Add (or re-date) a person learnt from an article of date day, with the
- * code and the title the text gave. Returns the person's entry, or -1
+ * code and the title the text gave, and gender flags (KBF_MALE/FEMALE, or
+ * 0 when unknown). Returns the person's entry, or -1
  * when the name or code is unusable. */
 int64_t td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
-                  const char *title, int32_t day);
+                     const char *title, int32_t day, uint16_t gender);
 /* The best code of an entry on day (INT32_MIN: no date known), with the
  * day its evidence starts (*since, may be NULL). NULL when none. */
 const char *td__kb_entry_code(const td_actor_kb *kb, const kb_entry *e,

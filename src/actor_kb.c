@@ -278,7 +278,8 @@ void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
     for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {
       if (kb->links[l].entry == entry) return;
       const kb_entry *o = &kb->ent[kb->links[l].entry];
-      if (o->kind == KB_PERSON && (kb->ent[entry].flags & KBF_DICT))
+      if (o->kind == KB_PERSON &&
+          (kb->ent[entry].flags & (KBF_DICT | KBF_LEARNT)))
         kb->ent[entry].flags |= o->flags & (KBF_MALE | KBF_FEMALE);
     }
     if (kb->n_links == kb->links_cap) {
@@ -1026,7 +1027,7 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
 /* ---- learnt people ---- */
 
 int64_t td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
-                     const char *title, int32_t day) {
+                     const char *title, int32_t day, uint16_t gender) {
   int32_t ids[KB_MAX_NAME_TOKS];
   unsigned len = split_name(kb, name, strlen(name), ids);
   if (len == 0 || !valid_code(code)) return -1;
@@ -1050,6 +1051,7 @@ int64_t td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
     kb->n_learnt++;
   }
   kb_entry *en = &kb->ent[e];
+  en->flags |= gender & (KBF_MALE | KBF_FEMALE);
   if (title && *title) {
     en->title = pool_add(kb, title, strlen(title));
     int32_t tids[KB_MAX_NAME_TOKS];
@@ -1083,7 +1085,7 @@ int td_actor_kb_load_store(td_actor_kb *kb, td_store *st, td_error *err) {
     const char *title = (const char *)sqlite3_column_text(s, 3);
     int32_t day = since ? iso_day(since, 0) : INT32_MIN;
     if (name && code && day != INT32_MIN)
-      td__kb_learn(kb, name, code, title, day);
+      td__kb_learn(kb, name, code, title, day, 0);
   }
   sqlite3_reset(s);
   if (rc != SQLITE_DONE)

@@ -92,7 +92,8 @@ typedef struct chain_code chain_code;
 
 /* Per-document working state. */
 typedef struct ent_info {
-  int64_t kb_entry; /* -1 when not from the kb */
+  int64_t kb_entry;  /* -1 when not from the kb */
+  int64_t kb_learnt; /* the kb entry learnt from this article, or -1 */
   char key[64];     /* lowercased name for people, code|head for groups */
   uint16_t gender;  /* KBF_MALE / KBF_FEMALE / 0 */
   int32_t heads[6]; /* title head tokens */
@@ -342,9 +343,13 @@ static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
   if (e->kind == KB_ROLE || e->kind == KB_PRONOUN) return 1 + (int64_t)e->seq;
   if (e->n_codes == 0) return -1;
   if (e->n_codes == 1 && !r->kb->codes[e->codes].dated) {
-    /* The common case: one undated code (countries, organisations). */
+    /* The common case: one undated code (countries, organisations).
+     * Between two such names the more specific code wins ("Kyiv" UKRGOV
+     * over a dictionary's UKR, IGOEUROSC over IGO), then the later
+     * loaded. */
     *code = r->kb->codes[e->codes].code;
-    return (INT64_C(1) << 62) + (int64_t)e->seq;
+    return (INT64_C(1) << 62) + ((int64_t)strlen(*code) << 32) +
+           (int64_t)e->seq;
   }
   const char *c = td__kb_entry_code(r->kb, e, r->day, since);
   if (c == NULL) return -1;
@@ -468,7 +473,7 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
   e->how = how;
   ent_info *in = &r->info[d->n_entities];
   memset(in, 0, sizeof *in);
-  in->kb_entry = -1;
+  in->kb_entry = in->kb_learnt = -1;
   if (kind == TD_ENT_PERSON) {
     in->h_full = name_hash_bytes(TD__KB_FNV0, e->name, strlen(e->name));
     const char *sp = strrchr(e->name, ' ');
@@ -481,7 +486,8 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
 
 static int32_t find_entity_kb(resolver *r, int64_t kb_entry) {
   for (size_t i = 0; i < r->doc->n_entities; i++)
-    if (r->info[i].kb_entry == kb_entry) return (int32_t)i;
+    if (r->info[i].kb_entry == kb_entry || r->info[i].kb_learnt == kb_entry)
+      return (int32_t)i;
   return -1;
 }
 
@@ -577,7 +583,11 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
     case KB_ACTOR:
       if (!cc->base[0]) {
         cpy(cc->base, sizeof cc->base, pc);
-        cc->is_org = strlen(pc) > 3;
+        /* Organisations keep their code for their people ("IGO" of a
+         * dictionary too); a country-coded actor takes a role. */
+        cc->is_org = p->kind == KB_ORG || strlen(pc) > 3 ||
+                     !strncmp(pc, "IGO", 3) || !strncmp(pc, "NGO", 3) ||
+                     !strncmp(pc, "MNC", 3);
       }
       /* An imported title ("THE_US_SECRETARY_OF_STATE [USAGOV]"). */
       if (p->kind == KB_ACTOR && strlen(pc) > 3 &&
@@ -872,9 +882,10 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
     if (t0 < n0) span_text(r, t0, n0, e->title, sizeof e->title);
     /* Learn a full name (two words or more) with its title. */
     if (strchr(e->name, ' ') && r->day != INT32_MIN) {
-      int64_t le = td__kb_learn(kb, e->name, code, e->title, r->day);
+      int64_t le = td__kb_learn(kb, e->name, code, e->title, r->day,
+                                r->info[ent].gender);
       /* Later mentions found through the learnt entry are this entity. */
-      if (le >= 0 && r->info[ent].kb_entry < 0) r->info[ent].kb_entry = le;
+      r->info[ent].kb_learnt = le;
     }
   }
   add_mention(r, u0, u1, sent, code, ent, how);
