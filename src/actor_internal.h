@@ -73,6 +73,8 @@ typedef struct kb_entry {
   int32_t title_tok; /* person: head token of its title, 0 if none */
   uint8_t n_toks;    /* role: tokens in its phrase */
   uint32_t seq;            /* load order: later loads win ties */
+  uint32_t seen_doc;       /* td_actors_resolve: the article (serial) and */
+  int32_t seen_ent;        /* entity this entry was last bound to */
 } kb_entry;
 
 #define TD__KB_TOKBITS (1u << 18)
@@ -165,6 +167,7 @@ struct td_actor_kb {
    * actors.c, freed with scratch_free). */
   void *scratch;
   void (*scratch_free)(void *scratch);
+  uint32_t doc_serial; /* counts the articles resolved */
   /* ids of the little words that join titles and appositions */
   int32_t w_of, w_the, w_a, w_an, w_with, w_at, w_for, w_from, w_in, w_and;
   uint32_t seq;

@@ -484,11 +484,17 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
   return (int32_t)d->n_entities++;
 }
 
-static int32_t find_entity_kb(resolver *r, int64_t kb_entry) {
-  for (size_t i = 0; i < r->doc->n_entities; i++)
-    if (r->info[i].kb_entry == kb_entry || r->info[i].kb_learnt == kb_entry)
-      return (int32_t)i;
-  return -1;
+/* The entity of this article that a kb entry names, or -1. Entries
+ * remember the article (by serial number) they were last bound in. */
+static int32_t find_entity_kb(resolver *r, int64_t entry) {
+  const kb_entry *e = &r->kb->ent[entry];
+  return e->seen_doc == r->kb->doc_serial ? e->seen_ent : -1;
+}
+
+static void bind_entity(resolver *r, int64_t entry, int32_t ent) {
+  kb_entry *e = &r->kb->ent[entry];
+  e->seen_doc = r->kb->doc_serial;
+  e->seen_ent = ent;
 }
 
 static int32_t find_entity_key(resolver *r, const char *key) {
@@ -837,6 +843,7 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
     if (ent < 0) {
       ent = new_entity(r, td__kb_str(kb, ke->name), code, TD_ENT_PERSON, how);
       r->info[ent].kb_entry = name->entry;
+      bind_entity(r, name->entry, ent);
       r->info[ent].gender = ke->flags & (KBF_MALE | KBF_FEMALE);
       add_head(&r->info[ent], ke->title_tok);
     } else if (how == TD_ACTOR_TITLE) {
@@ -886,6 +893,7 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
                                 r->info[ent].gender);
       /* Later mentions found through the learnt entry are this entity. */
       r->info[ent].kb_learnt = le;
+      if (le >= 0) bind_entity(r, le, ent);
     }
   }
   add_mention(r, u0, u1, sent, code, ent, how);
@@ -917,6 +925,7 @@ static void named_mention(resolver *r, uint32_t sent, const piece *p) {
                      (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT
                                               : TD_ACTOR_DICT);
     r->info[ent].kb_entry = p->entry;
+    bind_entity(r, p->entry, ent);
   }
   add_mention(r, p->u0, p->u1, sent, PCODE(r, p),
               ent, (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT);
@@ -947,6 +956,18 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       continue;
     }
     if (p->kind == KB_PERSON || p->kind == P_NAME) {
+      /* Most capitalised runs are names of nothing the article codes: no
+       * title before, no apposition after, no known person after, and
+       * no person met before whose name they could repeat. */
+      if (p->kind == P_NAME && !r->n_persons &&
+          !(k > 0 && r->pieces[k - 1].kind == KB_ROLE &&
+            r->pieces[k - 1].u1 == p->u0) &&
+          !(p->u1 < r->n_units && r->units[p->u1].punct == ',') &&
+          !(k + 1 < r->n_pieces && r->pieces[k + 1].kind == KB_PERSON &&
+            r->pieces[k + 1].u0 <= p->u1 + 1)) {
+        k++;
+        continue;
+      }
       if (p->kind == P_NAME && !plausible_name(r, p, s0)) {
         k++;
         continue;
@@ -1109,6 +1130,10 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
     keep = td_xcalloc(1, sizeof *keep);
     kb->scratch = keep;
     kb->scratch_free = scratch_free;
+  }
+  if (++kb->doc_serial == 0) { /* wrapped: forget every binding */
+    for (size_t i = 0; i < kb->n_ent; i++) kb->ent[i].seen_doc = 0;
+    kb->doc_serial = 1;
   }
   resolver r = *keep;
   r.doc = doc;
