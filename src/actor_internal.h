@@ -33,7 +33,8 @@ enum {
   KBT_NONNAME = 1, /* never part of a person's name (nonnames.txt) */
   KBT_START = 2,   /* the first token of some name */
   KBT_CONT = 4,    /* a token some name goes on after */
-  KBT_CONN = 8     /* joins titles and appositions: of, the, a, with ... */
+  KBT_CONN = 8,    /* joins titles and appositions: of, the, a, with ... */
+  KBT_DET = 16     /* the, a, an: a role noun may follow */
 };
 
 /* Entry flags. */
@@ -136,11 +137,15 @@ struct td_actor_kb {
   /* Tokens of one to three bytes (the, of, he, US, EU) by their bytes
    * packed in an integer: the most frequent words need no hashing. */
   struct kb_short *short_tab;
+  uint32_t short_cap, n_short;
+  /* Words of one or two bytes, directly by their low five bits each:
+   * key (packed bytes, 0 empty) and raw id. */
+  uint32_t tiny_key[1024 + 32];
+  int32_t tiny_id[1024 + 32];
   /* Words that open a name matched in lowercase (roles: "secretary",
    * "troops"), by first two letters and length: a lowercase word of the
    * text outside any name is looked up only when its bit is set. */
   uint8_t low_bits[TD__KB_LOWBITS / 8];
-  uint32_t short_cap, n_short;
   /* Byte classes for hashing text on the fly: the lowercase byte, or 0
    * for a separator ('-', '/', NUL), 1 for a dropped byte ('.'), 2 for
    * a byte that may open a typographic apostrophe (0xE2). */
@@ -192,8 +197,17 @@ size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap);
 
 /* The id of a normalised token (its canonical variant), 0 if unknown. */
 int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n);
+/* The slot of a word of one or two bytes in tiny_key/tiny_id. */
+static inline uint32_t td__kb_tiny_slot(uint32_t key, uint32_t n) {
+  return n == 1 ? 1024 + (key & 31) : ((key & 31) << 5) | ((key >> 8) & 31);
+}
+
 /* The canonical id of a short token by its packed bytes, 0 if unknown. */
 static inline int32_t td__kb_tok_short(const td_actor_kb *kb, uint32_t key) {
+  if (key < 0x10000) { /* one or two bytes: direct */
+    uint32_t j = td__kb_tiny_slot(key, key < 0x100 ? 1 : 2);
+    return kb->tiny_key[j] == key ? kb->tok_canon[kb->tiny_id[j] - 1] : 0;
+  }
   for (uint32_t j = td__kb_short_slot(key, kb->short_cap);;
        j = (j + 1) & (kb->short_cap - 1)) {
     if (kb->short_tab[j].key == key) return kb->tok_canon[kb->short_tab[j].id - 1];

@@ -102,6 +102,17 @@ static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
   unsigned char pad[4] = {0, 0, 0, 0};
   memcpy(pad, w, n);
   uint32_t key = td__kb_short_key(pad, (uint32_t)n);
+  if (n <= 2) {
+    /* Direct slots; a word that collides with another of its slot (their
+     * low five bits agree: "p" and "0") stays with the first, the other
+     * is never found as a short word. Digits are rare in names. */
+    uint32_t j = td__kb_tiny_slot(key, (uint32_t)n);
+    if (kb->tiny_key[j] == 0) {
+      kb->tiny_key[j] = key;
+      kb->tiny_id[j] = id;
+    }
+    return;
+  }
   if ((kb->n_short + 1) * 2 > kb->short_cap) {
     uint32_t ncap = kb->short_cap ? kb->short_cap * 2 : 256;
     kb_short *tab = td_xcalloc(ncap, sizeof *tab);
@@ -746,6 +757,9 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
     *slots[i] = tok_intern(kb, little[i], strlen(little[i]));
     kb->tok_flags[*slots[i]] |= KBT_CONN;
   }
+  kb->tok_flags[kb->w_the] |= KBT_DET;
+  kb->tok_flags[kb->w_a] |= KBT_DET;
+  kb->tok_flags[kb->w_an] |= KBT_DET;
   int rc = 0;
   /* Variants first, so names loaded later share their canonical tokens. */
   if ((rc = load_variants(kb, data_dir, diag)) == 0 &&

@@ -183,11 +183,16 @@ static void build_units(resolver *r, const td_sentence *s) {
     while (k < tend && d->toks[k].start >= d->dateline.start &&
            d->toks[k].end <= d->dateline.end)
       k++;
-  int prev_known = 0;
+  /* prev_known: the word before may still be inside a name; prev_det:
+   * it is "the", "a", "an" or a comma, which a role noun may follow
+   * ("the minister", ", a reporter with"). */
+  int prev_known = 0, prev_det = 0;
   for (; k < tend; k++) {
     const td_token *tk = &d->toks[k];
     uint32_t st = tk->start, en = tk->end;
     unsigned char c0 = t[st];
+    int det = prev_det;
+    prev_det = 0;
     if (tk->kind != TD_TOK_WORD ||
         (c0 == 0xE2 && quote_at(t + st, en - st))) {
       /* Punctuation, numbers, and U+2018-U+201F typographic quotes: the
@@ -198,6 +203,7 @@ static void build_units(resolver *r, const td_sentence *s) {
                            c0 == '.' || c0 == '[' || c0 == ']')) {
         U[n++] = (unit){st, en, k, 0, 0, 0, (char)c0};
         last_gap = 0;
+        prev_det = c0 == ',';
       } else if (!last_gap) {
         U[n++] = (unit){st, en, k, 0, 0, 0, '?'};
         last_gap = 1;
@@ -205,7 +211,7 @@ static void build_units(resolver *r, const td_sentence *s) {
       continue;
     }
     uint32_t len0 = en - st;
-    int cap = (unsigned char)(c0 - 'A') < 26 || c0 >= 0x80;
+    int cap = tk->flags & TD_TOKF_CAP;
     if (len0 <= 3) {
       /* Short words by their packed bytes: no hashing. */
       unsigned char pad[4] = {0, 0, 0, 0};
@@ -226,10 +232,19 @@ static void build_units(resolver *r, const td_sentence *s) {
       if ((f & KBT_START) || (cap && !(f & KBT_NONNAME))) C[nc++] = (uint32_t)n;
       U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
       prev_known = id && ((f & KBT_START) || (prev_known && (f & KBT_CONT)));
+      prev_det = f & KBT_DET;
       last_gap = 0;
       continue;
     }
     if (!prev_known && !cap) {
+      /* A role noun outside a name follows a determiner or comma, or
+       * comes right before a capitalised name ("spokesman Dmitry
+       * Peskov"); any other lowercase word is a gap at once. */
+      if (!det && !(k + 1 < tend && (d->toks[k + 1].flags & TD_TOKF_CAP))) {
+        if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
+        last_gap = 1;
+        continue;
+      }
       uint32_t lk = td__kb_low_key(c0, t[st + 1], t[en - 1], len0);
       if (!((kb->low_bits[lk >> 3] >> (lk & 7)) & 1)) {
         /* A run of such words is one gap unit: it breaks names and
