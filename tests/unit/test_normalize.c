@@ -1,10 +1,10 @@
 /* Unit tests for normalize.c: UTF-8 repair, line ends, NFC, the character
  * map, offmap and the empty/binary verdicts. */
+#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,8 +38,7 @@ static td_doc *doc_of(const char *raw, size_t n) {
 }
 
 /* Normalize raw and compare text (and offmap when map is not NULL). */
-static td_doc *norm_ok(const char *raw, const char *want,
-                       const uint32_t *map) {
+static td_doc *norm_ok(const char *raw, const char *want, const uint32_t *map) {
   td_doc *d = doc_of(raw, strlen(raw));
   assert_int_equal(td_normalize(d, NULL), 0);
   assert_string_equal(d->text, want);
@@ -47,7 +46,8 @@ static td_doc *norm_ok(const char *raw, const char *want,
   assert_int_equal(d->offmap[d->text_len], d->raw_len);
   if (map)
     for (size_t i = 0; i < d->text_len; i++)
-      if (d->offmap[i] != map[i]) fail_msg("offmap[%zu] = %u, want %u", i, d->offmap[i], map[i]);
+      if (d->offmap[i] != map[i])
+        fail_msg("offmap[%zu] = %u, want %u", i, d->offmap[i], map[i]);
   return d;
 }
 
@@ -66,29 +66,46 @@ static void line_ends(void **state) {
   td_doc_free(norm_ok("a\r\nb\rc", "a\nb\nc", m));
   td_doc_free(norm_ok("x\r\n\r\ny\r", "x\n\ny\n", NULL));
   /* Form feed and vertical tab are line breaks; other controls spaces. */
-  td_doc_free(norm_ok("a\fb\vc\x01" "d\x7f" "e and more text after it",
-                      "a\nb\nc d e and more text after it", NULL));
+  td_doc_free(
+      norm_ok("a\fb\vc\x01"
+              "d\x7f"
+              "e and more text after it",
+              "a\nb\nc d e and more text after it", NULL));
 }
 
 static void punctuation(void **state) {
   (void)state;
   /* "Hi" — x<NBSP>y… */
   static const uint32_t m[] = {0, 3, 4, 5, 8, 9, 12, 13, 14, 16, 17, 17, 17};
-  td_doc_free(norm_ok("\xE2\x80\x9CHi\xE2\x80\x9D \xE2\x80\x94 x\xC2\xA0y"
-                      "\xE2\x80\xA6",
-                      "\"Hi\" - x y...", m));
+  td_doc_free(
+      norm_ok("\xE2\x80\x9CHi\xE2\x80\x9D \xE2\x80\x94 x\xC2\xA0y"
+              "\xE2\x80\xA6",
+              "\"Hi\" - x y...", m));
   /* Apostrophes, en dash, minus, guillemets, narrow and ideographic
    * spaces. */
-  td_doc_free(norm_ok("don\xE2\x80\x99t 1\xE2\x80\x93" "2 \xE2\x88\x92" "3 "
-                      "\xC2\xAB" "a\xC2\xBB" "b\xE2\x80\xAF" "c\xE3\x80\x80" "d",
-                      "don't 1-2 -3 \"a\"b c d", NULL));
+  td_doc_free(
+      norm_ok("don\xE2\x80\x99t 1\xE2\x80\x93"
+              "2 \xE2\x88\x92"
+              "3 "
+              "\xC2\xAB"
+              "a\xC2\xBB"
+              "b\xE2\x80\xAF"
+              "c\xE3\x80\x80"
+              "d",
+              "don't 1-2 -3 \"a\"b c d", NULL));
   /* Zero-width space, BOM, soft hyphen and word joiner are dropped. */
   static const uint32_t m2[] = {3, 9, 13};
-  td_doc_free(norm_ok("\xEF\xBB\xBF" "a\xE2\x80\x8B\xC2\xAD" "b\xE2\x81\xA0"
-                      "c",
-                      "abc", m2));
+  td_doc_free(
+      norm_ok("\xEF\xBB\xBF"
+              "a\xE2\x80\x8B\xC2\xAD"
+              "b\xE2\x81\xA0"
+              "c",
+              "abc", m2));
   /* Paragraph separator: a blank line. */
-  td_doc_free(norm_ok("a\xE2\x80\xA9" "b", "a\n\nb", NULL));
+  td_doc_free(
+      norm_ok("a\xE2\x80\xA9"
+              "b",
+              "a\n\nb", NULL));
 }
 
 static void nfc(void **state) {
@@ -126,23 +143,32 @@ static void invalid_utf8(void **state) {
   assert_int_equal(d->offmap[14], 12);
   assert_int_equal(d->offmap[15], 13);
   assert_int_equal(c.n, 2);
-  assert_non_null(strstr(c.text, "in.txt:11: warning: invalid UTF-8 (byte "
-                                 "0xE9)"));
-  assert_non_null(strstr(c.text, "in.txt:11: warning: invalid UTF-8 (byte "
-                                 "0xFF and more)"));
+  assert_non_null(strstr(c.text,
+                         "in.txt:11: warning: invalid UTF-8 (byte "
+                         "0xE9)"));
+  assert_non_null(strstr(c.text,
+                         "in.txt:11: warning: invalid UTF-8 (byte "
+                         "0xFF and more)"));
   td_doc_free(d);
   /* Overlong forms, surrogates, truncated sequences, out of range. */
-  td_doc_free(norm_ok("overlong a\xC0\xAF" "b",
-                      "overlong a\xEF\xBF\xBD\xEF\xBF\xBD" "b", NULL));
+  td_doc_free(
+      norm_ok("overlong a\xC0\xAF"
+              "b",
+              "overlong a\xEF\xBF\xBD\xEF\xBF\xBD"
+              "b",
+              NULL));
   td_doc_free(norm_ok("a surrogate \xED\xA0\x80",
                       "a surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
                       NULL));
   td_doc_free(norm_ok("truncated x\xE2\x80",
                       "truncated x\xEF\xBF\xBD\xEF\xBF\xBD", NULL));
-  td_doc_free(norm_ok("this is too high \xF4\x90\x80\x80" "z",
-                      "this is too high \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
-                      "\xEF\xBF\xBD" "z",
-                      NULL));
+  td_doc_free(
+      norm_ok("this is too high \xF4\x90\x80\x80"
+              "z",
+              "this is too high \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+              "\xEF\xBF\xBD"
+              "z",
+              NULL));
   /* Only the first few runs are reported one by one, then a summary. */
   c = (captured){0};
   char many[256] = "";
@@ -186,11 +212,26 @@ static void verdicts(void **state) {
  * non-decreasing and within raw. */
 static void offmap_invariants(void **state) {
   (void)state;
-  static const char *const pieces[] = {
-      "a",          " ",          "\n",         "\r",         "\xC3\xA9",
-      "e\xCC\x81",  "\xCC\x81",   "\xE2\x80\x9C", "\xE2\x80\x94", "\xE2\x80\xA6",
-      "\xC2\xAD",   "\xEF\xBB\xBF", "\xFF",     "\xE2\x80",   "\xF0\x9F\x98\x80",
-      "\xE1\x84\x80", "\xE1\x85\xA1", "\x01",    "Z",          "\xC2\xA0"};
+  static const char *const pieces[] = {"a",
+                                       " ",
+                                       "\n",
+                                       "\r",
+                                       "\xC3\xA9",
+                                       "e\xCC\x81",
+                                       "\xCC\x81",
+                                       "\xE2\x80\x9C",
+                                       "\xE2\x80\x94",
+                                       "\xE2\x80\xA6",
+                                       "\xC2\xAD",
+                                       "\xEF\xBB\xBF",
+                                       "\xFF",
+                                       "\xE2\x80",
+                                       "\xF0\x9F\x98\x80",
+                                       "\xE1\x84\x80",
+                                       "\xE1\x85\xA1",
+                                       "\x01",
+                                       "Z",
+                                       "\xC2\xA0"};
   unsigned seed = 12345;
   for (int round = 0; round < 2000; round++) {
     char raw[256];
@@ -207,8 +248,7 @@ static void offmap_invariants(void **state) {
     td_doc *d = doc_of(raw, n);
     int rc = td_normalize(d, NULL);
     assert_true(rc == 0 || rc == TD_EEMPTY || rc == TD_EBINARY);
-    assert_int_equal(td__utf8_valid_prefix(d->text, d->text_len),
-                     d->text_len);
+    assert_int_equal(td__utf8_valid_prefix(d->text, d->text_len), d->text_len);
     assert_null(memchr(d->text, '\r', d->text_len));
     assert_int_equal(strlen(d->text), d->text_len);
     for (size_t i = 0; i < d->text_len; i++) {
