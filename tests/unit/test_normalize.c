@@ -1,10 +1,13 @@
 /* Unit tests for normalize.c: UTF-8 repair, line ends, NFC, the character
  * map, offmap and the empty/binary verdicts. */
-#include <cmocka.h>
+/* cmocka.h needs these first. */
+// clang-format off
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <cmocka.h>
+// clang-format on
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,11 +1,14 @@
 /* Unit tests for read.c: each format through td_read_stream (fmemopen),
  * directory walking through td_read_path on a temporary tree, bad records
  * and the size limit. */
-#include <cmocka.h>
+/* cmocka.h needs these first. */
+// clang-format off
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <cmocka.h>
+// clang-format on
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
