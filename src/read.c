@@ -36,6 +36,11 @@ typedef struct reader {
   void *ud;
   const td_diag *diag;
   td_read_stats *stats;
+  /* While walking a directory: the path of the current subdirectory
+   * relative to the walked one, with a trailing '/' ("" at the top). It
+   * prefixes ids taken from file names, so business/001.txt and
+   * sport/001.txt stay two articles. */
+  const char *id_prefix;
 } reader;
 
 static void reject(reader *r, const char *file, long line, const char *fmt,
@@ -127,13 +132,17 @@ static td_format format_of(const char *path) {
   return TD_FMT_AUTO;
 }
 
-/* The file name without its directory and extension: a text article's id. */
-static char *stem_of(const char *name) {
+/* The file name without its directory and extension, after the reader's
+ * id prefix: a text article's id. */
+static char *stem_of(const reader *r, const char *name) {
   if (strcmp(name, "-") == 0) return td_xstrdup("stdin");
   const char *b = base_name(name);
   const char *dot = strrchr(b, '.');
   size_t n = (dot && dot != b) ? (size_t)(dot - b) : strlen(b);
-  return td_xstrndup(b, n);
+  td__buf id = {0};
+  if (r->id_prefix) td__buf_put(&id, r->id_prefix, strlen(r->id_prefix));
+  td__buf_put(&id, b, n);
+  return td__buf_detach(&id, NULL);
 }
 
 static td_doc *new_doc(const char *origin, long line) {
@@ -184,7 +193,7 @@ static int read_text(reader *r, FILE *f, const char *name) {
     return 0;
   }
   td_doc *doc = new_doc(name, 1);
-  doc->id = stem_of(name);
+  doc->id = stem_of(r, name);
   doc->raw_len = b.len;
   doc->raw = td__buf_detach(&b, NULL);
   return deliver(r, doc);
@@ -278,7 +287,7 @@ static td_doc *jsonl_doc(reader *r, json_t *obj, const char *name, long line) {
   } else {
     /* No id: the feed's stem and the line, stable across re-ingests of
      * the same feed. */
-    char *stem = stem_of(name);
+    char *stem = stem_of(r, name);
     td__buf b = {0};
     td__buf_printf(&b, "%s:%ld", stem, line);
     free(stem);
@@ -687,7 +696,8 @@ static int read_stream(reader *r, FILE *f, const char *name, td_format fmt,
 int td_read_stream(FILE *f, const char *name, td_format fmt, td_read_fn fn,
                    void *ud, const td_diag *diag, td_read_stats *stats) {
   td_read_stats local = {0};
-  reader r = {fn, ud, diag, stats ? stats : &local};
+  reader r = {
+      .fn = fn, .ud = ud, .diag = diag, .stats = stats ? stats : &local};
   return read_stream(&r, f, name ? name : "-", fmt, 0);
 }
 
@@ -772,7 +782,13 @@ static int walk_dir(reader *r, const char *path, const walk_frame *up) {
                  "directory loop: skipped");
       } else {
         walk_frame here = {st.st_dev, st.st_ino, up};
+        const char *outer = r->id_prefix;
+        td__buf prefix = {0};
+        td__buf_printf(&prefix, "%s%s/", outer ? outer : "", nm);
+        r->id_prefix = prefix.data;
         rc = walk_dir(r, full.data, &here);
+        r->id_prefix = outer;
+        td__buf_free(&prefix);
       }
     } else if (S_ISREG(st.st_mode)) {
       td_format fmt = format_of(nm);
@@ -797,7 +813,8 @@ static int walk_dir(reader *r, const char *path, const walk_frame *up) {
 int td_read_path(const char *path, td_read_fn fn, void *ud, const td_diag *diag,
                  td_read_stats *stats) {
   td_read_stats local = {0};
-  reader r = {fn, ud, diag, stats ? stats : &local};
+  reader r = {
+      .fn = fn, .ud = ud, .diag = diag, .stats = stats ? stats : &local};
   if (strcmp(path, "-") == 0)
     return read_stream(&r, stdin, "-", TD_FMT_JSONL, 0);
   struct stat st;

@@ -332,7 +332,7 @@ static void directory_walk(void **state) {
   td_read_stats st = {0};
   td_diag diag = {capture, &g};
   assert_int_equal(td_read_path(root, keep, &g, &diag, &st), 0);
-  const char *want[] = {"a", "d", "7", "f1", "z"};
+  const char *want[] = {"a", "b-sub/d", "7", "f1", "z"};
   assert_int_equal(g.n, 5);
   for (int i = 0; i < 5; i++) assert_string_equal(g.docs[i]->id, want[i]);
   snprintf(p, sizeof p, "%s/b-sub/d.text", root);
