@@ -169,6 +169,18 @@ static void jsonl_invalid_utf8(void **state) {
   got_free(&g);
 }
 
+static void jsonl_bom(void **state) {
+  (void)state;
+  got g = {0};
+  const char s[] = "\xEF\xBB\xBF{\"id\": \"b\", \"text\": \"after a BOM\"}\n";
+  assert_int_equal(
+      read_mem(&g, s, sizeof s - 1, "bom.jsonl", TD_FMT_AUTO, NULL), 0);
+  assert_int_equal(g.n, 1);
+  raw_is(g.docs[0], "after a BOM");
+  assert_int_equal(g.n_diag, 0);
+  got_free(&g);
+}
+
 static void stop_early(void **state) {
   (void)state;
   got g = {.stop_after = 2};
@@ -377,9 +389,13 @@ static void directory_walk(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(text_stream),        cmocka_unit_test(jsonl_stream),
-      cmocka_unit_test(jsonl_invalid_utf8), cmocka_unit_test(stop_early),
-      cmocka_unit_test(sgml_stream),        cmocka_unit_test(too_big),
+      cmocka_unit_test(text_stream),
+      cmocka_unit_test(jsonl_stream),
+      cmocka_unit_test(jsonl_invalid_utf8),
+      cmocka_unit_test(jsonl_bom),
+      cmocka_unit_test(stop_early),
+      cmocka_unit_test(sgml_stream),
+      cmocka_unit_test(too_big),
       cmocka_unit_test(directory_walk),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
