@@ -614,7 +614,7 @@ int td_normalize(td_doc *doc, const td_diag *diag) {
              o.warned - MAX_UTF8_WARNINGS, doc->id ? doc->id : "");
   out_reserve(&o, 0);
   o.t[o.len] = '\0';
-  o.m[o.len] = (uint32_t)n;
+  o.m[o.len] = (uint32_t)(rc == TD_ETOOBIG ? 0 : doc->raw_len);
   doc->text = o.t;
   doc->offmap = o.m;
   doc->text_len = o.len;
