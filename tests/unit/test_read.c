@@ -297,6 +297,28 @@ static void too_big(void **state) {
   assert_int_equal(st.rejected, 1);
   assert_non_null(strstr(g.diag, "f.jsonl:1: error: input too large"));
   got_free(&g);
+  /* A Reuters element over the limit, lines of 1 MB, then a good one. */
+  size_t sn = TD_MAX_ARTICLE_BYTES + (2u << 20);
+  char *sg = malloc(sn + 256);
+  size_t k = (size_t)sprintf(sg, "<REUTERS NEWID=\"1\">\n<TEXT><BODY>");
+  while (k < sn) {
+    size_t l = 1u << 20;
+    memset(sg + k, 'b', l);
+    sg[k + l - 1] = '\n';
+    k += l;
+  }
+  k += (size_t)sprintf(sg + k,
+                       "</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"2\">\n"
+                       "<TEXT><BODY>small</BODY></TEXT>\n</REUTERS>\n");
+  g = (got){0};
+  st = (td_read_stats){0};
+  assert_int_equal(read_mem(&g, sg, k, "big.sgm", TD_FMT_AUTO, &st), 0);
+  assert_int_equal(g.n, 1);
+  assert_string_equal(g.docs[0]->id, "2");
+  assert_int_equal(st.rejected, 1);
+  assert_non_null(strstr(g.diag, "big.sgm:1: error: input too large"));
+  got_free(&g);
+  free(sg);
   free(big);
   free(j);
 }
