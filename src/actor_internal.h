@@ -78,7 +78,6 @@ typedef struct kb_entry {
   int32_t seen_ent;        /* entity this entry was last bound to */
 } kb_entry;
 
-#define TD__KB_TOKBITS (1u << 18)
 #define TD__KB_LOWBITS (1u << 16)
 /* The filter key of a lowercase word: its first two bytes, last byte and
  * length, folded to 16 bits. */
@@ -133,7 +132,10 @@ struct td_actor_kb {
   int32_t *tok_canon; /* canonical id of each token (variants share one) */
   uint8_t *tok_flags; /* KBT_* of each token */
   uint32_t n_toks, tok_alloc;
-  uint64_t tok_bits[TD__KB_TOKBITS / 64];
+  uint64_t *tok_bits; /* tok_nbits bits, at least 16 per token: small
+                         enough to stay in the first-level cache for the
+                         built-in knowledge, grown with --dict */
+  uint32_t tok_nbits;
   /* Tokens of one to three bytes (the, of, he, US, EU) by their bytes
    * packed in an integer: the most frequent words need no hashing. */
   struct kb_short *short_tab;
@@ -216,7 +218,7 @@ static inline int32_t td__kb_tok_short(const td_actor_kb *kb, uint32_t key) {
 }
 /* The same by the token's hash (td__kb_fnv over its normalised bytes). */
 static inline int32_t td__kb_tok_by_hash(const td_actor_kb *kb, uint64_t h) {
-  uint32_t b = (uint32_t)(h >> 40) & (TD__KB_TOKBITS - 1);
+  uint32_t b = (uint32_t)(h >> 40) & (kb->tok_nbits - 1);
   if (!((kb->tok_bits[b >> 6] >> (b & 63)) & 1)) return 0;
   for (uint32_t j = (uint32_t)(h ^ (h >> 32)) & (kb->tok_cap - 1);;
        j = (j + 1) & (kb->tok_cap - 1)) {

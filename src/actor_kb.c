@@ -147,7 +147,18 @@ static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
   kb_tokslot *t = &kb->tok_slot[tok_slot_of(kb, h)];
   t->hash = h;
   t->id = t->canon = (int32_t)v;
-  uint32_t b = (uint32_t)(h >> 40) & (TD__KB_TOKBITS - 1);
+  if (kb->n_toks * 16 > kb->tok_nbits) {
+    /* Grow the bit filter and set the bits of every token again. */
+    kb->tok_nbits = kb->tok_nbits ? kb->tok_nbits * 4 : 1u << 16;
+    free(kb->tok_bits);
+    kb->tok_bits = td_xcalloc(kb->tok_nbits / 64, sizeof *kb->tok_bits);
+    for (uint32_t i = 0; i < kb->tok_cap; i++)
+      if (kb->tok_slot[i].canon) {
+        uint32_t bb = (uint32_t)(kb->tok_slot[i].hash >> 40) & (kb->tok_nbits - 1);
+        kb->tok_bits[bb >> 6] |= UINT64_C(1) << (bb & 63);
+      }
+  }
+  uint32_t b = (uint32_t)(h >> 40) & (kb->tok_nbits - 1);
   kb->tok_bits[b >> 6] |= UINT64_C(1) << (b & 63);
   if (n <= 3) short_add(kb, w, n, (int32_t)v);
   return (int32_t)v;
@@ -787,6 +798,7 @@ void td_actor_kb_free(td_actor_kb *kb) {
   free(kb->tok_off);
   free(kb->tok_canon);
   free(kb->tok_flags);
+  free(kb->tok_bits);
   free(kb->short_tab);
   free(kb->phr);
   free(kb->ids);
