@@ -118,6 +118,9 @@ typedef struct resolver {
   uint32_t *cand; /* units that may open a piece: name starts, capitals */
   size_t n_cand;
   size_t info_cap; /* info's capacity when kept as scratch */
+  td_entity *ents; /* scratch for doc->entities, doc->mentions */
+  td_actor_mention *ments;
+  size_t ents_cap, ments_cap;
 } resolver;
 
 static void scratch_free(void *p) {
@@ -127,6 +130,8 @@ static void scratch_free(void *p) {
   free(r->cand);
   free(r->pieces);
   free(r->info);
+  free(r->ents);
+  free(r->ments);
   free(r);
 }
 
@@ -1155,11 +1160,31 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   r.kb = kb;
   r.day = doc_day(doc);
   r.n_units = r.n_pieces = r.n_cand = r.n_persons = 0;
-  r.cap_ent = r.cap_ment = 0; /* doc->entities and mentions are new */
+  /* Entities and mentions are built in scratch arrays (doc points at
+   * them meanwhile) and copied out at their final size: one allocation
+   * each per article. */
+  doc->entities = keep->ents;
+  doc->mentions = keep->ments;
+  r.cap_ent = keep->ents_cap;
+  r.cap_ment = keep->ments_cap;
   for (size_t s = 0; s < doc->n_sents; s++) {
     build_units(&r, &doc->sents[s]);
     find_pieces(&r);
     resolve_sentence(&r, (uint32_t)s);
+  }
+  keep->ents = doc->entities;
+  keep->ents_cap = r.cap_ent;
+  keep->ments = doc->mentions;
+  keep->ments_cap = r.cap_ment;
+  doc->entities = NULL;
+  doc->mentions = NULL;
+  if (doc->n_entities) {
+    doc->entities = td_xmalloc(doc->n_entities * sizeof *doc->entities);
+    memcpy(doc->entities, keep->ents, doc->n_entities * sizeof *doc->entities);
+  }
+  if (doc->n_mentions) {
+    doc->mentions = td_xmalloc(doc->n_mentions * sizeof *doc->mentions);
+    memcpy(doc->mentions, keep->ments, doc->n_mentions * sizeof *doc->mentions);
   }
   keep->units = r.units;
   keep->cap_units = r.cap_units;
