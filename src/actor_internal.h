@@ -152,6 +152,8 @@ struct td_actor_kb {
    * for a separator ('-', '/', NUL), 1 for a dropped byte ('.'), 2 for
    * a byte that may open a typographic apostrophe (0xE2). */
   unsigned char byte_class[256];
+  /* Punctuation the groups look at: , ( ) . [ ] */
+  unsigned char punct_keep[256];
 
   /* phrase table: open addressing over token-id sequences */
   struct kb_phrase *phr;

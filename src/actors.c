@@ -198,27 +198,26 @@ static void build_units(resolver *r, const td_sentence *s) {
     unsigned char c0 = t[st];
     int det = prev_det;
     prev_det = 0;
+    /* The common kinds are handled without data-dependent branches
+     * (a gap unit is written and kept only when the last is no gap). */
     if (tk->kind != TD_TOK_WORD ||
         (c0 == 0xE2 && quote_at(t + st, en - st))) {
       /* Punctuation, numbers, and U+2018-U+201F typographic quotes: the
        * marks the groups look at are units of their own, the rest are
        * gaps. */
+      int keep = en - st == 1 && kb->punct_keep[c0];
+      U[n] = (unit){st, en, k, 0, 0, 0, keep ? (char)c0 : '?'};
+      n += (size_t)(keep | !last_gap);
+      last_gap = !keep;
       prev_known = 0;
-      if (en - st == 1 && (c0 == ',' || c0 == '(' || c0 == ')' ||
-                           c0 == '.' || c0 == '[' || c0 == ']')) {
-        U[n++] = (unit){st, en, k, 0, 0, 0, (char)c0};
-        last_gap = 0;
-        prev_det = c0 == ',';
-      } else if (!last_gap) {
-        U[n++] = (unit){st, en, k, 0, 0, 0, '?'};
-        last_gap = 1;
-      }
+      prev_det = keep & (c0 == ',');
       continue;
     }
     uint32_t len0 = en - st;
-    int cap = tk->flags & TD_TOKF_CAP;
+    int cap = (tk->flags & TD_TOKF_CAP) != 0;
     if (len0 <= 3) {
-      /* Short words by their packed bytes: no hashing. */
+      /* Short words by their packed bytes: no hashing. "is", "was",
+       * "to" (nothing a name or a group needs) are gaps. */
       unsigned char pad[4] = {0, 0, 0, 0};
       const unsigned char *w = t + st;
       if (st + 3 > d->text_len) { /* the key reads three bytes */
@@ -226,19 +225,17 @@ static void build_units(resolver *r, const td_sentence *s) {
         w = pad;
       }
       int32_t id = td__kb_tok_short(kb, td__kb_short_key(w, len0));
-      uint8_t f = kb->tok_flags[id];
-      if (!cap && !(f & (KBT_START | KBT_CONT | KBT_CONN))) {
-        /* "is", "was", "to": nothing a name or a group needs. */
-        if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
-        prev_known = 0;
-        last_gap = 1;
-        continue;
-      }
-      if ((f & KBT_START) || (cap && !(f & KBT_NONNAME))) C[nc++] = (uint32_t)n;
-      U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
-      prev_known = id && ((f & KBT_START) || (prev_known && (f & KBT_CONT)));
-      prev_det = f & KBT_DET;
-      last_gap = 0;
+      unsigned f = kb->tok_flags[id];
+      int keep = cap | ((f & (KBT_START | KBT_CONT | KBT_CONN)) != 0);
+      U[n] = (unit){st, en, k, keep ? id : 0, 1, (uint8_t)cap, 0};
+      C[nc] = (uint32_t)n;
+      nc += (size_t)(keep & (((f & KBT_START) != 0) |
+                             (cap & !(f & KBT_NONNAME))));
+      n += (size_t)(keep | !last_gap);
+      last_gap = !keep;
+      prev_known = keep & (id != 0) &
+                   (((f & KBT_START) != 0) | (prev_known & ((f & KBT_CONT) != 0)));
+      prev_det = keep & ((f & KBT_DET) != 0);
       continue;
     }
     if (!prev_known && !cap) {
