@@ -262,7 +262,8 @@ unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n,
     char w[128];
     size_t wn = td__actor_norm_word(name + s, e - s, w, sizeof w);
     if (wn == 0) continue;
-    ids[k++] = kb->tok_canon[tok_intern(kb, w, wn) - 1];
+    int32_t id = tok_intern(kb, w, wn); /* may move tok_canon */
+    ids[k++] = kb->tok_canon[id - 1];
   }
   return k;
 }
