@@ -39,15 +39,15 @@ enum {
 
 /* Entry flags. */
 enum {
-  KBF_PROPER = 1 << 0,  /* matches only when the text capitalises it */
-  KBF_MALE = 1 << 1,    /* pronoun or person gender */
+  KBF_PROPER = 1 << 0, /* matches only when the text capitalises it */
+  KBF_MALE = 1 << 1,   /* pronoun or person gender */
   KBF_FEMALE = 1 << 2,
-  KBF_LEARNT = 1 << 3,  /* a person learnt from an article */
-  KBF_DICT = 1 << 4,    /* imported with --dict */
-  KBF_TITLE = 1 << 5,   /* role: a title that can precede a name */
-  KBF_INST = 1 << 6,    /* role: an institution ("foreign ministry") */
-  KBF_WEAK = 1 << 7     /* role: inherits its role from its neighbours
-                           ("spokesman", "deputy", "representative") */
+  KBF_LEARNT = 1 << 3, /* a person learnt from an article */
+  KBF_DICT = 1 << 4,   /* imported with --dict */
+  KBF_TITLE = 1 << 5,  /* role: a title that can precede a name */
+  KBF_INST = 1 << 6,   /* role: an institution ("foreign ministry") */
+  KBF_WEAK = 1 << 7    /* role: inherits its role from its neighbours
+                          ("spokesman", "deputy", "representative") */
 };
 
 /* One dated code: valid on days [from, to] (day numbers, inclusive);
@@ -62,17 +62,17 @@ typedef struct kb_code {
 typedef struct kb_entry {
   uint8_t kind;
   uint16_t flags;
-  char role[8];    /* KB_ROLE: GOV, MIL, MED ...; "" when weak */
-  char country[24]; /* KB_ROLE: default country ("secretary of state") or
-                       organisation ("european commissioner") */
-  uint32_t name;   /* canonical name */
-  uint32_t title;  /* person: the title, "" if none */
+  char role[8];            /* KB_ROLE: GOV, MIL, MED ...; "" when weak */
+  char country[24];        /* KB_ROLE: default country ("secretary of state") or
+                              organisation ("european commissioner") */
+  uint32_t name;           /* canonical name */
+  uint32_t title;          /* person: the title, "" if none */
   uint32_t codes, n_codes; /* into kb->codes, or for learnt people into
                               their own list (see learnt_codes) */
-  int32_t last_tok;  /* role: id of its head token ("secretary" in
-                        "secretary of state", "minister") */
-  int32_t title_tok; /* person: head token of its title, 0 if none */
-  uint8_t n_toks;    /* role: tokens in its phrase */
+  int32_t last_tok;        /* role: id of its head token ("secretary" in
+                              "secretary of state", "minister") */
+  int32_t title_tok;       /* person: head token of its title, 0 if none */
+  uint8_t n_toks;          /* role: tokens in its phrase */
   uint32_t seq;            /* load order: later loads win ties */
   uint32_t seen_doc;       /* td_actors_resolve: the article (serial) and */
   int32_t seen_ent;        /* entity this entry was last bound to */
@@ -214,7 +214,8 @@ static inline int32_t td__kb_tok_short(const td_actor_kb *kb, uint32_t key) {
   }
   for (uint32_t j = td__kb_short_slot(key, kb->short_cap);;
        j = (j + 1) & (kb->short_cap - 1)) {
-    if (kb->short_tab[j].key == key) return kb->tok_canon[kb->short_tab[j].id - 1];
+    if (kb->short_tab[j].key == key)
+      return kb->tok_canon[kb->short_tab[j].id - 1];
     if (kb->short_tab[j].key == 0) return 0;
   }
 }
@@ -263,8 +264,8 @@ static inline uint64_t td__kb_hash_step(uint64_t h, int32_t id) {
 int32_t td__kb_head_tok(const td_actor_kb *kb, const int32_t *ids,
                         unsigned len);
 /* Split a name into token ids as text is split; returns the count. */
-unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n,
-                      int32_t *ids, unsigned max);
+unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n, int32_t *ids,
+                      unsigned max);
 /* Add a name for an entry (split into tokens as the text would be). */
 void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
                      size_t n);

@@ -8,14 +8,14 @@
  * Produces the token and phrase tables actors.c matches text against (see
  * actor_internal.h) and each actor's dated CAMEO codes.
  */
-#include "actor_internal.h"
-#include "store_internal.h"
-
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "actor_internal.h"
+#include "store_internal.h"
 
 /* ---- strings and tokens ---- */
 
@@ -134,8 +134,7 @@ static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
   if (kb->n_toks == kb->tok_alloc) {
     kb->tok_alloc = kb->tok_alloc ? kb->tok_alloc * 2 : 4096;
     kb->tok_off = td_xrealloc(kb->tok_off, kb->tok_alloc * sizeof(uint32_t));
-    kb->tok_canon =
-        td_xrealloc(kb->tok_canon, kb->tok_alloc * sizeof(int32_t));
+    kb->tok_canon = td_xrealloc(kb->tok_canon, kb->tok_alloc * sizeof(int32_t));
     kb->tok_flags = td_xrealloc(kb->tok_flags, kb->tok_alloc + 1);
     kb->tok_flags[0] = 0; /* id 0: an unknown word */
   }
@@ -154,7 +153,8 @@ static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
     kb->tok_bits = td_xcalloc(kb->tok_nbits / 64, sizeof *kb->tok_bits);
     for (uint32_t i = 0; i < kb->tok_cap; i++)
       if (kb->tok_slot[i].canon) {
-        uint32_t bb = (uint32_t)(kb->tok_slot[i].hash >> 40) & (kb->tok_nbits - 1);
+        uint32_t bb =
+            (uint32_t)(kb->tok_slot[i].hash >> 40) & (kb->tok_nbits - 1);
         kb->tok_bits[bb >> 6] |= UINT64_C(1) << (bb & 63);
       }
   }
@@ -243,8 +243,8 @@ int32_t td__kb_head_tok(const td_actor_kb *kb, const int32_t *ids,
   return len ? ids[len - 1] : 0;
 }
 
-unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n,
-                      int32_t *ids, unsigned max) {
+unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n, int32_t *ids,
+                      unsigned max) {
   unsigned k = 0;
   size_t i = 0;
   while (i < n && k < max) {
@@ -360,8 +360,8 @@ void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
   size_t n = strlen(code);
   if (n >= sizeof c->code) n = sizeof c->code - 1;
   for (size_t i = 0; i < n; i++)
-    c->code[i] = (char)((code[i] >= 'a' && code[i] <= 'z') ? code[i] - 32
-                                                            : code[i]);
+    c->code[i] =
+        (char)((code[i] >= 'a' && code[i] <= 'z') ? code[i] - 32 : code[i]);
   c->from = from;
   c->to = to;
   c->dated = (uint8_t)(dated != 0);
@@ -370,8 +370,7 @@ void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
    * date-restricted, is a person holding offices (the dictionaries'
    * people: [RUSGOV >080508] [RUSELI]); a bare country code ([UKR])
    * marks a country, place or organisation. */
-  if ((e->flags & KBF_DICT) &&
-      (e->kind == KB_ACTOR || e->kind == KB_PERSON)) {
+  if ((e->flags & KBF_DICT) && (e->kind == KB_ACTOR || e->kind == KB_PERSON)) {
     int any_dated = 0, all_roles = 1;
     for (uint32_t i = 0; i < e->n_codes; i++) {
       const kb_code *x = &kb->codes[e->codes + i];
@@ -431,7 +430,8 @@ static char *trim(char *s) {
 /* Calls fn on each name of a "name | name | ..." list. */
 static void each_name(td_actor_kb *kb, uint32_t entry, char *list) {
   char *save = NULL;
-  for (char *p = strtok_r(list, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
+  for (char *p = strtok_r(list, "|", &save); p;
+       p = strtok_r(NULL, "|", &save)) {
     p = trim(p);
     if (*p) td__kb_add_name(kb, entry, p, strlen(p));
   }
@@ -441,14 +441,15 @@ static int valid_code(const char *c) {
   size_t n = strlen(c);
   if (n < 3 || n >= 24) return 0;
   for (size_t i = 0; i < n; i++)
-    if (!td__is_upper((unsigned char)c[i]) && !td__is_digit((unsigned char)c[i]))
+    if (!td__is_upper((unsigned char)c[i]) &&
+        !td__is_digit((unsigned char)c[i]))
       return 0;
   return 1;
 }
 
 /* Opens data_dir/name; reports a missing file. */
-static FILE *open_data(const char *dir, const char *name, char *path,
-                       size_t n, const td_diag *diag) {
+static FILE *open_data(const char *dir, const char *name, char *path, size_t n,
+                       const td_diag *diag) {
   snprintf(path, n, "%s/actors/%s", dir, name);
   FILE *f = fopen(path, "r");
   if (f == NULL)
@@ -468,7 +469,8 @@ static int load_variants(td_actor_kb *kb, const char *dir,
     if (*s == '#' || *s == '\0') continue;
     int32_t canon = 0;
     char *save = NULL;
-    for (char *w = strtok_r(s, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+    for (char *w = strtok_r(s, " \t", &save); w;
+         w = strtok_r(NULL, " \t", &save)) {
       char nw[128];
       size_t n = td__actor_norm_word(w, strlen(w), nw, sizeof nw);
       if (n == 0) continue;
@@ -661,8 +663,7 @@ static int32_t iso_day(const char *s, int end) {
 
 /* people.txt: "Name | variant ... = CODE FROM..TO, CODE FROM..TO ; g ;
  * title" - dates ISO, either side may be empty (open). g is m, f or -. */
-static int load_people(td_actor_kb *kb, const char *dir,
-                       const td_diag *diag) {
+static int load_people(td_actor_kb *kb, const char *dir, const td_diag *diag) {
   char path[1024], line[4096];
   FILE *f = open_data(dir, "people.txt", path, sizeof path, diag);
   if (!f) return TD_EIO;
@@ -761,11 +762,11 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   for (const char *q = ",().[]"; *q; q++) kb->punct_keep[(unsigned char)*q] = 1;
   kb->short_cap = 256;
   kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
-  static const char *const little[] = {"of",  "the",  "a",  "an",  "with",
-                                       "at",  "for",  "from", "in", "and"};
-  int32_t *slots[] = {&kb->w_of,  &kb->w_the,  &kb->w_a,    &kb->w_an,
+  static const char *const little[] = {"of", "the", "a",    "an", "with",
+                                       "at", "for", "from", "in", "and"};
+  int32_t *slots[] = {&kb->w_of,   &kb->w_the, &kb->w_a,   &kb->w_an,
                       &kb->w_with, &kb->w_at,  &kb->w_for, &kb->w_from,
-                      &kb->w_in,  &kb->w_and};
+                      &kb->w_in,   &kb->w_and};
   for (size_t i = 0; i < sizeof little / sizeof little[0]; i++) {
     *slots[i] = tok_intern(kb, little[i], strlen(little[i]));
     kb->tok_flags[*slots[i]] |= KBT_CONN;
@@ -891,8 +892,7 @@ static size_t parse_code(const char *s, kb_code *c, int *null_code) {
       if ((c->to = tabari_day(dates + 1, strlen(dates + 1))) == INT32_MIN)
         return 0;
     } else if (dash) {
-      if ((c->from = tabari_day(dates, (size_t)(dash - dates))) ==
-              INT32_MIN ||
+      if ((c->from = tabari_day(dates, (size_t)(dash - dates))) == INT32_MIN ||
           (c->to = tabari_day(dash + 1, strlen(dash + 1))) == INT32_MIN)
         return 0;
     } else {

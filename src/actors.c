@@ -18,12 +18,12 @@
  * back to the entities found before. A person the text gives a title is
  * learnt into the kb with the article's date.
  */
-#include "actor_internal.h"
-#include "store_internal.h"
-
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "actor_internal.h"
+#include "store_internal.h"
 
 /* Copy the string src into dst of n bytes, truncating. */
 static void cpy(char *dst, size_t n, const char *src) {
@@ -94,14 +94,14 @@ typedef struct chain_code chain_code;
 typedef struct ent_info {
   int64_t kb_entry;  /* -1 when not from the kb */
   int64_t kb_learnt; /* the kb entry learnt from this article, or -1 */
-  char key[64];     /* lowercased name for people, code|head for groups */
-  uint16_t gender;  /* KBF_MALE / KBF_FEMALE / 0 */
-  int32_t heads[6]; /* title head tokens */
+  char key[64];      /* lowercased name for people, code|head for groups */
+  uint16_t gender;   /* KBF_MALE / KBF_FEMALE / 0 */
+  int32_t heads[6];  /* title head tokens */
   unsigned n_heads;
   int32_t roles[6]; /* title role entries */
   unsigned n_roles;
   uint64_t h_full, h_last; /* people: name_hash of the name, its last word */
-  size_t last_mention; /* index of its latest mention */
+  size_t last_mention;     /* index of its latest mention */
 } ent_info;
 
 typedef struct resolver {
@@ -200,8 +200,7 @@ static void build_units(resolver *r, const td_sentence *s) {
     prev_det = 0;
     /* The common kinds are handled without data-dependent branches
      * (a gap unit is written and kept only when the last is no gap). */
-    if (tk->kind != TD_TOK_WORD ||
-        (c0 == 0xE2 && quote_at(t + st, en - st))) {
+    if (tk->kind != TD_TOK_WORD || (c0 == 0xE2 && quote_at(t + st, en - st))) {
       /* Punctuation, numbers, and U+2018-U+201F typographic quotes: the
        * marks the groups look at are units of their own, the rest are
        * gaps. */
@@ -229,12 +228,13 @@ static void build_units(resolver *r, const td_sentence *s) {
       int keep = cap | ((f & (KBT_START | KBT_CONT | KBT_CONN)) != 0);
       U[n] = (unit){st, en, k, keep ? id : 0, 1, (uint8_t)cap, 0};
       C[nc] = (uint32_t)n;
-      nc += (size_t)(keep & (((f & KBT_START) != 0) |
-                             (cap & !(f & KBT_NONNAME))));
+      nc += (size_t)(keep &
+                     (((f & KBT_START) != 0) | (cap & !(f & KBT_NONNAME))));
       n += (size_t)(keep | !last_gap);
       last_gap = !keep;
-      prev_known = keep & (id != 0) &
-                   (((f & KBT_START) != 0) | (prev_known & ((f & KBT_CONT) != 0)));
+      prev_known =
+          keep & (id != 0) &
+          (((f & KBT_START) != 0) | (prev_known & ((f & KBT_CONT) != 0)));
       prev_det = keep & ((f & KBT_DET) != 0);
       continue;
     }
@@ -399,7 +399,8 @@ static void find_pieces(resolver *r) {
         if (id == 0) break;
         h = td__kb_hash_step(h, id);
         ids[j - i] = id;
-        const kb_phrase *p = td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
+        const kb_phrase *p =
+            td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
         if (p == NULL) break;
         int64_t top = -1;
         const kb_entry *te = NULL;
@@ -441,11 +442,12 @@ static void find_pieces(resolver *r) {
           best = NULL;
     }
     if (best) {
-      piece p = {(uint32_t)i, (uint32_t)best_end, (int32_t)(best - kb->ent),
-                 best_code ? (int32_t)((const kb_code *)(const void *)best_code -
-                                       kb->codes)
-                           : -1,
-                 best->kind};
+      piece p = {
+          (uint32_t)i, (uint32_t)best_end, (int32_t)(best - kb->ent),
+          best_code
+              ? (int32_t)((const kb_code *)(const void *)best_code - kb->codes)
+              : -1,
+          best->kind};
       (void)best_since;
       add_piece(r, p);
       i = best_end;
@@ -494,8 +496,8 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
   if (kind == TD_ENT_PERSON) {
     in->h_full = name_hash_bytes(TD__KB_FNV0, e->name, strlen(e->name));
     const char *sp = strrchr(e->name, ' ');
-    in->h_last = sp ? name_hash_bytes(TD__KB_FNV0, sp + 1, strlen(sp + 1))
-                    : in->h_full;
+    in->h_last =
+        sp ? name_hash_bytes(TD__KB_FNV0, sp + 1, strlen(sp + 1)) : in->h_full;
     r->n_persons++;
   }
   return (int32_t)d->n_entities++;
@@ -559,13 +561,13 @@ static void add_mention(resolver *r, uint32_t u0, uint32_t u1, uint32_t sent,
 
 /* What a chain of pieces says: a country or organisation base, a role. */
 struct chain_code {
-  char base[24];   /* "USA", "IGOWSTNAT", "RUS" */
-  char role[8];    /* "GOV" ... */
+  char base[24]; /* "USA", "IGOWSTNAT", "RUS" */
+  char role[8];  /* "GOV" ... */
   char seat_role[8];
-  char dflt[24];   /* a default country or organisation from a role */
-  int is_org;      /* base is a full organisation code */
-  int has_title;   /* a title or institution word */
-  int has_role;    /* any role word */
+  char dflt[24]; /* a default country or organisation from a role */
+  int is_org;    /* base is a full organisation code */
+  int has_title; /* a title or institution word */
+  int has_role;  /* any role word */
   int32_t heads[4];
   unsigned n_heads;
   int32_t roles[4]; /* its title role entries */
@@ -582,7 +584,8 @@ static void add_roles(ent_info *in, const chain_code *cc) {
   }
   for (unsigned h = 0; h < cc->n_roles; h++) {
     int dup = 0;
-    for (unsigned i = 0; i < in->n_roles; i++) dup |= in->roles[i] == cc->roles[h];
+    for (unsigned i = 0; i < in->n_roles; i++)
+      dup |= in->roles[i] == cc->roles[h];
     if (!dup && in->n_roles < sizeof in->roles / sizeof in->roles[0])
       in->roles[in->n_roles++] = cc->roles[h];
   }
@@ -613,16 +616,17 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
                      !strncmp(pc, "MNC", 3);
       }
       /* An imported title ("THE_US_SECRETARY_OF_STATE [USAGOV]"). */
-      if (p->kind == KB_ACTOR && strlen(pc) > 3 &&
-          !strncmp(pc, cc->base, 3))
+      if (p->kind == KB_ACTOR && strlen(pc) > 3 && !strncmp(pc, cc->base, 3))
         cc->has_title = 1;
       break;
     case KB_ROLE:
       cc->has_role = 1;
       if (e->flags & (KBF_TITLE | KBF_INST)) cc->has_title = 1;
       if (e->role[0]) cpy(cc->role, sizeof cc->role, e->role);
-      if (e->country[0] && !cc->dflt[0]) cpy(cc->dflt, sizeof cc->dflt, e->country);
-      if (cc->n_heads < 4 && e->last_tok) cc->heads[cc->n_heads++] = e->last_tok;
+      if (e->country[0] && !cc->dflt[0])
+        cpy(cc->dflt, sizeof cc->dflt, e->country);
+      if (cc->n_heads < 4 && e->last_tok)
+        cc->heads[cc->n_heads++] = e->last_tok;
       if (cc->n_roles < 4) cc->roles[cc->n_roles++] = p->entry;
       break;
   }
@@ -782,8 +786,7 @@ static int32_t coref_title(resolver *r, const chain_code *cc) {
       }
     }
     if (!hit) continue;
-    if (cc->base[0] && strncmp(d->entities[i].code, cc->base, 3) != 0)
-      continue;
+    if (cc->base[0] && strncmp(d->entities[i].code, cc->base, 3) != 0) continue;
     if (best < 0 || r->info[i].last_mention >= best_m) {
       best = (int32_t)i;
       best_m = r->info[i].last_mention;
@@ -829,10 +832,9 @@ static int plausible_name(const resolver *r, const piece *p, uint32_t s0) {
 
 /* A person mention: kb entry (or -1 for an unknown name) over units
  * [u0, u1), its name units [n0, n1). */
-static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
-                           uint32_t u1, uint32_t n0, uint32_t n1,
-                           const piece *name, const chain_code *title,
-                           const chain_code *appos) {
+static void person_mention(resolver *r, uint32_t sent, uint32_t u0, uint32_t u1,
+                           uint32_t n0, uint32_t n1, const piece *name,
+                           const chain_code *title, const chain_code *appos) {
   td_actor_kb *kb = r->kb;
   char tcode[24] = "", acode[24] = "", text_code[24] = "";
   if (title) chain_result(title, tcode, sizeof tcode);
@@ -938,14 +940,14 @@ static void named_mention(resolver *r, uint32_t sent, const piece *p) {
       span_text(r, p->u0, p->u1, nm, sizeof nm);
       cn = nm;
     }
-    ent = new_entity(r, cn, PCODE(r, p), kind_of_piece(p),
-                     (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT
-                                              : TD_ACTOR_DICT);
+    ent =
+        new_entity(r, cn, PCODE(r, p), kind_of_piece(p),
+                   (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT);
     r->info[ent].kb_entry = p->entry;
     bind_entity(r, p->entry, ent);
   }
-  add_mention(r, p->u0, p->u1, sent, PCODE(r, p),
-              ent, (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT);
+  add_mention(r, p->u0, p->u1, sent, PCODE(r, p), ent,
+              (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT);
 }
 
 static void resolve_sentence(resolver *r, uint32_t sent) {
@@ -995,8 +997,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       if (p->kind == P_NAME && k + 1 < r->n_pieces &&
           r->pieces[k + 1].kind == KB_PERSON &&
           (r->pieces[k + 1].u0 == p->u1 ||
-           (r->pieces[k + 1].u0 == p->u1 + 1 &&
-            r->units[p->u1].punct == '.' &&
+           (r->pieces[k + 1].u0 == p->u1 + 1 && r->units[p->u1].punct == '.' &&
             r->units[p->u1 - 1].end - r->units[p->u1 - 1].start == 1))) {
         head = k + 1;
         n1 = r->pieces[head].u1;
@@ -1107,7 +1108,8 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
         memcpy(key, code, kl);
         key[kl++] = '|';
         uint32_t h = (uint32_t)(cc.n_heads ? cc.heads[cc.n_heads - 1] : 0);
-        for (int b = 0; b < 8; b++) key[kl++] = "0123456789abcdef"[(h >> (28 - 4 * b)) & 15];
+        for (int b = 0; b < 8; b++)
+          key[kl++] = "0123456789abcdef"[(h >> (28 - 4 * b)) & 15];
         key[kl] = '\0';
       }
       ent = find_entity_key(r, key);
@@ -1275,8 +1277,8 @@ static int actors_put_doc(td_store *st, int64_t art, const td_doc *doc,
   }
   char since[24] = "";
   if (td_date_has_year(doc->date) && doc->date.precision >= TD_PREC_DAY)
-    td_date_format((td_date){doc->date.year, doc->date.month, doc->date.day,
-                             0, 0, TD_PREC_DAY},
+    td_date_format((td_date){doc->date.year, doc->date.month, doc->date.day, 0,
+                             0, TD_PREC_DAY},
                    since, sizeof since);
   for (size_t i = 0; i < doc->n_entities; i++) {
     const td_entity *e = &doc->entities[i];
@@ -1352,15 +1354,14 @@ int td_store_each_actor(td_store *st,
     static const char *const hows[] = {"dictionary", "title", "learnt",
                                        "coreference"};
     int h = sqlite3_column_int(s, 3);
-    td_actor_row r = {
-        (const char *)sqlite3_column_text(s, 0),
-        (const char *)sqlite3_column_text(s, 1),
-        (const char *)sqlite3_column_text(s, 2),
-        hows[h >= 1 && h <= 4 ? h - 1 : 3],
-        (const char *)sqlite3_column_text(s, 6),
-        (const char *)sqlite3_column_text(s, 7),
-        sqlite3_column_int(s, 4),
-        sqlite3_column_int(s, 5)};
+    td_actor_row r = {(const char *)sqlite3_column_text(s, 0),
+                      (const char *)sqlite3_column_text(s, 1),
+                      (const char *)sqlite3_column_text(s, 2),
+                      hows[h >= 1 && h <= 4 ? h - 1 : 3],
+                      (const char *)sqlite3_column_text(s, 6),
+                      (const char *)sqlite3_column_text(s, 7),
+                      sqlite3_column_int(s, 4),
+                      sqlite3_column_int(s, 5)};
     if (fn(ud, &r)) break;
   }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) goto fail;
@@ -1368,13 +1369,14 @@ int td_store_each_actor(td_store *st,
   return 0;
 fail:
   if (s) sqlite3_reset(s);
-  return td_error_set(err, TD_EDB, td__store_path(st), 0,
-                      "listing actors: %s", sqlite3_errmsg(td__store_db(st)));
+  return td_error_set(err, TD_EDB, td__store_path(st), 0, "listing actors: %s",
+                      sqlite3_errmsg(td__store_db(st)));
 }
 
-int td_store_each_actor_mention(
-    td_store *st, int (*fn)(void *ud, const td_actor_mention_row *r),
-    void *ud, td_error *err) {
+int td_store_each_actor_mention(td_store *st,
+                                int (*fn)(void *ud,
+                                          const td_actor_mention_row *r),
+                                void *ud, td_error *err) {
   static const char sql[] =
       "SELECT a.id, m.text, m.code, m.how, e.name, m.sent, m.start, m.end"
       " FROM actor_mention m JOIN article a ON a.rowid = m.article"
@@ -1384,15 +1386,14 @@ int td_store_each_actor_mention(
   if (s == NULL) goto fail;
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    td_actor_mention_row r = {
-        (const char *)sqlite3_column_text(s, 0),
-        (const char *)sqlite3_column_text(s, 1),
-        (const char *)sqlite3_column_text(s, 2),
-        (const char *)sqlite3_column_text(s, 3),
-        (const char *)sqlite3_column_text(s, 4),
-        sqlite3_column_int(s, 5),
-        sqlite3_column_int(s, 6),
-        sqlite3_column_int(s, 7)};
+    td_actor_mention_row r = {(const char *)sqlite3_column_text(s, 0),
+                              (const char *)sqlite3_column_text(s, 1),
+                              (const char *)sqlite3_column_text(s, 2),
+                              (const char *)sqlite3_column_text(s, 3),
+                              (const char *)sqlite3_column_text(s, 4),
+                              sqlite3_column_int(s, 5),
+                              sqlite3_column_int(s, 6),
+                              sqlite3_column_int(s, 7)};
     if (fn(ud, &r)) break;
   }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) goto fail;
