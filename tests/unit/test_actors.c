@@ -4,11 +4,14 @@
  * date), PETRARCH dictionary import with its error reports, and the store
  * round trip of learnt people. Articles are run through td_doc_prepare,
  * so the tests hold whatever the segmenter does with sentences. */
-#include <cmocka.h>
+/* cmocka needs setjmp.h, stdarg.h, stddef.h and stdint.h first. */
+// clang-format off
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <cmocka.h>
+// clang-format on
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
