@@ -759,6 +759,18 @@ static size_t apposition(resolver *r, size_t k, uint32_t u, chain_code *cc) {
   return q - k;
 }
 
+/* Whether pieces [a, b) hold a title word (not only institutions). */
+static int chain_has_title_word(const resolver *r, size_t a, size_t b) {
+  for (size_t q = a; q < b; q++)
+    if (r->pieces[q].kind == KB_ROLE &&
+        (r->kb->ent[r->pieces[q].entry].flags & KBF_TITLE))
+      return 1;
+    else if (r->pieces[q].kind == KB_ACTOR && r->pieces[q].code >= 0 &&
+             strlen(PCODE(r, &r->pieces[q])) > 3)
+      return 1; /* an imported title ("THE_US_SECRETARY_OF_STATE") */
+  return 0;
+}
+
 static int gender_ok(uint16_t want, uint16_t have) {
   return !have || !want || (want & have);
 }
@@ -825,8 +837,15 @@ static int plausible_name(const resolver *r, const piece *p, uint32_t s0) {
     int32_t id = r->units[u].id;
     if (id && (r->kb->tok_flags[id] & KBT_NONNAME)) return 0;
   }
-  /* Initials are fine inside a name, not alone. */
-  if (n == 1 && r->units[p->u0].end - r->units[p->u0].start < 2) return 0;
+  /* Initials are fine inside a name, not alone; a lone word in
+   * capitals is an acronym ("EEP"), not a person. */
+  if (n == 1) {
+    const unit *u = &r->units[p->u0];
+    if (u->end - u->start < 2) return 0;
+    uint32_t b = u->start;
+    while (b < u->end && td__is_upper((unsigned char)r->doc->text[b])) b++;
+    if (b == u->end) return 0;
+  }
   return 1;
 }
 
@@ -1030,6 +1049,11 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
             (r->kb->ent[r->pieces[k - 1].entry].flags &
              (KBF_TITLE | KBF_INST))))
         titled = 0;
+      /* After an institution, a person needs a title in the chain too
+       * ("representative of the Ukrainian Foreign Ministry Dmitry
+       * Kuleba", not "Singapore Government Securities Market"). */
+      if (titled && hp->kind == P_NAME && !chain_has_title_word(r, first, k))
+        titled = 0;
       chain_code ap = {0};
       size_t na = apposition(r, head + 1, n1, &ap);
       if (hp->kind == P_NAME && !titled && !na) {
@@ -1067,17 +1091,24 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       if (!agree) break;
       end++;
     }
-    /* A person can follow: then this chain is a title, handled there. */
-    if (end < r->n_pieces &&
-        (r->pieces[end].kind == KB_PERSON || r->pieces[end].kind == P_NAME) &&
-        chain_left(r, end) <= k) {
-      const piece *np = &r->pieces[end];
-      if (np->kind == KB_PERSON || plausible_name(r, np, s0)) {
-        chain_code t = {0};
-        for (size_t q = k; q < end; q++) chain_add(r, &t, &r->pieces[q]);
-        if (t.has_title) {
-          k = end;
-          continue;
+    /* A person can follow: then this chain (perhaps with more pieces
+     * after it, "International Monetary Fund (IMF) head") is a title,
+     * handled with the person. */
+    {
+      size_t j = end;
+      while (j < r->n_pieces && chain_piece(&r->pieces[j])) j++;
+      if (j < r->n_pieces &&
+          (r->pieces[j].kind == KB_PERSON || r->pieces[j].kind == P_NAME) &&
+          chain_left(r, j) <= k) {
+        const piece *np = &r->pieces[j];
+        if (np->kind == KB_PERSON || plausible_name(r, np, s0)) {
+          chain_code t = {0};
+          for (size_t q = chain_left(r, j); q < j; q++)
+            chain_add(r, &t, &r->pieces[q]);
+          if (t.has_title) {
+            k = j;
+            continue;
+          }
         }
       }
     }
