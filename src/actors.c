@@ -1343,8 +1343,19 @@ static int actors_put_doc(td_store *st, int64_t art, const td_doc *doc,
     sqlite3_bind_int64(s, 3, m->sent);
     sqlite3_bind_int64(s, 4, m->start);
     sqlite3_bind_int64(s, 5, m->end);
-    sqlite3_bind_text(s, 6, doc->text + m->start, (int)(m->end - m->start),
-                      SQLITE_STATIC);
+    /* The mention as written, its line breaks and runs of spaces made
+     * one space (offsets give the exact bytes). */
+    char txt[256];
+    size_t tl = 0;
+    for (uint32_t b = m->start; b < m->end && tl + 1 < sizeof txt; b++) {
+      unsigned char c = (unsigned char)doc->text[b];
+      if (td__is_space(c)) {
+        if (tl && txt[tl - 1] != ' ') txt[tl++] = ' ';
+      } else {
+        txt[tl++] = (char)c;
+      }
+    }
+    sqlite3_bind_text(s, 6, txt, (int)tl, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 7, m->code, -1, SQLITE_STATIC);
     if (m->entity >= 0)
       sqlite3_bind_int64(s, 8, m->entity);
