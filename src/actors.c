@@ -1355,6 +1355,10 @@ static int actors_put_doc(td_store *st, int64_t art, const td_doc *doc,
         txt[tl++] = (char)c;
       }
     }
+    if (tl + 1 >= sizeof txt) { /* cut: not inside a UTF-8 sequence */
+      while (tl > 0 && ((unsigned char)txt[tl - 1] & 0xC0) == 0x80) tl--;
+      if (tl > 0 && (unsigned char)txt[tl - 1] >= 0xC0) tl--;
+    }
     sqlite3_bind_text(s, 6, txt, (int)tl, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 7, m->code, -1, SQLITE_STATIC);
     if (m->entity >= 0)
