@@ -25,13 +25,25 @@
 #include "actor_internal.h"
 #include "store_internal.h"
 
-/* Copy the string src into dst of n bytes, truncating. */
+/* The length of s[0..k) without a UTF-8 sequence cut at its end. */
+static size_t utf8_cut(const char *s, size_t k) {
+  size_t j = k;
+  while (j > 0 && ((unsigned char)s[j - 1] & 0xC0) == 0x80) j--;
+  if (j == 0) return k;
+  unsigned char lead = (unsigned char)s[j - 1];
+  size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return k - (j - 1) < want ? j - 1 : k;
+}
+
+/* Copy the string src into dst of n bytes, truncating at a character
+ * boundary. */
 static void cpy(char *dst, size_t n, const char *src) {
   size_t k = 0;
   while (src[k] && k + 1 < n) {
     dst[k] = src[k];
     k++;
   }
+  if (src[k]) k = utf8_cut(dst, k);
   dst[k] = '\0';
 }
 
@@ -822,6 +834,7 @@ static void span_text(const resolver *r, uint32_t u0, uint32_t u1, char *out,
   }
   /* Drop a possessive 's. */
   if (k >= 2 && out[k - 1] == 's' && out[k - 2] == '\'') k -= 2;
+  if (k + 1 >= n) k = utf8_cut(out, k);
   out[k] = '\0';
 }
 
