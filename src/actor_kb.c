@@ -1022,8 +1022,9 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
         if (td__is_alpha((unsigned char)canon[i - 1]))
           canon[i] = (char)td__lower((unsigned char)canon[i]);
       if (agent) {
-        /* An agent: a role word (FARMER [~AGR]) matched in any case. */
-        uint32_t e = td__kb_new_entry(kb, KB_ROLE, KBF_DICT, canon);
+        /* An agent: a role word (FARMER [~AGR]) matched in any case; it
+         * may title a person ("Prime Minister Telemar"). */
+        uint32_t e = td__kb_new_entry(kb, KB_ROLE, KBF_DICT | KBF_TITLE, canon);
         snprintf(kb->ent[e].role, sizeof kb->ent[e].role, "%.3s",
                  cs[0].code + 1);
         td__kb_add_name(kb, e, name, strlen(name));

@@ -1092,10 +1092,14 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
     }
     /* A chain of names and roles with no person at its end. */
     size_t end = k + 1;
-    while (end < r->n_pieces && chain_piece(&r->pieces[end]) &&
-           !piece_is_body(r, &r->pieces[end - 1])) {
+    while (end < r->n_pieces && chain_piece(&r->pieces[end])) {
       const piece *q = &r->pieces[end];
       uint32_t u = r->pieces[end - 1].u1;
+      /* A group noun ends its chain ("Russian troops"), unless "of"
+       * names whose it is ("the ambassadors of Arnor"). */
+      if (piece_is_body(r, &r->pieces[end - 1]) &&
+          !(u < q->u0 && r->units[u].id == r->kb->w_of))
+        break;
       while (u < q->u0 && is_conn(r, u, 0)) u++;
       if (u != q->u0) break;
       int agree = 1;
