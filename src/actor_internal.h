@@ -34,7 +34,9 @@ enum {
   KBT_START = 2,   /* the first token of some name */
   KBT_CONT = 4,    /* a token some name goes on after */
   KBT_CONN = 8,    /* joins titles and appositions: of, the, a, with ... */
-  KBT_DET = 16     /* the, a, an: a role noun may follow */
+  KBT_DET = 16,    /* the, a, an: a role noun may follow */
+  KBT_END = 32     /* the last token of some name: a group noun may follow
+                      ("Minas Tirith border police") */
 };
 
 /* Entry flags. */

@@ -282,6 +282,7 @@ void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
   if (len == 0) return;
   kb->tok_flags[ids[0]] |= KBT_START;
   for (unsigned i = 0; i + 1 < len; i++) kb->tok_flags[ids[i]] |= KBT_CONT;
+  kb->tok_flags[ids[len - 1]] |= KBT_END;
   if (!(kb->ent[entry].flags & KBF_PROPER)) {
     const char *w = td__kb_str(kb, kb->tok_off[ids[0] - 1]);
     size_t wl = strlen(w);

@@ -168,7 +168,7 @@ static inline int quote_at(const unsigned char *p, uint32_t n) {
 static inline int next_active(const td_actor_kb *kb, int active, int32_t id) {
   if (id == 0) return 0;
   uint8_t f = kb->tok_flags[id];
-  return (f & KBT_START) || (active && (f & KBT_CONT));
+  return (f & (KBT_START | KBT_END)) || (active && (f & KBT_CONT));
 }
 
 /* Units of sentence s: its word tokens split at hyphens and slashes, each
@@ -244,9 +244,9 @@ static void build_units(resolver *r, const td_sentence *s) {
                      (((f & KBT_START) != 0) | (cap & !(f & KBT_NONNAME))));
       n += (size_t)(keep | !last_gap);
       last_gap = !keep;
-      prev_known =
-          keep & (id != 0) &
-          (((f & KBT_START) != 0) | (prev_known & ((f & KBT_CONT) != 0)));
+      prev_known = keep & (id != 0) &
+                   (((f & (KBT_START | KBT_END)) != 0) |
+                    (prev_known & ((f & KBT_CONT) != 0)));
       prev_det = keep & ((f & KBT_DET) != 0);
       continue;
     }
@@ -289,7 +289,8 @@ static void build_units(resolver *r, const td_sentence *s) {
         if ((f & KBT_START) || (cap && !(f & KBT_NONNAME)))
           C[nc++] = (uint32_t)n;
         U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
-        prev_known = id && ((f & KBT_START) || (prev_known && (f & KBT_CONT)));
+        prev_known =
+            id && ((f & (KBT_START | KBT_END)) || (prev_known && (f & KBT_CONT)));
         continue;
       }
     }
@@ -669,7 +670,7 @@ static int is_conn(const resolver *r, size_t u, int appos) {
   int32_t id = r->units[u].id;
   const td_actor_kb *kb = r->kb;
   if (!r->units[u].word || id == 0) return 0;
-  if (id == kb->w_of || id == kb->w_the) return 1;
+  if (id == kb->w_of || id == kb->w_the || id == kb->w_in) return 1;
   if (appos && (id == kb->w_with || id == kb->w_at || id == kb->w_from ||
                 id == kb->w_for))
     return 1;
@@ -1098,7 +1099,8 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       /* A group noun ends its chain ("Russian troops"), unless "of"
        * names whose it is ("the ambassadors of Arnor"). */
       if (piece_is_body(r, &r->pieces[end - 1]) &&
-          !(u < q->u0 && r->units[u].id == r->kb->w_of))
+          !(u < q->u0 && (r->units[u].id == r->kb->w_of ||
+                          r->units[u].id == r->kb->w_in)))
         break;
       while (u < q->u0 && is_conn(r, u, 0)) u++;
       if (u != q->u0) break;
