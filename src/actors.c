@@ -1121,10 +1121,16 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
           chain_left(r, j) <= k) {
         const piece *np = &r->pieces[j];
         if (np->kind == KB_PERSON || plausible_name(r, np, s0)) {
+          size_t f0 = chain_left(r, j);
           chain_code t = {0};
-          for (size_t q = chain_left(r, j); q < j; q++)
-            chain_add(r, &t, &r->pieces[q]);
-          if (t.has_title) {
+          for (size_t q = f0; q < j; q++) chain_add(r, &t, &r->pieces[q]);
+          /* The same test the person's title must pass. */
+          if (t.has_title &&
+              (np->kind == KB_PERSON ||
+               (r->pieces[j - 1].kind == KB_ROLE &&
+                (r->kb->ent[r->pieces[j - 1].entry].flags &
+                 (KBF_TITLE | KBF_INST)) &&
+                chain_has_title_word(r, f0, j)))) {
             k = j;
             continue;
           }
