@@ -283,8 +283,12 @@ void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
   kb->tok_flags[ids[0]] |= KBT_START;
   for (unsigned i = 0; i + 1 < len; i++) kb->tok_flags[ids[i]] |= KBT_CONT;
   kb->tok_flags[ids[len - 1]] |= KBT_END;
-  if (!(kb->ent[entry].flags & KBF_PROPER)) {
-    const char *w = td__kb_str(kb, kb->tok_off[ids[0] - 1]);
+  /* The lowercase filter knows the words a lowercase word of the text
+   * may be: the first word of a role, and any later word of any name
+   * ("Russian foreign ministry"). */
+  for (unsigned i = (kb->ent[entry].flags & KBF_PROPER) ? 1 : 0; i < len;
+       i++) {
+    const char *w = td__kb_str(kb, kb->tok_off[ids[i] - 1]);
     size_t wl = strlen(w);
     if (wl > 3) {
       uint32_t key = td__kb_low_key((unsigned char)w[0], (unsigned char)w[1],
@@ -771,6 +775,14 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   for (size_t i = 0; i < sizeof little / sizeof little[0]; i++) {
     *slots[i] = tok_intern(kb, little[i], strlen(little[i]));
     kb->tok_flags[*slots[i]] |= KBT_CONN;
+    size_t wl = strlen(little[i]); /* "with", "from" pass the filter */
+    if (wl > 3) {
+      uint32_t key = td__kb_low_key((unsigned char)little[i][0],
+                                    (unsigned char)little[i][1],
+                                    (unsigned char)little[i][wl - 1],
+                                    (uint32_t)wl);
+      kb->low_bits[key >> 3] |= (uint8_t)(1u << (key & 7));
+    }
   }
   kb->tok_flags[kb->w_the] |= KBT_DET;
   kb->tok_flags[kb->w_a] |= KBT_DET;

@@ -250,11 +250,14 @@ static void build_units(resolver *r, const td_sentence *s) {
       prev_det = keep & ((f & KBT_DET) != 0);
       continue;
     }
-    if (!prev_known && !cap) {
-      /* A role noun outside a name follows a determiner or comma, or
-       * comes right before a capitalised name ("spokesman Dmitry
-       * Peskov"); any other lowercase word is a gap at once. */
-      if (!det && !(k + 1 < tend && (d->toks[k + 1].flags & TD_TOKF_CAP))) {
+    if (!cap) {
+      /* A lowercase word matters inside or right after a name, after a
+       * determiner or comma (a role noun: "the minister"), or right
+       * before a capitalised name ("spokesman Dmitry Peskov"); any other
+       * is a gap at once, and those are looked up only when the filter
+       * of lowercase name words lets them through. */
+      if (!prev_known && !det &&
+          !(k + 1 < tend && (d->toks[k + 1].flags & TD_TOKF_CAP))) {
         if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
         last_gap = 1;
         continue;
