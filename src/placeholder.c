@@ -131,9 +131,7 @@ void td_segment(td_doc *doc) {
   }
 }
 
-/* Annotate stages: no annotations until timex.c, actors.c and events.c
- * land. */
-void td_timex_tag(td_doc *doc) { (void)doc; }
+/* Annotate stages: no annotations until actors.c and events.c land. */
 
 struct td_actor_kb {
   int unused;
