@@ -6,7 +6,10 @@
  * document date is the CREATION_TIME TIMEX3) or MEANTIME CAT XML files
  * (tokens joined by spaces, one sentence a line; TIMEX3 markables anchored
  * to tokens; the document date is the CREATION_TIME TIMEX3, which sits in
- * the text and is scored like any other). Each document's text goes
+ * the text and is scored like any other). MEANTIME annotates only the
+ * title and first five sentences of each article, so system output is
+ * scored only up to the end of the last sentence holding any markable of
+ * the document. Each document's text goes
  * through the library's own pipeline (td_doc_prepare, document date set to
  * the gold DCT, td_timex_tag) and the system's spans are mapped back to the
  * text through doc->offmap.
@@ -40,6 +43,8 @@ typedef struct gold_doc {
   span *g;
   size_t n, cap;
   char dct[64];
+  size_t scored_end; /* system spans starting at or after this are not
+                        scored (MEANTIME annotates only its first sentences) */
 } gold_doc;
 
 static void add_span(gold_doc *d, span sp) {
@@ -157,6 +162,8 @@ static int load_tml(const char *x, size_t n, gold_doc *d) {
 static int load_cat(const char *x, size_t n, gold_doc *d) {
   dct_from(x, n, d);
   size_t *ts = NULL, *te = NULL, cap = 0;
+  long *tsent = NULL;
+  size_t *sent_end = NULL, n_sent_end = 0;
   const char *p = x;
   long prev_sent = -1;
   while ((p = strstr(p, "<token ")) != NULL) {
@@ -176,7 +183,11 @@ static int load_cat(const char *x, size_t n, gold_doc *d) {
       size_t nc = (size_t)tid * 2 + 64;
       ts = td_xrealloc(ts, nc * sizeof *ts);
       te = td_xrealloc(te, nc * sizeof *te);
-      for (size_t k = cap; k < nc; k++) ts[k] = te[k] = (size_t)-1;
+      tsent = td_xrealloc(tsent, nc * sizeof *tsent);
+      for (size_t k = cap; k < nc; k++) {
+        ts[k] = te[k] = (size_t)-1;
+        tsent[k] = -1;
+      }
       cap = nc;
     }
     if (d->text.len) td__buf_putc(&d->text, s != prev_sent ? '\n' : ' ');
@@ -184,9 +195,31 @@ static int load_cat(const char *x, size_t n, gold_doc *d) {
     ts[tid] = d->text.len;
     put_decoded(&d->text, gt + 1, (size_t)(close - gt - 1));
     te[tid] = d->text.len;
+    tsent[tid] = s;
+    if (s >= 0 && s < 100000) {
+      if ((size_t)s >= n_sent_end) {
+        sent_end = td_xrealloc(sent_end, ((size_t)s + 1) * sizeof *sent_end);
+        for (size_t k = n_sent_end; k <= (size_t)s; k++) sent_end[k] = 0;
+        n_sent_end = (size_t)s + 1;
+      }
+      sent_end[s] = d->text.len;
+    }
     p = close;
   }
   const char *m = strstr(x, "<Markables>");
+  long last_sent = -1;
+  if (m) {
+    const char *me = strstr(m, "</Markables>");
+    for (const char *a = m; (a = strstr(a, "t_id=\"")) && (!me || a < me);
+         a++) {
+      long tid = atol(a + 6);
+      if (tid > 0 && (size_t)tid < cap && tsent[tid] > last_sent)
+        last_sent = tsent[tid];
+    }
+  }
+  d->scored_end = last_sent >= 0 && (size_t)last_sent < n_sent_end
+                      ? sent_end[last_sent]
+                      : (size_t)-1;
   p = m ? m : x + n;
   while ((p = strstr(p, "<TIMEX3")) != NULL) {
     const char *gt = strchr(p, '>');
@@ -217,6 +250,8 @@ static int load_cat(const char *x, size_t n, gold_doc *d) {
   }
   free(ts);
   free(te);
+  free(tsent);
+  free(sent_end);
   return 0;
 }
 
@@ -248,6 +283,7 @@ static void eval_file(const char *path, score *sc) {
   }
   gold_doc gd;
   memset(&gd, 0, sizeof gd);
+  gd.scored_end = (size_t)-1;
   int cat = strstr(x, "<token ") != NULL && strstr(x, "<TEXT>") == NULL;
   int rc = cat ? load_cat(x, len, &gd) : load_tml(x, len, &gd);
   free(x);
@@ -269,12 +305,16 @@ static void eval_file(const char *path, score *sc) {
   td_timex_tag(doc);
   sc->docs++;
   sc->gold += gd.n;
-  sc->sys += doc->n_timexes;
+  size_t n_sys = 0;
+  for (size_t i = 0; i < doc->n_timexes; i++)
+    if (doc->offmap[doc->timexes[i].start] < gd.scored_end) n_sys++;
+  sc->sys += n_sys;
   const char *base = strrchr(path, '/');
   base = base ? base + 1 : path;
   for (size_t i = 0; i < doc->n_timexes; i++) {
     const td_timex *tx = &doc->timexes[i];
     size_t s = doc->offmap[tx->start], e = doc->offmap[tx->end];
+    if (s >= gd.scored_end) continue;
     /* strict */
     int strict = 0, best = -1;
     for (size_t g = 0; g < gd.n; g++) {
