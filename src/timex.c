@@ -523,8 +523,8 @@ static int nearest_year(const ctx *c, int m, int d, int tense) {
     int64_t z = td_days_from_civil(yy, m, dd);
     int64_t dist = z > z0 ? z - z0 : z0 - z;
     /* a past-tense sentence leans back, a future one forward */
-    if (tense < 0 && z > z0) dist += 40;
-    if (tense > 0 && z < z0) dist += 40;
+    if (tense < 0 && z > z0) dist += 120;
+    if (tense > 0 && z < z0) dist += 120;
     if (!d) { /* a whole month: its own month is this year */
       if (yy == y && m == c->dct.m) dist = 0;
     }
@@ -640,11 +640,17 @@ static void duration_lit(char *buf, size_t n, int unit, int count) {
     case U_YEAR:
       snprintf(buf, n, "P%sY", num);
       break;
-    case U_DECADE:
-      snprintf(buf, n, "P%sDE", num);
+    case U_DECADE: /* TimeML writes decades and centuries in years */
+      if (count >= 0)
+        snprintf(buf, n, "P%dY", count * 10);
+      else
+        snprintf(buf, n, "PXDE");
       break;
     case U_CENTURY:
-      snprintf(buf, n, "P%sCE", num);
+      if (count >= 0)
+        snprintf(buf, n, "P%dY", count * 100);
+      else
+        snprintf(buf, n, "PXCE");
       break;
     default:
       snprintf(buf, n, "PX");
@@ -940,6 +946,11 @@ static int part_at(const ctx *c, int i) {
   return 0;
 }
 
+/* TimeBank types "Friday night" DATE but "Friday morning" TIME. */
+static int part_type(int part) {
+  return part == 4 ? TD_TIMEX_DATE : TD_TIMEX_TIME;
+}
+
 static tv tv_part(tv day, int part) {
   if (day.y < 0) return day;
   day.prec = P_PART;
@@ -1004,7 +1015,7 @@ static int match(ctx *c, int i, expr *x) {
       int p = part_at(c, k);
       if (p) {
         x->a1 = k + 1;
-        set_tv(x, TD_TIMEX_TIME, tv_part(t, p));
+        set_tv(x, part_type(p), tv_part(t, p));
         return 1;
       }
     }
@@ -1021,7 +1032,7 @@ static int match(ctx *c, int i, expr *x) {
     int p = part_at(c, k);
     if (p) {
       x->a1 = k + 1;
-      set_tv(x, TD_TIMEX_TIME, tv_part(t, p));
+      set_tv(x, part_type(p), tv_part(t, p));
       return 1;
     }
     x->a1 = i + 1;
@@ -1097,7 +1108,7 @@ static int match(ctx *c, int i, expr *x) {
     int p = part_at(c, k);
     if (p) {
       x->a1 = k + 1;
-      set_tv(x, TD_TIMEX_TIME, tv_part(t, p));
+      set_tv(x, part_type(p), tv_part(t, p));
       return 1;
     }
     x->a1 = i + 1;
@@ -1125,9 +1136,6 @@ static int match(ctx *c, int i, expr *x) {
     if (is_w(c->text, a, "soon") &&
         ((i > 0 && word_at(c, i - 1, "as")) || word_at(c, i + 1, "as") ||
          word_at(c, i + 1, "after") || word_at(c, i + 1, "afterwards")))
-      return 0;
-    if (is_w(c->text, a, "future") && !(i > 0 && (word_at(c, i - 1, "the") ||
-                                                  word_at(c, i - 1, "near"))))
       return 0;
     x->a1 = i + 1;
     set_lit(x, TD_TIMEX_DATE,
@@ -1425,32 +1433,63 @@ static int match(ctx *c, int i, expr *x) {
     set_tv(x, TD_TIMEX_DATE, t);
     return 1;
   }
-  if ((s = sense_of(a, C_UNIT)) && i > 0 && word_at(c, i - 1, "the") &&
-      c->have_dct) {
-    /* the year, the quarter, the week, the weekend */
+  if ((s = sense_of(a, C_UNIT))) {
     u = s->val;
+    /* a year ago, a week earlier, a year (duration), twice a year (set) */
+    if (i > 0 && (word_at(c, i - 1, "a") || word_at(c, i - 1, "an"))) {
+      x->a0 = i - 1;
+      return match_unitexpr(c, i - 1, x, TENSE());
+    }
+    /* the latest quarter */
+    if (u == U_QUARTER && i > 1 && word_at(c, i - 1, "latest") &&
+        word_at(c, i - 2, "the") && c->have_dct) {
+      x->a0 = i - 1;
+      x->a1 = i + 1;
+      set_tv(x, TD_TIMEX_DATE, tv_shift(c->dct, u, -1));
+      return 1;
+    }
+    /* year-earlier, year-ago [quarter|period] */
+    if (u == U_YEAR && punct_at(c, i + 1, '-') &&
+        (word_at(c, i + 2, "earlier") || word_at(c, i + 2, "ago")) &&
+        c->have_dct) {
+      k = i + 3;
+      int uq = unit_at(c, k, &pl);
+      if ((uq == U_QUARTER && !pl) || word_at(c, k, "period")) {
+        t = tv_shift(c->dct, U_QUARTER, -5);
+        x->a1 = k + 1;
+      } else {
+        t = tv_shift(c->dct, U_YEAR, -1);
+        x->a1 = k;
+      }
+      set_tv(x, TD_TIMEX_DATE, t);
+      return 1;
+    }
+    if (!(i > 0 && word_at(c, i - 1, "the")) || !c->have_dct) return 0;
+    /* the year, the quarter, the week, the weekend, the day */
     int before = i >= 2 ? i - 2 : -1;
     int dur = before >= 0 && (word_at(c, before, "for") ||
-                              word_at(c, before, "during") ||
-                              word_at(c, before, "throughout") ||
-                              word_at(c, before, "over"));
-    if (u == U_YEAR || u == U_WEEKEND || u == U_QUARTER || u == U_WEEK) {
-      if (dur) {
-        x->a1 = i + 1;
-        set_lit(x, TD_TIMEX_DURATION, u == U_YEAR      ? "P1Y"
-                                      : u == U_WEEKEND ? "P2D"
-                                      : u == U_WEEK    ? "P1W"
-                                                       : "P1Q");
-        return 1;
-      }
-      t = tv_shift(c->dct, u, u == U_QUARTER ? -1 : 0);
+                              word_at(c, before, "throughout"));
+    if (u == U_YEAR && dur) {
+      x->a1 = i + 1;
+      set_lit(x, TD_TIMEX_DURATION, "P1Y");
+      return 1;
+    }
+    if (u == U_YEAR || u == U_WEEKEND || u == U_WEEK) {
+      t = tv_shift(c->dct, u, 0);
       x->a1 = i + 1;
       set_tv(x, TD_TIMEX_DATE, t);
       return 1;
     }
-    if (u == U_DAY && i >= 2 &&
-        (word_at(c, i - 2, "that") || word_at(c, i - 2, "same"))) {
-      return 0;
+    if (u == U_QUARTER) {
+      t = tv_shift(c->dct, u, -1);
+      x->a1 = i + 1;
+      set_tv(x, TD_TIMEX_DATE, t);
+      return 1;
+    }
+    if (u == U_DAY && !(i >= 2 && word_at(c, i - 2, "of"))) {
+      x->a1 = i + 1;
+      set_tv(x, TD_TIMEX_DATE, c->have_anchor ? c->anchor : c->dct);
+      return 1;
     }
     return 0;
   }
@@ -1497,7 +1536,7 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
       return 1;
     }
     return 0;
-  } else if (!number_at(c, i, 0, &n, &k)) {
+  } else if (!number_at(c, i, 1, &n, &k)) {
     return 0;
   }
   int hyph = 0;
@@ -1538,7 +1577,16 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
 duration:;
   char lit[24];
   duration_lit(lit, sizeof lit, u, n);
-  /* "twice a year", "$5 a day": a set */
+  /* "twice a year", "$5 a day", "10% a year": a set */
+  if (n == 1 && !hyph && i > 0 &&
+      (word_at(c, i, "a") || word_at(c, i, "per")) &&
+      (c->at[i - 1].kind == A_NUM || word_at(c, i - 1, "twice") ||
+       word_at(c, i - 1, "times") || word_at(c, i - 1, "once") ||
+       word_at(c, i - 1, "million") || word_at(c, i - 1, "billion") ||
+       word_at(c, i - 1, "percent") || punct_at(c, i - 1, '%'))) {
+    set_lit(x, TD_TIMEX_SET, lit);
+    return 1;
+  }
   set_lit(x, TD_TIMEX_DURATION, lit);
   return 1;
 }

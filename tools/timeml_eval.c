@@ -267,7 +267,12 @@ static int value_eq(const char *a, const char *b) {
   for (char *s = x; *s; s++) *s = (char)td__lower((unsigned char)*s);
   for (char *s = y; *s; s++) *s = (char)td__lower((unsigned char)*s);
   size_t lx = strlen(x), ly = strlen(y);
+  (void)0;
   if (lx == 4 && x[3] == 'x' && td__is_digit((unsigned char)x[2])) x[3] = 0;
+  /* weeks: "2000-W7" is "2000-W07" */
+  char *w;
+  if ((w = strstr(x, "-w0")) != NULL) memmove(w + 2, w + 3, strlen(w + 3) + 1);
+  if ((w = strstr(y, "-w0")) != NULL) memmove(w + 2, w + 3, strlen(w + 3) + 1);
   if (ly == 4 && y[3] == 'x' && td__is_digit((unsigned char)y[2])) y[3] = 0;
   return strcmp(x, y) == 0;
 }
