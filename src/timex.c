@@ -1068,8 +1068,16 @@ static int match(ctx *c, int i, expr *x) {
       /* 1998-99 / 1998-2000: two years */
       x->a1 = i + 1;
       set_tv(x, TD_TIMEX_DATE, (tv){P_YEAR, y, 0, 0, 0, 0, 0});
-      /* "1996 people" is not a year when a unit follows */
-      if (unit_at(c, i + 1, &pl)) return match_unitexpr(c, i, x, TENSE());
+      /* the 1988 second quarter */
+      const lex_sense *o = i + 1 < (int)c->n ? sense_of(&c->at[i + 1], C_ORD)
+                                             : NULL;
+      if (o && o->val <= 4 && unit_at(c, i + 2, &pl) == U_QUARTER && !pl) {
+        x->a1 = i + 3;
+        set_tv(x, TD_TIMEX_DATE, (tv){P_QUARTER, y, 0, 0, 0, 0, o->val});
+        return 1;
+      }
+      /* "2000 years", "1500 people": a quantity, not a year */
+      if (unit_at(c, i + 1, &pl) && pl) return match_unitexpr(c, i, x, TENSE());
       return 1;
     }
     if (a->ordsuf) {
@@ -1119,10 +1127,8 @@ static int match(ctx *c, int i, expr *x) {
   if ((s = sense_of(a, C_REF))) {
     /* "recent years" / "recent months": a duration-ish past */
     if (s->val < 0 && (u = unit_at(c, i + 1, &pl)) && pl) {
-      char lit[24];
-      duration_lit(lit, sizeof lit, u, -1);
       x->a1 = i + 2;
-      set_lit(x, TD_TIMEX_DURATION, lit);
+      set_lit(x, TD_TIMEX_DATE, "PAST_REF");
       return 1;
     }
     if (is_w(c->text, a, "current")) {
@@ -1136,6 +1142,11 @@ static int match(ctx *c, int i, expr *x) {
     if (is_w(c->text, a, "soon") &&
         ((i > 0 && word_at(c, i - 1, "as")) || word_at(c, i + 1, "as") ||
          word_at(c, i + 1, "after") || word_at(c, i + 1, "afterwards")))
+      return 0;
+    /* "future losses": an adjective; "the future", "in future" are times */
+    if (is_w(c->text, a, "future") &&
+        !(i > 0 && (word_at(c, i - 1, "the") || word_at(c, i - 1, "in") ||
+                    word_at(c, i - 1, "near"))))
       return 0;
     x->a1 = i + 1;
     set_lit(x, TD_TIMEX_DATE,
@@ -1161,6 +1172,15 @@ static int match(ctx *c, int i, expr *x) {
         t = tv_from_days(tv_days(base) + (shift < 0 ? -1 : shift));
         x->a1 = k + 1;
         set_tv(x, TD_TIMEX_TIME, tv_part(t, 4));
+        return 1;
+      }
+      /* "the past year", "the last decade": a stretch of time */
+      if ((is_w(c->text, a, "past") && u >= U_DAY && u != U_WEEKEND) ||
+          (is_w(c->text, a, "last") && u >= U_DECADE)) {
+        char lit[24];
+        duration_lit(lit, sizeof lit, u, 1);
+        x->a1 = k + 1;
+        set_lit(x, TD_TIMEX_DURATION, lit);
         return 1;
       }
       t = tv_shift(base, u, shift);
@@ -1228,6 +1248,11 @@ static int match(ctx *c, int i, expr *x) {
       else if (sense_of(&c->at[k], C_QUANT)) {
         cnt = -1;
         e2 = k + 1;
+      }
+      if (cnt == -1 && (u = unit_at(c, e2, &pl))) {
+        x->a1 = e2 + 1;
+        set_lit(x, TD_TIMEX_DATE, s->val < 0 ? "PAST_REF" : "FUTURE_REF");
+        return 1;
       }
       if (cnt != -2 && (u = unit_at(c, e2, &pl))) {
         char lit[24];
@@ -1398,6 +1423,16 @@ static int match(ctx *c, int i, expr *x) {
     return 0;
   }
   if ((s = sense_of(a, C_SETADJ))) {
+    /* "paid quarterly" is a set, "a quarterly dividend" no expression */
+    if (i + 1 < (int)c->n && c->at[i + 1].kind == A_WORD &&
+        !c->at[i + 1].sense[0].cls &&
+        !(word_at(c, i + 1, "in") || word_at(c, i + 1, "on") ||
+          word_at(c, i + 1, "at") || word_at(c, i + 1, "by") ||
+          word_at(c, i + 1, "for") || word_at(c, i + 1, "and") ||
+          word_at(c, i + 1, "or") || word_at(c, i + 1, "to") ||
+          word_at(c, i + 1, "from") || word_at(c, i + 1, "with") ||
+          word_at(c, i + 1, "until") || word_at(c, i + 1, "since")))
+      return 0;
     char lit[24];
     duration_lit(lit, sizeof lit, s->val, 1);
     x->a1 = i + 1;
@@ -1539,6 +1574,14 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   } else if (!number_at(c, i, 1, &n, &k)) {
     return 0;
   }
+  if (n < 0) { /* several years ago, a few days later */
+    int pl2, u2 = unit_at(c, k, &pl2);
+    if (u2 && pl2 && (word_at(c, k + 1, "ago") || word_at(c, k + 1, "earlier"))) {
+      x->a1 = k + 2;
+      set_lit(x, TD_TIMEX_DATE, "PAST_REF");
+      return 1;
+    }
+  }
   int hyph = 0;
   if (punct_at(c, k, '-') && !c->at[k].sp) {
     k++;
@@ -1667,8 +1710,10 @@ static int takes_the(const ctx *c, const expr *x) {
   const atom *a = &c->at[x->a0];
   if (a->kind == A_NUM) return x->type == TD_TIMEX_DURATION || x->t.prec == P_DEC;
   if (sense_of(a, C_MONTH) || sense_of(a, C_WEEKDAY)) return 0;
-  if (is_w(c->text, a, "current") && x->type == TD_TIMEX_DATE && !x->has_tv)
-    return 0;
+  if (x->type == TD_TIMEX_SET) return 0;
+  if (x->type == TD_TIMEX_DATE && !x->has_tv && x->a1 == x->a0 + 1 &&
+      !is_w(c->text, a, "future") && !is_w(c->text, a, "past"))
+    return 0; /* "the recent", "the current" */
   return 1;
 }
 
