@@ -339,7 +339,9 @@ static void tv_format(tv t, char *buf, size_t n) {
       snprintf(buf, n, "%s-W%02d-WE", y, t.x);
       break;
     case P_DAY:
-      if (t.m == 0)
+      if (t.y < 0 && t.m == 0)
+        snprintf(buf, n, "XXXX-XX-XX");
+      else if (t.m == 0)
         snprintf(buf, n, "%s", y);
       else if (t.d == 0)
         snprintf(buf, n, "%s-%02d", y, t.m);
@@ -371,6 +373,7 @@ typedef struct expr {
   tv t;
   char lit[24];
   int anchor; /* a day-precise point that anchors later expressions */
+  int flags;  /* TD_TIMEXF_* */
   int pair;   /* this is the second end of a range with the previous expr */
 } expr;
 
@@ -996,6 +999,7 @@ static int match(ctx *c, int i, expr *x) {
         e2 = k;
       } else {
         fix_year(c, &t, TENSE());
+        x->flags |= TD_TIMEXF_NO_YEAR;
       }
     }
     int h, mi;
@@ -1027,6 +1031,7 @@ static int match(ctx *c, int i, expr *x) {
   if (wds) {
     /* a bare weekday, maybe with a part of the day */
     t = weekday_value(c, wds->val, TENSE(), 0);
+    x->flags |= TD_TIMEXF_RELATIVE;
     k = i + 1;
     if (punct_at(c, k, '\'') && word_at(c, k + 1, "s")) k += 2;
     int p = part_at(c, k);
@@ -1101,6 +1106,7 @@ static int match(ctx *c, int i, expr *x) {
   /* ---- word-led forms ---- */
   const lex_sense *s;
   if ((s = sense_of(a, C_DAYREF))) {
+    x->flags |= TD_TIMEXF_RELATIVE;
     if (!c->have_dct) {
       t = (tv){P_DAY, -1, 0, 0, 0, 0, 0};
     } else {
@@ -1156,6 +1162,7 @@ static int match(ctx *c, int i, expr *x) {
   if ((s = sense_of(a, C_SHIFT)) || (s = sense_of(a, C_ASHIFT))) {
     int ana = s->cls == C_ASHIFT;
     tv base = ana && c->have_anchor ? c->anchor : c->dct;
+    x->flags |= ana && c->have_anchor ? TD_TIMEXF_ANCHORED : TD_TIMEXF_RELATIVE;
     k = i + 1;
     if (!c->have_dct && !(ana && c->have_anchor)) base.y = -1;
     /* the past / the past three years */
@@ -1276,6 +1283,7 @@ static int match(ctx *c, int i, expr *x) {
     if (word_at(c, k, "the")) {
       if ((u = unit_at(c, k + 1, &pl)) && !pl) {
         t = tv_shift(c->have_anchor ? c->anchor : dct_or_unknown(c), u, 0);
+        x->flags |= c->have_anchor ? TD_TIMEXF_ANCHORED : TD_TIMEXF_RELATIVE;
         if (t.y < 0) return 0;
         x->a1 = k + 2;
         set_tv(x, TD_TIMEX_DATE, t);
@@ -1524,6 +1532,7 @@ static int match(ctx *c, int i, expr *x) {
     if (u == U_DAY && !(i >= 2 && word_at(c, i - 2, "of"))) {
       x->a1 = i + 1;
       set_tv(x, TD_TIMEX_DATE, c->have_anchor ? c->anchor : c->dct);
+      x->flags |= c->have_anchor ? TD_TIMEXF_ANCHORED : TD_TIMEXF_RELATIVE;
       return 1;
     }
     return 0;
@@ -1552,7 +1561,6 @@ static int match(ctx *c, int i, expr *x) {
 static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   int n = -1, k, u, pl;
   const atom *a = &c->at[i];
-  (void)tense;
   if (sense_of(a, C_QUANT)) {
     k = i + 1;
     if (word_at(c, k, "of")) k++;
@@ -1609,12 +1617,20 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
       if (word_at(c, e, "from") && !word_at(c, e + 1, "now")) goto duration;
     }
     tv base = ago || !c->have_anchor ? c->dct : c->anchor;
+    x->flags |= ago || !c->have_anchor ? TD_TIMEXF_RELATIVE : TD_TIMEXF_ANCHORED;
     if (!c->have_dct && !(!ago && c->have_anchor)) goto duration;
     tv t = tv_shift(base, u, back ? -n : n);
     x->a1 = e + 1;
     if (word_at(c, e, "from") || word_at(c, e + 1, "that")) x->a1 = e + 2;
     set_tv(x, TD_TIMEX_DATE, t);
     x->anchor = t.prec == P_DAY;
+    return 1;
+  }
+  /* "in three weeks" in a future sentence: the date three weeks on */
+  if (!hyph && n > 0 && u >= U_DAY && u != U_WEEKEND && i > 0 &&
+      word_at(c, i - 1, "in") && tense > 0 && c->have_dct) {
+    set_tv(x, TD_TIMEX_DATE, tv_shift(c->dct, u, n));
+    x->flags |= TD_TIMEXF_RELATIVE;
     return 1;
   }
 duration:;
@@ -1649,6 +1665,7 @@ static void push_timex(td_doc *doc, size_t *cap, const ctx *c, const expr *x,
   tx->sent = sent;
   tx->type = (uint8_t)x->type;
   tx->range_pair = -1;
+  tx->flags = (uint8_t)x->flags;
   if (x->has_tv) {
     tv t = x->t;
     tv_format(t, tx->value, sizeof tx->value);
@@ -1778,6 +1795,7 @@ void td_timex_tag(td_doc *doc) {
     const td_sentence *sn = &doc->sents[si];
     if (sn->tok_end <= sn->tok_first || sn->tok_end > doc->n_toks) continue;
     atomize(&c, doc, sn->tok_first, sn->tok_end);
+    int prev = -1, prev_a0 = 0, prev_a1 = 0; /* last expression here */
     for (int i = 0; i < (int)c.n;) {
       const atom *a = &c.at[i];
       /* the cheap first test: digits, or a temporal word */
@@ -1794,6 +1812,22 @@ void td_timex_tag(td_doc *doc) {
       if (takes_the(&c, &x)) x.a0--;
       size_t first = doc->n_timexes;
       push_timex(doc, &cap, &c, &x, (uint32_t)si);
+      /* from March to May, between 2019 and 2021: a range */
+      if (prev >= 0 && prev_a1 + 1 == x.a0 && x.has_tv &&
+          doc->timexes[prev].range_pair < 0 && prev_a0 > 0 &&
+          doc->timexes[prev].type == TD_TIMEX_DATE &&
+          doc->timexes[prev].value[0] != 'P' &&
+          ((word_at(&c, prev_a0 - 1, "from") &&
+            (word_at(&c, prev_a1, "to") || word_at(&c, prev_a1, "until") ||
+             word_at(&c, prev_a1, "through") || punct_at(&c, prev_a1, '-'))) ||
+           (word_at(&c, prev_a0 - 1, "between") &&
+            word_at(&c, prev_a1, "and")))) {
+        doc->timexes[prev].range_pair = (int32_t)first;
+        doc->timexes[first].range_pair = prev;
+      }
+      prev = (int)first;
+      prev_a0 = x.a0;
+      prev_a1 = x.a1;
       if (x.anchor && x.has_tv && x.t.prec >= P_DAY && x.t.y >= 0) {
         c.anchor = x.t;
         c.anchor.prec = P_DAY;
@@ -1806,6 +1840,7 @@ void td_timex_tag(td_doc *doc) {
         doc->timexes[first].range_pair = (int32_t)(first + 1);
         doc->timexes[first + 1].range_pair = (int32_t)first;
         next = r.a1;
+        prev = -1;
       }
       i = next;
     }
