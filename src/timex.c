@@ -1160,7 +1160,10 @@ static int match(ctx *c, int i, expr *x) {
     return 1;
   }
   if ((s = sense_of(a, C_SHIFT)) || (s = sense_of(a, C_ASHIFT))) {
-    int ana = s->cls == C_ASHIFT;
+    /* "the next day", "the last week" read from the text's anchor */
+    int ana = s->cls == C_ASHIFT ||
+              (s->val != 0 && i > 0 && word_at(c, i - 1, "the") &&
+               unit_at(c, i + 1, &pl) == U_DAY);
     tv base = ana && c->have_anchor ? c->anchor : c->dct;
     x->flags |= ana && c->have_anchor ? TD_TIMEXF_ANCHORED : TD_TIMEXF_RELATIVE;
     k = i + 1;
@@ -1222,15 +1225,23 @@ static int match(ctx *c, int i, expr *x) {
       return 1;
     }
     if (k < (int)c->n && (w2 = sense_of(&c->at[k], C_SEASON)) && c->have_dct) {
-      int cur = c->dct.m >= 3 && c->dct.m <= 5    ? 1
-                : c->dct.m >= 6 && c->dct.m <= 8  ? 2
-                : c->dct.m >= 9 && c->dct.m <= 11 ? 3
-                                                  : 4;
-      y = c->dct.y;
-      if (s->val < 0 && w2->val >= cur) y--;
-      if (s->val > 0 && w2->val <= cur) y++;
+      /* seasons counted year * 4 + (season - 1); a winter is labelled by
+       * the year of its December */
+      int m0 = c->dct.m;
+      int cur = m0 == 12  ? c->dct.y * 4 + 3
+                : m0 <= 2 ? (c->dct.y - 1) * 4 + 3
+                          : c->dct.y * 4 + (m0 - 3) / 3;
+      int want = w2->val - 1, idx;
+      int back = cur - (((cur - want) % 4 + 4) % 4);
+      if (s->val < 0)
+        idx = back == cur ? cur - 4 : back;
+      else if (s->val > 0)
+        idx = back + 4;
+      else /* this: the current one, else the nearer, a recent one first */
+        idx = cur - back <= 2 ? back : back + 4;
+      y = idx / 4;
       x->a1 = k + 1;
-      set_tv(x, TD_TIMEX_DATE, (tv){P_SEASON, y, 0, 0, 0, 0, w2->val});
+      set_tv(x, TD_TIMEX_DATE, (tv){P_SEASON, y, 0, 0, 0, 0, idx % 4 + 1});
       return 1;
     }
     int p = part_at(c, k);
