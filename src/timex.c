@@ -1848,8 +1848,10 @@ void td_timex_tag(td_doc *doc) {
       int next = x.a1;
       if (range_end(&c, &x, &r)) {
         push_timex(doc, &cap, &c, &r, (uint32_t)si);
-        doc->timexes[first].range_pair = (int32_t)(first + 1);
-        doc->timexes[first + 1].range_pair = (int32_t)first;
+        if (doc->timexes[first].range_pair < 0) {
+          doc->timexes[first].range_pair = (int32_t)(first + 1);
+          doc->timexes[first + 1].range_pair = (int32_t)first;
+        }
         next = r.a1;
         prev = -1;
       }

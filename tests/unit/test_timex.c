@@ -311,6 +311,14 @@ static void empty_and_odd(void **state) {
   for (size_t i = 0; i < d->n_timexes; i++)
     assert_true(d->timexes[i].end <= d->text_len);
   td_doc_free(d);
+  /* found by fuzzing: a range end after a from-to pair kept both links */
+  d = tag("From January 10 to January 10 to 13 this year.", "2022-02-01");
+  assert_int_equal(d->n_timexes, 3);
+  for (size_t i = 0; i < d->n_timexes; i++) {
+    int32_t p = d->timexes[i].range_pair;
+    if (p >= 0) assert_int_equal(d->timexes[p].range_pair, (int32_t)i);
+  }
+  td_doc_free(d);
 }
 
 static void stored(void **state) {
