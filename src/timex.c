@@ -375,6 +375,7 @@ typedef struct expr {
   int anchor; /* a day-precise point that anchors later expressions */
   int flags;  /* TD_TIMEXF_* */
   int pair;   /* this is the second end of a range with the previous expr */
+  int names_quarter; /* the text names a quarter ("the third quarter") */
 } expr;
 
 typedef struct ctx {
@@ -385,7 +386,9 @@ typedef struct ctx {
   tv dct;    /* day precision when have_dct */
   tv anchor; /* the last day mentioned, else the DCT */
   int have_anchor;
-  int sent_first; /* first atom of the current sentence (always 0) */
+  tv lastq; /* the last quarter the text mentioned: earnings stories date
+               "a year ago" and "the quarter" by it */
+  int have_lastq;
 } ctx;
 
 static int is_month_ctx_word(const char *text, const atom *a) {
@@ -398,6 +401,18 @@ static int is_month_ctx_word(const char *text, const atom *a) {
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
     if (is_w(text, a, w[i])) return 1;
   return 0;
+}
+
+/* The quarter a story is about: the last one mentioned, else the one
+ * before the DCT's. */
+static tv quarter_ref(const ctx *c) {
+  if (c->have_lastq) return c->lastq;
+  tv t = {P_QUARTER, c->dct.y, 0, 0, 0, 0, (c->dct.m - 1) / 3};
+  if (t.x == 0) {
+    t.x = 4;
+    t.y--;
+  }
+  return t;
 }
 
 /* ---- Atomizing ---- */
@@ -1079,6 +1094,7 @@ static int match(ctx *c, int i, expr *x) {
       if (o && o->val <= 4 && unit_at(c, i + 2, &pl) == U_QUARTER && !pl) {
         x->a1 = i + 3;
         set_tv(x, TD_TIMEX_DATE, (tv){P_QUARTER, y, 0, 0, 0, 0, o->val});
+        x->names_quarter = 1;
         return 1;
       }
       /* "2000 years", "1500 people": a quantity, not a year */
@@ -1402,6 +1418,7 @@ static int match(ctx *c, int i, expr *x) {
       x->a1 = e2;
       set_tv(x, TD_TIMEX_DATE,
              (tv){hf ? P_HALF : P_QUARTER, yy, 0, 0, 0, 0, s->val});
+      x->names_quarter = !hf;
       return 1;
     }
     if (u == U_CENTURY && !pl) {
@@ -1499,7 +1516,7 @@ static int match(ctx *c, int i, expr *x) {
         word_at(c, i - 2, "the") && c->have_dct) {
       x->a0 = i - 1;
       x->a1 = i + 1;
-      set_tv(x, TD_TIMEX_DATE, tv_shift(c->dct, u, -1));
+      set_tv(x, TD_TIMEX_DATE, quarter_ref(c));
       return 1;
     }
     /* year-earlier, year-ago [quarter|period] */
@@ -1509,8 +1526,13 @@ static int match(ctx *c, int i, expr *x) {
       k = i + 3;
       int uq = unit_at(c, k, &pl);
       if ((uq == U_QUARTER && !pl) || word_at(c, k, "period")) {
-        t = tv_shift(c->dct, U_QUARTER, -5);
+        t = quarter_ref(c);
+        t.y--;
         x->a1 = k + 1;
+      } else if (c->have_lastq) {
+        t = c->lastq;
+        t.y--;
+        x->a1 = k;
       } else {
         t = tv_shift(c->dct, U_YEAR, -1);
         x->a1 = k;
@@ -1535,7 +1557,7 @@ static int match(ctx *c, int i, expr *x) {
       return 1;
     }
     if (u == U_QUARTER) {
-      t = tv_shift(c->dct, u, -1);
+      t = quarter_ref(c);
       x->a1 = i + 1;
       set_tv(x, TD_TIMEX_DATE, t);
       return 1;
@@ -1631,6 +1653,11 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
     x->flags |= ago || !c->have_anchor ? TD_TIMEXF_RELATIVE : TD_TIMEXF_ANCHORED;
     if (!c->have_dct && !(!ago && c->have_anchor)) goto duration;
     tv t = tv_shift(base, u, back ? -n : n);
+    /* "profit rose from a year ago" in a quarterly report: that quarter */
+    if (u == U_YEAR && back && c->have_lastq) {
+      t = c->lastq;
+      t.y -= n;
+    }
     x->a1 = e + 1;
     if (word_at(c, e, "from") || word_at(c, e + 1, "that")) x->a1 = e + 2;
     set_tv(x, TD_TIMEX_DATE, t);
@@ -1839,6 +1866,10 @@ void td_timex_tag(td_doc *doc) {
       prev = (int)first;
       prev_a0 = x.a0;
       prev_a1 = x.a1;
+      if (x.names_quarter && x.t.y >= 0) {
+        c.lastq = x.t;
+        c.have_lastq = 1;
+      }
       if (x.anchor && x.has_tv && x.t.prec >= P_DAY && x.t.y >= 0) {
         c.anchor = x.t;
         c.anchor.prec = P_DAY;
