@@ -503,26 +503,48 @@ static int ends_ed(const char *text, const atom *a) {
   return w[n - 3] != 'e';
 }
 
-/* -1 past, 1 future, 0 unknown: the tense cue nearest atom i. */
+static int punct_at(const ctx *c, int i, char ch) {
+  return i < (int)c->n && c->at[i].kind == A_PUNCT && c->at[i].ch == ch;
+}
+static int word_at(const ctx *c, int i, const char *w) {
+  return i < (int)c->n && is_w(c->text, &c->at[i], w);
+}
+
+static int cue_at(const ctx *c, int k) {
+  const atom *a = &c->at[k];
+  if (a->kind != A_WORD) return 0;
+  const lex_sense *s = sense_of(a, C_TENSE);
+  if (s) return s->val;
+  return ends_ed(c->text, a) ? -1 : 0;
+}
+
+/* -1 past, 1 future, 0 unknown: the tense of the verb governing atom i,
+ * taken as the nearest cue before it in the clause (a governing verb
+ * usually precedes: "will meet on Monday", "said on Monday"), else the
+ * nearest after it ("On Monday, the US handed over"), else any. "as soon
+ * as Tuesday" and "as early as Tuesday" look ahead. */
 static int tense_at(const ctx *c, int i) {
-  int best = 0, bestd = 1 << 30;
-  for (int k = 0; k < (int)c->n; k++) {
-    const atom *a = &c->at[k];
-    if (a->kind != A_WORD) continue;
-    int v = 0;
-    const lex_sense *s = sense_of(a, C_TENSE);
-    if (s)
-      v = s->val;
-    else if (ends_ed(c->text, a))
-      v = -1;
-    if (v == 0) continue;
-    int d = k < i ? (i - k) : (k - i) + 1; /* prefer the left on ties */
-    if (d < bestd) {
-      bestd = d;
-      best = v;
-    }
+  if (i >= 3 && word_at(c, i - 1, "as") &&
+      (word_at(c, i - 2, "soon") || word_at(c, i - 2, "early")) &&
+      word_at(c, i - 3, "as"))
+    return 1;
+  int lo = i > 10 ? i - 10 : 0;
+  for (int k = i - 1; k >= lo; k--) {
+    if (c->at[k].kind == A_PUNCT && (c->at[k].ch == ';' || c->at[k].ch == '"'))
+      break;
+    int v = cue_at(c, k);
+    if (v) return v;
   }
-  return best;
+  int hi = i + 12 < (int)c->n ? i + 12 : (int)c->n;
+  for (int k = i + 1; k < hi; k++) {
+    int v = cue_at(c, k);
+    if (v) return v;
+  }
+  for (int k = 0; k < (int)c->n; k++) {
+    int v = cue_at(c, k);
+    if (v) return v;
+  }
+  return 0;
 }
 
 /* ---- Resolution helpers ---- */
@@ -616,12 +638,6 @@ static int unit_at(const ctx *c, int i, int *plural) {
   return 0;
 }
 
-static int punct_at(const ctx *c, int i, char ch) {
-  return i < (int)c->n && c->at[i].kind == A_PUNCT && c->at[i].ch == ch;
-}
-static int word_at(const ctx *c, int i, const char *w) {
-  return i < (int)c->n && is_w(c->text, &c->at[i], w);
-}
 
 static void duration_lit(char *buf, size_t n, int unit, int count) {
   char num[16];
