@@ -55,13 +55,17 @@ enum {
   C_HALF,
   C_FISCAL,
   C_TENSE,
+  C_PREP,
+  C_TZ,
   C_COUNT
 };
+/* Classes that can start an expression: the hot path's one test. */
+#define TRIGGER(cls) ((cls) != C_NONE && (cls) != C_TENSE && (cls) != C_PREP && (cls) != C_TZ)
 static const char *const class_names[C_COUNT] = {
     "",      "MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "NUM",   "ORD",
     "UNIT",  "UNITS", "SETADJ",  "DAYREF", "REF",     "SHIFT", "ASHIFT",
     "AROUND", "AGO",  "PART",    "MOD",    "QUANT",   "EVERY", "HALF",
-    "FISCAL", "TENSE"};
+    "FISCAL", "TENSE", "PREP", "TZ"};
 
 /* Units, as in data/timex-units.txt. */
 enum {
@@ -357,7 +361,8 @@ static void tv_format(tv t, char *buf, size_t n) {
         snprintf(buf, n, "%s-%02d-%02dT%s", y, t.m, t.d, parts[t.x]);
       break;
     case P_MIN:
-      snprintf(buf, n, "%s-%02d-%02dT%02d:%02d", y, t.m, t.d, t.h, t.mi);
+      snprintf(buf, n, "%s-%02d-%02dT%02d:%02d%s", y, t.m, t.d, t.h, t.mi,
+               t.x == 1 ? "Z" : "");
       break;
     default:
       snprintf(buf, n, "XXXX");
@@ -391,16 +396,10 @@ typedef struct ctx {
   int have_lastq;
 } ctx;
 
+/* A word that licenses a weak month name after it ("in May"). */
 static int is_month_ctx_word(const char *text, const atom *a) {
-  static const char *const w[] = {"in",      "of",     "since", "until",
-                                  "till",    "by",     "from",  "to",
-                                  "through", "during", "early", "mid",
-                                  "late",    "last",   "next",  "this",
-                                  "before",  "after",  "between", "and",
-                                  "end",     "beginning", "for", "throughout"};
-  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-    if (is_w(text, a, w[i])) return 1;
-  return 0;
+  (void)text;
+  return sense_of(a, C_PREP) || sense_of(a, C_MOD) || sense_of(a, C_SHIFT);
 }
 
 /* The quarter a story is about: the last one mentioned, else the one
@@ -789,7 +788,8 @@ static int opt_rel_year(const ctx *c, int i, int *y, int *end) {
 }
 
 /* A clock time at i: "10:32", "3 p.m.", "10:30 a.m. EST". */
-static int time_at(const ctx *c, int i, int *h, int *mi, int *end) {
+static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu,
+                   int *end) {
   if (i >= (int)c->n) return 0;
   const atom *a = &c->at[i];
   if (a->kind != A_NUM || a->nd > 2 || a->num > 24) return 0;
@@ -826,16 +826,12 @@ static int time_at(const ctx *c, int i, int *h, int *mi, int *end) {
     if (ampm == 1 && hh == 12) hh = 0;
   }
   /* a time zone word: GMT, EST, ET, local time */
-  if (k < (int)c->n && c->at[k].kind == A_WORD) {
-    static const char *const tz[] = {"gmt", "utc", "est", "edt", "et",
-                                     "pst", "pdt", "cst", "cdt", "mst",
-                                     "bst", "cet", "msk"};
-    for (size_t z = 0; z < sizeof tz / sizeof tz[0]; z++)
-      if (is_w(c->text, &c->at[k], tz[z]) && c->at[k].e - c->at[k].s > 1 &&
-          td__is_upper((unsigned char)c->text[c->at[k].s + 1])) {
-        k++;
-        break;
-      }
+  *zulu = 0;
+  const lex_sense *tz;
+  if (k < (int)c->n && (tz = sense_of(&c->at[k], C_TZ)) &&
+      td__is_upper((unsigned char)c->text[c->at[k].s + 1])) {
+    *zulu = tz->val == 1;
+    k++;
   }
   *h = hh;
   *mi = mm;
@@ -1033,16 +1029,17 @@ static int match(ctx *c, int i, expr *x) {
         x->flags |= TD_TIMEXF_NO_YEAR;
       }
     }
-    int h, mi;
+    int h, mi, zu;
     k = e2;
     if (t.prec == P_DAY) {
       int k2 = k;
       if (punct_at(c, k2, ',')) k2++;
       if (word_at(c, k2, "at")) k2++;
-      if (time_at(c, k2, &h, &mi, &e2)) {
+      if (time_at(c, k2, &h, &mi, &zu, &e2)) {
         t.prec = P_MIN;
         t.h = h;
         t.mi = mi;
+        t.x = zu;
         x->a1 = e2;
         set_tv(x, TD_TIMEX_TIME, t);
         return 1;
@@ -1078,13 +1075,14 @@ static int match(ctx *c, int i, expr *x) {
   }
 
   if (a->kind == A_NUM) {
-    int h, mi;
+    int h, mi, zu;
     /* a clock time: today's unless the text said otherwise */
-    if (time_at(c, i, &h, &mi, &e2)) {
+    if (time_at(c, i, &h, &mi, &zu, &e2)) {
       t = c->have_anchor ? c->anchor : dct_or_unknown(c);
       t.prec = t.y < 0 ? P_DAY : P_MIN;
       t.h = h;
       t.mi = mi;
+      t.x = zu;
       x->a1 = e2;
       set_tv(x, TD_TIMEX_TIME, t);
       return 1;
@@ -1853,8 +1851,9 @@ void td_timex_tag(td_doc *doc) {
     for (int i = 0; i < (int)c.n;) {
       const atom *a = &c.at[i];
       /* the cheap first test: digits, or a temporal word */
-      if (!(a->kind == A_NUM || (a->kind == A_WORD && a->sense[0].cls &&
-                                 a->sense[0].cls != C_TENSE))) {
+      if (!(a->kind == A_NUM ||
+            (a->kind == A_WORD &&
+             (TRIGGER(a->sense[0].cls) || TRIGGER(a->sense[1].cls))))) {
         i++;
         continue;
       }
