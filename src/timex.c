@@ -1079,6 +1079,19 @@ static int match(ctx *c, int i, expr *x) {
     /* a clock time: today's unless the text said otherwise */
     if (time_at(c, i, &h, &mi, &zu, &e2)) {
       t = c->have_anchor ? c->anchor : dct_or_unknown(c);
+      /* 10 p.m. Wednesday, 16:00 UTC today, 5 p.m. EST Nov. 9 */
+      k = e2;
+      if (punct_at(c, k, ',')) k++;
+      if (word_at(c, k, "on")) k++;
+      expr day;
+      if (k < (int)c->n && c->at[k].kind == A_WORD &&
+          (sense_of(&c->at[k], C_WEEKDAY) || sense_of(&c->at[k], C_DAYREF) ||
+           sense_of(&c->at[k], C_MONTH)) &&
+          match(c, k, &day) && day.has_tv &&
+          (day.t.prec == P_DAY || day.t.prec == P_PART) && day.t.y >= 0) {
+        t = day.t;
+        e2 = day.a1;
+      }
       t.prec = t.y < 0 ? P_DAY : P_MIN;
       t.h = h;
       t.mi = mi;
@@ -1224,6 +1237,22 @@ static int match(ctx *c, int i, expr *x) {
         return 1;
       }
       t = tv_shift(base, u, shift);
+      /* this year's third quarter, last year's first half */
+      const lex_sense *o;
+      if (u == U_YEAR && punct_at(c, k + 1, '\'') && word_at(c, k + 2, "s") &&
+          k + 3 < (int)c->n && (o = sense_of(&c->at[k + 3], C_ORD)) &&
+          o->val <= 4) {
+        int kq = k + 4;
+        if (punct_at(c, kq, '-')) kq++;
+        int uq = unit_at(c, kq, &pl), hq = word_at(c, kq, "half");
+        if ((uq == U_QUARTER && !pl) || (hq && o->val <= 2)) {
+          x->a1 = kq + 1;
+          set_tv(x, TD_TIMEX_DATE,
+                 (tv){hq ? P_HALF : P_QUARTER, t.y, 0, 0, 0, 0, o->val});
+          x->names_quarter = !hq;
+          return 1;
+        }
+      }
       if (u == U_DAY) x->anchor = 1;
       if (u <= U_HOUR) return 0;
       x->a1 = k + 1;
@@ -1357,7 +1386,7 @@ static int match(ctx *c, int i, expr *x) {
       int m;
       if (month_at(c, k, 1, &m, &e2)) {
         int yy;
-        if (opt_year(c, e2, &yy, &k)) {
+        if (opt_year(c, e2, &yy, &k) || opt_rel_year(c, e2, &yy, &k)) {
           t = (tv){P_MONTH, yy, m, 0, 0, 0, 0};
           e2 = k;
         } else {
@@ -1421,6 +1450,8 @@ static int match(ctx *c, int i, expr *x) {
       e2 = k + 1;
       if (word_at(c, e2, "of") && year_at(c, e2 + 1, &yy))
         e2 += 2;
+      else if (word_at(c, e2, "of") && opt_rel_year(c, e2 + 1, &yy, &k))
+        e2 = k;
       else if (opt_year(c, e2, &yy, &k))
         e2 = k;
       else if (c->have_dct) {
@@ -1474,7 +1505,7 @@ static int match(ctx *c, int i, expr *x) {
   }
   if ((s = sense_of(a, C_SETADJ))) {
     /* "paid quarterly" is a set, "a quarterly dividend" no expression */
-    if (i + 1 < (int)c->n && c->at[i + 1].kind == A_WORD &&
+    if (s->weak && i + 1 < (int)c->n && c->at[i + 1].kind == A_WORD &&
         !c->at[i + 1].sense[0].cls &&
         !(word_at(c, i + 1, "in") || word_at(c, i + 1, "on") ||
           word_at(c, i + 1, "at") || word_at(c, i + 1, "by") ||
@@ -1538,6 +1569,13 @@ static int match(ctx *c, int i, expr *x) {
         (word_at(c, i + 2, "earlier") || word_at(c, i + 2, "ago")) &&
         c->have_dct) {
       k = i + 3;
+      const lex_sense *o = k < (int)c->n ? sense_of(&c->at[k], C_ORD) : NULL;
+      if (o && o->val <= 4 && unit_at(c, k + 1, &pl) == U_QUARTER && !pl) {
+        x->a1 = k + 2;
+        set_tv(x, TD_TIMEX_DATE,
+               (tv){P_QUARTER, quarter_ref(c).y - 1, 0, 0, 0, 0, o->val});
+        return 1;
+      }
       int uq = unit_at(c, k, &pl);
       if ((uq == U_QUARTER && !pl) || word_at(c, k, "period")) {
         t = quarter_ref(c);

@@ -118,6 +118,10 @@ static void absolute_forms(void **state) {
          "January 31, 2022, 10:32", "2022-01-31T10:32", TD_TIMEX_TIME);
   expect("The plane landed at 3 p.m. local time.", "2022-02-02", "3 p.m.",
          "2022-02-02T15:00", TD_TIMEX_TIME);
+  expect("The polls closed at 10 p.m. Wednesday.", "2022-02-04",
+         "10 p.m. Wednesday", "2022-02-02T22:00", TD_TIMEX_TIME);
+  expect("The rocket lifted off at 18:00 UTC today.", "2022-02-04",
+         "18:00 UTC today", "2022-02-04T18:00Z", TD_TIMEX_TIME);
   expect("This was announced on Sunday, January 30, by the ministry.",
          "2022-01-30", "Sunday, January 30", "2022-01-30", TD_TIMEX_DATE);
   expect("Troops moved in late 1998 and again in mid-February.", "2022-03-10",
@@ -245,6 +249,12 @@ static void decades_quarters_seasons(void **state) {
          "the fourth quarter", "2021-Q4", TD_TIMEX_DATE);
   expect("Third-quarter profit doubled.", "2022-11-02", "Third-quarter",
          "2022-Q3", TD_TIMEX_DATE);
+  expect("In this year's third quarter, net rose.", "2022-11-02",
+         "this year's third quarter", "2022-Q3", TD_TIMEX_DATE);
+  expect("Net rose in the third quarter of last year.", "2022-11-02",
+         "the third quarter of last year", "2021-Q3", TD_TIMEX_DATE);
+  expect("Third-quarter net rose 5% from a year earlier.", "2022-11-02",
+         "a year earlier", "2021-Q3", TD_TIMEX_DATE);
   expect("The offensive is expected this spring.", "2022-02-02",
          "this spring", "2022-SP", TD_TIMEX_DATE);
   expect("The dam failed last summer.", "2022-02-02", "last summer",
