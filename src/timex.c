@@ -543,6 +543,9 @@ static int tense_at(const ctx *c, int i) {
     int v = cue_at(c, k);
     if (v) return v;
   }
+  /* no verb to go by: "closed until Friday" looks ahead */
+  if (i > 0 && (word_at(c, i - 1, "until") || word_at(c, i - 1, "till")))
+    return 1;
   return 0;
 }
 
@@ -1881,10 +1884,32 @@ void td_timex_tag(td_doc *doc) {
   }
   c.anchor = c.dct;
   size_t cap = 0;
-  for (size_t si = 0; si < doc->n_sents; si++) {
+  /* Work line by line within each sentence: a headline or a date line
+   * run into the next line is never one expression with it. */
+  size_t si = 0;
+  uint32_t t0 = 0;
+  while (si < doc->n_sents) {
     const td_sentence *sn = &doc->sents[si];
-    if (sn->tok_end <= sn->tok_first || sn->tok_end > doc->n_toks) continue;
-    atomize(&c, doc, sn->tok_first, sn->tok_end);
+    if (sn->tok_end <= sn->tok_first || sn->tok_end > doc->n_toks) {
+      si++;
+      continue;
+    }
+    if (t0 < sn->tok_first || t0 >= sn->tok_end) t0 = sn->tok_first;
+    uint32_t t1 = t0 + 1;
+    while (t1 < sn->tok_end &&
+           memchr(doc->text + doc->toks[t1 - 1].end, '\n',
+                  doc->toks[t1].start > doc->toks[t1 - 1].end
+                      ? doc->toks[t1].start - doc->toks[t1 - 1].end
+                      : 0) == NULL)
+      t1++;
+    atomize(&c, doc, t0, t1);
+    if (t1 >= sn->tok_end) {
+      t0 = 0;
+      si++;
+    } else {
+      t0 = t1;
+    }
+    size_t sent_index = t0 ? si : si - 1;
     int prev = -1, prev_a0 = 0, prev_a1 = 0; /* last expression here */
     for (int i = 0; i < (int)c.n;) {
       const atom *a = &c.at[i];
@@ -1902,7 +1927,7 @@ void td_timex_tag(td_doc *doc) {
       }
       if (takes_the(&c, &x)) x.a0--;
       size_t first = doc->n_timexes;
-      push_timex(doc, &cap, &c, &x, (uint32_t)si);
+      push_timex(doc, &cap, &c, &x, (uint32_t)sent_index);
       /* from March to May, between 2019 and 2021: a range */
       if (prev >= 0 && prev_a1 + 1 == x.a0 && x.has_tv &&
           doc->timexes[prev].range_pair < 0 && prev_a0 > 0 &&
@@ -1931,7 +1956,7 @@ void td_timex_tag(td_doc *doc) {
       expr r;
       int next = x.a1;
       if (range_end(&c, &x, &r)) {
-        push_timex(doc, &cap, &c, &r, (uint32_t)si);
+        push_timex(doc, &cap, &c, &r, (uint32_t)sent_index);
         if (doc->timexes[first].range_pair < 0) {
           doc->timexes[first].range_pair = (int32_t)(first + 1);
           doc->timexes[first + 1].range_pair = (int32_t)first;

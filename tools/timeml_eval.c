@@ -321,11 +321,26 @@ static void eval_file(const char *path, score *sc) {
     size_t s = doc->offmap[tx->start], e = doc->offmap[tx->end];
     if (s >= gd.scored_end) continue;
     /* strict */
+    /* one-to-one: an unused gold span with the same extent first, else
+     * the unused one overlapping most */
     int strict = 0, best = -1;
+    size_t best_ov = 0;
     for (size_t g = 0; g < gd.n; g++) {
-      if (gd.g[g].s == s && gd.g[g].e == e) strict = 1;
-      if (!gd.g[g].used && gd.g[g].s < e && s < gd.g[g].e && best < 0)
-        best = (int)g;
+      if (gd.g[g].s == s && gd.g[g].e == e) {
+        strict = 1;
+        if (!gd.g[g].used) {
+          best = (int)g;
+          best_ov = (size_t)-1;
+        }
+      }
+      if (!gd.g[g].used && gd.g[g].s < e && s < gd.g[g].e) {
+        size_t ov = (e < gd.g[g].e ? e : gd.g[g].e) -
+                    (s > gd.g[g].s ? s : gd.g[g].s);
+        if (best < 0 || ov > best_ov) {
+          best = (int)g;
+          best_ov = ov;
+        }
+      }
     }
     if (strict) sc->strict_sys++;
     if (best >= 0) {
