@@ -1103,7 +1103,43 @@ static int match(ctx *c, int i, expr *x) {
       set_tv(x, TD_TIMEX_TIME, t);
       return 1;
     }
-    /* the 1990s, 1990's, '90s */
+    /* 0800 GMT: a four-digit clock time needs its zone */
+    const lex_sense *tz;
+    if (a->nd == 4 && a->num / 100 < 24 && a->num % 100 < 60 &&
+        i + 1 < (int)c->n && (tz = sense_of(&c->at[i + 1], C_TZ)) &&
+        c->at[i + 1].e - c->at[i + 1].s > 1 &&
+        td__is_upper((unsigned char)c->text[c->at[i + 1].s + 1])) {
+      t = c->have_anchor ? c->anchor : dct_or_unknown(c);
+      t.prec = t.y < 0 ? P_DAY : P_MIN;
+      t.h = a->num / 100;
+      t.mi = a->num % 100;
+      t.x = tz->val == 1;
+      x->a1 = i + 2;
+      set_tv(x, TD_TIMEX_TIME, t);
+      return 1;
+    }
+    /* the 70s, '80s, '82 */
+    if (a->nd == 2 && !a->ordsuf) {
+      int apos = i > 0 && punct_at(c, i - 1, '\'') && !a->sp;
+      int yy = a->num < 30 ? 2000 + a->num : 1900 + a->num;
+      if (a->num % 10 == 0 && word_at(c, i + 1, "s") && !c->at[i + 1].sp &&
+          (apos || (i > 0 && (word_at(c, i - 1, "the") ||
+                              word_at(c, i - 1, "and"))))) {
+        x->a0 = apos ? i - 1 : i;
+        x->a1 = i + 2;
+        set_tv(x, TD_TIMEX_DATE, (tv){P_DEC, 1900 + a->num, 0, 0, 0, 0, 0});
+        return 1;
+      }
+      if (apos && i > 1 && is_month_ctx_word(c->text, &c->at[i - 2]) &&
+          !(i + 1 < (int)c->n && c->at[i + 1].kind == A_WORD &&
+            !c->at[i + 1].sp)) {
+        x->a0 = i - 1;
+        x->a1 = i + 1;
+        set_tv(x, TD_TIMEX_DATE, (tv){P_YEAR, yy, 0, 0, 0, 0, 0});
+        return 1;
+      }
+    }
+    /* the 1990s, 1990's */
     if (a->nd == 4 && a->num >= 1000 && a->num <= 2190 && a->num % 10 == 0) {
       k = i + 1;
       if (punct_at(c, k, '\'') && !c->at[k].sp) k++;
@@ -1329,7 +1365,7 @@ static int match(ctx *c, int i, expr *x) {
         cnt = -1;
         e2 = k + 1;
       }
-      if (cnt == -1 && (u = unit_at(c, e2, &pl))) {
+      if (cnt == -1 && s->val < 0 && (u = unit_at(c, e2, &pl))) {
         x->a1 = e2 + 1;
         set_lit(x, TD_TIMEX_DATE, s->val < 0 ? "PAST_REF" : "FUTURE_REF");
         return 1;
