@@ -161,7 +161,9 @@ static int load_file(const char *dir, const char *name, size_t *used) {
     }
     e->sense[s].cls = (uint8_t)c;
     e->sense[s].val = (int16_t)val;
-    e->sense[s].weak = strcmp(flag, "weak") == 0;
+    e->sense[s].weak = strcmp(flag, "weak") == 0     ? 1
+                       : strcmp(flag, "abbrev") == 0 ? 2
+                                                     : 0;
   }
   fclose(f);
   return 0;
@@ -584,6 +586,14 @@ static tv dct_or_unknown(const ctx *c) {
   return t;
 }
 
+/* The day of a bare clock time ("at 10:30", "at noon"): the day the text
+ * last named (the story's narrative day, which the gold corpora follow
+ * more often than the DCT), else the DCT. */
+static tv clock_day(const ctx *c) {
+  if (c->have_anchor) return c->anchor;
+  return dct_or_unknown(c);
+}
+
 /* A number at atom i: digits, number words ("twenty-five"), or "a"/"an"
  * when allow_a. *end gets the atom after it. */
 static int number_at(const ctx *c, int i, int allow_a, int *val, int *end) {
@@ -753,6 +763,10 @@ static int month_at(const ctx *c, int i, int ok_weak, int *m, int *end) {
   }
   if (s->weak && !ok_weak && !abbrev) return 0;
   if (!a->cap) return 0;
+  /* "Jan Kavan": an abbreviation without its period needs a number */
+  if (s->weak == 2 && !abbrev && ok_weak != 2 &&
+      !(k < (int)c->n && c->at[k].kind == A_NUM && c->at[k].nd <= 4))
+    return 0;
   *m = s->val;
   *end = k;
   return 1;
@@ -797,9 +811,10 @@ static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu,
   const atom *a = &c->at[i];
   if (a->kind != A_NUM || a->nd > 2 || a->num > 24) return 0;
   int hh = a->num, mm = 0, k = i + 1, colon = 0;
-  if (punct_at(c, k, ':') && !c->at[k].sp && k + 1 < (int)c->n &&
-      c->at[k + 1].kind == A_NUM && c->at[k + 1].nd == 2 &&
-      !c->at[k + 1].sp) {
+  int dot = 0;
+  if ((punct_at(c, k, ':') || (dot = punct_at(c, k, '.'))) && !c->at[k].sp &&
+      k + 1 < (int)c->n && c->at[k + 1].kind == A_NUM &&
+      c->at[k + 1].nd == 2 && !c->at[k + 1].sp) {
     mm = c->at[k + 1].num;
     if (mm > 59) return 0;
     k += 2;
@@ -823,6 +838,7 @@ static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu,
     }
   }
   if (!colon && !ampm) return 0;
+  if (dot && !ampm) return 0; /* 10.30 alone is a number */
   if (ampm) {
     if (hh < 1 || hh > 12) return 0;
     if (ampm == 2 && hh != 12) hh += 12;
@@ -890,7 +906,7 @@ static int date_at(const ctx *c, int i, tv *t, int *end, int *yearless) {
     if (day_at(c, i, &d)) {
       k = i + 1;
       if (word_at(c, k, "of")) k++;
-      if (month_at(c, k, 1, &m, &e2) && d <= td_days_in_month(2000, m)) {
+      if (month_at(c, k, 2, &m, &e2) && d <= td_days_in_month(2000, m)) {
         k = e2;
         if (opt_year(c, k, &y, &e2)) {
           *t = (tv){P_DAY, y, m, d, 0, 0, 0};
@@ -1081,7 +1097,7 @@ static int match(ctx *c, int i, expr *x) {
     int h, mi, zu;
     /* a clock time: today's unless the text said otherwise */
     if (time_at(c, i, &h, &mi, &zu, &e2)) {
-      t = c->have_anchor ? c->anchor : dct_or_unknown(c);
+      t = clock_day(c);
       /* 10 p.m. Wednesday, 16:00 UTC today, 5 p.m. EST Nov. 9 */
       k = e2;
       if (punct_at(c, k, ',')) k++;
@@ -1109,7 +1125,7 @@ static int match(ctx *c, int i, expr *x) {
         i + 1 < (int)c->n && (tz = sense_of(&c->at[i + 1], C_TZ)) &&
         c->at[i + 1].e - c->at[i + 1].s > 1 &&
         td__is_upper((unsigned char)c->text[c->at[i + 1].s + 1])) {
-      t = c->have_anchor ? c->anchor : dct_or_unknown(c);
+      t = clock_day(c);
       t.prec = t.y < 0 ? P_DAY : P_MIN;
       t.h = a->num / 100;
       t.mi = a->num % 100;
@@ -1378,9 +1394,44 @@ static int match(ctx *c, int i, expr *x) {
         return 1;
       }
     }
+    /* the coming weeks, the past months: vaguely ahead or behind */
+    if (s->val != 0 && (u = unit_at(c, k, &pl)) && pl && u >= U_DAY &&
+        u != U_WEEKEND) {
+      x->a1 = k + 1;
+      set_lit(x, TD_TIMEX_DATE, s->val < 0 ? "PAST_REF" : "FUTURE_REF");
+      return 1;
+    }
     if (is_w(c->text, a, "past") && i > 0 && word_at(c, i - 1, "the")) {
       x->a1 = i + 1;
       set_lit(x, TD_TIMEX_DATE, "PAST_REF");
+      return 1;
+    }
+    return 0;
+  }
+  if ((s = sense_of(a, C_PART))) {
+    /* noon Thursday, midnight Friday, morning of January 26 */
+    k = i + 1;
+    if (word_at(c, k, "on") || word_at(c, k, "of")) k++;
+    expr day;
+    if (k < (int)c->n && c->at[k].kind == A_WORD &&
+        (sense_of(&c->at[k], C_WEEKDAY) || sense_of(&c->at[k], C_DAYREF) ||
+         sense_of(&c->at[k], C_MONTH)) &&
+        match(c, k, &day) && day.has_tv && day.t.prec == P_DAY &&
+        day.t.y >= 0) {
+      x->a1 = day.a1;
+      set_tv(x, part_type(s->val), tv_part(day.t, s->val));
+      x->flags = day.flags;
+      return 1;
+    }
+    /* at noon, by midnight: the day in view */
+    if (s->val >= 5 && i > 0 &&
+        (word_at(c, i - 1, "at") || word_at(c, i - 1, "by") ||
+         word_at(c, i - 1, "until") || word_at(c, i - 1, "before") ||
+         word_at(c, i - 1, "after")) &&
+        (c->have_anchor || c->have_dct)) {
+      x->a1 = i + 1;
+      set_tv(x, TD_TIMEX_TIME,
+             tv_part(clock_day(c), s->val));
       return 1;
     }
     return 0;

@@ -118,6 +118,12 @@ static void absolute_forms(void **state) {
          "January 31, 2022, 10:32", "2022-01-31T10:32", TD_TIMEX_TIME);
   expect("The plane landed at 3 p.m. local time.", "2022-02-02", "3 p.m.",
          "2022-02-02T15:00", TD_TIMEX_TIME);
+  expect("The polls closed at noon Thursday.", "2022-02-04",
+         "noon Thursday", "2022-02-03T12:00", TD_TIMEX_TIME);
+  expect("They met on 26 Jan in Geneva.", "2022-02-04", "26 Jan",
+         "2022-01-26", TD_TIMEX_DATE);
+  expect("They met at 10.30am in Geneva.", "2022-02-04", "10.30am",
+         "2022-02-04T10:30", TD_TIMEX_TIME);
   expect("The polls closed at 10 p.m. Wednesday.", "2022-02-04",
          "10 p.m. Wednesday", "2022-02-02T22:00", TD_TIMEX_TIME);
   expect("The rocket lifted off at 18:00 UTC today.", "2022-02-04",
@@ -275,6 +281,8 @@ static void refs(void **state) {
          "PAST_REF", TD_TIMEX_DATE);
   expect("Sanctions may follow in the future.", "2022-02-02", "the future",
          "FUTURE_REF", TD_TIMEX_DATE);
+  expect("Talks will resume in the coming weeks.", "2022-02-02",
+         "the coming weeks", "FUTURE_REF", TD_TIMEX_DATE);
   expect("Ties have worsened in recent weeks.", "2022-02-02", "recent weeks",
          "PAST_REF", TD_TIMEX_DATE);
   expect("The talks are currently stalled.", "2022-02-02", "currently",
@@ -286,6 +294,7 @@ static void no_false_alarms(void **state) {
   /* modal "may", verb "march", ages, money, counts, "as soon as" */
   const char *text =
       "Officials may march on the capital. A 47-year-old man was hurt. "
+      "Janos Martonyi and Jan Kavan met. "
       "The fund holds 2,000 dollars. Call as soon as "
       "possible. Future losses are likely. The spring broke.";
   td_doc *d = tag(text, "2022-02-02");
