@@ -22,12 +22,12 @@
  * expression) decides the direction of weekdays and breaks ties of
  * year-less dates.
  */
-#include "internal.h"
-
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "internal.h"
 
 /* ---- Lexicon: the words of data/timex-*.txt ---- */
 
@@ -60,12 +60,13 @@ enum {
   C_COUNT
 };
 /* Classes that can start an expression: the hot path's one test. */
-#define TRIGGER(cls) ((cls) != C_NONE && (cls) != C_TENSE && (cls) != C_PREP && (cls) != C_TZ)
+#define TRIGGER(cls) \
+  ((cls) != C_NONE && (cls) != C_TENSE && (cls) != C_PREP && (cls) != C_TZ)
 static const char *const class_names[C_COUNT] = {
-    "",      "MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "NUM",   "ORD",
-    "UNIT",  "UNITS", "SETADJ",  "DAYREF", "REF",     "SHIFT", "ASHIFT",
-    "AROUND", "AGO",  "PART",    "MOD",    "QUANT",   "EVERY", "HALF",
-    "FISCAL", "TENSE", "PREP", "TZ"};
+    "",       "MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "NUM",   "ORD",
+    "UNIT",   "UNITS", "SETADJ",  "DAYREF", "REF",     "SHIFT", "ASHIFT",
+    "AROUND", "AGO",   "PART",    "MOD",    "QUANT",   "EVERY", "HALF",
+    "FISCAL", "TENSE", "PREP",    "TZ"};
 
 /* Units, as in data/timex-units.txt. */
 enum {
@@ -183,13 +184,13 @@ static void lexicon_load(void) {
 enum { A_WORD = 1, A_NUM, A_PUNCT };
 
 typedef struct atom {
-  uint32_t s, e;    /* span in doc->text */
-  uint8_t kind;     /* A_* */
-  uint8_t cap;      /* first letter upper case */
-  uint8_t nd;       /* digits in a number */
-  uint8_t ordsuf;   /* a number with st/nd/rd/th ("10th") */
-  uint8_t sp;       /* whitespace (or a token break) before it */
-  char ch;          /* the character of a punctuation atom */
+  uint32_t s, e;  /* span in doc->text */
+  uint8_t kind;   /* A_* */
+  uint8_t cap;    /* first letter upper case */
+  uint8_t nd;     /* digits in a number */
+  uint8_t ordsuf; /* a number with st/nd/rd/th ("10th") */
+  uint8_t sp;     /* whitespace (or a token break) before it */
+  char ch;        /* the character of a punctuation atom */
   lex_sense sense[2];
   int32_t num; /* value of a number of at most 9 digits, else -1 */
 } atom;
@@ -231,7 +232,9 @@ typedef struct tv {
   int y, m, d, h, mi, x;
 } tv;
 
-static int64_t tv_days(tv t) { return td_days_from_civil(t.y, t.m, t.d); }
+static int64_t tv_days(tv t) {
+  return td_days_from_civil(t.y, t.m, t.d);
+}
 static tv tv_from_days(int64_t z) {
   tv t = {P_DAY, 0, 0, 0, 0, 0, 0};
   td_civil_from_days(z, &t.y, &t.m, &t.d);
@@ -430,7 +433,8 @@ static void lookup(const char *text, atom *a) {
   size_t n = a->e - a->s;
   if (n >= LEX_KEY) return;
   char k[LEX_KEY];
-  for (size_t i = 0; i < n; i++) k[i] = (char)td__lower((unsigned char)text[a->s + i]);
+  for (size_t i = 0; i < n; i++)
+    k[i] = (char)td__lower((unsigned char)text[a->s + i]);
   lex_entry *e = lex_slot(k, n, 0);
   if (e) {
     a->sense[0] = e->sense[0];
@@ -650,7 +654,6 @@ static int unit_at(const ctx *c, int i, int *plural) {
   return 0;
 }
 
-
 static void duration_lit(char *buf, size_t n, int unit, int count) {
   char num[16];
   if (count < 0)
@@ -742,8 +745,8 @@ static int day_at(const ctx *c, int i, int *d) {
   if (a->kind != A_NUM || a->nd > 2 || a->num < 1 || a->num > 31) return 0;
   /* not a time (10:30) or a decimal */
   if (i + 2 < (int)c->n && c->at[i + 1].kind == A_PUNCT &&
-      (c->at[i + 1].ch == ':' || c->at[i + 1].ch == '.') &&
-      !c->at[i + 1].sp && c->at[i + 2].kind == A_NUM && !c->at[i + 2].sp)
+      (c->at[i + 1].ch == ':' || c->at[i + 1].ch == '.') && !c->at[i + 1].sp &&
+      c->at[i + 2].kind == A_NUM && !c->at[i + 2].sp)
     return 0;
   *d = a->num;
   return 1;
@@ -805,16 +808,15 @@ static int opt_rel_year(const ctx *c, int i, int *y, int *end) {
 }
 
 /* A clock time at i: "10:32", "3 p.m.", "10:30 a.m. EST". */
-static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu,
-                   int *end) {
+static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu, int *end) {
   if (i >= (int)c->n) return 0;
   const atom *a = &c->at[i];
   if (a->kind != A_NUM || a->nd > 2 || a->num > 24) return 0;
   int hh = a->num, mm = 0, k = i + 1, colon = 0;
   int dot = 0;
   if ((punct_at(c, k, ':') || (dot = punct_at(c, k, '.'))) && !c->at[k].sp &&
-      k + 1 < (int)c->n && c->at[k + 1].kind == A_NUM &&
-      c->at[k + 1].nd == 2 && !c->at[k + 1].sp) {
+      k + 1 < (int)c->n && c->at[k + 1].kind == A_NUM && c->at[k + 1].nd == 2 &&
+      !c->at[k + 1].sp) {
     mm = c->at[k + 1].num;
     if (mm > 59) return 0;
     k += 2;
@@ -829,8 +831,9 @@ static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu,
     if (n == 2 && (td__ieq(p, "am", 2) || td__ieq(p, "pm", 2))) {
       ampm = td__lower((unsigned char)p[0]) == 'p' ? 2 : 1;
       k++;
-    } else if (n == 1 && (td__lower((unsigned char)p[0]) == 'a' ||
-                          td__lower((unsigned char)p[0]) == 'p') &&
+    } else if (n == 1 &&
+               (td__lower((unsigned char)p[0]) == 'a' ||
+                td__lower((unsigned char)p[0]) == 'p') &&
                punct_at(c, k + 1, '.') && word_at(c, k + 2, "m")) {
       ampm = td__lower((unsigned char)p[0]) == 'p' ? 2 : 1;
       k += 3;
@@ -939,8 +942,8 @@ static int date_at(const ctx *c, int i, tv *t, int *end, int *yearless) {
     }
     return 1;
   }
-  if (opt_year(c, k, &y, &e2) && (!ms->weak || ok_weak || k > i + 1 ||
-                                  !punct_at(c, k, ','))) {
+  if (opt_year(c, k, &y, &e2) &&
+      (!ms->weak || ok_weak || k > i + 1 || !punct_at(c, k, ','))) {
     *t = (tv){P_MONTH, y, m, 0, 0, 0, 0};
     *end = e2;
     return 1;
@@ -1139,8 +1142,8 @@ static int match(ctx *c, int i, expr *x) {
       int apos = i > 0 && punct_at(c, i - 1, '\'') && !a->sp;
       int yy = a->num < 30 ? 2000 + a->num : 1900 + a->num;
       if (a->num % 10 == 0 && word_at(c, i + 1, "s") && !c->at[i + 1].sp &&
-          (apos || (i > 0 && (word_at(c, i - 1, "the") ||
-                              word_at(c, i - 1, "and"))))) {
+          (apos ||
+           (i > 0 && (word_at(c, i - 1, "the") || word_at(c, i - 1, "and"))))) {
         x->a0 = apos ? i - 1 : i;
         x->a1 = i + 2;
         set_tv(x, TD_TIMEX_DATE, (tv){P_DEC, 1900 + a->num, 0, 0, 0, 0, 0});
@@ -1171,8 +1174,8 @@ static int match(ctx *c, int i, expr *x) {
       x->a1 = i + 1;
       set_tv(x, TD_TIMEX_DATE, (tv){P_YEAR, y, 0, 0, 0, 0, 0});
       /* the 1988 second quarter */
-      const lex_sense *o = i + 1 < (int)c->n ? sense_of(&c->at[i + 1], C_ORD)
-                                             : NULL;
+      const lex_sense *o =
+          i + 1 < (int)c->n ? sense_of(&c->at[i + 1], C_ORD) : NULL;
       if (o && o->val <= 4 && unit_at(c, i + 2, &pl) == U_QUARTER && !pl) {
         x->a1 = i + 3;
         set_tv(x, TD_TIMEX_DATE, (tv){P_QUARTER, y, 0, 0, 0, 0, o->val});
@@ -1254,7 +1257,9 @@ static int match(ctx *c, int i, expr *x) {
       return 0;
     x->a1 = i + 1;
     set_lit(x, TD_TIMEX_DATE,
-            s->val < 0 ? "PAST_REF" : s->val > 0 ? "FUTURE_REF" : "PRESENT_REF");
+            s->val < 0   ? "PAST_REF"
+            : s->val > 0 ? "FUTURE_REF"
+                         : "PRESENT_REF");
     return 1;
   }
   if ((s = sense_of(a, C_SHIFT)) || (s = sense_of(a, C_ASHIFT))) {
@@ -1321,8 +1326,10 @@ static int match(ctx *c, int i, expr *x) {
         int64_t z = tv_days(c->anchor);
         int dw = td_weekday(c->anchor.y, c->anchor.m, c->anchor.d);
         int dd = (w2->val - dw + 7) % 7;
-        t = tv_from_days(s->val < 0 ? z - ((dw - w2->val + 7) % 7 ? (dw - w2->val + 7) % 7 : 7)
-                                    : z + (dd ? dd : 7));
+        t = tv_from_days(
+            s->val < 0
+                ? z - ((dw - w2->val + 7) % 7 ? (dw - w2->val + 7) % 7 : 7)
+                : z + (dd ? dd : 7));
       }
       x->a1 = k + 1;
       set_tv(x, TD_TIMEX_DATE, t);
@@ -1430,8 +1437,7 @@ static int match(ctx *c, int i, expr *x) {
          word_at(c, i - 1, "after")) &&
         (c->have_anchor || c->have_dct)) {
       x->a1 = i + 1;
-      set_tv(x, TD_TIMEX_TIME,
-             tv_part(clock_day(c), s->val));
+      set_tv(x, TD_TIMEX_TIME, tv_part(clock_day(c), s->val));
       return 1;
     }
     return 0;
@@ -1452,8 +1458,8 @@ static int match(ctx *c, int i, expr *x) {
       return 0;
     }
     expr sub;
-    if (k < (int)c->n && (sense_of(&c->at[k], C_SHIFT) ||
-                          sense_of(&c->at[k], C_DAYREF))) {
+    if (k < (int)c->n &&
+        (sense_of(&c->at[k], C_SHIFT) || sense_of(&c->at[k], C_DAYREF))) {
       if (match(c, k, &sub) && sub.has_tv) {
         *x = sub;
         x->a0 = i;
@@ -1685,8 +1691,8 @@ static int match(ctx *c, int i, expr *x) {
     if (!(i > 0 && word_at(c, i - 1, "the")) || !c->have_dct) return 0;
     /* the year, the quarter, the week, the weekend, the day */
     int before = i >= 2 ? i - 2 : -1;
-    int dur = before >= 0 && (word_at(c, before, "for") ||
-                              word_at(c, before, "throughout"));
+    int dur = before >= 0 &&
+              (word_at(c, before, "for") || word_at(c, before, "throughout"));
     if (u == U_YEAR && dur) {
       x->a1 = i + 1;
       set_lit(x, TD_TIMEX_DURATION, "P1Y");
@@ -1759,7 +1765,8 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   }
   if (n < 0) { /* several years ago, a few days later */
     int pl2, u2 = unit_at(c, k, &pl2);
-    if (u2 && pl2 && (word_at(c, k + 1, "ago") || word_at(c, k + 1, "earlier"))) {
+    if (u2 && pl2 &&
+        (word_at(c, k + 1, "ago") || word_at(c, k + 1, "earlier"))) {
       x->a1 = k + 2;
       set_lit(x, TD_TIMEX_DATE, "PAST_REF");
       return 1;
@@ -1778,21 +1785,22 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   if ((punct_at(c, e, '-') && word_at(c, e + 1, "old")) || word_at(c, e, "old"))
     return 0;
   x->a1 = e;
-  if (!hyph && (word_at(c, e, "ago") || word_at(c, e, "earlier") ||
-                word_at(c, e, "later") || word_at(c, e, "before") ||
-                word_at(c, e, "after") || word_at(c, e, "from")) &&
+  if (!hyph &&
+      (word_at(c, e, "ago") || word_at(c, e, "earlier") ||
+       word_at(c, e, "later") || word_at(c, e, "before") ||
+       word_at(c, e, "after") || word_at(c, e, "from")) &&
       n >= 0 && u >= U_DAY) {
     int ago = word_at(c, e, "ago");
     int back = ago || word_at(c, e, "earlier") || word_at(c, e, "before");
     /* "two days after the vote": relative to an event, keep the duration */
     if (word_at(c, e, "before") || word_at(c, e, "after") ||
         word_at(c, e, "from")) {
-      if (!(word_at(c, e + 1, "that") || word_at(c, e, "from")))
-        goto duration;
+      if (!(word_at(c, e + 1, "that") || word_at(c, e, "from"))) goto duration;
       if (word_at(c, e, "from") && !word_at(c, e + 1, "now")) goto duration;
     }
     tv base = ago || !c->have_anchor ? c->dct : c->anchor;
-    x->flags |= ago || !c->have_anchor ? TD_TIMEXF_RELATIVE : TD_TIMEXF_ANCHORED;
+    x->flags |=
+        ago || !c->have_anchor ? TD_TIMEXF_RELATIVE : TD_TIMEXF_ANCHORED;
     if (!c->have_dct && !(!ago && c->have_anchor)) goto duration;
     tv t = tv_shift(base, u, back ? -n : n);
     /* "profit rose from a year ago" in a quarterly report: that quarter */
@@ -1864,7 +1872,8 @@ static void push_timex(td_doc *doc, size_t *cap, const ctx *c, const expr *x,
         case P_PART:
           d.month = (int8_t)t.m;
           d.day = (int8_t)t.d;
-          d.precision = t.m ? (t.d ? TD_PREC_DAY : TD_PREC_MONTH) : TD_PREC_YEAR;
+          d.precision =
+              t.m ? (t.d ? TD_PREC_DAY : TD_PREC_MONTH) : TD_PREC_YEAR;
           break;
         case P_WEEK:
         case P_WEEKEND: {
@@ -1905,7 +1914,8 @@ static void push_timex(td_doc *doc, size_t *cap, const ctx *c, const expr *x,
 static int takes_the(const ctx *c, const expr *x) {
   if (x->a0 == 0 || !word_at(c, x->a0 - 1, "the")) return 0;
   const atom *a = &c->at[x->a0];
-  if (a->kind == A_NUM) return x->type == TD_TIMEX_DURATION || x->t.prec == P_DEC;
+  if (a->kind == A_NUM)
+    return x->type == TD_TIMEX_DURATION || x->t.prec == P_DEC;
   if (sense_of(a, C_MONTH) || sense_of(a, C_WEEKDAY)) return 0;
   if (x->type == TD_TIMEX_SET) return 0;
   if (x->type == TD_TIMEX_DATE && !x->has_tv && x->a1 == x->a0 + 1 &&
@@ -1965,9 +1975,13 @@ void td_timex_tag(td_doc *doc) {
   td_date dd = doc->date;
   if (dd.precision >= TD_PREC_YEAR && dd.year > 0) {
     c.have_dct = 1;
-    c.dct = (tv){P_DAY, dd.year, dd.month ? dd.month : 1,
+    c.dct = (tv){P_DAY,
+                 dd.year,
+                 dd.month ? dd.month : 1,
                  dd.precision >= TD_PREC_DAY && dd.day ? dd.day : 1,
-                 0, 0, 0};
+                 0,
+                 0,
+                 0};
   }
   c.anchor = c.dct;
   size_t cap = 0;

@@ -82,8 +82,11 @@ static void put_decoded(td__buf *b, const char *s, size_t n) {
       static const struct {
         const char *ent;
         char c;
-      } ents[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'},
-                  {"&quot;", '"'}, {"&apos;", '\''}};
+      } ents[] = {{"&amp;", '&'},
+                  {"&lt;", '<'},
+                  {"&gt;", '>'},
+                  {"&quot;", '"'},
+                  {"&apos;", '\''}};
       int done = 0;
       for (size_t k = 0; k < 5 && !done; k++) {
         size_t l = strlen(ents[k].ent);
@@ -334,8 +337,8 @@ static void eval_file(const char *path, score *sc) {
         }
       }
       if (!gd.g[g].used && gd.g[g].s < e && s < gd.g[g].e) {
-        size_t ov = (e < gd.g[g].e ? e : gd.g[g].e) -
-                    (s > gd.g[g].s ? s : gd.g[g].s);
+        size_t ov =
+            (e < gd.g[g].e ? e : gd.g[g].e) - (s > gd.g[g].s ? s : gd.g[g].s);
         if (best < 0 || ov > best_ov) {
           best = (int)g;
           best_ov = ov;
@@ -349,14 +352,15 @@ static void eval_file(const char *path, score *sc) {
       sc->rel_sys++;
       sc->pairs++;
       int vok = value_eq(tx->value, g->value);
-      int tok = strcmp(td_timex_type_name((td_timex_type)tx->type), g->type) == 0;
+      int tok =
+          strcmp(td_timex_type_name((td_timex_type)tx->type), g->type) == 0;
       sc->val_ok += vok;
       sc->type_ok += tok;
       if (verbose && !vok)
         printf("VALUE\t%s\t%.*s\t%s\t%s\tgold %.*s\t%s\t%s\n", base,
                (int)(e - s), gd.text.data + s, tx->value,
-               td_timex_type_name((td_timex_type)tx->type),
-               (int)(g->e - g->s), gd.text.data + g->s, g->value, g->type);
+               td_timex_type_name((td_timex_type)tx->type), (int)(g->e - g->s),
+               gd.text.data + g->s, g->value, g->type);
       else if (verbose && (g->s != s || g->e != e))
         printf("EXTENT\t%s\t%.*s\tgold %.*s\n", base, (int)(e - s),
                gd.text.data + s, (int)(g->e - g->s), gd.text.data + g->s);
@@ -364,8 +368,9 @@ static void eval_file(const char *path, score *sc) {
       size_t cs = s > 30 ? s - 30 : 0;
       printf("FALSE\t%s\t%.*s\t%s\t%s\t...%.*s...\n", base, (int)(e - s),
              gd.text.data + s, tx->value,
-             td_timex_type_name((td_timex_type)tx->type), (int)(e + 30 - cs <
-             gd.text.len - cs ? e + 30 - cs : gd.text.len - cs),
+             td_timex_type_name((td_timex_type)tx->type),
+             (int)(e + 30 - cs < gd.text.len - cs ? e + 30 - cs
+                                                  : gd.text.len - cs),
              gd.text.data + cs);
     }
   }
@@ -417,7 +422,8 @@ static void eval_path(const char *path, score *sc) {
   struct dirent *de;
   while ((de = readdir(dir)) != NULL) {
     if (de->d_name[0] == '.') continue;
-    if (n == cap) names = td_xrealloc(names, (cap = cap ? cap * 2 : 64) * sizeof *names);
+    if (n == cap)
+      names = td_xrealloc(names, (cap = cap ? cap * 2 : 64) * sizeof *names);
     names[n++] = td_xstrdup(de->d_name);
   }
   closedir(dir);
@@ -431,7 +437,9 @@ static void eval_path(const char *path, score *sc) {
   free(names);
 }
 
-static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
+static double f1(double p, double r) {
+  return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
 
 int main(int argc, char **argv) {
   int a = 1;
@@ -452,10 +460,11 @@ int main(int argc, char **argv) {
   double rr = sc.gold ? (double)sc.rel_gold / sc.gold : 0;
   double va = sc.pairs ? (double)sc.val_ok / sc.pairs : 0;
   double ta = sc.pairs ? (double)sc.type_ok / sc.pairs : 0;
-  printf("%-9s docs %3zu gold %4zu sys %4zu | strict P %.3f R %.3f F1 %.3f | "
-         "relaxed P %.3f R %.3f F1 %.3f | value acc %.3f F1 %.3f | type acc "
-         "%.3f\n",
-         name, sc.docs, sc.gold, sc.sys, sp, sr, f1(sp, sr), rp, rr, f1(rp, rr),
-         va, f1(rp, rr) * va, ta);
+  printf(
+      "%-9s docs %3zu gold %4zu sys %4zu | strict P %.3f R %.3f F1 %.3f | "
+      "relaxed P %.3f R %.3f F1 %.3f | value acc %.3f F1 %.3f | type acc "
+      "%.3f\n",
+      name, sc.docs, sc.gold, sc.sys, sp, sr, f1(sp, sr), rp, rr, f1(rp, rr),
+      va, f1(rp, rr) * va, ta);
   return sc.docs ? 0 : 1;
 }

@@ -4,12 +4,12 @@
  * and the store table they are written to. Each test tags a short text of
  * our own through the library's pipeline (td_doc_prepare, doc->date as the
  * DCT, td_timex_tag). */
+#include <cmocka.h>
 #include <setjmp.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,8 +96,8 @@ static void nearest_year(void **state) {
   /* explicit years win */
   expect("It opened on Jan. 26, 2019 in Kyiv.", "2022-02-02", "Jan. 26, 2019",
          "2019-01-26", TD_TIMEX_DATE);
-  td_doc *d = tag("On December 17, the ministry published two drafts.",
-                  "2022-02-02");
+  td_doc *d =
+      tag("On December 17, the ministry published two drafts.", "2022-02-02");
   const td_timex *t = find(d, "December 17", 0);
   assert_non_null(t);
   assert_int_equal(t->date.year, 2021);
@@ -118,10 +118,10 @@ static void absolute_forms(void **state) {
          "January 31, 2022, 10:32", "2022-01-31T10:32", TD_TIMEX_TIME);
   expect("The plane landed at 3 p.m. local time.", "2022-02-02", "3 p.m.",
          "2022-02-02T15:00", TD_TIMEX_TIME);
-  expect("The polls closed at noon Thursday.", "2022-02-04",
-         "noon Thursday", "2022-02-03T12:00", TD_TIMEX_TIME);
-  expect("They met on 26 Jan in Geneva.", "2022-02-04", "26 Jan",
-         "2022-01-26", TD_TIMEX_DATE);
+  expect("The polls closed at noon Thursday.", "2022-02-04", "noon Thursday",
+         "2022-02-03T12:00", TD_TIMEX_TIME);
+  expect("They met on 26 Jan in Geneva.", "2022-02-04", "26 Jan", "2022-01-26",
+         TD_TIMEX_DATE);
   expect("They met at 10.30am in Geneva.", "2022-02-04", "10.30am",
          "2022-02-04T10:30", TD_TIMEX_TIME);
   expect("The polls closed at 10 p.m. Wednesday.", "2022-02-04",
@@ -183,14 +183,14 @@ static void anchors(void **state) {
   expect("On March 3 the vote was held. The previous day, crowds gathered.",
          "2022-03-10", "The previous day", "2022-03-02", TD_TIMEX_DATE);
   /* without a date in the text, the anchor is the DCT */
-  expect("The following day, talks resumed.", "2022-02-02",
-         "The following day", "2022-02-03", TD_TIMEX_DATE);
+  expect("The following day, talks resumed.", "2022-02-02", "The following day",
+         "2022-02-03", TD_TIMEX_DATE);
 }
 
 static void ranges(void **state) {
   (void)state;
-  td_doc *d = tag("Austin will attend the meeting on February 16-17.",
-                  "2022-02-02");
+  td_doc *d =
+      tag("Austin will attend the meeting on February 16-17.", "2022-02-02");
   const td_timex *a = find(d, "February 16", 0), *b = find(d, "17", 0);
   assert_non_null(a);
   assert_non_null(b);
@@ -249,8 +249,8 @@ static void decades_quarters_seasons(void **state) {
          TD_TIMEX_DATE);
   expect("The 2010s were quiet.", "2022-02-02", "The 2010s", "201X",
          TD_TIMEX_DATE);
-  expect("Profit rose in the first quarter.", "2022-05-10",
-         "the first quarter", "2022-Q1", TD_TIMEX_DATE);
+  expect("Profit rose in the first quarter.", "2022-05-10", "the first quarter",
+         "2022-Q1", TD_TIMEX_DATE);
   expect("Profit fell in the fourth quarter.", "2022-02-02",
          "the fourth quarter", "2021-Q4", TD_TIMEX_DATE);
   expect("Third-quarter profit doubled.", "2022-11-02", "Third-quarter",
@@ -261,12 +261,12 @@ static void decades_quarters_seasons(void **state) {
          "the third quarter of last year", "2021-Q3", TD_TIMEX_DATE);
   expect("Third-quarter net rose 5% from a year earlier.", "2022-11-02",
          "a year earlier", "2021-Q3", TD_TIMEX_DATE);
-  expect("The offensive is expected this spring.", "2022-02-02",
-         "this spring", "2022-SP", TD_TIMEX_DATE);
-  expect("The dam failed last summer.", "2022-02-02", "last summer",
-         "2021-SU", TD_TIMEX_DATE);
-  expect("The dam failed this summer.", "2022-10-02", "this summer",
-         "2022-SU", TD_TIMEX_DATE);
+  expect("The offensive is expected this spring.", "2022-02-02", "this spring",
+         "2022-SP", TD_TIMEX_DATE);
+  expect("The dam failed last summer.", "2022-02-02", "last summer", "2021-SU",
+         TD_TIMEX_DATE);
+  expect("The dam failed this summer.", "2022-10-02", "this summer", "2022-SU",
+         TD_TIMEX_DATE);
   expect("Snow fell last winter.", "2022-02-02", "last winter", "2020-WI",
          TD_TIMEX_DATE);
   expect("Elections are due in the summer of 2023.", "2022-02-02",
@@ -277,8 +277,8 @@ static void refs(void **state) {
   (void)state;
   expect("Troops are now on the border.", "2022-02-02", "now", "PRESENT_REF",
          TD_TIMEX_DATE);
-  expect("Recently, tensions have risen.", "2022-02-02", "Recently",
-         "PAST_REF", TD_TIMEX_DATE);
+  expect("Recently, tensions have risen.", "2022-02-02", "Recently", "PAST_REF",
+         TD_TIMEX_DATE);
   expect("Sanctions may follow in the future.", "2022-02-02", "the future",
          "FUTURE_REF", TD_TIMEX_DATE);
   expect("Talks will resume in the coming weeks.", "2022-02-02",
@@ -326,7 +326,8 @@ static void empty_and_odd(void **state) {
   td_timex_tag(d); /* no text, no tokens: nothing, no crash */
   assert_int_equal(d->n_timexes, 0);
   td_doc_free(d);
-  d = tag("9999999999999999999999 31 12 2022 :: -- // 10:99 32/13/2022", "2022-02-02");
+  d = tag("9999999999999999999999 31 12 2022 :: -- // 10:99 32/13/2022",
+          "2022-02-02");
   for (size_t i = 0; i < d->n_timexes; i++)
     assert_true(d->timexes[i].end <= d->text_len);
   td_doc_free(d);
@@ -348,9 +349,10 @@ static void stored(void **state) {
   td_store *st;
   td_error err;
   assert_int_equal(td_store_open(path, &st, &err), 0);
-  td_doc *d = tag("On December 17, the ministry published two drafts. "
-                  "The talks lasted three days.",
-                  "2022-02-02");
+  td_doc *d =
+      tag("On December 17, the ministry published two drafts. "
+          "The talks lasted three days.",
+          "2022-02-02");
   td_doc_set_str(&d->id, "a1");
   d->date_source = TD_DATE_SRC_METADATA;
   d->content_hash = td_doc_content_hash(d);
@@ -364,9 +366,9 @@ static void stored(void **state) {
   assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
   sqlite3_stmt *s;
   assert_int_equal(
-      sqlite3_prepare_v2(db,
-                         "SELECT text, type, value, date FROM timex ORDER BY idx",
-                         -1, &s, NULL),
+      sqlite3_prepare_v2(
+          db, "SELECT text, type, value, date FROM timex ORDER BY idx", -1, &s,
+          NULL),
       SQLITE_OK);
   assert_int_equal(sqlite3_step(s), SQLITE_ROW);
   assert_string_equal((const char *)sqlite3_column_text(s, 0), "December 17");
