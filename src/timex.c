@@ -545,7 +545,11 @@ static int tense_at(const ctx *c, int i) {
     int v = cue_at(c, k);
     if (v) return v;
   }
-  for (int k = 0; k < (int)c->n; k++) {
+  /* any cue in the sentence, but never a scan of a whole run-on text:
+   * tagging stays linear on a megabyte without a full stop */
+  int lo2 = i > 200 ? i - 200 : 0;
+  int hi2 = i + 200 < (int)c->n ? i + 200 : (int)c->n;
+  for (int k = lo2; k < hi2; k++) {
     int v = cue_at(c, k);
     if (v) return v;
   }
