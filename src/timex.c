@@ -1186,6 +1186,15 @@ static int match(ctx *c, int i, expr *x) {
         x->names_quarter = 1;
         return 1;
       }
+      /* "the 1988 quarter", "the 1989 period" in an earnings story: the
+       * quarter in view, that year */
+      if (c->have_lastq && i > 0 && word_at(c, i - 1, "the") &&
+          ((unit_at(c, i + 1, &pl) == U_QUARTER && !pl) ||
+           word_at(c, i + 1, "period"))) {
+        x->a1 = i + 2;
+        set_tv(x, TD_TIMEX_DATE, (tv){P_QUARTER, y, 0, 0, 0, 0, c->lastq.x});
+        return 1;
+      }
       /* "2000 years", "1500 people": a quantity, not a year */
       if (unit_at(c, i + 1, &pl) && pl) return match_unitexpr(c, i, x, TENSE());
       return 1;
@@ -1404,6 +1413,14 @@ static int match(ctx *c, int i, expr *x) {
         set_lit(x, TD_TIMEX_DURATION, lit);
         return 1;
       }
+    }
+    /* the last half of 1989 */
+    if (word_at(c, k, "half") && word_at(c, k + 1, "of") &&
+        year_at(c, k + 2, &y) && s->val != 0) {
+      x->a1 = k + 3;
+      set_tv(x, TD_TIMEX_DATE,
+             (tv){P_HALF, y, 0, 0, 0, 0, s->val < 0 ? 2 : 1});
+      return 1;
     }
     /* the coming weeks, the past months: vaguely ahead or behind */
     if (s->val != 0 && (u = unit_at(c, k, &pl)) && pl && u >= U_DAY &&
