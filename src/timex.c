@@ -519,6 +519,7 @@ static int cue_at(const ctx *c, int k) {
   const atom *a = &c->at[k];
   if (a->kind != A_WORD) return 0;
   const lex_sense *s = sense_of(a, C_TENSE);
+  if (s && s->val == 2) return word_at(c, k + 1, "to") ? 1 : 0;
   if (s) return s->val;
   return ends_ed(c->text, a) ? -1 : 0;
 }
@@ -529,6 +530,10 @@ static int cue_at(const ctx *c, int k) {
  * nearest after it ("On Monday, the US handed over"), else any. "as soon
  * as Tuesday" and "as early as Tuesday" look ahead. */
 static int tense_at(const ctx *c, int i) {
+  /* "Wednesday's ruling" names an event the story reports: the past */
+  if (punct_at(c, i + 1, '\'') && word_at(c, i + 2, "s") &&
+      !(i > 0 && (word_at(c, i - 1, "next") || word_at(c, i - 1, "this"))))
+    return -1;
   if (i >= 3 && word_at(c, i - 1, "as") &&
       (word_at(c, i - 2, "soon") || word_at(c, i - 2, "early")) &&
       word_at(c, i - 3, "as"))

@@ -4,12 +4,15 @@
  * and the store table they are written to. Each test tags a short text of
  * our own through the library's pipeline (td_doc_prepare, doc->date as the
  * DCT, td_timex_tag). */
-#include <cmocka.h>
+/* cmocka needs these first; keep clang-format from sorting them */
+// clang-format off
 #include <setjmp.h>
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <cmocka.h>
+// clang-format on
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
