@@ -1726,6 +1726,10 @@ static int match(ctx *c, int i, expr *x) {
     }
     if (u == U_YEAR || u == U_WEEKEND || u == U_WEEK) {
       t = tv_shift(c->dct, u, 0);
+      /* "over the weekend" early in the week is the one just past */
+      if (u == U_WEEKEND &&
+          td_weekday(c->dct.y, c->dct.m, c->dct.d) <= 3 && TENSE() <= 0)
+        t = tv_shift(c->dct, u, -1);
       x->a1 = i + 1;
       set_tv(x, TD_TIMEX_DATE, t);
       return 1;

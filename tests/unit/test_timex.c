@@ -148,6 +148,9 @@ static void deictic(void **state) {
   /* 2022-01-30 is a Sunday: next week is ISO week 5 */
   expect("They will likely hold new talks next week.", "2022-01-30",
          "next week", "2022-W05", TD_TIMEX_DATE);
+  /* 2022-01-31 is a Monday: the weekend just past is in ISO week 4 */
+  expect("Protests grew over the weekend.", "2022-01-31", "the weekend",
+         "2022-W04-WE", TD_TIMEX_DATE);
   expect("Prices rose last month.", "2022-02-02", "last month", "2022-01",
          TD_TIMEX_DATE);
   expect("Austin will travel to Europe later this month.", "2022-02-02",
