@@ -57,6 +57,8 @@ enum {
   C_TENSE,
   C_PREP,
   C_TZ,
+  C_LATEST,
+  C_TERM,
   C_COUNT
 };
 /* Classes that can start an expression: the hot path's one test. */
@@ -66,7 +68,7 @@ static const char *const class_names[C_COUNT] = {
     "",       "MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "NUM",   "ORD",
     "UNIT",   "UNITS", "SETADJ",  "DAYREF", "REF",     "SHIFT", "ASHIFT",
     "AROUND", "AGO",   "PART",    "MOD",    "QUANT",   "EVERY", "HALF",
-    "FISCAL", "TENSE", "PREP",    "TZ"};
+    "FISCAL", "TENSE", "PREP",    "TZ",     "LATEST",  "TERM"};
 
 /* Units, as in data/timex-units.txt. */
 enum {
@@ -396,6 +398,9 @@ typedef struct ctx {
   tv dct;    /* day precision when have_dct */
   tv anchor; /* the last day mentioned, else the DCT */
   int have_anchor;
+  tv ref; /* the last point the text named, at any precision from a year
+             down: "that year", "later that month" refer to it */
+  int have_ref;
   tv lastq; /* the last quarter the text mentioned: earnings stories date
                "a year ago" and "the quarter" by it */
   int have_lastq;
@@ -417,6 +422,20 @@ static tv quarter_ref(const ctx *c) {
     t.y--;
   }
   return t;
+}
+
+/* The time "that <unit>" refers to: the last point named, if it is at
+ * least as precise as the unit, else the anchor day or the DCT. */
+static tv that_time(const ctx *c, int u) {
+  if (c->have_ref &&
+      ((u == U_YEAR && c->ref.prec >= P_YEAR) ||
+       (u == U_MONTH && c->ref.prec >= P_MONTH && c->ref.prec != P_WEEK &&
+        c->ref.prec != P_WEEKEND)) &&
+      c->ref.prec != P_QUARTER && c->ref.prec != P_SEASON &&
+      c->ref.prec != P_HALF)
+    return c->ref.prec >= P_MONTH ? c->ref
+                                  : (tv){P_DAY, c->ref.y, 1, 1, 0, 0, 0};
+  return c->have_anchor ? c->anchor : c->dct;
 }
 
 /* ---- Atomizing ---- */
@@ -1423,8 +1442,7 @@ static int match(ctx *c, int i, expr *x) {
     if (word_at(c, k, "half") && word_at(c, k + 1, "of") &&
         year_at(c, k + 2, &y) && s->val != 0) {
       x->a1 = k + 3;
-      set_tv(x, TD_TIMEX_DATE,
-             (tv){P_HALF, y, 0, 0, 0, 0, s->val < 0 ? 2 : 1});
+      set_tv(x, TD_TIMEX_DATE, (tv){P_HALF, y, 0, 0, 0, 0, s->val < 0 ? 2 : 1});
       return 1;
     }
     /* the coming weeks, the past months: vaguely ahead or behind */
@@ -1472,9 +1490,12 @@ static int match(ctx *c, int i, expr *x) {
     /* later this month, earlier in the day, earlier this year */
     k = i + 1;
     if (word_at(c, k, "in") || word_at(c, k, "on")) k++;
-    if (word_at(c, k, "the")) {
+    if (word_at(c, k, "the") || word_at(c, k, "that")) {
       if ((u = unit_at(c, k + 1, &pl)) && !pl) {
-        t = tv_shift(c->have_anchor ? c->anchor : dct_or_unknown(c), u, 0);
+        t = tv_shift(word_at(c, k, "that") ? that_time(c, u)
+                     : c->have_anchor      ? c->anchor
+                                           : dct_or_unknown(c),
+                     u, 0);
         x->flags |= c->have_anchor ? TD_TIMEXF_ANCHORED : TD_TIMEXF_RELATIVE;
         if (t.y < 0) return 0;
         x->a1 = k + 2;
@@ -1658,7 +1679,13 @@ static int match(ctx *c, int i, expr *x) {
   }
   if ((s = sense_of(a, C_HOLIDAY))) {
     if (!a->cap) return 0;
-    int m = s->val / 100, d = s->val % 100;
+    int m = s->val / 100, d = s->val % 100, nth = 0, wd = 0;
+    if (s->val >= 10000) { /* the n-th weekday of a month */
+      m = s->val / 1000;
+      nth = s->val / 10 % 10;
+      wd = s->val % 10;
+      d = 1;
+    }
     k = i + 1;
     if (word_at(c, k, "day") || word_at(c, k, "eve")) k++;
     t = (tv){P_DAY, -1, m, d, 0, 0, 0};
@@ -1667,6 +1694,8 @@ static int match(ctx *c, int i, expr *x) {
       k = e2;
     } else
       fix_year(c, &t, TENSE());
+    if (nth && t.y >= 0)
+      t.d = 1 + (wd - td_weekday(t.y, m, 1) + 7) % 7 + 7 * (nth - 1);
     x->a1 = k;
     set_tv(x, TD_TIMEX_DATE, t);
     return 1;
@@ -1677,6 +1706,45 @@ static int match(ctx *c, int i, expr *x) {
     if (i > 0 && (word_at(c, i - 1, "a") || word_at(c, i - 1, "an"))) {
       x->a0 = i - 1;
       return match_unitexpr(c, i - 1, x, TENSE());
+    }
+    /* that day, that year, that quarter: the time the text is at */
+    if (i > 0 && word_at(c, i - 1, "that") && (c->have_anchor || c->have_dct)) {
+      tv base = that_time(c, u);
+      if (u == U_QUARTER) {
+        if (!c->have_lastq) return 0;
+        t = c->lastq;
+      } else if (u == U_DAY || u >= U_WEEK) {
+        t = tv_shift(base, u, 0);
+      } else {
+        return 0;
+      }
+      x->a0 = i - 1;
+      x->a1 = i + 1;
+      x->flags |= c->have_anchor ? TD_TIMEXF_ANCHORED : TD_TIMEXF_RELATIVE;
+      set_tv(x, TD_TIMEX_DATE, t);
+      return 1;
+    }
+    /* the full year, the whole year, the entire year */
+    if (u == U_YEAR && i > 1 && word_at(c, i - 2, "the") && c->have_dct &&
+        (word_at(c, i - 1, "full") || word_at(c, i - 1, "whole") ||
+         word_at(c, i - 1, "entire"))) {
+      x->a0 = i - 1;
+      x->a1 = i + 1;
+      set_tv(x, TD_TIMEX_DATE, tv_shift(c->dct, u, 0));
+      return 1;
+    }
+    /* year-end, year end, year's end: the DCT's year */
+    if (u == U_YEAR && c->have_dct) {
+      k = i + 1;
+      if (punct_at(c, k, '-') && !c->at[k].sp)
+        k++;
+      else if (punct_at(c, k, '\'') && word_at(c, k + 1, "s"))
+        k += 2;
+      if (word_at(c, k, "end")) {
+        x->a1 = k + 1;
+        set_tv(x, TD_TIMEX_DATE, tv_shift(c->dct, u, 0));
+        return 1;
+      }
     }
     /* the latest quarter */
     if (u == U_QUARTER && i > 1 && word_at(c, i - 1, "latest") &&
@@ -1727,8 +1795,8 @@ static int match(ctx *c, int i, expr *x) {
     if (u == U_YEAR || u == U_WEEKEND || u == U_WEEK) {
       t = tv_shift(c->dct, u, 0);
       /* "over the weekend" early in the week is the one just past */
-      if (u == U_WEEKEND &&
-          td_weekday(c->dct.y, c->dct.m, c->dct.d) <= 3 && TENSE() <= 0)
+      if (u == U_WEEKEND && td_weekday(c->dct.y, c->dct.m, c->dct.d) <= 3 &&
+          TENSE() <= 0)
         t = tv_shift(c->dct, u, -1);
       x->a1 = i + 1;
       set_tv(x, TD_TIMEX_DATE, t);
@@ -1750,6 +1818,29 @@ static int match(ctx *c, int i, expr *x) {
   }
   if (sense_of(a, C_NUM) || sense_of(a, C_QUANT) || sense_of(a, C_HALF))
     return match_unitexpr(c, i, x, TENSE());
+  if (sense_of(a, C_UNITS) && i > 0 && word_at(c, i - 1, "these") &&
+      sense_of(a, C_UNITS)->val == U_DAY) {
+    x->a0 = i - 1;
+    x->a1 = i + 1;
+    set_lit(x, TD_TIMEX_DATE, "PRESENT_REF");
+    return 1;
+  }
+  if (sense_of(a, C_LATEST) && i > 0 && word_at(c, i - 1, "the") &&
+      c->have_dct &&
+      ((unit_at(c, i + 1, &pl) == U_QUARTER && !pl) ||
+       word_at(c, i + 1, "period"))) {
+    x->a1 = i + 2;
+    set_tv(x, TD_TIMEX_DATE, quarter_ref(c));
+    return 1;
+  }
+  if (sense_of(a, C_TERM) && i > 1 && word_at(c, i - 2, "the") &&
+      (word_at(c, i - 1, "near") || word_at(c, i - 1, "short") ||
+       word_at(c, i - 1, "long"))) {
+    x->a0 = i - 1;
+    x->a1 = i + 1;
+    set_lit(x, TD_TIMEX_DATE, "FUTURE_REF");
+    return 1;
+  }
   if (sense_of(a, C_UNITS)) {
     /* bare plurals after for/over/within: "for years" */
     if (i > 0 && (word_at(c, i - 1, "for") || word_at(c, i - 1, "within") ||
@@ -2075,6 +2166,12 @@ void td_timex_tag(td_doc *doc) {
       prev = (int)first;
       prev_a0 = x.a0;
       prev_a1 = x.a1;
+      if (x.has_tv && x.t.y >= 0 &&
+          (x.t.prec == P_YEAR || x.t.prec == P_MONTH || x.t.prec == P_DAY ||
+           x.t.prec == P_PART || x.t.prec == P_MIN)) {
+        c.ref = x.t;
+        c.have_ref = 1;
+      }
       if (x.names_quarter && x.t.y >= 0) {
         c.lastq = x.t;
         c.have_lastq = 1;

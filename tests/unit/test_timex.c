@@ -188,6 +188,10 @@ static void anchors(void **state) {
   td_doc_free(d);
   expect("On March 3 the vote was held. The previous day, crowds gathered.",
          "2022-03-10", "The previous day", "2022-03-02", TD_TIMEX_DATE);
+  expect("He left on Nov. 3. Earlier that day, he had called.", "1999-12-05",
+         "Earlier that day", "1999-11-03", TD_TIMEX_DATE);
+  expect("He left in March 1998. That year, sales fell.", "1999-12-05",
+         "That year", "1998", TD_TIMEX_DATE);
   /* without a date in the text, the anchor is the DCT */
   expect("The following day, talks resumed.", "2022-02-02", "The following day",
          "2022-02-03", TD_TIMEX_DATE);
@@ -281,6 +285,14 @@ static void decades_quarters_seasons(void **state) {
 
 static void refs(void **state) {
   (void)state;
+  expect("In the near term, prices fall.", "2022-02-02", "the near term",
+         "FUTURE_REF", TD_TIMEX_DATE);
+  expect("These days, all is calm.", "2022-02-02", "These days", "PRESENT_REF",
+         TD_TIMEX_DATE);
+  expect("They met last on Thanksgiving.", "1999-12-05", "Thanksgiving",
+         "1999-11-25", TD_TIMEX_DATE);
+  expect("The deal will close by year-end.", "2022-02-02", "year-end", "2022",
+         TD_TIMEX_DATE);
   expect("Troops are now on the border.", "2022-02-02", "now", "PRESENT_REF",
          TD_TIMEX_DATE);
   expect("Recently, tensions have risen.", "2022-02-02", "Recently", "PAST_REF",
