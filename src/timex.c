@@ -384,9 +384,8 @@ typedef struct expr {
   int has_tv; /* value is a point (t) rather than the literal lit */
   tv t;
   char lit[24];
-  int anchor; /* a day-precise point that anchors later expressions */
-  int flags;  /* TD_TIMEXF_* */
-  int pair;   /* this is the second end of a range with the previous expr */
+  int anchor;        /* a day-precise point that anchors later expressions */
+  int flags;         /* TD_TIMEXF_* */
   int names_quarter; /* the text names a quarter ("the third quarter") */
 } expr;
 
@@ -711,8 +710,11 @@ static void duration_lit(char *buf, size_t n, int unit, int count) {
     case U_MONTH:
       snprintf(buf, n, "P%sM", num);
       break;
-    case U_QUARTER:
-      snprintf(buf, n, "P%sQ", num);
+    case U_QUARTER: /* TimeML writes quarters in months */
+      if (count >= 0)
+        snprintf(buf, n, "P%dM", count * 3);
+      else
+        snprintf(buf, n, "PXM");
       break;
     case U_YEAR:
       snprintf(buf, n, "P%sY", num);
@@ -1277,8 +1279,10 @@ static int match(ctx *c, int i, expr *x) {
     }
     if (is_w(c->text, a, "current")) {
       /* "the current quarter/year" is a date, not PRESENT_REF */
-      if ((u = unit_at(c, i + 1, &pl)) && !pl && c->have_dct) {
-        x->a1 = i + 2;
+      k = i + 1;
+      if (word_at(c, k, "fiscal")) k++;
+      if ((u = unit_at(c, k, &pl)) && !pl && c->have_dct) {
+        x->a1 = k + 1;
         set_tv(x, TD_TIMEX_DATE, tv_shift(c->dct, u, 0));
         return 1;
       }
@@ -1866,6 +1870,9 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   if (sense_of(a, C_QUANT)) {
     k = i + 1;
     if (word_at(c, k, "of")) k++;
+    if (sense_of(a, C_QUANT)->val > 0) n = sense_of(a, C_QUANT)->val;
+    if (i > 0 && (word_at(c, i - 1, "a") || word_at(c, i - 1, "an")))
+      x->a0 = i - 1; /* a few days, a couple of years */
   } else if (sense_of(a, C_HALF)) {
     k = i + 1;
     if (word_at(c, k, "an") || word_at(c, k, "a")) k++;
@@ -2077,7 +2084,6 @@ static int range_end(ctx *c, const expr *x, expr *r) {
     r->t.y = y;
     r->a1 = e2;
   }
-  r->pair = 1;
   r->anchor = 1;
   return 1;
 }
