@@ -1529,7 +1529,8 @@ static int match(ctx *c, int i, expr *x) {
     if (k < (int)c->n && k > i &&
         (c->at[k].kind == A_NUM || sense_of(&c->at[k], C_MONTH) ||
          sense_of(&c->at[k], C_SHIFT) || sense_of(&c->at[k], C_SEASON) ||
-         sense_of(&c->at[k], C_UNIT))) {
+         sense_of(&c->at[k], C_UNIT) || sense_of(&c->at[k], C_WEEKDAY) ||
+         sense_of(&c->at[k], C_DAYREF))) {
       int m;
       if (month_at(c, k, 1, &m, &e2)) {
         int yy;
@@ -1558,10 +1559,12 @@ static int match(ctx *c, int i, expr *x) {
         set_tv(x, TD_TIMEX_DATE, (tv){P_SEASON, c->dct.y, 0, 0, 0, 0, w2->val});
         return 1;
       }
+      /* late Monday, early yesterday, late last year */
       if (match(c, k, &sub) && sub.has_tv && sub.type == TD_TIMEX_DATE) {
+        int keep_anchor = sub.anchor && sub.t.prec == P_DAY;
         *x = sub;
         x->a0 = i;
-        x->anchor = 0;
+        x->anchor = keep_anchor;
         return 1;
       }
     }
@@ -1814,7 +1817,15 @@ static int match(ctx *c, int i, expr *x) {
     }
     if (u == U_DAY && !(i >= 2 && word_at(c, i - 2, "of"))) {
       x->a1 = i + 1;
-      set_tv(x, TD_TIMEX_DATE, c->have_anchor ? c->anchor : c->dct);
+      t = c->have_anchor ? c->anchor : c->dct;
+      /* "the day before." / "the day after," with nothing after them */
+      if ((word_at(c, i + 1, "before") || word_at(c, i + 1, "after")) &&
+          (i + 2 >= (int)c->n || c->at[i + 2].kind == A_PUNCT)) {
+        t = tv_from_days(tv_days(t) + (word_at(c, i + 1, "before") ? -1 : 1));
+        x->a1 = i + 2;
+        x->anchor = 1;
+      }
+      set_tv(x, TD_TIMEX_DATE, t);
       x->flags |= c->have_anchor ? TD_TIMEXF_ANCHORED : TD_TIMEXF_RELATIVE;
       return 1;
     }

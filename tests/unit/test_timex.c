@@ -192,6 +192,8 @@ static void anchors(void **state) {
          "Earlier that day", "1999-11-03", TD_TIMEX_DATE);
   expect("He left in March 1998. That year, sales fell.", "1999-12-05",
          "That year", "1998", TD_TIMEX_DATE);
+  expect("Late Monday, talks broke down. He had arrived the day before.",
+         "2022-02-02", "the day before", "2022-01-30", TD_TIMEX_DATE);
   /* without a date in the text, the anchor is the DCT */
   expect("The following day, talks resumed.", "2022-02-02", "The following day",
          "2022-02-03", TD_TIMEX_DATE);
