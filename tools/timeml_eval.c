@@ -43,6 +43,7 @@ typedef struct gold_doc {
   span *g;
   size_t n, cap;
   char dct[64];
+  char dct_text[64]; /* the words of an in-text CREATION_TIME (MEANTIME) */
   size_t scored_end; /* system spans starting at or after this are not
                         scored (MEANTIME annotates only its first sentences) */
 } gold_doc;
@@ -248,6 +249,19 @@ static int load_cat(const char *x, size_t n, gold_doc *d) {
       sp.s = s;
       sp.e = e;
       add_span(d, sp);
+      char fn[64];
+      attr(p, gt, "functionInDocument", fn, sizeof fn);
+      if (strcmp(fn, "CREATION_TIME") == 0) {
+        /* "February 03 , 2009": drop the space the tokens put before the
+         * comma */
+        size_t o = 0;
+        for (size_t k = s; k < e && o + 1 < sizeof d->dct_text; k++) {
+          if (d->text.data[k] == ' ' && k + 1 < e && d->text.data[k + 1] == ',')
+            continue;
+          d->dct_text[o++] = d->text.data[k];
+        }
+        d->dct_text[o] = '\0';
+      }
     }
     p = end;
   }
@@ -306,7 +320,10 @@ static void eval_file(const char *path, score *sc) {
   td_doc_set_raw(doc, gd.text.data, gd.text.len);
   td_doc_prepare(doc, NULL);
   td_date dct;
-  if (td_date_parse_iso(gd.dct, &dct) == 0) {
+  /* A gold DCT value that is no ISO date ("03-02-2009" in one MEANTIME
+   * file) is read from the words of the date line instead. */
+  if (td_date_parse_iso(gd.dct, &dct) == 0 ||
+      (gd.dct_text[0] && td_date_parse_meta(gd.dct_text, &dct) == 0)) {
     if (dct.precision > TD_PREC_DAY) dct.precision = TD_PREC_DAY;
     doc->date = dct;
   }
