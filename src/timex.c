@@ -537,8 +537,15 @@ static int cue_at(const ctx *c, int k) {
   const atom *a = &c->at[k];
   if (a->kind != A_WORD) return 0;
   const lex_sense *s = sense_of(a, C_TENSE);
-  if (s && s->val == 2) return word_at(c, k + 1, "to") ? 1 : 0;
-  if (s) return s->val;
+  int v = s ? s->val : 0;
+  if (v == 2) v = word_at(c, k + 1, "to") ? 1 : 0;
+  /* "had been due to": a future seen from the past, which news reports
+   * once it is over ("were planning to" may still be ahead) */
+  if (v == 1 && k > 0 &&
+      (word_at(c, k - 1, "had") ||
+       (k > 1 && word_at(c, k - 1, "been") && word_at(c, k - 2, "had"))))
+    return -1;
+  if (s) return v;
   return ends_ed(c->text, a) ? -1 : 0;
 }
 

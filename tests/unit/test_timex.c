@@ -75,6 +75,12 @@ static void weekday_by_tense(void **state) {
          "Friday", "2022-01-28", TD_TIMEX_DATE);
   expect("The ministers are scheduled to meet on Friday.", "2022-02-01",
          "Friday", "2022-02-04", TD_TIMEX_DATE);
+  expect("Talks are due to resume on Monday.", "2022-02-01", "Monday",
+         "2022-02-07", TD_TIMEX_DATE);
+  expect("The offer had been due to expire Friday.", "2022-02-01", "Friday",
+         "2022-01-28", TD_TIMEX_DATE);
+  expect("Wednesday's ruling will be appealed.", "2022-02-04", "Wednesday",
+         "2022-02-02", TD_TIMEX_DATE);
   /* the DCT's own weekday is the DCT */
   expect("The talks ended on Tuesday.", "2022-02-01", "Tuesday", "2022-02-01",
          TD_TIMEX_DATE);
