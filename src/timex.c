@@ -59,6 +59,7 @@ enum {
   C_TZ,
   C_LATEST,
   C_TERM,
+  C_DECADE,
   C_COUNT
 };
 /* Classes that can start an expression: the hot path's one test. */
@@ -68,7 +69,7 @@ static const char *const class_names[C_COUNT] = {
     "",       "MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "NUM",   "ORD",
     "UNIT",   "UNITS", "SETADJ",  "DAYREF", "REF",     "SHIFT", "ASHIFT",
     "AROUND", "AGO",   "PART",    "MOD",    "QUANT",   "EVERY", "HALF",
-    "FISCAL", "TENSE", "PREP",    "TZ",     "LATEST",  "TERM"};
+    "FISCAL", "TENSE", "PREP",    "TZ",     "LATEST",  "TERM",  "DECADE"};
 
 /* Units, as in data/timex-units.txt. */
 enum {
@@ -1837,6 +1838,19 @@ static int match(ctx *c, int i, expr *x) {
       return 1;
     }
     return 0;
+  }
+  if ((s = sense_of(a, C_DECADE)) && i > 0 && word_at(c, i - 1, "the")) {
+    x->a1 = i + 1;
+    set_tv(x, TD_TIMEX_DATE, (tv){P_DEC, s->val, 0, 0, 0, 0, 0});
+    return 1;
+  }
+  /* a spoken year: nineteen ninety-six, twenty ten */
+  if ((s = sense_of(a, C_NUM)) && s->val >= 10 && s->val <= 20 &&
+      number_at(c, i + 1, 0, &n, &e2) && n >= 10 && n <= 99 &&
+      c->at[i + 1].kind == A_WORD) {
+    x->a1 = e2;
+    set_tv(x, TD_TIMEX_DATE, (tv){P_YEAR, s->val * 100 + n, 0, 0, 0, 0, 0});
+    return 1;
   }
   if (sense_of(a, C_NUM) || sense_of(a, C_QUANT) || sense_of(a, C_HALF))
     return match_unitexpr(c, i, x, TENSE());

@@ -267,6 +267,10 @@ static void decades_quarters_seasons(void **state) {
          TD_TIMEX_DATE);
   expect("The 2010s were quiet.", "2022-02-02", "The 2010s", "201X",
          TD_TIMEX_DATE);
+  expect("Prices fell through the nineties.", "2022-02-02", "the nineties",
+         "199X", TD_TIMEX_DATE);
+  expect("The law passed in nineteen ninety-six.", "2022-02-02",
+         "nineteen ninety-six", "1996", TD_TIMEX_DATE);
   expect("Profit rose in the first quarter.", "2022-05-10", "the first quarter",
          "2022-Q1", TD_TIMEX_DATE);
   expect("Profit fell in the fourth quarter.", "2022-02-02",
