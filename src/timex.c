@@ -2109,11 +2109,14 @@ static int range_end(ctx *c, const expr *x, expr *r) {
   r->t = x->t;
   r->t.d = d;
   int y;
+  r->flags = x->flags;
   if (opt_year(c, r->a1, &y, &e2)) {
     r->t.y = y;
+    r->flags &= ~TD_TIMEXF_NO_YEAR;
     r->a1 = e2;
   } else if (opt_rel_year(c, r->a1, &y, &e2)) {
     r->t.y = y;
+    r->flags &= ~TD_TIMEXF_NO_YEAR;
     r->a1 = e2;
   }
   r->anchor = 1;
@@ -2222,7 +2225,21 @@ void td_timex_tag(td_doc *doc) {
       expr r;
       int next = x.a1;
       if (range_end(&c, &x, &r)) {
+        /* "January 10 to 13, 2021": the year at the end dates both */
+        if ((x.flags & TD_TIMEXF_NO_YEAR) && !(r.flags & TD_TIMEXF_NO_YEAR) &&
+            r.t.y != x.t.y) {
+          doc->n_timexes = first;
+          x.t.y = r.t.y;
+          x.flags &= ~TD_TIMEXF_NO_YEAR;
+          push_timex(doc, &cap, &c, &x, (uint32_t)sent_index);
+        }
         push_timex(doc, &cap, &c, &r, (uint32_t)sent_index);
+        if (r.t.y >= 0) { /* the range's end is the latest day named */
+          c.anchor = r.t;
+          c.have_anchor = 1;
+          c.ref = r.t;
+          c.have_ref = 1;
+        }
         if (doc->timexes[first].range_pair < 0) {
           doc->timexes[first].range_pair = (int32_t)(first + 1);
           doc->timexes[first + 1].range_pair = (int32_t)first;

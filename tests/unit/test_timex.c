@@ -226,6 +226,17 @@ static void ranges(void **state) {
   assert_string_equal(b->value, "2022-01-13");
   assert_int_equal(a->range_pair, (int)(b - d->timexes));
   td_doc_free(d);
+  d =
+      tag("From December 28 to 30, 2020, talks stalled. The next day, they "
+          "resumed.",
+          "2021-12-20");
+  a = find(d, "December 28", 0);
+  assert_non_null(a);
+  assert_string_equal(a->value, "2020-12-28");
+  a = find(d, "The next day", 0);
+  assert_non_null(a);
+  assert_string_equal(a->value, "2020-12-31");
+  td_doc_free(d);
   d = tag("Prices rose between March and May in the region.", "2022-07-01");
   a = find(d, "March", 0);
   b = find(d, "May", 0);
