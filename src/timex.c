@@ -639,12 +639,24 @@ static int number_at(const ctx *c, int i, int allow_a, int *val, int *end) {
   if (i >= (int)c->n) return 0;
   const atom *a = &c->at[i];
   if (a->kind == A_NUM && a->num >= 0 && !a->ordsuf) {
-    /* 1,000 or 2.5: take the integer part, skip decimals */
+    /* the tail of a larger number ("1,750", "2.5") is no number here */
+    if (i >= 2 && !a->sp && c->at[i - 1].kind == A_PUNCT &&
+        (c->at[i - 1].ch == ',' || c->at[i - 1].ch == '.') &&
+        !c->at[i - 1].sp && c->at[i - 2].kind == A_NUM)
+      return 0;
     int k = i + 1;
+    int64_t v = a->num;
+    /* 1,750: thousands groups */
+    while (k + 1 < (int)c->n && punct_at(c, k, ',') && !c->at[k].sp &&
+           c->at[k + 1].kind == A_NUM && c->at[k + 1].nd == 3 &&
+           !c->at[k + 1].sp && v < 1000000) {
+      v = v * 1000 + c->at[k + 1].num;
+      k += 2;
+    }
     if (k + 1 < (int)c->n && c->at[k].kind == A_PUNCT && c->at[k].ch == '.' &&
         c->at[k + 1].kind == A_NUM && !c->at[k + 1].sp && !c->at[k].sp)
       return 0; /* decimals: 2.5 years is rare; leave it */
-    *val = a->num;
+    *val = (int)v;
     *end = k;
     return 1;
   }

@@ -257,6 +257,8 @@ static void durations_and_sets(void **state) {
          TD_TIMEX_DURATION);
   expect("The truce held for 24 hours.", "2022-02-02", "24 hours", "PT24H",
          TD_TIMEX_DURATION);
+  expect("The empire lasted 1,750 years.", "2022-02-02", "1,750 years",
+         "P1750Y", TD_TIMEX_DURATION);
   expect("The mission lasted a month.", "2022-02-02", "a month", "P1M",
          TD_TIMEX_DURATION);
   expect("Talks stalled for the past two months.", "2022-02-02",
