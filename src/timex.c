@@ -1528,9 +1528,11 @@ static int match(ctx *c, int i, expr *x) {
       }
       return 0;
     }
+    /* later this month, later today, later on Tuesday */
     expr sub;
     if (k < (int)c->n &&
-        (sense_of(&c->at[k], C_SHIFT) || sense_of(&c->at[k], C_DAYREF))) {
+        (sense_of(&c->at[k], C_SHIFT) || sense_of(&c->at[k], C_DAYREF) ||
+         (sense_of(&c->at[k], C_WEEKDAY) && word_at(c, k - 1, "on")))) {
       if (match(c, k, &sub) && sub.has_tv) {
         *x = sub;
         x->a0 = i;
@@ -1544,6 +1546,11 @@ static int match(ctx *c, int i, expr *x) {
     k = i + 1;
     if (punct_at(c, k, '-') && !c->at[k].sp) k++;
     if (word_at(c, k, "of")) k++;
+    /* early on Monday */
+    if (word_at(c, k, "on") && k + 1 < (int)c->n &&
+        (sense_of(&c->at[k + 1], C_WEEKDAY) ||
+         sense_of(&c->at[k + 1], C_MONTH)))
+      k++;
     if (word_at(c, k, "the")) k++;
     expr sub;
     if (k < (int)c->n && k > i &&
@@ -1552,7 +1559,8 @@ static int match(ctx *c, int i, expr *x) {
          sense_of(&c->at[k], C_UNIT) || sense_of(&c->at[k], C_WEEKDAY) ||
          sense_of(&c->at[k], C_DAYREF))) {
       int m;
-      if (month_at(c, k, 1, &m, &e2)) {
+      int dd;
+      if (month_at(c, k, 1, &m, &e2) && !day_at(c, e2, &dd)) {
         int yy;
         if (opt_year(c, e2, &yy, &k) || opt_rel_year(c, e2, &yy, &k)) {
           t = (tv){P_MONTH, yy, m, 0, 0, 0, 0};

@@ -198,6 +198,10 @@ static void anchors(void **state) {
          "Earlier that day", "1999-11-03", TD_TIMEX_DATE);
   expect("He left in March 1998. That year, sales fell.", "1999-12-05",
          "That year", "1998", TD_TIMEX_DATE);
+  expect("Later on Tuesday, he left.", "2022-02-02", "Later on Tuesday",
+         "2022-02-01", TD_TIMEX_DATE);
+  expect("Late on Jan. 26 it ended.", "2022-02-02", "Late on Jan. 26",
+         "2022-01-26", TD_TIMEX_DATE);
   expect("Late Monday, talks broke down. He had arrived the day before.",
          "2022-02-02", "the day before", "2022-01-30", TD_TIMEX_DATE);
   /* without a date in the text, the anchor is the DCT */
