@@ -1349,7 +1349,8 @@ static int match(ctx *c, int i, expr *x) {
         return 1;
       }
       /* "the past year", "the last decade": a stretch of time */
-      if ((is_w(c->text, a, "past") && u >= U_DAY && u != U_WEEKEND) ||
+      if ((is_w(c->text, a, "past") && u >= U_DAY && u != U_WEEKEND &&
+           u != U_YEAR) ||
           (is_w(c->text, a, "last") && u >= U_DECADE)) {
         char lit[24];
         duration_lit(lit, sizeof lit, u, 1);
