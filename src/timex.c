@@ -1965,6 +1965,13 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   int e = k + 1;
   if ((punct_at(c, e, '-') && word_at(c, e + 1, "old")) || word_at(c, e, "old"))
     return 0;
+  /* fractions: "three-quarters of its food", "a quarter of the market" */
+  int y2;
+  if (u == U_QUARTER &&
+      ((hyph && pl) || (word_at(c, e, "of") && !year_at(c, e + 1, &y2)) ||
+       (e < (int)c->n && c->at[e].kind == A_PUNCT && c->at[e].ch == ',' &&
+        n == 1 && !hyph)))
+    return 0;
   x->a1 = e;
   if (!hyph &&
       (word_at(c, e, "ago") || word_at(c, e, "earlier") ||

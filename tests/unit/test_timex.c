@@ -342,6 +342,7 @@ static void no_false_alarms(void **state) {
   const char *text =
       "Officials may march on the capital. A 47-year-old man was hurt. "
       "Janos Martonyi and Jan Kavan met. "
+      "Iraq imports three-quarters of its food and a quarter of its oil. "
       "The fund holds 2,000 dollars. Call as soon as "
       "possible. Future losses are likely. The spring broke.";
   td_doc *d = tag(text, "2022-02-02");
