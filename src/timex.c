@@ -19,8 +19,14 @@
  * month-days without a year), against the anchor - the last day the text
  * mentioned - for anaphoric ones ("the next day", "earlier in the day").
  * The tense of the sentence (cue words and -ed verbs nearest the
- * expression) decides the direction of weekdays and breaks ties of
- * year-less dates.
+ * expression, the governing verb before it first) decides the direction of
+ * weekdays and breaks ties of year-less dates. Earnings stories are read
+ * with the quarter they last named ("a year ago" = that quarter a year
+ * before), and "that year" with the last point named.
+ *
+ * Each sentence is tagged line by line (a headline or a date line run into
+ * the next line never makes one expression with it). Work is linear in the
+ * text: a table lookup per word, a bounded look-around per candidate.
  */
 #include <pthread.h>
 #include <stdio.h>
