@@ -816,7 +816,7 @@ static int month_at(const ctx *c, int i, int ok_weak, int *m, int *end) {
   if (!s) return 0;
   int k = i + 1;
   int abbrev = 0;
-  if (a->e - a->s <= 4 && punct_at(c, k, '.') && !c->at[k].sp) {
+  if (s->weak == 2 && punct_at(c, k, '.') && !c->at[k].sp) {
     k++;
     abbrev = 1;
   }
@@ -1552,6 +1552,7 @@ static int match(ctx *c, int i, expr *x) {
     /* early March, mid-February, late 1998, the end of the year */
     k = i + 1;
     if (punct_at(c, k, '-') && !c->at[k].sp) k++;
+    if (s->weak && !word_at(c, k, "of")) return 0; /* "to end the day" */
     if (word_at(c, k, "of")) k++;
     /* early on Monday */
     if (word_at(c, k, "on") && k + 1 < (int)c->n &&

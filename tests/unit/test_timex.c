@@ -322,6 +322,9 @@ static void refs(void **state) {
          "1999-11-25", TD_TIMEX_DATE);
   expect("The deal will close by year-end.", "2022-02-02", "year-end", "2022",
          TD_TIMEX_DATE);
+  /* "end" here is a verb: the expression is "the day" alone */
+  expect("Stocks rose to end the day higher.", "2022-02-02", "the day",
+         "2022-02-02", TD_TIMEX_DATE);
   expect("Troops are now on the border.", "2022-02-02", "now", "PRESENT_REF",
          TD_TIMEX_DATE);
   expect("Recently, tensions have risen.", "2022-02-02", "Recently", "PAST_REF",
