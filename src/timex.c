@@ -66,16 +66,19 @@ enum {
   C_LATEST,
   C_TERM,
   C_DECADE,
+  C_APPROX,
   C_COUNT
 };
 /* Classes that can start an expression: the hot path's one test. */
-#define TRIGGER(cls) \
-  ((cls) != C_NONE && (cls) != C_TENSE && (cls) != C_PREP && (cls) != C_TZ)
+#define TRIGGER(cls)                                                          \
+  ((cls) != C_NONE && (cls) != C_TENSE && (cls) != C_PREP && (cls) != C_TZ && \
+   (cls) != C_APPROX)
 static const char *const class_names[C_COUNT] = {
-    "",       "MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "NUM",   "ORD",
-    "UNIT",   "UNITS", "SETADJ",  "DAYREF", "REF",     "SHIFT", "ASHIFT",
-    "AROUND", "AGO",   "PART",    "MOD",    "QUANT",   "EVERY", "HALF",
-    "FISCAL", "TENSE", "PREP",    "TZ",     "LATEST",  "TERM",  "DECADE"};
+    "",      "MONTH",  "WEEKDAY", "SEASON", "HOLIDAY", "NUM",
+    "ORD",   "UNIT",   "UNITS",   "SETADJ", "DAYREF",  "REF",
+    "SHIFT", "ASHIFT", "AROUND",  "AGO",    "PART",    "MOD",
+    "QUANT", "EVERY",  "HALF",    "FISCAL", "TENSE",   "PREP",
+    "TZ",    "LATEST", "TERM",    "DECADE", "APPROX"};
 
 /* Units, as in data/timex-units.txt. */
 enum {
@@ -2119,6 +2122,33 @@ static int takes_the(const ctx *c, const expr *x) {
   return 1;
 }
 
+/* The first atom of x with its modifier: "nearly two years", "more than
+ * four hours", "around Nov. 1", "right now". */
+static int with_modifier(const ctx *c, const expr *x) {
+  int a0 = x->a0;
+  if (a0 == 0) return a0;
+  const lex_sense *m = sense_of(&c->at[a0 - 1], C_APPROX);
+  if (!m) return a0;
+  const atom *f = &c->at[a0];
+  int amount = f->kind == A_NUM || sense_of(f, C_NUM) || sense_of(f, C_QUANT) ||
+               is_w(c->text, f, "a") || is_w(c->text, f, "an");
+  int point = x->has_tv && x->type != TD_TIMEX_DURATION;
+  int ref = !x->has_tv && x->type == TD_TIMEX_DATE;
+  switch (m->val) {
+    case 1:
+      return amount || point ? a0 - 1 : a0;
+    case 2: {
+      const lex_sense *m2 = a0 >= 2 ? sense_of(&c->at[a0 - 2], C_APPROX) : NULL;
+      return (amount || point) && m2 && m2->val == 5 ? a0 - 2 : a0;
+    }
+    case 3:
+      return amount && x->type == TD_TIMEX_DURATION ? a0 - 1 : a0;
+    case 4:
+      return ref ? a0 - 1 : a0;
+  }
+  return a0;
+}
+
 /* A range end after a day: "February 16-17", "January 10 to 13". */
 static int range_end(ctx *c, const expr *x, expr *r) {
   if (!x->has_tv || x->t.prec != P_DAY) return 0;
@@ -2224,6 +2254,10 @@ void td_timex_tag(td_doc *doc) {
         continue;
       }
       if (takes_the(&c, &x)) x.a0--;
+      if (prev < 0 || x.a0 > prev_a1) {
+        int m0 = with_modifier(&c, &x);
+        if (prev < 0 || m0 >= prev_a1) x.a0 = m0;
+      }
       size_t first = doc->n_timexes;
       push_timex(doc, &cap, &c, &x, (uint32_t)sent_index);
       /* from March to May, between 2019 and 2021: a range */

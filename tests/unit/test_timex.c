@@ -263,6 +263,13 @@ static void durations_and_sets(void **state) {
          TD_TIMEX_DURATION);
   expect("The empire lasted 1,750 years.", "2022-02-02", "1,750 years",
          "P1750Y", TD_TIMEX_DURATION);
+  /* modifiers belong to the extent (TimeML's mod) */
+  expect("The siege lasted nearly two years.", "2022-02-02", "nearly two years",
+         "P2Y", TD_TIMEX_DURATION);
+  expect("The talks took more than four hours.", "2022-02-02",
+         "more than four hours", "PT4H", TD_TIMEX_DURATION);
+  expect("Profit was higher than a year ago.", "2022-02-02", "a year ago",
+         "2021", TD_TIMEX_DATE);
   expect("The mission lasted a month.", "2022-02-02", "a month", "P1M",
          TD_TIMEX_DURATION);
   expect("Talks stalled for the past two months.", "2022-02-02",
