@@ -1,6 +1,6 @@
 /*
  * placeholder.c - TEMPORARY do-nothing annotate stages so the tree links
- * while the real ones (timex.c, actors.c, lexicon.c, events.c) are
+ * while the real ones (actors.c, lexicon.c, events.c) are
  * written. Delete each function here when its real implementation lands;
  * delete the file when it is empty.
  */
@@ -9,9 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Annotate stages: no annotations until timex.c, actors.c and events.c
- * land. */
-void td_timex_tag(td_doc *doc) { (void)doc; }
+/* Annotate stages: no annotations until actors.c and events.c land. */
 
 struct td_actor_kb {
   int unused;
