@@ -493,8 +493,18 @@ void td_lexicon_free(td_lexicon *lx);
 const td_cameo *td_cameo_lookup(const td_lexicon *lx, const char *code);
 
 /* Code the events of a document whose timexes and actor mentions are
- * done. Replaces doc->events. */
+ * done. Replaces doc->events. Only events with a known source actor are
+ * kept. */
 void td_events_extract(td_doc *doc, const td_lexicon *lx);
+/* Options of td_events_extract_opts. */
+enum {
+  /* Also keep events whose source actor is unknown (source -1), e.g. to
+   * evaluate event codes on sentences whose actors no dictionary knows. */
+  TD_EVX_KEEP_UNRESOLVED = 1 << 0
+};
+/* td_events_extract with TD_EVX_* options. */
+void td_events_extract_opts(td_doc *doc, const td_lexicon *lx,
+                            unsigned opts);
 
 /* Run the annotate stages in order on a prepared document: td_timex_tag,
  * td_actors_resolve, td_events_extract. kb and lx may be NULL to skip

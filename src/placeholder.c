@@ -147,12 +147,17 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   return 0;
 }
 void td_actor_kb_free(td_actor_kb *kb) { free(kb); }
+int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
+                          const td_diag *diag, size_t *n_entries,
+                          td_error *err) {
+  (void)kb;
+  (void)path;
+  (void)diag;
+  (void)err;
+  if (n_entries) *n_entries = 0;
+  return 0;
+}
 void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   (void)doc;
   (void)kb;
-}
-
-void td_events_extract(td_doc *doc, const td_lexicon *lx) {
-  (void)doc;
-  (void)lx;
 }
