@@ -56,7 +56,9 @@ typedef struct match {
   int n_words;
   int tgt_tok; /* token of the + slot, or -1 */
   int passive;
-  uint16_t flags; /* TD_EVF_* found so far */
+  int32_t code;  /* code index: the pattern's, or refined by a frame */
+  int inner;     /* index of the match this frame is about, or -1 */
+  int absorbed;  /* the object of a frame: not an event of its own */
 } match;
 
 typedef struct coder {
@@ -271,7 +273,9 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
   int prev_det = prev && (pc & TD__WC_DET) && strcmp(prev->lower, "that") != 0;
   switch (p->pos) {
     case 'v':
-      if (prev_det) return 0;
+      /* A longer pattern is evidence enough: "an appeal to X to
+       * extradite" codes like "appealed to X to extradite". */
+      if (prev_det && p->n_words < 3) return 0;
       if (prev && prev->mention < 0 && (pc & TD__WC_PREP) &&
           !(sh & (TD__SH_ING | TD__SH_PAST)) && strcmp(prev->lower, "to") != 0)
         return 0;
@@ -308,7 +312,9 @@ static void try_heads(coder *c, int i) {
       m.n_words = 0;
       m.tgt_tok = -1;
       m.passive = 0;
-      m.flags = 0;
+      m.code = p->code;
+      m.inner = -1;
+      m.absorbed = 0;
       m.words[m.n_words++] = i;
       if (!match_pre(c, p, &m) || !match_post(c, p, &m)) continue;
       if (c->n_m == c->cap_m) {
@@ -352,6 +358,71 @@ static void settle_matches(coder *c) {
   }
   c->n_m = kept;
   if (kept > 1) qsort(c->m, kept, sizeof *c->m, cmp_match_pos);
+}
+
+/* ---- frames ---- */
+
+/* The frame column of a code: appeals, intents, demands, rejections and
+ * threats take their specific code from the event they are about. Only
+ * generic codes (020, 030, 100, 120, 130, 021 ...) are refined. */
+static int frame_of(const td_cameo *c) {
+  const char *k = c->code;
+  size_t n = strlen(k);
+  if (n == 4) return -1;
+  int root = (k[0] - '0') * 10 + (k[1] - '0');
+  switch (root) {
+    case 2:
+      return TD__FRAME_APPEAL;
+    case 3:
+      return TD__FRAME_INTENT;
+    case 10:
+      return TD__FRAME_DEMAND;
+    case 12:
+      return TD__FRAME_REJECT;
+    case 13:
+      return TD__FRAME_THREATEN;
+    default:
+      return -1;
+  }
+}
+
+static int frame_root(const td_cameo *c) {
+  int root = (c->code[0] - '0') * 10 + (c->code[1] - '0');
+  return root == 2 || root == 3 || root == 10 || root == 12 || root == 13;
+}
+
+/* Whether a refined code is more specific than the frame's own. */
+static int refines(const td_cameo *frame, const td_cameo *to) {
+  size_t n = strlen(frame->code);
+  if (n == 3 && frame->code[2] == '0') return 1;
+  return strncmp(frame->code, to->code, n) == 0 && strlen(to->code) > n;
+}
+
+static void apply_frames(coder *c) {
+  const td_lexicon *lx = c->lx;
+  for (size_t i = 0; i < c->n_m; i++) {
+    match *m = &c->m[i];
+    if (m->absorbed || (m->p->flags & TD__PF_SAY)) continue;
+    int fr = frame_of(&lx->codes[m->code]);
+    if (fr < 0) continue;
+    for (size_t k = i + 1; k < c->n_m; k++) {
+      match *n = &c->m[k];
+      if (n->head - m->last > 16) break;
+      int blocked = 0;
+      for (int j = m->last + 1; j < n->first && !blocked; j++)
+        if (is_boundary(&c->t[j]) || c->t[j].punct == '"') blocked = 1;
+      if (blocked) break;
+      if (n->p->flags & TD__PF_SAY) break;
+      if (frame_root(&lx->codes[n->code])) break;
+      int32_t to = td__lexicon_frame(lx, fr, n->code);
+      if (to >= 0 && refines(&lx->codes[m->code], &lx->codes[to])) {
+        m->code = to;
+        m->inner = (int)k;
+        n->absorbed = 1;
+      }
+      break;
+    }
+  }
 }
 
 /* ---- actors ---- */
@@ -624,8 +695,10 @@ static void compute_dyad(coder *c) {
 
 /* ---- modality, date, place ---- */
 
-static uint16_t modality(coder *c, const match *m, int reported) {
+static uint16_t modality(coder *c, const match *m, int reported,
+                         int *refused) {
   uint16_t f = 0;
+  *refused = 0;
   int consumed_neg = 0;
   for (int e = 0; e < m->p->n_pre; e++)
     if (m->p->pre[e].neg) consumed_neg = 1;
@@ -634,8 +707,12 @@ static uint16_t modality(coder *c, const match *m, int reported) {
     if (is_boundary(k) || k->punct == ',' || k->punct == '"' ||
         k->mention >= 0)
       break;
-    if ((k->cls & TD__WC_NEG) && !consumed_neg && strcmp(k->lower, "no") != 0)
+    if ((k->cls & TD__WC_NEG) && !consumed_neg && strcmp(k->lower, "no") != 0) {
       f |= TD_EVF_NEGATED;
+      /* "will not", "won't": a refusal rather than a non-event. */
+      if (k->cls & TD__WC_WILL) *refused = 1;
+      if (j > 0 && (c->t[j - 1].cls & (TD__WC_WILL | TD__WC_HYPO))) *refused = 1;
+    }
     if (k->cls & TD__WC_WILL) f |= TD_EVF_PLANNED;
     if (k->cls & TD__WC_HYPO) {
       if (strcmp(k->lower, "would") == 0 && reported)
@@ -649,8 +726,10 @@ static uint16_t modality(coder *c, const match *m, int reported) {
         /* The control verb is a predicate of its own: what it asks for or
          * refuses is not the event itself. */
       }
-      if (v->cls & TD__WC_REFUSE)
+      if (v->cls & TD__WC_REFUSE) {
         f |= TD_EVF_NEGATED;
+        *refused = 1;
+      }
       else if (v->cls & TD__WC_TRY)
         f |= TD_EVF_HYPOTHETICAL;
       else if ((v->cls & TD__WC_PLAN) || (v->cls & TD__WC_BE))
@@ -795,8 +874,24 @@ static void code_match(coder *c, match *m) {
   }
   if (ns == 0 && !(c->opts & TD_EVX_KEEP_UNRESOLVED)) return;
 
+  /* A frame with no target of its own is about the inner event's actor:
+   * "demanded that the US cancel ..." targets the US. */
+  if (m->inner >= 0 && nt == 0) {
+    const match *in = &c->m[m->inner];
+    int32_t is[MAX_ACTORS];
+    int nis = 0;
+    find_subject(c, in, is, &nis);
+    if (nis > 0 && (ns == 0 || !same_actor(c, is[0], src[0])) &&
+        in->first > m->last) {
+      for (int i = 0; i < nis; i++) tgt[nt++] = is[i];
+    } else {
+      nt = find_targets(c, in, tgt);
+    }
+  }
+
   int reported = ns > 0 && in_say_complement(c, m, src[0]);
-  uint16_t flags = modality(c, m, reported);
+  int refused = 0;
+  uint16_t flags = modality(c, m, reported, &refused);
   if (reported) flags |= TD_EVF_REPORTED;
   if (c->t[m->head].quote) flags |= TD_EVF_QUOTED;
 
@@ -807,7 +902,7 @@ static void code_match(coder *c, match *m) {
   const td_token *tb = &c->doc->toks[c->tf + (uint32_t)m->last];
   e.start = ta->start;
   e.end = tb->end;
-  snprintf(e.code, sizeof e.code, "%s", c->lx->codes[m->p->code].code);
+  int32_t code = m->code;
   e.timex = governing_timex(c, m);
   if (e.timex >= 0) {
     e.date = c->doc->timexes[e.timex].date;
@@ -821,6 +916,25 @@ static void code_match(coder *c, match *m) {
     e.date = c->doc->date;
     e.date_how = TD_EVDATE_DOCUMENT;
   }
+  /* Planned cooperation is an intent (CAMEO 03), refused cooperation a
+   * rejection (12): "will give aid" 033, "refused to lift sanctions" 1244.
+   * The rejection is asserted; the intent stays marked planned. */
+  int root = (c->lx->codes[code].code[0] - '0') * 10 +
+             (c->lx->codes[code].code[1] - '0');
+  if (root >= 4 && root <= 8) {
+    if ((flags & TD_EVF_NEGATED) && refused) {
+      int32_t to = td__lexicon_frame(c->lx, TD__FRAME_REJECT, code);
+      if (to >= 0) {
+        code = to;
+        flags &= (uint16_t)~TD_EVF_NEGATED;
+      }
+    } else if ((flags & TD_EVF_PLANNED) &&
+               !(flags & (TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL))) {
+      int32_t to = td__lexicon_frame(c->lx, TD__FRAME_INTENT, code);
+      if (to >= 0) code = to;
+    }
+  }
+  snprintf(e.code, sizeof e.code, "%s", c->lx->codes[code].code);
   /* One modality at most: negated, else hypothetical, else planned. */
   if (flags & TD_EVF_NEGATED)
     flags &= (uint16_t)~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED);
@@ -851,7 +965,9 @@ static void code_sentence(coder *c, uint32_t si) {
   c->n_m = 0;
   for (int i = 0; i < c->n; i++) try_heads(c, i);
   settle_matches(c);
-  for (size_t i = 0; i < c->n_m; i++) code_match(c, &c->m[i]);
+  apply_frames(c);
+  for (size_t i = 0; i < c->n_m; i++)
+    if (!c->m[i].absorbed) code_match(c, &c->m[i]);
   /* The latest dated expression sets the date for what follows. */
   uint32_t para = c->doc->sents[si].para;
   if (para != c->ctx_para) c->ctx_date.precision = TD_PREC_NONE;

@@ -108,10 +108,28 @@ struct td_lexicon {
   uint32_t *pat_first; /* per lemma id: first pattern and count */
   uint16_t *pat_count;
 
+  /* frames.txt: per inner-code prefix, the code index for each frame
+   * (TD__FRAME_*), or -1. */
+  int32_t (*frames)[5];
+  size_t n_frames;
+  td__strmap frame_map;
+
   /* Strings owned by the lexicon, freed with it. */
   char **strs;
   size_t n_strs, cap_strs;
 };
+
+/* Frames (columns of frames.txt). */
+enum {
+  TD__FRAME_APPEAL = 0,
+  TD__FRAME_INTENT,
+  TD__FRAME_DEMAND,
+  TD__FRAME_REJECT,
+  TD__FRAME_THREATEN
+};
+/* The code index that frame gives an inner event coded inner (code
+ * index), by the longest listed prefix of its code; -1 if none. */
+int32_t td__lexicon_frame(const td_lexicon *lx, int frame, int32_t inner);
 
 /* The entry of a lowercase form of n bytes, or NULL. */
 const td__word *td__lexicon_word(const td_lexicon *lx, const char *form,
