@@ -408,12 +408,14 @@ int td_read_stream(FILE *f, const char *name, td_format fmt, td_read_fn fn,
  * look binary (NUL bytes or mostly control characters). */
 int td_normalize(td_doc *doc, const td_diag *diag);
 
-/* Find the dateline and date stamps in the head of doc->text and set
- * doc->dateline, stamps, place, agency, and date/date_source from the best
- * evidence (metadata > dateline > stamp). A dateline date without a year
- * takes it from the metadata date or a stamp consistent with it; a stamp
- * that contradicts the dateline by more than a few days is ignored for the
- * date. Leaves date without a year when the article alone cannot tell. */
+/* Find the dateline and date stamps in the head of doc->text (the first
+ * eight non-blank lines, at most 1500 bytes) and set doc->dateline, stamps,
+ * place, agency, and date/date_source from the best evidence (metadata >
+ * dateline > stamp). A dateline date without a year takes it from the
+ * metadata date or a stamp consistent with it; a stamp that contradicts the
+ * dateline by more than a few days is ignored for the date. Leaves date
+ * without a year when the article alone cannot tell. Agency names are made
+ * canonical with data/agencies.txt. Replaces any earlier result. */
 void td_dateline_parse(td_doc *doc);
 
 /* Finish the dates of a batch: each doc whose date lacks a year takes the
@@ -430,7 +432,11 @@ void td_batch_resolve_dates(td_doc **docs, size_t n);
  * lines that do not wrap), sentences and tokens. Sentence splitting keeps
  * abbreviations (U.S., Feb., Gen., Dr.), initials, decimals, quotes and
  * ellipses inside the sentence, and splits run-together sentences
- * ("Ukraine.Blinken said"). Replaces any earlier segmentation. */
+ * ("Ukraine.Blinken said"). A dateline found by td_dateline_parse is a
+ * sentence of its own, and a byline glued to a dotted acronym ("Deng
+ * XianlaiU.S. Secretary") is cut off as one. Abbreviations and sentence
+ * openers come from data/abbreviations.txt and data/sentence_starters.txt.
+ * Replaces any earlier segmentation. */
 void td_segment(td_doc *doc);
 
 /* Read-side convenience: normalize, dateline and segment one document and
