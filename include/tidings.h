@@ -214,6 +214,14 @@ typedef enum td_timex_type {
 /* "DATE", "TIME", "DURATION", "SET". */
 const char *td_timex_type_name(td_timex_type t);
 
+/* How a time expression's value was obtained (td_timex.flags). */
+enum {
+  TD_TIMEXF_RELATIVE = 1 << 0, /* resolved against the document date */
+  TD_TIMEXF_ANCHORED = 1 << 1, /* resolved against a date the text gave
+                                  just before ("the next day") */
+  TD_TIMEXF_NO_YEAR = 1 << 2   /* the text gave no year; it was inferred */
+};
+
 /* A temporal expression normalized the TimeML (TIMEX3) way against the
  * document date. */
 typedef struct td_timex {
