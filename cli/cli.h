@@ -15,6 +15,7 @@
 int td_cmd_ingest(int argc, char **argv);
 int td_cmd_docs(int argc, char **argv);
 int td_cmd_annotate(int argc, char **argv);
+int td_cmd_actors(int argc, char **argv);
 int td_cmd_timex(int argc, char **argv);
 int td_cmd_dups(int argc, char **argv);
 
