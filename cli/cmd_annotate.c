@@ -42,7 +42,13 @@ typedef struct annotate_run {
   unsigned opts;
   int rejected;
   FILE *out;
+  td_doc **batch; /* prepared articles waiting for their dates */
+  size_t n_batch;
 } annotate_run;
+
+/* Articles are dated together, as ingest does, so a dateline without a
+ * year takes it from the other articles of the batch. */
+#define ANNOTATE_BATCH 1000
 
 /* Write s (n bytes) as a JSON string. */
 static void json_str(FILE *out, const char *s, size_t n) {
@@ -140,6 +146,20 @@ static void print_event(annotate_run *r, const td_doc *d, const td_event *e) {
           e->sent, e->start, e->end, s->start, s->end);
 }
 
+static void flush_batch(annotate_run *r) {
+  td_batch_resolve_dates(r->batch, r->n_batch);
+  for (size_t k = 0; k < r->n_batch; k++) {
+    td_doc *doc = r->batch[k];
+    td_timex_tag(doc);
+    td_actors_resolve(doc, r->kb);
+    td_events_extract_opts(doc, r->lx, r->opts);
+    for (size_t i = 0; i < doc->n_events; i++)
+      print_event(r, doc, &doc->events[i]);
+    td_doc_free(doc);
+  }
+  r->n_batch = 0;
+}
+
 static int on_doc(void *ud, td_doc *doc) {
   annotate_run *r = ud;
   int rc = td_doc_prepare(doc, r->diag);
@@ -151,13 +171,8 @@ static int on_doc(void *ud, td_doc *doc) {
     td_doc_free(doc);
     return 0;
   }
-  td_batch_resolve_dates(&doc, 1);
-  td_timex_tag(doc);
-  td_actors_resolve(doc, r->kb);
-  td_events_extract_opts(doc, r->lx, r->opts);
-  for (size_t i = 0; i < doc->n_events; i++)
-    print_event(r, doc, &doc->events[i]);
-  td_doc_free(doc);
+  r->batch[r->n_batch++] = doc;
+  if (r->n_batch == ANNOTATE_BATCH) flush_batch(r);
   return 0;
 }
 
@@ -274,11 +289,14 @@ int td_cmd_annotate(int argc, char **argv) {
       status = 1;
     }
   }
-  annotate_run r = {kb, lx, &diag, evopts, 0, stdout};
+  annotate_run r = {kb, lx, &diag, evopts, 0, stdout, NULL, 0};
+  r.batch = td_xcalloc(ANNOTATE_BATCH, sizeof *r.batch);
   if (read_input(path, &r, &err) != 0) {
     cli_print_error("annotate", &err);
     status = 1;
   }
+  flush_batch(&r);
+  free(r.batch);
   if (r.rejected || errors) status = 1;
   td_lexicon_free(lx);
   td_actor_kb_free(kb);

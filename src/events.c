@@ -78,6 +78,8 @@ typedef struct coder {
   td_date ctx_date;     /* date set by an earlier sentence of the paragraph */
   int32_t ctx_timex;
   uint32_t ctx_para;
+  int32_t sent_src[MAX_ACTORS]; /* sources of the sentence's latest event */
+  int sent_ns;
   int32_t dyad[2]; /* the article's two main actors, computed lazily */
   int dyad_done;
   size_t cap_ev;
@@ -276,6 +278,20 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
       /* A longer pattern is evidence enough: "an appeal to X to
        * extradite" codes like "appealed to X to extradite". */
       if (prev_det && p->n_words < 3) return 0;
+      /* "the temporarily occupied territories", "a January 26 written
+       * response": a participle after a determiner or a number is an
+       * adjective. */
+      if ((sh & TD__SH_PAST) && !(sh & (TD__SH_BASE | TD__SH_S)) &&
+          p->n_words < 3) {
+        for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
+          const stok *q = &c->t[j];
+          if (q->mention >= 0 || q->punct) break;
+          const td_token *tk = &c->doc->toks[c->tf + (uint32_t)j];
+          if (tk->kind == TD_TOK_NUMBER) return 0;
+          if ((q->cls & TD__WC_DET) && strcmp(q->lower, "that") != 0) return 0;
+          if (q->w != NULL) break; /* a known word: not an adverb */
+        }
+      }
       if (prev && prev->mention < 0 && (pc & TD__WC_PREP) &&
           !(sh & (TD__SH_ING | TD__SH_PAST)) && strcmp(prev->lower, "to") != 0)
         return 0;
@@ -410,7 +426,7 @@ static void apply_frames(coder *c) {
       if (n->head - m->last > 16) break;
       int blocked = 0;
       for (int j = m->last + 1; j < n->first && !blocked; j++)
-        if (is_boundary(&c->t[j]) || c->t[j].punct == '"') blocked = 1;
+        if (is_boundary(&c->t[j])) blocked = 1;
       if (blocked) break;
       if (n->p->flags & TD__PF_SAY) break;
       if (frame_root(&lx->codes[n->code])) break;
@@ -443,36 +459,54 @@ static int is_possessive_at(const coder *c, int last) {
 }
 
 /* Collect the mentions coordinated with the one spanning [a, b]
- * ("A, B and C"), scanning right (dir 1) or left (dir -1). */
+ * ("A, B and C"), scanning right (dir 1) or left (dir -1). A list joined
+ * by commas alone is no coordination ("with Russia, Carla Babb, a
+ * reporter"): items are kept up to the last one joined by "and". */
 static int coordinated(const coder *c, int a, int b, int dir, int32_t *out,
                        int n, int max) {
   int j = dir > 0 ? b + 1 : a - 1;
+  int n0 = n, keep = n;
   while (n < max && j >= 0 && j < c->n) {
-    int k = j, steps = 0;
-    while (k >= 0 && k < c->n && steps < 4 &&
-           (c->t[k].punct == ',' || strcmp(c->t[k].lower, "and") == 0 ||
-            strcmp(c->t[k].lower, "as") == 0 ||
-            strcmp(c->t[k].lower, "well") == 0 ||
-            strcmp(c->t[k].lower, "both") == 0 ||
-            ((c->t[k].cls & TD__WC_DET) && steps > 0))) {
+    int k = j, steps = 0, has_and = 0;
+    while (k >= 0 && k < c->n && steps < 4 && c->t[k].mention < 0) {
+      const stok *q = &c->t[k];
+      if (strcmp(q->lower, "and") == 0 || strcmp(q->lower, "&") == 0) {
+        has_and = 1;
+      } else if (!(q->punct == ',' || strcmp(q->lower, "as") == 0 ||
+                   strcmp(q->lower, "well") == 0 ||
+                   strcmp(q->lower, "both") == 0 ||
+                   ((q->cls & TD__WC_DET) && steps > 0))) {
+        break;
+      }
       k += dir;
       steps++;
     }
     if (steps == 0 || k < 0 || k >= c->n || c->t[k].mention < 0) break;
-    if (dir > 0 && c->t[k - 1].punct == ',' && steps == 1 && k + 1 < c->n &&
-        0)
-      break;
     int32_t mi = c->t[k].mention;
     int dup = 0;
     for (int q = 0; q < n; q++)
       if (same_actor(c, out[q], mi)) dup = 1;
     if (!dup) out[n++] = mi;
+    if (has_and) keep = n;
     if (dir > 0)
       j = mention_last(c, k) + 1;
     else
       j = mention_first(c, k) - 1;
   }
-  return n;
+  (void)n0;
+  return keep;
+}
+
+/* Whether b is a bare country (or its government) of the same country as
+ * a: "the Russian Foreign Ministry published Russia's drafts" does not
+ * make Russia the target. */
+static int same_country(const coder *c, int32_t a, int32_t b) {
+  if (a < 0 || b < 0) return 0;
+  const char *x = c->doc->mentions[a].code, *y = c->doc->mentions[b].code;
+  if (strlen(x) < 3 || strlen(y) < 3 || strncmp(x, y, 3) != 0) return 0;
+  if (strncmp(x, "IGO", 3) == 0 || strncmp(x, "NGO", 3) == 0) return 0;
+  size_t lx = strlen(x), ly = strlen(y);
+  return lx == 3 || ly == 3 || strcmp(x + 3, y + 3) == 0;
 }
 
 /* The quotation speaker of region q: the source of a statement right
@@ -522,6 +556,16 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   while (j >= 0) {
     stok *k = &c->t[j];
     if (is_boundary(k)) break;
+    if (k->punct == ')') { /* a parenthesis is no subject */
+      int depth = 0;
+      while (j >= 0) {
+        if (c->t[j].punct == ')') depth++;
+        if (c->t[j].punct == '(' && --depth == 0) break;
+        j--;
+      }
+      j--;
+      continue;
+    }
     if (k->quote != q) {
       if (q) break; /* do not leave the quotation */
       int16_t r = k->quote;
@@ -535,7 +579,10 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
                        !(before->cls & TD__WC_DET) && before->mention < 0;
       int poss = is_possessive_at(c, b);
       int nominal = m->p->pos == 'n' || m->p->pos == 'a';
-      if (poss && !(nominal && m->first - b <= 4)) after_prep = 1;
+      /* "Russia's buildup": the possessor is the actor of a nominal
+       * predicate, whatever precedes it; otherwise a possessive is no
+       * subject. */
+      if (poss) after_prep = !(nominal && m->first - b <= 4);
       if (!after_prep) {
         out[(*n)++] = k->mention;
         *n = coordinated(c, a, b, -1, out, *n, MAX_ACTORS);
@@ -609,7 +656,15 @@ static int is_passive(const coder *c, const match *m) {
   return 0;
 }
 
-static int find_targets(coder *c, const match *m, int32_t *out) {
+/* Whether the mention starting at token a is the object of a place or
+ * time preposition ("in Geneva", "at the Vienna site"). */
+static int after_placeprep(const coder *c, int a) {
+  int j = a - 1;
+  while (j >= 0 && (c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0) j--;
+  return j >= 0 && (c->t[j].cls & TD__WC_PLACEPREP) && c->t[j].mention < 0;
+}
+
+static int find_targets(coder *c, const match *m, int32_t src, int32_t *out) {
   int n = 0;
   if (m->tgt_tok >= 0) {
     out[n++] = c->t[m->tgt_tok].mention;
@@ -617,21 +672,21 @@ static int find_targets(coder *c, const match *m, int32_t *out) {
                        mention_last(c, m->tgt_tok), 1, out, n, MAX_ACTORS);
   }
   if (m->p->flags & TD__PF_NOTGT) return 0;
+  int far = (m->p->flags & TD__PF_FAR) != 0;
   int16_t q = c->t[m->head].quote;
-  for (int j = m->last + 1; j < c->n && j <= m->last + 12; j++) {
+  for (int j = m->last + 1; j < c->n && (far || j <= m->last + 12); j++) {
     stok *k = &c->t[j];
-    if (is_boundary(k) || k->punct == '"' || k->punct == ',' ||
-        k->quote != q)
-      break;
-    if (k->head && !k->covered) break;
-    if (k->head) break; /* another predicate takes its own target */
-    if ((k->cls & TD__WC_REL) && !(k->cls & TD__WC_PREP) &&
-        k->mention < 0)
-      break;
+    if (is_boundary(k) || k->punct == '"' || k->quote != q) break;
+    if (!far) {
+      if (k->punct == ',') break;
+      if (k->head) break; /* another predicate takes its own target */
+      if ((k->cls & TD__WC_REL) && !(k->cls & TD__WC_PREP) && k->mention < 0)
+        break;
+    }
     if (k->mention >= 0) {
       int a = j, b = mention_last(c, j);
-      const stok *before = a > 0 ? &c->t[a - 1] : NULL;
-      if (before && (before->cls & TD__WC_PLACEPREP) && before->mention < 0) {
+      if (after_placeprep(c, a) || same_country(c, src, k->mention) ||
+          same_actor(c, src, k->mention)) {
         j = b;
         continue;
       }
@@ -696,9 +751,10 @@ static void compute_dyad(coder *c) {
 /* ---- modality, date, place ---- */
 
 static uint16_t modality(coder *c, const match *m, int reported,
-                         int *refused) {
+                         int *refused, int *deontic) {
   uint16_t f = 0;
   *refused = 0;
+  *deontic = 0;
   int consumed_neg = 0;
   for (int e = 0; e < m->p->n_pre; e++)
     if (m->p->pre[e].neg) consumed_neg = 1;
@@ -714,6 +770,13 @@ static uint16_t modality(coder *c, const match *m, int reported,
       if (j > 0 && (c->t[j - 1].cls & (TD__WC_WILL | TD__WC_HYPO))) *refused = 1;
     }
     if (k->cls & TD__WC_WILL) f |= TD_EVF_PLANNED;
+    if (k->cls & TD__WC_DEONTIC) {
+      /* must, should, ought; need to, have to */
+      int to = j + 1 < c->n && strcmp(c->t[j + 1].lower, "to") == 0;
+      if (to || !(k->cls & (TD__WC_HAVE)) ) {
+        if (to || strcmp(k->lower, "need") != 0) *deontic = 1;
+      }
+    }
     if (k->cls & TD__WC_HYPO) {
       if (strcmp(k->lower, "would") == 0 && reported)
         f |= TD_EVF_PLANNED;
@@ -811,16 +874,97 @@ static void push_event(coder *c, const td_event *e) {
   d->events[d->n_events++] = *e;
 }
 
-static int in_say_complement(coder *c, const match *m, int32_t src) {
+/* The speaker whose statement m is reported in: the subject of a
+ * statement verb before it ("X said Y would ...") or of one closing its
+ * clause ("Y will ..., X said"); -1 if none. */
+static int32_t say_speaker(coder *c, const match *m) {
+  const match *best = NULL;
   for (size_t i = 0; i < c->n_m; i++) {
     const match *s = &c->m[i];
-    if (s == m || !(s->p->flags & TD__PF_SAY)) continue;
+    if (s == m || !(s->p->flags & TD__PF_SAY) || s->absorbed) continue;
+    if (c->t[s->head].cond) continue; /* "if X says ..." */
+    int ok = 1;
     if (s->last < m->first) {
-      int32_t subj[MAX_ACTORS];
-      int ns = 0;
-      find_subject(c, s, subj, &ns);
-      if (ns == 0 || !same_actor(c, subj[0], src)) return 1;
+      for (int j = s->last + 1; j < m->first && ok; j++)
+        if (is_boundary(&c->t[j])) ok = 0;
+      if (ok) best = s; /* the nearest before wins */
+    } else if (s->first > m->last && best == NULL) {
+      /* "..., X said": a comma or quote between, no other statement */
+      int comma = 0;
+      for (int j = m->last + 1; j < s->first && ok; j++) {
+        if (is_boundary(&c->t[j])) ok = 0;
+        if (c->t[j].punct == ',' || c->t[j].punct == '"') comma = 1;
+      }
+      if (ok && comma) best = s;
     }
+  }
+  if (best == NULL) return -1;
+  int32_t subj[MAX_ACTORS];
+  int ns = 0;
+  find_subject(c, best, subj, &ns);
+  if (ns == 0) {
+    int32_t a = subject_after(c, best);
+    return a;
+  }
+  return subj[0];
+}
+
+/* The target of a statement: the first other actor of what was said, to
+ * the right ("X said Y would ...") or, when the statement closes the
+ * sentence ("..., X said"), to the left. */
+static int say_target_in(coder *c, int from, int to, int32_t src,
+                         int32_t *out) {
+  for (int j = from; j < to; j++) {
+    if (is_boundary(&c->t[j])) break;
+    if (c->t[j].mention < 0) continue;
+    int a = j, b = mention_last(c, j);
+    int32_t mi = c->t[j].mention;
+    j = b;
+    if (after_placeprep(c, a) || same_actor(c, src, mi) ||
+        same_country(c, src, mi))
+      continue;
+    out[0] = mi;
+    return 1;
+  }
+  return 0;
+}
+
+static int say_target(coder *c, const match *m, int32_t src, int32_t *out) {
+  /* What was said follows the verb unless the verb is followed by a
+   * preposition, a time or the end ("..., X said in an interview"). */
+  int nx = m->last + 1;
+  int right_first = nx < c->n && !is_boundary(&c->t[nx]) &&
+                    c->t[nx].punct != ',' && c->t[nx].timex < 0 &&
+                    !((c->t[nx].cls & TD__WC_PREP) && c->t[nx].mention < 0);
+  int start = 0;
+  for (int j = m->first - 1; j >= 0; j--)
+    if (is_boundary(&c->t[j])) {
+      start = j + 1;
+      break;
+    }
+  if (right_first) {
+    if (say_target_in(c, m->last + 1, c->n, src, out)) return 1;
+    return 0;
+  }
+  if (say_target_in(c, start, m->first, src, out)) return 1;
+  return say_target_in(c, m->last + 1, c->n, src, out);
+}
+
+/* Whether an appeal or a demand earlier in the sentence governs m: what
+ * is asked for is not an event that happened. */
+static int under_appeal(coder *c, const match *m) {
+  for (size_t i = 0; i < c->n_m; i++) {
+    const match *k = &c->m[i];
+    if (k == m || k->absorbed || k->last >= m->first) continue;
+    const char *code = c->lx->codes[k->code].code;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root != 2 && root != 10 && !(c->t[k->head].cls & TD__WC_TRY))
+      continue;
+    if (m->first - k->last > 25) continue;
+    int ok = 1;
+    for (int j = k->last + 1; j < m->first && ok; j++)
+      if (is_boundary(&c->t[j])) ok = 0;
+    if (ok) return 1;
   }
   return 0;
 }
@@ -828,6 +972,7 @@ static int in_say_complement(coder *c, const match *m, int32_t src) {
 static void code_match(coder *c, match *m) {
   int32_t src[MAX_ACTORS], tgt[MAX_ACTORS];
   int ns = 0, nt = 0;
+  const td_lexicon *lx = c->lx;
   m->passive = is_passive(c, m);
   if (m->passive) {
     ns = by_agent(c, m, src);
@@ -838,12 +983,25 @@ static void code_match(coder *c, match *m) {
     if (ns == 0 && nt == 0) m->passive = 0;
   }
   if (!m->passive) {
-    find_subject(c, m, src, &ns);
+    /* A participle clause after a comma shares the subject of the clause
+     * before it: "Blinken said ..., expressing concerns". */
+    int participle =
+        (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
+        m->first > 0 && c->t[m->first - 1].punct == ',' && c->sent_ns > 0;
+    if (participle) {
+      for (int i = 0; i < c->sent_ns; i++) src[ns++] = c->sent_src[i];
+    } else {
+      find_subject(c, m, src, &ns);
+    }
     if (ns == 0 && (m->p->flags & TD__PF_SAY)) {
       int32_t s = subject_after(c, m);
       if (s >= 0) src[ns++] = s;
     }
-    nt = find_targets(c, m, tgt);
+    if ((m->p->flags & TD__PF_SAY) && m->tgt_tok < 0) {
+      if (ns > 0) nt = say_target(c, m, src[0], tgt);
+    } else {
+      nt = find_targets(c, m, ns ? src[0] : -1, tgt);
+    }
   }
   int sym = (m->p->flags & TD__PF_SYM) != 0;
   if (sym && nt == 0) {
@@ -872,8 +1030,6 @@ static void code_match(coder *c, match *m) {
       }
     }
   }
-  if (ns == 0 && !(c->opts & TD_EVX_KEEP_UNRESOLVED)) return;
-
   /* A frame with no target of its own is about the inner event's actor:
    * "demanded that the US cancel ..." targets the US. */
   if (m->inner >= 0 && nt == 0) {
@@ -885,15 +1041,49 @@ static void code_match(coder *c, match *m) {
         in->first > m->last) {
       for (int i = 0; i < nis; i++) tgt[nt++] = is[i];
     } else {
-      nt = find_targets(c, in, tgt);
+      nt = find_targets(c, in, ns ? src[0] : -1, tgt);
     }
   }
 
-  int reported = ns > 0 && in_say_complement(c, m, src[0]);
-  int refused = 0;
-  uint16_t flags = modality(c, m, reported, &refused);
+  int32_t code = m->code;
+  int32_t speaker = -1;
+  if (!(m->p->flags & TD__PF_SAY)) {
+    if (c->t[m->head].quote) speaker = quote_speaker(c, c->t[m->head].quote);
+    if (speaker < 0) speaker = say_speaker(c, m);
+  }
+  int reported = speaker >= 0 && !(ns > 0 && same_actor(c, speaker, src[0]));
+  int refused = 0, deontic = 0;
+  uint16_t flags = modality(c, m, reported, &refused, &deontic);
   if (reported) flags |= TD_EVF_REPORTED;
   if (c->t[m->head].quote) flags |= TD_EVF_QUOTED;
+  const char *pc = lx->codes[code].code;
+  int root = (pc[0] - '0') * 10 + (pc[1] - '0');
+  if (root != 2 && root != 10 && !(m->p->flags & TD__PF_SAY) &&
+      under_appeal(c, m))
+    flags |= TD_EVF_HYPOTHETICAL;
+
+  /* "Russia should withdraw", said or written by someone else: a demand
+   * by the speaker on the one who should act (CAMEO codes obligation in
+   * reported speech as a demand). */
+  if (deontic && reported && !(flags & TD_EVF_NEGATED)) {
+    int32_t to = td__lexicon_frame(lx, TD__FRAME_DEMAND, code);
+    if (root == 2 || root == 10) to = code;
+    if (to < 0) to = td__lexicon_frame(lx, TD__FRAME_DEMAND, -1);
+    if (to < 0) {
+      const td_cameo *d = td_cameo_lookup(lx, "100");
+      to = d ? (int32_t)(d - lx->codes) : code;
+    }
+    code = to;
+    nt = 0;
+    for (int i = 0; i < ns; i++) tgt[nt++] = src[i];
+    ns = 0;
+    src[ns++] = speaker;
+    flags &= (uint16_t)~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED |
+                         TD_EVF_REPORTED);
+    pc = lx->codes[code].code;
+    root = (pc[0] - '0') * 10 + (pc[1] - '0');
+  }
+  if (ns == 0 && !(c->opts & TD_EVX_KEEP_UNRESOLVED)) return;
 
   td_event e;
   memset(&e, 0, sizeof e);
@@ -902,13 +1092,13 @@ static void code_match(coder *c, match *m) {
   const td_token *tb = &c->doc->toks[c->tf + (uint32_t)m->last];
   e.start = ta->start;
   e.end = tb->end;
-  int32_t code = m->code;
   e.timex = governing_timex(c, m);
   if (e.timex >= 0) {
     e.date = c->doc->timexes[e.timex].date;
     e.date_how = TD_EVDATE_TIMEX;
     if (date_after(e.date, c->doc->date)) flags |= TD_EVF_PLANNED;
-  } else if (c->ctx_date.precision && c->ctx_para == c->doc->sents[c->sent].para) {
+  } else if (c->ctx_date.precision &&
+             c->ctx_para == c->doc->sents[c->sent].para) {
     e.date = c->ctx_date;
     e.date_how = TD_EVDATE_CONTEXT;
     e.timex = -1;
@@ -919,22 +1109,20 @@ static void code_match(coder *c, match *m) {
   /* Planned cooperation is an intent (CAMEO 03), refused cooperation a
    * rejection (12): "will give aid" 033, "refused to lift sanctions" 1244.
    * The rejection is asserted; the intent stays marked planned. */
-  int root = (c->lx->codes[code].code[0] - '0') * 10 +
-             (c->lx->codes[code].code[1] - '0');
   if (root >= 4 && root <= 8) {
     if ((flags & TD_EVF_NEGATED) && refused) {
-      int32_t to = td__lexicon_frame(c->lx, TD__FRAME_REJECT, code);
+      int32_t to = td__lexicon_frame(lx, TD__FRAME_REJECT, code);
       if (to >= 0) {
         code = to;
         flags &= (uint16_t)~TD_EVF_NEGATED;
       }
     } else if ((flags & TD_EVF_PLANNED) &&
                !(flags & (TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL))) {
-      int32_t to = td__lexicon_frame(c->lx, TD__FRAME_INTENT, code);
+      int32_t to = td__lexicon_frame(lx, TD__FRAME_INTENT, code);
       if (to >= 0) code = to;
     }
   }
-  snprintf(e.code, sizeof e.code, "%s", c->lx->codes[code].code);
+  snprintf(e.code, sizeof e.code, "%s", lx->codes[code].code);
   /* One modality at most: negated, else hypothetical, else planned. */
   if (flags & TD_EVF_NEGATED)
     flags &= (uint16_t)~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED);
@@ -957,12 +1145,17 @@ static void code_match(coder *c, match *m) {
                tgt[k] >= 0 ? c->doc->mentions[tgt[k]].code : "");
       push_event(c, &e);
     }
-  if (src[0] >= 0) c->last_subject = src[0];
+  if (src[0] >= 0) {
+    c->last_subject = src[0];
+    c->sent_ns = 0;
+    for (int i = 0; i < ns && src[i] >= 0; i++) c->sent_src[c->sent_ns++] = src[i];
+  }
 }
 
 static void code_sentence(coder *c, uint32_t si) {
   load_sentence(c, si);
   c->n_m = 0;
+  c->sent_ns = 0;
   for (int i = 0; i < c->n; i++) try_heads(c, i);
   settle_matches(c);
   apply_frames(c);

@@ -302,7 +302,7 @@ static const struct {
     {"FIRSTPRON", TD__WC_FIRSTPRON}, {"CONJ", TD__WC_CONJ},
     {"REL", TD__WC_REL},         {"PLAN", TD__WC_PLAN},
     {"TRY", TD__WC_TRY},         {"REFUSE", TD__WC_REFUSE},
-    {"ACCORDING", TD__WC_ACCORDING},
+    {"ACCORDING", TD__WC_ACCORDING}, {"DEONTIC", TD__WC_DEONTIC},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,
@@ -401,8 +401,10 @@ static int parse_pattern(td_lexicon *lx, char *line, td__pattern *p,
         p->flags |= TD__PF_SAY | TD__PF_NOTGT;
       else if (strcmp(f, "notgt") == 0)
         p->flags |= TD__PF_NOTGT;
+      else if (strcmp(f, "far") == 0)
+        p->flags |= TD__PF_FAR;
       else {
-        *why = "unknown flag (sym, say, notgt)";
+        *why = "unknown flag (sym, say, notgt, far)";
         return -1;
       }
     }
@@ -528,7 +530,8 @@ static int load_patterns(td_lexicon *lx, const char *dir, const td_diag *diag,
     const char *l = lx->lemmas[id];
     int32_t wi = strmap_get(&lx->word_map, l, strlen(l));
     uint32_t closed = ~(uint32_t)(TD__WC_PLAN | TD__WC_TRY | TD__WC_REFUSE |
-                                  TD__WC_ACCORDING);
+                                  TD__WC_ACCORDING | TD__WC_DEONTIC |
+                                  TD__WC_HYPO);
     if (wi >= 0 && (lx->words[wi].cls & closed)) continue; /* closed class */
     add_regular_forms(lx, l, (int32_t)id);
   }

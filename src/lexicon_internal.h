@@ -31,7 +31,8 @@ enum {
   TD__WC_PLAN = 1u << 13,
   TD__WC_TRY = 1u << 14,
   TD__WC_REFUSE = 1u << 15,
-  TD__WC_ACCORDING = 1u << 16
+  TD__WC_ACCORDING = 1u << 16,
+  TD__WC_DEONTIC = 1u << 17
 };
 
 /* The shape of a form for one of its lemmas. */
@@ -65,7 +66,10 @@ typedef struct td__pelem {
 enum {
   TD__PF_SYM = 1u << 0,  /* symmetric: talks between A and B */
   TD__PF_SAY = 1u << 1,  /* a statement verb: its complement is reported */
-  TD__PF_NOTGT = 1u << 2 /* never look for a target to the right */
+  TD__PF_NOTGT = 1u << 2, /* never look for a target to the right */
+  TD__PF_FAR = 1u << 3    /* the target may be named anywhere later in the
+                             sentence: "published draft agreements, which
+                             Moscow expects from Washington" */
 };
 
 #define TD__MAX_PRE 4
