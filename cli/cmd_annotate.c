@@ -11,13 +11,15 @@
 #include "cli.h"
 
 static const char usage_text[] =
-    "Usage: tidings annotate [--dict FILE]... [--all] [FILE|-]\n"
+    "Usage: tidings annotate [--dict FILE]... [--all] [--format jsonl|tsv] "
+    "[FILE|-]...\n"
     "\n"
     "Code the events of articles, without a store. The input (default: "
     "standard\n"
     "input) is JSON Lines (one article per line: id, date, text) or one "
     "plain\n"
-    "article; a directory or a Reuters-21578 .sgm file also works. Output: "
+    "article; a directory or a Reuters-21578 .sgm file also works, and "
+    "several\ninputs are dated together as one batch. Output: "
     "one JSON\n"
     "object per event per line, with doc, date, date_how, source, target "
     "(null if\n"
@@ -29,6 +31,9 @@ static const char usage_text[] =
     "\n"
     "  --dict FILE  also load a PETRARCH/TABARI actor dictionary (repeatable)\n"
     "  --all        also print events whose source actor is unknown\n"
+    "  --format F   jsonl (default) or tsv: a header row, then doc, date,\n"
+    "               date_how, source, target, code, root, quad_class,\n"
+    "               goldstein, modality, place, start, end, sentence\n"
     "  --help       show this help\n"
     "\n"
     "Exit status: 0 on success, 1 when an article or dictionary was "
@@ -42,6 +47,7 @@ typedef struct annotate_run {
   unsigned opts;
   int rejected;
   FILE *out;
+  int tsv;
   td_doc **batch; /* prepared articles waiting for their dates */
   size_t n_batch;
 } annotate_run;
@@ -98,7 +104,38 @@ static void print_actor(FILE *out, int32_t m, const char *code) {
     json_cstr(out, code);
 }
 
+/* A TSV field: tabs and line breaks become spaces. */
+static void tsv_field(FILE *out, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    char ch = s[i];
+    fputc(ch == '\t' || ch == '\n' || ch == '\r' ? ' ' : ch, out);
+  }
+}
+
+static void print_event_tsv(annotate_run *r, const td_doc *d,
+                            const td_event *e) {
+  FILE *out = r->out;
+  const td_cameo *c = td_cameo_lookup(r->lx, e->code);
+  char date[24];
+  td_date_format(e->date, date, sizeof date);
+  tsv_field(out, d->id ? d->id : "", d->id ? strlen(d->id) : 0);
+  const td_sentence *s = &d->sents[e->sent];
+  fprintf(out, "\t%s\t%s\t%s\t%s\t%s\t%.2s\t%d\t%.1f\t%s\t", date,
+          date_how_name(e->date_how), e->source >= 0 ? e->source_code : "",
+          e->target >= 0 ? e->target_code : "", e->code, e->code,
+          c ? c->quad_class : 0, c ? c->goldstein : 0.0,
+          td_event_modality(e->flags));
+  tsv_field(out, e->place, strlen(e->place));
+  fprintf(out, "\t%u\t%u\t", e->start, e->end);
+  tsv_field(out, d->text + s->start, s->end - s->start);
+  fputc('\n', out);
+}
+
 static void print_event(annotate_run *r, const td_doc *d, const td_event *e) {
+  if (r->tsv) {
+    print_event_tsv(r, d, e);
+    return;
+  }
   FILE *out = r->out;
   const td_cameo *c = td_cameo_lookup(r->lx, e->code);
   char date[24], root[3] = {e->code[0], e->code[1], 0};
@@ -233,21 +270,31 @@ static int read_input(const char *path, annotate_run *r, td_error *err) {
 int td_cmd_annotate(int argc, char **argv) {
   static const struct option opts[] = {{"dict", required_argument, NULL, 'D'},
                                        {"all", no_argument, NULL, 'a'},
+                                       {"format", required_argument, NULL, 'f'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char **dicts = td_xcalloc((size_t)argc + 1, sizeof *dicts);
   size_t n_dicts = 0;
   unsigned evopts = 0;
-  int c;
+  int c, tsv = 0;
   opterr = 0;
   optind = 1;
-  while ((c = getopt_long(argc, argv, ":D:ah", opts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":D:af:h", opts, NULL)) != -1) {
     switch (c) {
       case 'D':
         dicts[n_dicts++] = optarg;
         break;
       case 'a':
         evopts |= TD_EVX_KEEP_UNRESOLVED;
+        break;
+      case 'f':
+        if (strcmp(optarg, "tsv") == 0) {
+          tsv = 1;
+        } else if (strcmp(optarg, "jsonl") != 0) {
+          free(dicts);
+          return cli_usage_error("annotate", "unknown format '%s' (jsonl, tsv)",
+                                 optarg);
+        }
         break;
       case 'h':
         fputs(usage_text, stdout);
@@ -263,11 +310,7 @@ int td_cmd_annotate(int argc, char **argv) {
                                argv[optind - 1]);
     }
   }
-  if (argc - optind > 1) {
-    free(dicts);
-    return cli_usage_error("annotate", "give at most one input (FILE or -)");
-  }
-  const char *path = optind < argc ? argv[optind] : "-";
+  int n_inputs = argc - optind;
 
   int errors = 0;
   td_diag diag = cli_stderr_diag(&errors);
@@ -289,11 +332,20 @@ int td_cmd_annotate(int argc, char **argv) {
       status = 1;
     }
   }
-  annotate_run r = {kb, lx, &diag, evopts, 0, stdout, NULL, 0};
+  annotate_run r = {kb, lx, &diag, evopts, 0, stdout, tsv, NULL, 0};
+  if (tsv)
+    fputs("doc\tdate\tdate_how\tsource\ttarget\tcode\troot\tquad_class\t"
+          "goldstein\tmodality\tplace\tstart\tend\tsentence\n",
+          stdout);
   r.batch = td_xcalloc(ANNOTATE_BATCH, sizeof *r.batch);
-  if (read_input(path, &r, &err) != 0) {
-    cli_print_error("annotate", &err);
-    status = 1;
+  /* Several inputs are read as one batch (their dates resolved
+   * together); none means standard input. */
+  for (int i = 0; i < (n_inputs ? n_inputs : 1); i++) {
+    const char *path = n_inputs ? argv[optind + i] : "-";
+    if (read_input(path, &r, &err) != 0) {
+      cli_print_error("annotate", &err);
+      status = 1;
+    }
   }
   flush_batch(&r);
   free(r.batch);

@@ -158,7 +158,7 @@ static int eval_petrarch(const char *path, td_actor_kb *kb,
   size_t cap = 0;
   long ln = 0;
   int sentences = 0, exact = 0, codes_exact = 0;
-  int gold_n = 0, got_n = 0, tp = 0, tp_root = 0, tp_code = 0;
+  int gold_n = 0, got_n = 0, tp = 0, tp_root = 0, tp_code = 0, tp_pair = 0;
   while (getline(&line, &cap, f) > 0) {
     ln++;
     chomp(line);
@@ -186,7 +186,7 @@ static int eval_petrarch(const char *path, td_actor_kb *kb,
           dup = 1;
       if (!dup) got[nt++] = t;
     }
-    int used[64] = {0}, match = 0, mroot = 0, mcode = 0;
+    int used[64] = {0}, match = 0, mroot = 0, mcode = 0, mpair = 0;
     for (int g = 0; g < ng; g++) {
       for (int k = 0; k < nt; k++)
         if (!used[k] && same_actor_code(gold[g].src, got[k].src) &&
@@ -203,6 +203,12 @@ static int eval_petrarch(const char *path, td_actor_kb *kb,
           mroot++;
           break;
         }
+      for (int k = 0; k < nt; k++)
+        if (same_actor_code(gold[g].src, got[k].src) &&
+            same_actor_code(gold[g].tgt, got[k].tgt)) {
+          mpair++;
+          break;
+        }
       for (size_t k = 0; k < d->n_events; k++)
         if (strcmp(gold[g].code, d->events[k].code) == 0) {
           mcode++;
@@ -215,6 +221,7 @@ static int eval_petrarch(const char *path, td_actor_kb *kb,
     tp += match;
     tp_root += mroot;
     tp_code += mcode;
+    tp_pair += mpair;
     int ok = match == ng && nt == ng;
     exact += ok;
     codes_exact += mcode == ng;
@@ -240,6 +247,11 @@ static int eval_petrarch(const char *path, td_actor_kb *kb,
          got_n, tp, pr, rc, pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0);
   printf("  gold events matched at root level (actors right): %d (%.3f)\n",
          tp_root, gold_n ? (double)tp_root / gold_n : 0);
+  printf("  gold events whose source and target were coded (any code): %d "
+         "(%.3f)\n",
+         tp_pair, gold_n ? (double)tp_pair / gold_n : 0);
+  printf("  (the suite's codes come from its own test verb dictionary, "
+         "which tidings does not load)\n");
   printf("  gold event codes found regardless of actors: %d (%.3f)\n",
          tp_code, gold_n ? (double)tp_code / gold_n : 0);
   printf("  sentences whose gold codes were all found: %d\n", codes_exact);
