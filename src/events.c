@@ -674,8 +674,11 @@ static int find_targets(coder *c, const match *m, int32_t src, int32_t *out) {
   if (m->p->flags & TD__PF_NOTGT) return 0;
   int far = (m->p->flags & TD__PF_FAR) != 0;
   int16_t q = c->t[m->head].quote;
-  for (int j = m->last + 1; j < c->n && (far || j <= m->last + 12); j++) {
+  /* From the head: a gap of the pattern may hold the target ("accused
+   * Ukraine of shelling"). */
+  for (int j = m->head + 1; j < c->n && (far || j <= m->last + 12); j++) {
     stok *k = &c->t[j];
+    if (k->covered && j <= m->last) continue;
     if (is_boundary(k) || k->punct == '"' || k->quote != q) break;
     if (!far) {
       if (k->punct == ',') break;
@@ -997,7 +1000,14 @@ static void code_match(coder *c, match *m) {
       int32_t s = subject_after(c, m);
       if (s >= 0) src[ns++] = s;
     }
-    if ((m->p->flags & TD__PF_SAY) && m->tgt_tok < 0) {
+    int32_t btw[MAX_ACTORS];
+    int nb = 0;
+    if ((m->p->flags & TD__PF_SYM) && ns == 0 &&
+        (nb = between_actors(c, m, btw)) >= 2) {
+      /* "talks between A and B" */
+      src[ns++] = btw[0];
+      for (int i = 1; i < nb; i++) tgt[nt++] = btw[i];
+    } else if ((m->p->flags & TD__PF_SAY) && m->tgt_tok < 0) {
       if (ns > 0) nt = say_target(c, m, src[0], tgt);
     } else {
       nt = find_targets(c, m, ns ? src[0] : -1, tgt);
