@@ -414,13 +414,19 @@ static int refines(const td_cameo *frame, const td_cameo *to) {
   return strncmp(frame->code, to->code, n) == 0 && strlen(to->code) > n;
 }
 
+/* Give each frame the code its object calls for. The object is the most
+ * specific coded predicate after the frame in its clause ("ask banks to
+ * help finance" is about financing, 071, not help, 070). Matches that can
+ * only be objects (| inner) and found no frame are dropped. */
 static void apply_frames(coder *c) {
   const td_lexicon *lx = c->lx;
   for (size_t i = 0; i < c->n_m; i++) {
     match *m = &c->m[i];
-    if (m->absorbed || (m->p->flags & TD__PF_SAY)) continue;
+    if (m->absorbed || (m->p->flags & (TD__PF_SAY | TD__PF_INNER))) continue;
     int fr = frame_of(&lx->codes[m->code]);
     if (fr < 0) continue;
+    int best = -1;
+    int32_t best_to = -1;
     for (size_t k = i + 1; k < c->n_m; k++) {
       match *n = &c->m[k];
       if (n->head - m->last > 16) break;
@@ -429,16 +435,24 @@ static void apply_frames(coder *c) {
         if (is_boundary(&c->t[j])) blocked = 1;
       if (blocked) break;
       if (n->p->flags & TD__PF_SAY) break;
-      if (frame_root(&lx->codes[n->code])) break;
+      if (!(n->p->flags & TD__PF_INNER) && frame_root(&lx->codes[n->code]))
+        break;
       int32_t to = td__lexicon_frame(lx, fr, n->code);
-      if (to >= 0 && refines(&lx->codes[m->code], &lx->codes[to])) {
-        m->code = to;
-        m->inner = (int)k;
-        n->absorbed = 1;
+      if (to < 0 || !refines(&lx->codes[m->code], &lx->codes[to])) continue;
+      if (best_to < 0 ||
+          strlen(lx->codes[to].code) > strlen(lx->codes[best_to].code)) {
+        best = (int)k;
+        best_to = to;
       }
-      break;
+    }
+    if (best >= 0) {
+      m->code = best_to;
+      m->inner = best;
+      c->m[best].absorbed = 1;
     }
   }
+  for (size_t i = 0; i < c->n_m; i++)
+    if (c->m[i].p->flags & TD__PF_INNER) c->m[i].absorbed = 1;
 }
 
 /* ---- actors ---- */
@@ -1115,6 +1129,28 @@ static void code_match(coder *c, match *m) {
   } else {
     e.date = c->doc->date;
     e.date_how = TD_EVDATE_DOCUMENT;
+  }
+  /* "will withdraw its force unless ...": a conditional plan is a threat
+   * (CAMEO 13). */
+  if ((flags & TD_EVF_PLANNED) && !(flags & TD_EVF_NEGATED) && root != 13 &&
+      root != 1) {
+    int threat = 0;
+    for (int j = m->last + 1; j < c->n && !threat; j++) {
+      if (is_boundary(&c->t[j])) break;
+      if (strcmp(c->t[j].lower, "unless") == 0 ||
+          strcmp(c->t[j].lower, "otherwise") == 0)
+        threat = 1;
+    }
+    if (threat) {
+      int32_t to = td__lexicon_frame(lx, TD__FRAME_THREATEN, code);
+      if (to < 0) {
+        const td_cameo *t = td_cameo_lookup(lx, "130");
+        to = t ? (int32_t)(t - lx->codes) : code;
+      }
+      code = to;
+      flags &= (uint16_t)~TD_EVF_PLANNED;
+      root = 13;
+    }
   }
   /* Planned cooperation is an intent (CAMEO 03), refused cooperation a
    * rejection (12): "will give aid" 033, "refused to lift sanctions" 1244.

@@ -403,8 +403,10 @@ static int parse_pattern(td_lexicon *lx, char *line, td__pattern *p,
         p->flags |= TD__PF_NOTGT;
       else if (strcmp(f, "far") == 0)
         p->flags |= TD__PF_FAR;
+      else if (strcmp(f, "inner") == 0)
+        p->flags |= TD__PF_INNER;
       else {
-        *why = "unknown flag (sym, say, notgt, far)";
+        *why = "unknown flag (sym, say, notgt, far, inner)";
         return -1;
       }
     }

@@ -67,9 +67,11 @@ enum {
   TD__PF_SYM = 1u << 0,  /* symmetric: talks between A and B */
   TD__PF_SAY = 1u << 1,  /* a statement verb: its complement is reported */
   TD__PF_NOTGT = 1u << 2, /* never look for a target to the right */
-  TD__PF_FAR = 1u << 3    /* the target may be named anywhere later in the
+  TD__PF_FAR = 1u << 3,   /* the target may be named anywhere later in the
                              sentence: "published draft agreements, which
                              Moscow expects from Washington" */
+  TD__PF_INNER = 1u << 4  /* only the object of a frame ("called for free
+                             trade"), never an event of its own */
 };
 
 #define TD__MAX_PRE 4
