@@ -199,6 +199,17 @@ static int unit_ok(const coder *c, int j, int gap) {
   if (is_boundary(k) || k->punct == '"') return 0;
   if (!gap && (k->punct == ',' || k->punct == '(' || k->punct == ')'))
     return 0;
+  /* A short skip does not pass over a verb in the past tense that heads
+   * patterns of its own ("aid agency appealed to" is no "aid to"). */
+  if (!gap && k->w && k->mention < 0)
+    for (int li = 0; li < 2; li++) {
+      int32_t l = k->w->lemma[li];
+      size_t np = 0;
+      if (l >= 0 && (k->w->shape[li] & TD__SH_PAST) &&
+          !(k->w->shape[li] & TD__SH_BASE) &&
+          td__lexicon_patterns(c->lx, l, &np) && np > 0)
+        return 0;
+    }
   return 1;
 }
 
@@ -289,7 +300,9 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
           const td_token *tk = &c->doc->toks[c->tf + (uint32_t)j];
           if (tk->kind == TD_TOK_NUMBER) return 0;
           if ((q->cls & TD__WC_DET) && strcmp(q->lower, "that") != 0) return 0;
-          if (q->w != NULL) break; /* a known word: not an adverb */
+          size_t ql = strlen(q->lower);
+          if (q->cap || ql < 3 || strcmp(q->lower + ql - 2, "ly") != 0)
+            break; /* only adverbs in -ly sit between */
         }
       }
       if (prev && prev->mention < 0 && (pc & TD__WC_PREP) &&
@@ -313,7 +326,8 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
 
 static void try_heads(coder *c, int i) {
   const stok *k = &c->t[i];
-  if (!k->w || k->mention >= 0) return;
+  /* Not in names or time expressions ("last March" is no march). */
+  if (!k->w || k->mention >= 0 || k->timex >= 0) return;
   for (int li = 0; li < 2; li++) {
     int32_t lemma = k->w->lemma[li];
     if (lemma < 0) continue;
@@ -451,8 +465,6 @@ static void apply_frames(coder *c) {
       c->m[best].absorbed = 1;
     }
   }
-  for (size_t i = 0; i < c->n_m; i++)
-    if (c->m[i].p->flags & TD__PF_INNER) c->m[i].absorbed = 1;
 }
 
 /* ---- actors ---- */
@@ -921,7 +933,7 @@ static int32_t say_speaker(coder *c, const match *m) {
   find_subject(c, best, subj, &ns);
   if (ns == 0) {
     int32_t a = subject_after(c, best);
-    return a;
+    return a >= 0 ? a : -2; /* a speaker no dictionary knows */
   }
   return subj[0];
 }
@@ -1075,7 +1087,7 @@ static void code_match(coder *c, match *m) {
     if (c->t[m->head].quote) speaker = quote_speaker(c, c->t[m->head].quote);
     if (speaker < 0) speaker = say_speaker(c, m);
   }
-  int reported = speaker >= 0 && !(ns > 0 && same_actor(c, speaker, src[0]));
+  int reported = speaker != -1 && !(ns > 0 && same_actor(c, speaker, src[0]));
   int refused = 0, deontic = 0;
   uint16_t flags = modality(c, m, reported, &refused, &deontic);
   if (reported) flags |= TD_EVF_REPORTED;
@@ -1101,12 +1113,15 @@ static void code_match(coder *c, match *m) {
     nt = 0;
     for (int i = 0; i < ns; i++) tgt[nt++] = src[i];
     ns = 0;
-    src[ns++] = speaker;
+    if (speaker >= 0) src[ns++] = speaker;
     flags &= (uint16_t)~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED |
                          TD_EVF_REPORTED);
     pc = lx->codes[code].code;
     root = (pc[0] - '0') * 10 + (pc[1] - '0');
   }
+  /* An object-only predicate is an event only as the content of a demand
+   * ("Libya must hand over the suspects"). */
+  if ((m->p->flags & TD__PF_INNER) && !(deontic && reported)) return;
   if (ns == 0 && !(c->opts & TD_EVX_KEEP_UNRESOLVED)) return;
 
   td_event e;
@@ -1150,6 +1165,16 @@ static void code_match(coder *c, match *m) {
       code = to;
       flags &= (uint16_t)~TD_EVF_PLANNED;
       root = 13;
+    }
+  }
+  /* A stated plan of force or pressure is a threat (CAMEO 13): "would
+   * blockade Paris", "will withdraw the inspectors". */
+  if ((flags & TD_EVF_PLANNED) && !(flags & TD_EVF_NEGATED) && root >= 14) {
+    int32_t to = td__lexicon_frame(lx, TD__FRAME_THREATEN, code);
+    if (to >= 0) {
+      code = to;
+      root = 13;
+      flags &= (uint16_t)~TD_EVF_PLANNED;
     }
   }
   /* Planned cooperation is an intent (CAMEO 03), refused cooperation a
