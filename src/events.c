@@ -448,9 +448,22 @@ static void apply_frames(coder *c) {
       for (int j = m->last + 1; j < n->first && !blocked; j++)
         if (is_boundary(&c->t[j])) blocked = 1;
       if (blocked) break;
+      /* The object sits in the frame's clause: not past a comma, an "if"
+       * or a new clause ("willing to send material ... if it is
+       * attacked"). */
+      for (int j = m->last + 1; j < n->first && !blocked; j++) {
+        const stok *q = &c->t[j];
+        if (q->punct == ',' || q->cond ||
+            ((q->cls & TD__WC_REL) && !(q->cls & (TD__WC_DET | TD__WC_PREP))))
+          blocked = 1;
+      }
+      if (blocked) break;
       if (n->p->flags & TD__PF_SAY) break;
       if (!(n->p->flags & TD__PF_INNER) && frame_root(&lx->codes[n->code]))
         break;
+      /* A more specific object may follow the first closely ("help
+       * finance"), no further. */
+      if (best >= 0 && n->first - c->m[best].last > 4) break;
       int32_t to = td__lexicon_frame(lx, fr, n->code);
       if (to < 0 || !refines(&lx->codes[m->code], &lx->codes[to])) continue;
       if (best_to < 0 ||
@@ -1131,6 +1144,9 @@ static void code_match(coder *c, match *m) {
   const td_token *tb = &c->doc->toks[c->tf + (uint32_t)m->last];
   e.start = ta->start;
   e.end = tb->end;
+  /* Only a stated plan (will, plans to) makes an intent or a threat; a
+   * future date alone marks the event planned. */
+  int stated_plan = (flags & TD_EVF_PLANNED) != 0;
   e.timex = governing_timex(c, m);
   if (e.timex >= 0) {
     e.date = c->doc->timexes[e.timex].date;
@@ -1147,8 +1163,7 @@ static void code_match(coder *c, match *m) {
   }
   /* "will withdraw its force unless ...": a conditional plan is a threat
    * (CAMEO 13). */
-  if ((flags & TD_EVF_PLANNED) && !(flags & TD_EVF_NEGATED) && root != 13 &&
-      root != 1) {
+  if (stated_plan && !(flags & TD_EVF_NEGATED) && root != 13 && root != 1) {
     int threat = 0;
     for (int j = m->last + 1; j < c->n && !threat; j++) {
       if (is_boundary(&c->t[j])) break;
@@ -1169,7 +1184,7 @@ static void code_match(coder *c, match *m) {
   }
   /* A stated plan of force or pressure is a threat (CAMEO 13): "would
    * blockade Paris", "will withdraw the inspectors". */
-  if ((flags & TD_EVF_PLANNED) && !(flags & TD_EVF_NEGATED) && root >= 14) {
+  if (stated_plan && !(flags & TD_EVF_NEGATED) && root >= 14) {
     int32_t to = td__lexicon_frame(lx, TD__FRAME_THREATEN, code);
     if (to >= 0) {
       code = to;
@@ -1187,7 +1202,7 @@ static void code_match(coder *c, match *m) {
         code = to;
         flags &= (uint16_t)~TD_EVF_NEGATED;
       }
-    } else if ((flags & TD_EVF_PLANNED) &&
+    } else if (stated_plan &&
                !(flags & (TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL))) {
       int32_t to = td__lexicon_frame(lx, TD__FRAME_INTENT, code);
       if (to >= 0) code = to;
