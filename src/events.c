@@ -428,6 +428,42 @@ static int refines(const td_cameo *frame, const td_cameo *to) {
   return strncmp(frame->code, to->code, n) == 0 && strlen(to->code) > n;
 }
 
+/* Protests, hunger strikes, strikes, blockades and riots (141-145) take
+ * their purpose from what follows ("to demand the president's
+ * resignation" 1411, "against the decision" 1412, "for rights" 1413,
+ * "for a new constitution" 1414): the purpose is an object coded 0831-0834
+ * in the same sentence; its last digit is the protest's. */
+static void protest_purposes(coder *c) {
+  const td_lexicon *lx = c->lx;
+  for (size_t i = 0; i < c->n_m; i++) {
+    match *m = &c->m[i];
+    const char *code = lx->codes[m->code].code;
+    if (m->absorbed || strlen(code) != 3 || code[0] != '1' || code[1] != '4' ||
+        code[2] < '1' || code[2] > '5')
+      continue;
+    for (size_t k = i + 1; k < c->n_m; k++) {
+      match *n = &c->m[k];
+      if (n->head - m->last > 20) break;
+      int blocked = 0;
+      for (int j = m->last + 1; j < n->first && !blocked; j++)
+        if (is_boundary(&c->t[j])) blocked = 1;
+      if (blocked) break;
+      const char *ic = lx->codes[n->code].code;
+      if (strlen(ic) != 4 || strncmp(ic, "083", 3) != 0 || ic[3] < '1' ||
+          ic[3] > '4')
+        continue;
+      char sub[8];
+      snprintf(sub, sizeof sub, "%s%c", code, ic[3]);
+      const td_cameo *to = td_cameo_lookup(lx, sub);
+      if (to) {
+        m->code = (int32_t)(to - lx->codes);
+        if (n->p->flags & TD__PF_INNER) n->absorbed = 1;
+      }
+      break;
+    }
+  }
+}
+
 /* Give each frame the code its object calls for. The object is the most
  * specific coded predicate after the frame in its clause ("ask banks to
  * help finance" is about financing, 071, not help, 070). Matches that can
@@ -459,8 +495,25 @@ static void apply_frames(coder *c) {
       }
       if (blocked) break;
       if (n->p->flags & TD__PF_SAY) break;
-      if (!(n->p->flags & TD__PF_INNER) && frame_root(&lx->codes[n->code]))
+      if (!(n->p->flags & TD__PF_INNER) && frame_root(&lx->codes[n->code])) {
+        /* "threatened to resume terrorist activities": a more specific
+         * code of the frame's own kind is taken whole. */
+        if (refines(&lx->codes[m->code], &lx->codes[n->code]) &&
+            strncmp(lx->codes[m->code].code, lx->codes[n->code].code, 2) ==
+                0) {
+          best = (int)k;
+          best_to = n->code;
+          break;
+        }
+        /* "rejected a request to ...", "rejected calls for ...": the
+         * request is what is rejected; look past it. */
+        if (n->p->pos == 'n' ||
+            (shape_of(&c->t[n->head], n->p->head) & TD__SH_S)) {
+          n->absorbed = 1;
+          continue;
+        }
         break;
+      }
       /* A more specific object may follow the first closely ("help
        * finance"), no further. */
       if (best >= 0 && n->first - c->m[best].last > 4) break;
@@ -478,6 +531,7 @@ static void apply_frames(coder *c) {
       c->m[best].absorbed = 1;
     }
   }
+  protest_purposes(c);
 }
 
 /* ---- actors ---- */

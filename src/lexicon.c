@@ -423,6 +423,7 @@ static int parse_pattern(td_lexicon *lx, char *line, td__pattern *p,
     return -1;
   }
   p->code = ci;
+  p->code_len = (uint8_t)strlen(code);
   /* Collect the elements, remembering which is the head. */
   td__pelem el[TD__MAX_PRE + TD__MAX_POST + 1];
   uint8_t pos_of[TD__MAX_PRE + TD__MAX_POST + 1];
@@ -500,6 +501,9 @@ static int cmp_pattern(const void *a, const void *b) {
   const td__pattern *x = a, *y = b;
   if (x->head != y->head) return x->head < y->head ? -1 : 1;
   if (x->n_words != y->n_words) return x->n_words > y->n_words ? -1 : 1;
+  /* As long: the more specific code first ("provide .. food" before
+   * "provide .. aid"). */
+  if (x->code_len != y->code_len) return x->code_len > y->code_len ? -1 : 1;
   return x->line < y->line ? -1 : x->line > y->line;
 }
 
