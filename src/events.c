@@ -289,6 +289,18 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
       /* A longer pattern is evidence enough: "an appeal to X to
        * extradite" codes like "appealed to X to extradite". */
       if (prev_det && p->n_words < 3) return 0;
+      /* A bare base form followed by a plain lowercase word is a noun
+       * modifier ("riot police", "aid agency"), not a verb. */
+      if (p->n_words == 1 && sh == TD__SH_BASE && i + 1 < c->n) {
+        const stok *nx = &c->t[i + 1];
+        size_t nl = strlen(nx->lower);
+        if (nx->mention < 0 && !nx->punct && !nx->cap && nl > 0 &&
+            !(nx->cls & (TD__WC_DET | TD__WC_PREP | TD__WC_SUBJPRON |
+                         TD__WC_REL | TD__WC_CONJ | TD__WC_NEG)) &&
+            !(nl > 2 && strcmp(nx->lower + nl - 2, "ly") == 0) &&
+            !(nx->w && (nx->w->shape[0] & (TD__SH_PAST | TD__SH_ING))))
+          return 0;
+      }
       /* "the temporarily occupied territories", "a January 26 written
        * response": a participle after a determiner or a number is an
        * adjective. */
