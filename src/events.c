@@ -35,15 +35,15 @@ const char *td_event_modality(unsigned flags) {
 typedef struct stok {
   const td__word *w; /* NULL for unknown forms */
   uint32_t cls;
-  int32_t mention;  /* doc mention covering the token, or -1 */
-  int32_t timex;    /* doc timex covering the token, or -1 */
-  int16_t quote;    /* quotation region id + 1, 0 outside quotations */
-  char punct;       /* the character of a one-byte punctuation token */
-  uint8_t cap;      /* starts with an uppercase letter */
-  uint8_t covered;  /* a word of an accepted match */
-  uint8_t head;     /* the head of an accepted match */
-  uint8_t cond;     /* inside an if/unless clause */
-  char lower[24];   /* short lowercase form, for a few literal checks */
+  int32_t mention; /* doc mention covering the token, or -1 */
+  int32_t timex;   /* doc timex covering the token, or -1 */
+  int16_t quote;   /* quotation region id + 1, 0 outside quotations */
+  char punct;      /* the character of a one-byte punctuation token */
+  uint8_t cap;     /* starts with an uppercase letter */
+  uint8_t covered; /* a word of an accepted match */
+  uint8_t head;    /* the head of an accepted match */
+  uint8_t cond;    /* inside an if/unless clause */
+  char lower[24];  /* short lowercase form, for a few literal checks */
 } stok;
 
 #define MAX_WORDS 20
@@ -56,9 +56,9 @@ typedef struct match {
   int n_words;
   int tgt_tok; /* token of the + slot, or -1 */
   int passive;
-  int32_t code;  /* code index: the pattern's, or refined by a frame */
-  int inner;     /* index of the match this frame is about, or -1 */
-  int absorbed;  /* the object of a frame: not an event of its own */
+  int32_t code; /* code index: the pattern's, or refined by a frame */
+  int inner;    /* index of the match this frame is about, or -1 */
+  int absorbed; /* the object of a frame: not an event of its own */
 } match;
 
 typedef struct coder {
@@ -69,9 +69,9 @@ typedef struct coder {
   int32_t *tok_timex;
   stok *t; /* tokens of the current sentence */
   size_t cap_t;
-  int n;            /* tokens in the sentence */
-  uint32_t tf;      /* doc index of its first token */
-  uint32_t sent;    /* sentence index */
+  int n;         /* tokens in the sentence */
+  uint32_t tf;   /* doc index of its first token */
+  uint32_t sent; /* sentence index */
   match *m;
   size_t n_m, cap_m;
   int32_t last_subject; /* mention of the latest source, for pronouns */
@@ -120,7 +120,6 @@ static int mention_last(const coder *c, int j) {
   return j;
 }
 
-
 static int same_actor(const coder *c, int32_t a, int32_t b) {
   if (a < 0 || b < 0) return 0;
   if (a == b) return 1;
@@ -157,7 +156,8 @@ static void load_sentence(coder *c, uint32_t si) {
     k->cap = len > 0 && td__is_upper((unsigned char)*p);
     char buf[64];
     if (len < sizeof buf) {
-      for (size_t b = 0; b < len; b++) buf[b] = (char)td__lower((unsigned char)p[b]);
+      for (size_t b = 0; b < len; b++)
+        buf[b] = (char)td__lower((unsigned char)p[b]);
       k->w = td__lexicon_word(c->lx, buf, len);
       if (k->w) k->cls = k->w->cls;
       size_t cl = len < sizeof k->lower - 1 ? len : sizeof k->lower - 1;
@@ -197,8 +197,7 @@ static int next_unit(const coder *c, int j) {
 static int unit_ok(const coder *c, int j, int gap) {
   const stok *k = &c->t[j];
   if (is_boundary(k) || k->punct == '"') return 0;
-  if (!gap && (k->punct == ',' || k->punct == '(' || k->punct == ')'))
-    return 0;
+  if (!gap && (k->punct == ',' || k->punct == '(' || k->punct == ')')) return 0;
   /* A short skip does not pass over a verb in the past tense that heads
    * patterns of its own ("aid agency appealed to" is no "aid to"). */
   if (!gap && k->w && k->mention < 0)
@@ -374,7 +373,8 @@ static int cmp_match(const void *a, const void *b) {
   if (x->p->n_words != y->p->n_words)
     return x->p->n_words > y->p->n_words ? -1 : 1;
   /* Same length: a non-statement beats a statement; then text order. */
-  int xs = (x->p->flags & TD__PF_SAY) != 0, ys = (y->p->flags & TD__PF_SAY) != 0;
+  int xs = (x->p->flags & TD__PF_SAY) != 0,
+      ys = (y->p->flags & TD__PF_SAY) != 0;
   if (xs != ys) return xs - ys;
   return x->head - y->head;
 }
@@ -511,8 +511,7 @@ static void apply_frames(coder *c) {
         /* "threatened to resume terrorist activities": a more specific
          * code of the frame's own kind is taken whole. */
         if (refines(&lx->codes[m->code], &lx->codes[n->code]) &&
-            strncmp(lx->codes[m->code].code, lx->codes[n->code].code, 2) ==
-                0) {
+            strncmp(lx->codes[m->code].code, lx->codes[n->code].code, 2) == 0) {
           best = (int)k;
           best_to = n->code;
           break;
@@ -552,7 +551,8 @@ static int is_possessive_at(const coder *c, int last) {
   const td_token *tk = &c->doc->toks[c->tf + (uint32_t)last];
   const char *p = c->doc->text + tk->start;
   size_t len = tk->end - tk->start;
-  if (len >= 2 && p[len - 2] == '\'' && (p[len - 1] == 's' || p[len - 1] == 'S'))
+  if (len >= 2 && p[len - 2] == '\'' &&
+      (p[len - 1] == 's' || p[len - 1] == 'S'))
     return 1;
   if (last + 1 < c->n) {
     const char *l = c->t[last + 1].lower;
@@ -812,12 +812,11 @@ static int between_actors(coder *c, const match *m, int32_t *out) {
     if (strcmp(c->t[j].lower, "between") == 0 ||
         strcmp(c->t[j].lower, "among") == 0) {
       int k = j + 1;
-      while (k < c->n && (c->t[k].cls & TD__WC_DET) && c->t[k].mention < 0)
-        k++;
+      while (k < c->n && (c->t[k].cls & TD__WC_DET) && c->t[k].mention < 0) k++;
       if (k >= c->n || c->t[k].mention < 0) return 0;
       out[0] = c->t[k].mention;
-      return coordinated(c, mention_first(c, k), mention_last(c, k), 1, out,
-                         1, MAX_ACTORS);
+      return coordinated(c, mention_first(c, k), mention_last(c, k), 1, out, 1,
+                         MAX_ACTORS);
     }
   }
   return 0;
@@ -858,8 +857,8 @@ static void compute_dyad(coder *c) {
 
 /* ---- modality, date, place ---- */
 
-static uint16_t modality(coder *c, const match *m, int reported,
-                         int *refused, int *deontic) {
+static uint16_t modality(coder *c, const match *m, int reported, int *refused,
+                         int *deontic) {
   uint16_t f = 0;
   *refused = 0;
   *deontic = 0;
@@ -868,20 +867,20 @@ static uint16_t modality(coder *c, const match *m, int reported,
     if (m->p->pre[e].neg) consumed_neg = 1;
   for (int j = m->first - 1, steps = 0; j >= 0 && steps < 6; j--, steps++) {
     const stok *k = &c->t[j];
-    if (is_boundary(k) || k->punct == ',' || k->punct == '"' ||
-        k->mention >= 0)
+    if (is_boundary(k) || k->punct == ',' || k->punct == '"' || k->mention >= 0)
       break;
     if ((k->cls & TD__WC_NEG) && !consumed_neg && strcmp(k->lower, "no") != 0) {
       f |= TD_EVF_NEGATED;
       /* "will not", "won't": a refusal rather than a non-event. */
       if (k->cls & TD__WC_WILL) *refused = 1;
-      if (j > 0 && (c->t[j - 1].cls & (TD__WC_WILL | TD__WC_HYPO))) *refused = 1;
+      if (j > 0 && (c->t[j - 1].cls & (TD__WC_WILL | TD__WC_HYPO)))
+        *refused = 1;
     }
     if (k->cls & TD__WC_WILL) f |= TD_EVF_PLANNED;
     if (k->cls & TD__WC_DEONTIC) {
       /* must, should, ought; need to, have to */
       int to = j + 1 < c->n && strcmp(c->t[j + 1].lower, "to") == 0;
-      if (to || !(k->cls & (TD__WC_HAVE)) ) {
+      if (to || !(k->cls & (TD__WC_HAVE))) {
         if (to || strcmp(k->lower, "need") != 0) *deontic = 1;
       }
     }
@@ -900,8 +899,7 @@ static uint16_t modality(coder *c, const match *m, int reported,
       if (v->cls & TD__WC_REFUSE) {
         f |= TD_EVF_NEGATED;
         *refused = 1;
-      }
-      else if (v->cls & TD__WC_TRY)
+      } else if (v->cls & TD__WC_TRY)
         f |= TD_EVF_HYPOTHETICAL;
       else if ((v->cls & TD__WC_PLAN) || (v->cls & TD__WC_BE))
         f |= TD_EVF_PLANNED;
@@ -956,8 +954,7 @@ static void find_place(coder *c, const match *m, char *out, size_t cap) {
     if (k < c->n && (c->t[k].cls & TD__WC_DET) && !c->t[k].cap) k++;
     int a = k;
     while (k < c->n && c->t[k].cap && c->t[k].mention < 0 &&
-           c->t[k].timex < 0 && !c->t[k].punct && k - a < 3 &&
-           !(k == 0))
+           c->t[k].timex < 0 && !c->t[k].punct && k - a < 3 && !(k == 0))
       k++;
     if (k == a) continue;
     if (k < c->n && c->t[k].mention >= 0) continue;
@@ -1066,8 +1063,7 @@ static int under_appeal(coder *c, const match *m) {
     if (k == m || k->absorbed || k->last >= m->first) continue;
     const char *code = c->lx->codes[k->code].code;
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (root != 2 && root != 10 && !(c->t[k->head].cls & TD__WC_TRY))
-      continue;
+    if (root != 2 && root != 10 && !(c->t[k->head].cls & TD__WC_TRY)) continue;
     if (m->first - k->last > 25) continue;
     int ok = 1;
     for (int j = k->last + 1; j < m->first && ok; j++)
@@ -1093,9 +1089,9 @@ static void code_match(coder *c, match *m) {
   if (!m->passive) {
     /* A participle clause after a comma shares the subject of the clause
      * before it: "Blinken said ..., expressing concerns". */
-    int participle =
-        (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
-        m->first > 0 && c->t[m->first - 1].punct == ',' && c->sent_ns > 0;
+    int participle = (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
+                     m->first > 0 && c->t[m->first - 1].punct == ',' &&
+                     c->sent_ns > 0;
     if (participle) {
       for (int i = 0; i < c->sent_ns; i++) src[ns++] = c->sent_src[i];
     } else {
@@ -1140,8 +1136,7 @@ static void code_match(coder *c, match *m) {
         src[ns++] = c->dyad[0];
         tgt[nt++] = c->dyad[1];
       } else {
-        src[ns++] = same_actor(c, c->dyad[0], tgt[0]) ? c->dyad[1]
-                                                       : c->dyad[0];
+        src[ns++] = same_actor(c, c->dyad[0], tgt[0]) ? c->dyad[1] : c->dyad[0];
       }
     }
   }
@@ -1193,8 +1188,8 @@ static void code_match(coder *c, match *m) {
     for (int i = 0; i < ns; i++) tgt[nt++] = src[i];
     ns = 0;
     if (speaker >= 0) src[ns++] = speaker;
-    flags &= (uint16_t)~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED |
-                         TD_EVF_REPORTED);
+    flags &=
+        (uint16_t) ~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED | TD_EVF_REPORTED);
     pc = lx->codes[code].code;
     root = (pc[0] - '0') * 10 + (pc[1] - '0');
   }
@@ -1277,7 +1272,7 @@ static void code_match(coder *c, match *m) {
   snprintf(e.code, sizeof e.code, "%s", lx->codes[code].code);
   /* One modality at most: negated, else hypothetical, else planned. */
   if (flags & TD_EVF_NEGATED)
-    flags &= (uint16_t)~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED);
+    flags &= (uint16_t) ~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED);
   else if (flags & TD_EVF_HYPOTHETICAL)
     flags &= (uint16_t)~TD_EVF_PLANNED;
   e.flags = flags;
@@ -1287,8 +1282,7 @@ static void code_match(coder *c, match *m) {
   if (nt == 0) tgt[nt++] = -1;
   for (int i = 0; i < ns; i++)
     for (int k = 0; k < nt; k++) {
-      if (src[i] >= 0 && tgt[k] >= 0 && same_actor(c, src[i], tgt[k]))
-        continue;
+      if (src[i] >= 0 && tgt[k] >= 0 && same_actor(c, src[i], tgt[k])) continue;
       e.source = src[i];
       e.target = tgt[k];
       snprintf(e.source_code, sizeof e.source_code, "%s",
@@ -1300,7 +1294,8 @@ static void code_match(coder *c, match *m) {
   if (src[0] >= 0) {
     c->last_subject = src[0];
     c->sent_ns = 0;
-    for (int i = 0; i < ns && src[i] >= 0; i++) c->sent_src[c->sent_ns++] = src[i];
+    for (int i = 0; i < ns && src[i] >= 0; i++)
+      c->sent_src[c->sent_ns++] = src[i];
   }
 }
 
@@ -1335,8 +1330,7 @@ static void code_sentence(coder *c, uint32_t si) {
       }
 }
 
-void td_events_extract_opts(td_doc *doc, const td_lexicon *lx,
-                            unsigned opts) {
+void td_events_extract_opts(td_doc *doc, const td_lexicon *lx, unsigned opts) {
   free(doc->events);
   doc->events = NULL;
   doc->n_events = 0;
@@ -1350,7 +1344,8 @@ void td_events_extract_opts(td_doc *doc, const td_lexicon *lx,
   c.ctx_para = UINT32_MAX;
   c.tok_mention = td_xmalloc(doc->n_toks * sizeof *c.tok_mention);
   c.tok_timex = td_xmalloc(doc->n_toks * sizeof *c.tok_timex);
-  for (size_t i = 0; i < doc->n_toks; i++) c.tok_mention[i] = c.tok_timex[i] = -1;
+  for (size_t i = 0; i < doc->n_toks; i++)
+    c.tok_mention[i] = c.tok_timex[i] = -1;
   for (size_t i = 0; i < doc->n_mentions; i++) {
     const td_actor_mention *a = &doc->mentions[i];
     for (uint32_t t = a->tok_first; t < a->tok_end && t < doc->n_toks; t++)
