@@ -480,9 +480,11 @@ int td_normalize(td_doc *doc, const td_diag *diag);
 void td_dateline_parse(td_doc *doc);
 
 /* Finish the dates of a batch: each doc whose date lacks a year takes the
- * year that puts its month and day nearest to the dates of the other
- * documents of the batch (date_source becomes TD_DATE_SRC_INFERRED only if
- * the day itself was not written in a dateline). */
+ * year that puts its month and day nearest to the dated documents of the
+ * batch (as they were before the call, so order does not matter), or, when
+ * none has a year, nearest to its own date stamps (date_source becomes
+ * TD_DATE_SRC_INFERRED only if the day itself was not written in a
+ * dateline). */
 void td_batch_resolve_dates(td_doc **docs, size_t n);
 
 /* ------------------------------------------------------------------------
