@@ -45,7 +45,7 @@ static void cameo_codes(void **state) {
   assert_null(td_cameo_lookup(NULL, "01"));
   /* Every root exists. */
   for (int r = 1; r <= 20; r++) {
-    char buf[4];
+    char buf[16];
     snprintf(buf, sizeof buf, "%02d", r);
     assert_non_null(td_cameo_lookup(lx, buf));
   }
