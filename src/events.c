@@ -226,18 +226,28 @@ static int match_post(const coder *c, const td__pattern *p, match *m) {
     int found = -1;
     int j = cur;
     for (int u = 0; u < budget && j < c->n; u++) {
-      if (!unit_ok(c, j, gap)) break;
+      const stok *k = &c->t[j];
+      if (is_boundary(k) || k->punct == '"') break;
       if (el->kind == TD__PE_ACTOR) {
-        if (c->t[j].mention >= 0) {
+        if (k->mention >= 0) {
           found = j;
           break;
         }
-      } else if (c->t[j].mention < 0 || el->neg) {
-        if (elem_matches(&c->t[j], el)) {
+      } else if (k->mention < 0 || el->neg) {
+        if (elem_matches(k, el)) {
           found = j;
+          break;
+        }
+      } else {
+        /* The head noun of a name may be a pattern word: "forced out
+         * 1,000 Palestinian refugees". */
+        int l = mention_last(c, j);
+        if (elem_matches(&c->t[l], el)) {
+          found = l;
           break;
         }
       }
+      if (!unit_ok(c, j, gap)) break; /* cannot be skipped */
       j = next_unit(c, j);
     }
     if (found < 0) return 0;
@@ -363,7 +373,8 @@ static void try_heads(coder *c, int i) {
         c->m = td_xrealloc(c->m, c->cap_m * sizeof *c->m);
       }
       c->m[c->n_m++] = m;
-      break; /* patterns are longest first: the first match is the best */
+      /* Patterns are longest first; shorter ones stay candidates in case
+       * the longest loses a word to a longer match elsewhere. */
     }
   }
 }
