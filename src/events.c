@@ -1174,7 +1174,9 @@ static void code_match(coder *c, match *m) {
   }
   int reported = speaker != -1 && !(ns > 0 && same_actor(c, speaker, src[0]));
   int refused = 0, deontic = 0;
-  uint16_t flags = modality(c, m, reported, &refused, &deontic);
+  /* "would" in what someone said is their future, not a condition: "they
+   * said they would blockade Paris". */
+  uint16_t flags = modality(c, m, speaker != -1, &refused, &deontic);
   if (reported) flags |= TD_EVF_REPORTED;
   if (c->t[m->head].quote) flags |= TD_EVF_QUOTED;
   const char *pc = lx->codes[code].code;
@@ -1235,12 +1237,16 @@ static void code_match(coder *c, match *m) {
   }
   /* "will withdraw its force unless ...": a conditional plan is a threat
    * (CAMEO 13). */
-  if (stated_plan && !(flags & TD_EVF_NEGATED) && root != 13 && root != 1) {
+  int conditional = !(flags & TD_EVF_NEGATED) && root != 13 && root != 1 &&
+                    (stated_plan || ((flags & TD_EVF_HYPOTHETICAL) &&
+                                     root >= 14 && !c->t[m->head].cond));
+  if (conditional) {
     int threat = 0;
     for (int j = m->last + 1; j < c->n && !threat; j++) {
       if (is_boundary(&c->t[j])) break;
       if (strcmp(c->t[j].lower, "unless") == 0 ||
-          strcmp(c->t[j].lower, "otherwise") == 0)
+          strcmp(c->t[j].lower, "otherwise") == 0 ||
+          (!stated_plan && strcmp(c->t[j].lower, "if") == 0))
         threat = 1;
     }
     if (threat) {
@@ -1250,7 +1256,7 @@ static void code_match(coder *c, match *m) {
         to = t ? (int32_t)(t - lx->codes) : code;
       }
       code = to;
-      flags &= (uint16_t)~TD_EVF_PLANNED;
+      flags &= (uint16_t)~(TD_EVF_PLANNED | TD_EVF_HYPOTHETICAL);
       root = 13;
     }
   }
