@@ -300,7 +300,10 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
       if (prev_det && p->n_words < 3) return 0;
       /* A bare base form followed by a plain lowercase word is a noun
        * modifier ("riot police", "aid agency"), not a verb. */
-      if (p->n_words == 1 && sh == TD__SH_BASE && i + 1 < c->n) {
+      if (p->n_words == 1 && sh == TD__SH_BASE && i + 1 < c->n &&
+          !(prev && ((pc & (TD__WC_WILL | TD__WC_HYPO | TD__WC_DO |
+                            TD__WC_NEG | TD__WC_DEONTIC)) ||
+                     strcmp(prev->lower, "to") == 0))) {
         const stok *nx = &c->t[i + 1];
         size_t nl = strlen(nx->lower);
         if (nx->mention < 0 && !nx->punct && !nx->cap && nl > 0 &&
@@ -383,6 +386,9 @@ static int cmp_match(const void *a, const void *b) {
   const match *x = a, *y = b;
   if (x->p->n_words != y->p->n_words)
     return x->p->n_words > y->p->n_words ? -1 : 1;
+  if (x->p->code_len != y->p->code_len)
+    return x->p->code_len > y->p->code_len ? -1 : 1;
+  if (x->p->generic != y->p->generic) return x->p->generic ? 1 : -1;
   /* Same length: a non-statement beats a statement; then text order. */
   int xs = (x->p->flags & TD__PF_SAY) != 0,
       ys = (y->p->flags & TD__PF_SAY) != 0;
@@ -451,6 +457,8 @@ static int refines(const td_cameo *frame, const td_cameo *to) {
   return strncmp(frame->code, to->code, n) == 0 && strlen(to->code) > n;
 }
 
+static int is_possessive_at(const coder *c, int last);
+
 /* Protests, hunger strikes, strikes, blockades and riots (141-145) take
  * their purpose from what follows ("to demand the president's
  * resignation" 1411, "against the decision" 1412, "for rights" 1413,
@@ -471,9 +479,12 @@ static void protest_purposes(coder *c) {
       for (int j = m->last + 1; j < n->first && !blocked; j++)
         if (is_boundary(&c->t[j])) blocked = 1;
       if (blocked) break;
+      /* The purpose: a change of leadership, policy, rights or
+       * institutions, asked for (024x, 104x) or named (083x). */
       const char *ic = lx->codes[n->code].code;
-      if (strlen(ic) != 4 || strncmp(ic, "083", 3) != 0 || ic[3] < '1' ||
-          ic[3] > '4')
+      if (strlen(ic) != 4 || ic[3] < '1' || ic[3] > '4' ||
+          (strncmp(ic, "083", 3) != 0 && strncmp(ic, "024", 3) != 0 &&
+           strncmp(ic, "104", 3) != 0 && strncmp(ic, "034", 3) != 0))
         continue;
       char sub[8];
       snprintf(sub, sizeof sub, "%s%c", code, ic[3]);
@@ -528,9 +539,16 @@ static void apply_frames(coder *c) {
           break;
         }
         /* "rejected a request to ...", "rejected calls for ...": the
-         * request is what is rejected; look past it. */
-        if (n->p->pos == 'n' ||
-            (shape_of(&c->t[n->head], n->p->head) & TD__SH_S)) {
+         * request is what is rejected; and "refused to commit to
+         * assistance", "urged X to agree to talks": a generic intent or
+         * appeal in between is transparent. Look past both. */
+        int nominal =
+            n->p->pos == 'n' ||
+            (shape_of(&c->t[n->head], n->p->head) & TD__SH_S) ||
+            (n->head > 0 && (c->t[n->head - 1].cls & TD__WC_DET)) ||
+            (n->head > 0 && c->t[n->head - 1].mention >= 0 &&
+             is_possessive_at(c, n->head - 1));
+        if (nominal || lx->codes[n->code].code[2] == '0') {
           n->absorbed = 1;
           continue;
         }
@@ -541,8 +559,10 @@ static void apply_frames(coder *c) {
       if (best >= 0 && n->first - c->m[best].last > 4) break;
       int32_t to = td__lexicon_frame(lx, fr, n->code);
       if (to < 0 || !refines(&lx->codes[m->code], &lx->codes[to])) continue;
+      /* Equal specificity: the later word heads the object ("an end to
+       * the embargo", "help finance"). */
       if (best_to < 0 ||
-          strlen(lx->codes[to].code) > strlen(lx->codes[best_to].code)) {
+          strlen(lx->codes[to].code) >= strlen(lx->codes[best_to].code)) {
         best = (int)k;
         best_to = to;
       }

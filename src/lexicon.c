@@ -433,6 +433,8 @@ static int parse_pattern(td_lexicon *lx, char *line, td__pattern *p,
   }
   p->code = ci;
   p->code_len = (uint8_t)strlen(code);
+  /* 020, 070, 190: "not specified below" */
+  p->generic = p->code_len == 3 && code[2] == '0';
   /* Collect the elements, remembering which is the head. */
   td__pelem el[TD__MAX_PRE + TD__MAX_POST + 1];
   uint8_t pos_of[TD__MAX_PRE + TD__MAX_POST + 1];
@@ -513,6 +515,7 @@ static int cmp_pattern(const void *a, const void *b) {
   /* As long: the more specific code first ("provide .. food" before
    * "provide .. aid"). */
   if (x->code_len != y->code_len) return x->code_len > y->code_len ? -1 : 1;
+  if (x->generic != y->generic) return x->generic ? 1 : -1;
   return x->line < y->line ? -1 : x->line > y->line;
 }
 

@@ -86,6 +86,7 @@ typedef struct td__pattern {
   td__pelem post[TD__MAX_POST];
   int32_t code;     /* index into td_lexicon.codes */
   uint8_t code_len; /* digits of the code: more is more specific */
+  uint8_t generic;  /* a "not specified below" code (020, 070, 190) */
   uint16_t flags;
   uint32_t line; /* line in verbs.txt, for diagnostics */
 } td__pattern;
