@@ -484,7 +484,8 @@ static void protest_purposes(coder *c) {
       const char *ic = lx->codes[n->code].code;
       if (strlen(ic) != 4 || ic[3] < '1' || ic[3] > '4' ||
           (strncmp(ic, "083", 3) != 0 && strncmp(ic, "024", 3) != 0 &&
-           strncmp(ic, "104", 3) != 0 && strncmp(ic, "034", 3) != 0))
+           strncmp(ic, "104", 3) != 0 && strncmp(ic, "034", 3) != 0 &&
+           strncmp(ic, "14", 2) != 0))
         continue;
       char sub[8];
       snprintf(sub, sizeof sub, "%s%c", code, ic[3]);
