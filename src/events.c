@@ -301,8 +301,8 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
       /* A bare base form followed by a plain lowercase word is a noun
        * modifier ("riot police", "aid agency"), not a verb. */
       if (p->n_words == 1 && sh == TD__SH_BASE && i + 1 < c->n &&
-          !(prev && ((pc & (TD__WC_WILL | TD__WC_HYPO | TD__WC_DO |
-                            TD__WC_NEG | TD__WC_DEONTIC)) ||
+          !(prev && ((pc & (TD__WC_WILL | TD__WC_HYPO | TD__WC_DO | TD__WC_NEG |
+                            TD__WC_DEONTIC)) ||
                      strcmp(prev->lower, "to") == 0))) {
         const stok *nx = &c->t[i + 1];
         size_t nl = strlen(nx->lower);
@@ -386,6 +386,11 @@ static int cmp_match(const void *a, const void *b) {
   const match *x = a, *y = b;
   if (x->p->n_words != y->p->n_words)
     return x->p->n_words > y->p->n_words ? -1 : 1;
+  /* An event of its own beats a mere object of frames over the same
+   * words ("met" is a meeting, not only what one may ask for). */
+  int xi = (x->p->flags & TD__PF_INNER) != 0,
+      yi = (y->p->flags & TD__PF_INNER) != 0;
+  if (xi != yi) return xi - yi;
   if (x->p->code_len != y->p->code_len)
     return x->p->code_len > y->p->code_len ? -1 : 1;
   if (x->p->generic != y->p->generic) return x->p->generic ? 1 : -1;
@@ -543,12 +548,11 @@ static void apply_frames(coder *c) {
          * request is what is rejected; and "refused to commit to
          * assistance", "urged X to agree to talks": a generic intent or
          * appeal in between is transparent. Look past both. */
-        int nominal =
-            n->p->pos == 'n' ||
-            (shape_of(&c->t[n->head], n->p->head) & TD__SH_S) ||
-            (n->head > 0 && (c->t[n->head - 1].cls & TD__WC_DET)) ||
-            (n->head > 0 && c->t[n->head - 1].mention >= 0 &&
-             is_possessive_at(c, n->head - 1));
+        int nominal = n->p->pos == 'n' ||
+                      (shape_of(&c->t[n->head], n->p->head) & TD__SH_S) ||
+                      (n->head > 0 && (c->t[n->head - 1].cls & TD__WC_DET)) ||
+                      (n->head > 0 && c->t[n->head - 1].mention >= 0 &&
+                       is_possessive_at(c, n->head - 1));
         if (nominal || lx->codes[n->code].code[2] == '0') {
           n->absorbed = 1;
           continue;
@@ -1277,7 +1281,7 @@ static void code_match(coder *c, match *m) {
         to = t ? (int32_t)(t - lx->codes) : code;
       }
       code = to;
-      flags &= (uint16_t)~(TD_EVF_PLANNED | TD_EVF_HYPOTHETICAL);
+      flags &= (uint16_t) ~(TD_EVF_PLANNED | TD_EVF_HYPOTHETICAL);
       root = 13;
     }
   }
