@@ -181,6 +181,19 @@ static void load_sentence(coder *c, uint32_t si) {
       in_cond = 1;
     k->cond = (uint8_t)in_cond;
   }
+  /* Scare quotes ("condemned as "unacceptable" allegations") are no
+   * quotation: a closed region of at most four words is plain text. */
+  for (int i = 0; i < c->n; i++) {
+    if (c->t[i].punct != '"' || c->t[i].quote == 0) continue;
+    int16_t r = c->t[i].quote;
+    int j = i + 1;
+    while (j < c->n && !(c->t[j].punct == '"' && c->t[j].quote == r)) j++;
+    if (j < c->n && j - i - 1 <= 4) {
+      for (int k = i; k <= j; k++) c->t[k].quote = 0;
+      c->t[i].punct = c->t[j].punct = '\'';
+    }
+    i = j;
+  }
 }
 
 /* ---- pattern matching ---- */
@@ -1130,6 +1143,20 @@ static void code_match(coder *c, match *m) {
                      c->sent_ns > 0;
     if (participle) {
       for (int i = 0; i < c->sent_ns; i++) src[ns++] = c->sent_src[i];
+    } else if (m->p->pos == 'n' && m->p->n_words == 1 &&
+               !(m->p->flags & TD__PF_SYM)) {
+      /* A bare noun ("the genocide", "the museum shooting") is an event
+       * of an actor only when the text attaches one: a possessive or a
+       * name right before it ("Russia's buildup", "Russian aggression"),
+       * or "by X" after it. The subject of the clause is not enough. */
+      int j = m->first - 1, steps = 0;
+      while (j >= 0 && steps < 3 && c->t[j].mention < 0 && !c->t[j].punct &&
+             !(c->t[j].cls & (TD__WC_PREP | TD__WC_REL)) && !c->t[j].head) {
+        j--;
+        steps++;
+      }
+      if (j >= 0 && c->t[j].mention >= 0) src[ns++] = c->t[j].mention;
+      if (ns == 0) ns = by_agent(c, m, src);
     } else {
       find_subject(c, m, src, &ns);
     }
