@@ -1267,7 +1267,11 @@ static void code_match(coder *c, match *m) {
   memset(&e, 0, sizeof e);
   e.sent = c->sent;
   const td_token *ta = &c->doc->toks[c->tf + (uint32_t)m->first];
-  const td_token *tb = &c->doc->toks[c->tf + (uint32_t)m->last];
+  /* The predicate ends at its last word, not at a target it names. */
+  int lastw = m->head;
+  for (int w = 0; w < m->n_words; w++)
+    if (m->words[w] > lastw) lastw = m->words[w];
+  const td_token *tb = &c->doc->toks[c->tf + (uint32_t)lastw];
   e.start = ta->start;
   e.end = tb->end;
   /* Only a stated plan (will, plans to) makes an intent or a threat; a
