@@ -250,12 +250,28 @@ typedef enum td_actor_how {
 /* "dictionary", "title", "learnt", "coreference". */
 const char *td_actor_how_name(td_actor_how h);
 
+/* What kind of actor an entity is. */
+typedef enum td_entity_kind {
+  TD_ENT_PERSON = 1, /* a named person ("Antony Blinken") */
+  TD_ENT_COUNTRY,    /* a country or region named as such ("Russia", "US") */
+  TD_ENT_ORG,        /* an organisation or a seat of power ("NATO", "the
+                        Kremlin", "Voice of America") */
+  TD_ENT_GROUP       /* an unnamed group or body ("Russian troops", "the
+                        Russian Foreign Ministry") */
+} td_entity_kind;
+/* "person", "country", "organisation", "group". */
+const char *td_entity_kind_name(td_entity_kind k);
+
 /* One actor of an article: every mention of the same person, country or
  * organisation shares one entity. */
 typedef struct td_entity {
-  char name[64]; /* canonical name: "Antony Blinken", "Russia", "NATO" */
-  char code[24]; /* CAMEO actor code valid on the article's date: USAGOV */
-  uint8_t how;   /* td_actor_how of its best mention */
+  char name[64];  /* canonical name: "Antony Blinken", "Russia", "NATO" */
+  char code[24];  /* CAMEO actor code valid on the article's date: USAGOV */
+  char title[48]; /* the title the text gives a person ("US Secretary of
+                     State"), "" if none */
+  uint8_t how;    /* td_actor_how of its best mention */
+  uint8_t kind;   /* td_entity_kind */
+  uint16_t n_mentions;
 } td_entity;
 
 /* A noun phrase that names an actor. */
@@ -509,6 +525,7 @@ void td_timex_tag(td_doc *doc);
  * with dated roles from the data files, plus imported dictionaries and
  * people learnt from articles. */
 typedef struct td_actor_kb td_actor_kb;
+typedef struct td_store td_store;
 
 /* Load the built-in knowledge from data_dir (NULL: the installed data
  * directory, or $TIDINGS_DATA). Bad lines are reported to diag with file
@@ -528,6 +545,21 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
  * states are added to kb as learnt, with the article's date. Replaces
  * doc->entities and doc->mentions. */
 void td_actors_resolve(td_doc *doc, td_actor_kb *kb);
+/* Add the people learnt from earlier articles (the store's actor tables)
+ * to kb, each with the date of the article that gave its title; a newer
+ * title wins from its date on. st is only read. Returns 0 or TD_EDB. */
+int td_actor_kb_load_store(td_actor_kb *kb, td_store *st, td_error *err);
+/* Counts of what kb holds: actors (entries with a code) and the names and
+ * variants that find them. */
+typedef struct td_actor_kb_stats {
+  size_t actors, names, people, learnt, dict_entries;
+} td_actor_kb_stats;
+void td_actor_kb_stats_get(const td_actor_kb *kb, td_actor_kb_stats *out);
+/* Look up a name as written ("Antony Blinken", "the Kremlin") and write
+ * the CAMEO code it has on the date into code (n bytes, "" if none).
+ * Returns 1 when the name is known, 0 otherwise. */
+int td_actor_kb_lookup(td_actor_kb *kb, const char *name, td_date date,
+                       char *code, size_t n);
 
 /* The CAMEO event ontology and the verb and phrase patterns that code it,
  * read from the data files. */
@@ -551,8 +583,18 @@ void td_lexicon_free(td_lexicon *lx);
 const td_cameo *td_cameo_lookup(const td_lexicon *lx, const char *code);
 
 /* Code the events of a document whose timexes and actor mentions are
- * done. Replaces doc->events. */
+ * done. Replaces doc->events. Only events with a known source actor are
+ * kept. */
 void td_events_extract(td_doc *doc, const td_lexicon *lx);
+/* Options of td_events_extract_opts. */
+enum {
+  /* Also keep events whose source actor is unknown (source -1), e.g. to
+   * evaluate event codes on sentences whose actors no dictionary knows. */
+  TD_EVX_KEEP_UNRESOLVED = 1 << 0
+};
+/* td_events_extract with TD_EVX_* options. */
+void td_events_extract_opts(td_doc *doc, const td_lexicon *lx,
+                            unsigned opts);
 
 /* Run the annotate stages in order on a prepared document: td_timex_tag,
  * td_actors_resolve, td_events_extract. kb and lx may be NULL to skip
@@ -606,6 +648,33 @@ int td_store_each_doc(td_store *st, int (*fn)(void *ud, const td_doc_row *r),
 
 /* Number of stored articles, or a negative error. */
 long td_store_count_docs(td_store *st);
+
+/* One actor of the store, over all articles: the entities with the same
+ * name and code. Strings borrow from the store and are valid until the
+ * next call of the iterator. */
+typedef struct td_actor_row {
+  const char *name, *code, *kind; /* kind: td_entity_kind_name */
+  const char *how;      /* the best td_actor_how_name of its mentions */
+  const char *title;    /* a title the text gave, or NULL */
+  const char *variants; /* the distinct texts of its mentions, " | " */
+  long articles, mentions;
+} td_actor_row;
+/* Call fn for each stored actor, most mentioned first. fn returns
+ * non-zero to stop. Returns 0 or TD_EDB. */
+int td_store_each_actor(td_store *st,
+                        int (*fn)(void *ud, const td_actor_row *r), void *ud,
+                        td_error *err);
+/* One stored actor mention (strings as for td_actor_row). */
+typedef struct td_actor_mention_row {
+  const char *doc, *text, *code, *how;
+  const char *entity; /* the entity's name, or NULL */
+  long sent, start, end;
+} td_actor_mention_row;
+/* Call fn for each stored actor mention in article date, id and text
+ * order. Returns 0 or TD_EDB. */
+int td_store_each_actor_mention(
+    td_store *st, int (*fn)(void *ud, const td_actor_mention_row *r),
+    void *ud, td_error *err);
 
 /* ------------------------------------------------------------------------
  * Ingest: read, prepare and store, in batches

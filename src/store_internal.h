@@ -29,6 +29,7 @@ typedef struct td__schema {
 } td__schema;
 extern const td__schema td__schema_article;
 extern const td__schema td__schema_timex; /* timex_store.c */
+extern const td__schema td__schema_actors;
 
 /* A prepared statement for sql, which must be a static string: statements
  * are cached by the address of their text and live as long as the store.
