@@ -214,6 +214,14 @@ typedef enum td_timex_type {
 /* "DATE", "TIME", "DURATION", "SET". */
 const char *td_timex_type_name(td_timex_type t);
 
+/* How a time expression's value was obtained (td_timex.flags). */
+enum {
+  TD_TIMEXF_RELATIVE = 1 << 0, /* resolved against the document date */
+  TD_TIMEXF_ANCHORED = 1 << 1, /* resolved against a date the text gave
+                                  just before ("the next day") */
+  TD_TIMEXF_NO_YEAR = 1 << 2   /* the text gave no year; it was inferred */
+};
+
 /* A temporal expression normalized the TimeML (TIMEX3) way against the
  * document date. */
 typedef struct td_timex {
@@ -222,9 +230,11 @@ typedef struct td_timex {
   uint8_t type;   /* td_timex_type */
   uint8_t flags;  /* TD_TIMEXF_* */
   char value[24]; /* TIMEX3 value: 2022-01-31, 2022-W05, P3D, PAST_REF ... */
-  /* The calendar date an event governed by this expression takes (day,
-   * month or year precision); TD_PREC_NONE when the value is no calendar
-   * date (durations, sets, PRESENT_REF). */
+  /* The calendar date an event governed by this expression takes: day
+   * precision for a day (and minute for a clock time), month for a month
+   * or an ISO week (the month of its Thursday), year for a year, quarter,
+   * half or season; TD_PREC_NONE when the value is no calendar date
+   * (durations, sets, *_REF, decades, a year the text never gives). */
   td_date date;
   int32_t range_pair; /* the other end of a range ("February 16-17"), or -1 */
 } td_timex;
@@ -504,8 +514,11 @@ int td_doc_prepare(td_doc *doc, const td_diag *diag);
 
 /* Find the temporal expressions of a segmented document and resolve them
  * against doc->date (the document creation time) and against each other
- * (a date just mentioned anchors "the next day"). Replaces doc->timexes.
- * A document without a date gets values only for absolute expressions. */
+ * (a date just mentioned anchors "the next day"). Replaces doc->timexes,
+ * in text order. A document without a date gets values only for absolute
+ * expressions (others get X placeholders: "XXXX-12-17"). The word lists
+ * come from data/timex-*.txt under td__data_dir(), read once per process;
+ * if they cannot be read, a message goes to stderr and nothing is tagged. */
 void td_timex_tag(td_doc *doc);
 
 /* The actor knowledge base: countries, organisations, roles and people
@@ -580,8 +593,18 @@ void td_lexicon_free(td_lexicon *lx);
 const td_cameo *td_cameo_lookup(const td_lexicon *lx, const char *code);
 
 /* Code the events of a document whose timexes and actor mentions are
- * done. Replaces doc->events. */
+ * done. Replaces doc->events. Only events with a known source actor are
+ * kept. */
 void td_events_extract(td_doc *doc, const td_lexicon *lx);
+/* Options of td_events_extract_opts. */
+enum {
+  /* Also keep events whose source actor is unknown (source -1), e.g. to
+   * evaluate event codes on sentences whose actors no dictionary knows. */
+  TD_EVX_KEEP_UNRESOLVED = 1 << 0
+};
+/* td_events_extract with TD_EVX_* options. */
+void td_events_extract_opts(td_doc *doc, const td_lexicon *lx,
+                            unsigned opts);
 
 /* Run the annotate stages in order on a prepared document: td_timex_tag,
  * td_actors_resolve, td_events_extract. kb and lx may be NULL to skip
