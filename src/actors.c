@@ -8,7 +8,9 @@
  *
  * Per sentence: (1) the tokens become matching units (lowercased, hyphens
  * split, possessives dropped) and each unit gets its token id with one
- * hash probe; (2) known names are matched longest first by extending a
+ * hash probe (short words by their packed bytes); a lowercase word that
+ * can neither go on a name nor open a role is a gap, found with a few
+ * comparisons and no lookup; (2) known names are matched longest first by extending a
  * hash of token ids while the table holds the sequence as a prefix; (3)
  * unmatched capitalised runs become candidate names; (4) pieces join into
  * noun groups: a title chain before a name ("US Secretary of State
