@@ -191,24 +191,34 @@ static void build_units(resolver *r, const td_sentence *s) {
     r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
     r->cand = td_xrealloc(r->cand, r->cap_units * sizeof *r->cand);
   }
-  unit *U = r->units;
-  uint32_t *C = r->cand;
+  /* Everything the loop reads is held in locals: the stores to the unit
+   * arrays could otherwise alias the document and the kb, and every
+   * field would be loaded again after each store. */
+  unit *restrict U = r->units;
+  uint32_t *restrict C = r->cand;
+  const td_token *toks = d->toks;
+  const uint8_t *tflags = kb->tok_flags;
+  const unsigned char *punct_keep = kb->punct_keep;
+  const unsigned char *byte_class = kb->byte_class;
+  const uint8_t *low_bits = kb->low_bits;
+  const size_t text_len = d->text_len;
   size_t n = 0, nc = 0;
   int last_gap = 0;
   /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
    * agency, not actors of the story. */
   uint32_t k = s->tok_first;
   if (d->dateline.end > d->dateline.start)
-    while (k < tend && d->toks[k].start >= d->dateline.start &&
-           d->toks[k].end <= d->dateline.end)
+    while (k < tend && toks[k].start >= d->dateline.start &&
+           toks[k].end <= d->dateline.end)
       k++;
   /* prev_known: the word before may still be inside a name; prev_det:
    * it is "the", "a", "an" or a comma, which a role noun may follow
    * ("the minister", ", a reporter with"). */
   int prev_known = 0, prev_det = 0;
   for (; k < tend; k++) {
-    const td_token *tk = &d->toks[k];
+    const td_token *tk = &toks[k];
     uint32_t st = tk->start, en = tk->end;
+    unsigned flags = tk->flags;
     unsigned char c0 = t[st];
     int det = prev_det;
     prev_det = 0;
@@ -218,7 +228,7 @@ static void build_units(resolver *r, const td_sentence *s) {
       /* Punctuation, numbers, and U+2018-U+201F typographic quotes: the
        * marks the groups look at are units of their own, the rest are
        * gaps. */
-      int keep = en - st == 1 && kb->punct_keep[c0];
+      int keep = (en - st == 1) & punct_keep[c0];
       U[n] = (unit){st, en, k, 0, 0, 0, keep ? (char)c0 : '?'};
       n += (size_t)(keep | !last_gap);
       last_gap = !keep;
@@ -227,18 +237,27 @@ static void build_units(resolver *r, const td_sentence *s) {
       continue;
     }
     uint32_t len0 = en - st;
-    int cap = (tk->flags & TD_TOKF_CAP) != 0;
+    int cap = (flags & TD_TOKF_CAP) != 0;
     if (len0 <= 3) {
       /* Short words by their packed bytes: no hashing. "is", "was",
        * "to" (nothing a name or a group needs) are gaps. */
-      unsigned char pad[4] = {0, 0, 0, 0};
-      const unsigned char *w = t + st;
-      if (st + 3 > d->text_len) { /* the key reads three bytes */
-        memcpy(pad, w, len0);
-        w = pad;
+      uint32_t key;
+      if (st + 4 <= text_len) { /* one load; the key masks the rest */
+        uint32_t w4;
+        memcpy(&w4, t + st, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        static const uint32_t mask[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};
+        key = (w4 | 0x202020u) & mask[len0];
+#else
+        key = td__kb_short_key(t + st, len0);
+#endif
+      } else {
+        unsigned char pad[4] = {0, 0, 0, 0};
+        memcpy(pad, t + st, len0);
+        key = td__kb_short_key(pad, len0);
       }
-      int32_t id = td__kb_tok_short(kb, td__kb_short_key(w, len0));
-      unsigned f = kb->tok_flags[id];
+      int32_t id = td__kb_tok_short(kb, key);
+      unsigned f = tflags[id];
       int keep = cap | ((f & (KBT_START | KBT_CONT | KBT_CONN)) != 0);
       U[n] = (unit){st, en, k, keep ? id : 0, 1, (uint8_t)cap, 0};
       C[nc] = (uint32_t)n;
@@ -257,18 +276,18 @@ static void build_units(resolver *r, const td_sentence *s) {
        * determiner or comma (a role noun: "the minister"), or right
        * before a capitalised name ("spokesman Dmitry Peskov"); any other
        * is a gap at once, and those are looked up only when the filter
-       * of lowercase name words lets them through. */
-      if (!prev_known && !det &&
-          !(k + 1 < tend && (d->toks[k + 1].flags & TD_TOKF_CAP))) {
-        if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
-        last_gap = 1;
-        continue;
+       * of lowercase name words lets them through. A run of such words
+       * is one gap unit: it breaks names and chains the same way one
+       * word does. */
+      int next_cap = k + 1 < tend && (toks[k + 1].flags & TD_TOKF_CAP);
+      int pass = prev_known | det | next_cap;
+      if (pass) {
+        uint32_t lk = td__kb_low_key(c0, t[st + 1], t[en - 1], len0);
+        pass = (low_bits[lk >> 3] >> (lk & 7)) & 1;
       }
-      uint32_t lk = td__kb_low_key(c0, t[st + 1], t[en - 1], len0);
-      if (!((kb->low_bits[lk >> 3] >> (lk & 7)) & 1)) {
-        /* A run of such words is one gap unit: it breaks names and
-         * chains the same way one word does. */
-        if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
+      if (!pass) {
+        U[n] = (unit){st, en, k, 0, 1, 0, 0};
+        n += (size_t)!last_gap;
         last_gap = 1;
         continue;
       }
@@ -284,13 +303,13 @@ static void build_units(resolver *r, const td_sentence *s) {
       uint64_t h = TD__KB_FNV0;
       uint32_t i = st;
       for (; i < e2; i++) {
-        unsigned char c = kb->byte_class[t[i]];
+        unsigned char c = byte_class[t[i]];
         if (c <= 2) break;
         h = td__kb_fnv(h, c);
       }
       if (i == e2) {
         int32_t id = td__kb_tok_by_hash(kb, h);
-        uint8_t f = kb->tok_flags[id];
+        uint8_t f = tflags[id];
         if ((f & KBT_START) || (cap && !(f & KBT_NONNAME)))
           C[nc++] = (uint32_t)n;
         U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
@@ -305,7 +324,7 @@ static void build_units(resolver *r, const td_sentence *s) {
     unsigned len = 0;
     int32_t id = 0;
     for (uint32_t i = st;; i++) {
-      unsigned char c = i < en ? kb->byte_class[t[i]] : 0;
+      unsigned char c = i < en ? byte_class[t[i]] : 0;
       if (c == 0) {
         if (i > b) {
           uint64_t hh = h;
@@ -324,7 +343,7 @@ static void build_units(resolver *r, const td_sentence *s) {
             r->cand = C = td_xrealloc(C, r->cap_units * sizeof *C);
           }
           int pc = td__is_upper(t[b]) || t[b] >= 0x80;
-          uint8_t f = kb->tok_flags[id];
+          uint8_t f = tflags[id];
           if ((f & KBT_START) || (pc && !(f & KBT_NONNAME)))
             C[nc++] = (uint32_t)n;
           U[n++] = (unit){b, i, k, id, 1, (uint8_t)pc, 0};
