@@ -90,40 +90,62 @@ static void tok_set_canon(td_actor_kb *kb, int32_t id, int32_t canon) {
   kb->tok_slot[tok_slot_of(kb, str_hash(s, strlen(s)))].canon = canon;
 }
 
-static void short_put(kb_short *tab, uint32_t cap, uint32_t key, int32_t id) {
-  uint32_t j = td__kb_short_slot(key, cap);
-  while (tab[j].key && tab[j].key != key) j = (j + 1) & (cap - 1);
-  tab[j].key = key;
-  tab[j].id = id;
+/* Place *cur in one of its two slots of tab (cuckoo hashing: a word in
+ * the way moves to its other slot). Returns 1 when placed; 0 when the
+ * table is too full, with *cur the word left without a slot. */
+static int short_put(kb_short *tab, uint32_t shift, kb_short *cur) {
+  uint32_t j = td__kb_short_h1(cur->key, shift);
+  for (int tries = 0; tries < 64; tries++) {
+    kb_short old = tab[j];
+    tab[j] = *cur;
+    if (old.key == 0) return 1;
+    *cur = old;
+    uint32_t h1 = td__kb_short_h1(cur->key, shift);
+    j = j == h1 ? td__kb_short_h2(cur->key, shift) : h1;
+  }
+  return 0;
 }
 
-/* Index a token of one to three bytes by its packed bytes. */
+/* The slot holding key, or NULL. */
+static kb_short *short_slot(td_actor_kb *kb, uint32_t key) {
+  kb_short *a = &kb->short_tab[td__kb_short_h1(key, kb->short_shift)];
+  kb_short *b = &kb->short_tab[td__kb_short_h2(key, kb->short_shift)];
+  return a->key == key ? a : b->key == key ? b : NULL;
+}
+
+/* Index a token of one to three bytes by its packed bytes. Two tokens
+ * with one key (they differ only in the case bit of a non-letter byte):
+ * of one or two bytes the first stays, of three the last. */
 static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
   unsigned char pad[4] = {0, 0, 0, 0};
   memcpy(pad, w, n);
-  uint32_t key = td__kb_short_key(pad, (uint32_t)n);
-  if (n <= 2) {
-    /* Direct slots; a word that collides with another of its slot (their
-     * low five bits agree: "p" and "0") stays with the first, the other
-     * is never found as a short word. Digits are rare in names. */
-    uint32_t j = td__kb_tiny_slot(key, (uint32_t)n);
-    if (kb->tiny_key[j] == 0) {
-      kb->tiny_key[j] = key;
-      kb->tiny_id[j] = id;
-    }
+  kb_short cur = {td__kb_short_key(pad, (uint32_t)n), id};
+  kb_short *old = short_slot(kb, cur.key);
+  if (old) {
+    if (n == 3) old->id = id;
     return;
   }
-  if ((kb->n_short + 1) * 2 > kb->short_cap) {
-    uint32_t ncap = kb->short_cap ? kb->short_cap * 2 : 256;
-    kb_short *tab = td_xcalloc(ncap, sizeof *tab);
-    for (uint32_t i = 0; i < kb->short_cap; i++)
-      if (kb->short_tab[i].key)
-        short_put(tab, ncap, kb->short_tab[i].key, kb->short_tab[i].id);
-    free(kb->short_tab);
-    kb->short_tab = tab;
-    kb->short_cap = ncap;
+  int full = (kb->n_short + 1) * 2 > kb->short_cap;
+  while (full || !short_put(kb->short_tab, kb->short_shift, &cur)) {
+    full = 0;
+    /* Twice as many slots, every word placed again (cur last). */
+    uint32_t ocap = kb->short_cap;
+    kb_short *otab = kb->short_tab;
+    for (;;) {
+      kb->short_cap *= 2;
+      kb->short_shift--;
+      kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
+      int ok = 1;
+      for (uint32_t i = 0; i < ocap && ok; i++)
+        if (otab[i].key) {
+          kb_short c = otab[i];
+          ok = short_put(kb->short_tab, kb->short_shift, &c);
+        }
+      if (ok) break;
+      free(kb->short_tab);
+    }
+    free(otab);
   }
-  short_put(kb->short_tab, kb->short_cap, key, id);
   kb->n_short++;
 }
 
@@ -765,7 +787,8 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   kb->byte_class['.'] = 1;
   kb->byte_class[0xE2] = 2;
   for (const char *q = ",().[]"; *q; q++) kb->punct_keep[(unsigned char)*q] = 1;
-  kb->short_cap = 256;
+  kb->short_cap = 1024;
+  kb->short_shift = 32 - 10;
   kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
   static const char *const little[] = {"of", "the", "a",    "an", "with",
                                        "at", "for", "from", "in", "and"};
