@@ -13,7 +13,7 @@ if [ -f "$E/petrarch2.dict.Phoenix.Countries.actors.txt" ]; then
   echo "-- with the Phoenix actor dictionaries loaded (--dict):"
   "$BUILD/bench/bench_actors" --reps 5 --dict "$E/petrarch2.dict.Phoenix.Countries.actors.txt" \
     --dict "$E/petrarch2.dict.Phoenix.International.actors.txt" \
-    --dict "$E/petrarch2.dict.Phoenix.MilNonState.actors.txt" "$dir" | tail -3
+    --dict "$E/petrarch2.dict.Phoenix.MilNonState.actors.txt" "$dir" | tail -4
 fi
 if command -v valgrind >/dev/null 2>&1; then
   # Whole-program instruction counts of three runs that stop after reading,

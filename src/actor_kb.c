@@ -308,8 +308,7 @@ void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
   /* The lowercase filter knows the words a lowercase word of the text
    * may be: the first word of a role, and any later word of any name
    * ("Russian foreign ministry"). */
-  for (unsigned i = (kb->ent[entry].flags & KBF_PROPER) ? 1 : 0; i < len;
-       i++) {
+  for (unsigned i = (kb->ent[entry].flags & KBF_PROPER) ? 1 : 0; i < len; i++) {
     const char *w = td__kb_str(kb, kb->tok_off[ids[i] - 1]);
     size_t wl = strlen(w);
     if (wl > 3) {
@@ -800,10 +799,9 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
     kb->tok_flags[*slots[i]] |= KBT_CONN;
     size_t wl = strlen(little[i]); /* "with", "from" pass the filter */
     if (wl > 3) {
-      uint32_t key = td__kb_low_key((unsigned char)little[i][0],
-                                    (unsigned char)little[i][1],
-                                    (unsigned char)little[i][wl - 1],
-                                    (uint32_t)wl);
+      uint32_t key = td__kb_low_key(
+          (unsigned char)little[i][0], (unsigned char)little[i][1],
+          (unsigned char)little[i][wl - 1], (uint32_t)wl);
       kb->low_bits[key >> 3] |= (uint8_t)(1u << (key & 7));
     }
   }

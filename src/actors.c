@@ -10,9 +10,9 @@
  * split, possessives dropped) and each unit gets its token id with one
  * hash probe (short words by their packed bytes); a lowercase word that
  * can neither go on a name nor open a role is a gap, found with a few
- * comparisons and no lookup; (2) known names are matched longest first by extending a
- * hash of token ids while the table holds the sequence as a prefix; (3)
- * unmatched capitalised runs become candidate names; (4) pieces join into
+ * comparisons and no lookup; (2) known names are matched longest first by
+ * extending a hash of token ids while the table holds the sequence as a prefix;
+ * (3) unmatched capitalised runs become candidate names; (4) pieces join into
  * noun groups: a title chain before a name ("US Secretary of State
  * Antony Blinken"), an apposition after it ("Carla Babb, a reporter with
  * Voice of America"), a role group ("the Russian Foreign Ministry"); (5)
@@ -313,8 +313,8 @@ static void build_units(resolver *r, const td_sentence *s) {
         if ((f & KBT_START) || (cap && !(f & KBT_NONNAME)))
           C[nc++] = (uint32_t)n;
         U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
-        prev_known =
-            id && ((f & (KBT_START | KBT_END)) || (prev_known && (f & KBT_CONT)));
+        prev_known = id && ((f & (KBT_START | KBT_END)) ||
+                            (prev_known && (f & KBT_CONT)));
         continue;
       }
     }
@@ -1123,8 +1123,8 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       /* A group noun ends its chain ("Russian troops"), unless "of"
        * names whose it is ("the ambassadors of Arnor"). */
       if (piece_is_body(r, &r->pieces[end - 1]) &&
-          !(u < q->u0 && (r->units[u].id == r->kb->w_of ||
-                          r->units[u].id == r->kb->w_in)))
+          !(u < q->u0 &&
+            (r->units[u].id == r->kb->w_of || r->units[u].id == r->kb->w_in)))
         break;
       while (u < q->u0 && is_conn(r, u, 0)) u++;
       if (u != q->u0) break;
@@ -1149,12 +1149,11 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
           chain_code t = {0};
           for (size_t q = f0; q < j; q++) chain_add(r, &t, &r->pieces[q]);
           /* The same test the person's title must pass. */
-          if (t.has_title &&
-              (np->kind == KB_PERSON ||
-               (r->pieces[j - 1].kind == KB_ROLE &&
-                (r->kb->ent[r->pieces[j - 1].entry].flags &
-                 (KBF_TITLE | KBF_INST)) &&
-                chain_has_title_word(r, f0, j)))) {
+          if (t.has_title && (np->kind == KB_PERSON ||
+                              (r->pieces[j - 1].kind == KB_ROLE &&
+                               (r->kb->ent[r->pieces[j - 1].entry].flags &
+                                (KBF_TITLE | KBF_INST)) &&
+                               chain_has_title_word(r, f0, j)))) {
             k = j;
             continue;
           }
