@@ -765,6 +765,26 @@ static void duration_lit(char *buf, size_t n, int unit, int count) {
   }
 }
 
+/* n and a half units, written in the next smaller unit TimeML uses
+ * (P2Y6M, PT5H30M, PT1M30S); 0 for units without one. */
+static int half_duration_lit(char *buf, size_t n, int unit, int count) {
+  switch (unit) {
+    case U_YEAR:
+      snprintf(buf, n, count ? "P%dY6M" : "P6M", count);
+      return 1;
+    case U_DAY:
+      snprintf(buf, n, count ? "P%dDT12H" : "PT12H", count);
+      return 1;
+    case U_HOUR:
+      snprintf(buf, n, count ? "PT%dH30M" : "PT30M", count);
+      return 1;
+    case U_MIN:
+      snprintf(buf, n, count ? "PT%dM30S" : "PT30S", count);
+      return 1;
+  }
+  return 0;
+}
+
 static void set_lit(expr *x, int type, const char *lit) {
   x->type = type;
   x->has_tv = 0;
@@ -1896,8 +1916,14 @@ static int match(ctx *c, int i, expr *x) {
       c->have_dct &&
       ((unit_at(c, i + 1, &pl) == U_QUARTER && !pl) ||
        word_at(c, i + 1, "period"))) {
+    /* the latest reported quarter is over: never one the story only
+     * looks ahead to ("expects a loss in the fourth quarter") */
+    tv q = quarter_ref(c);
+    int dq = c->dct.y * 4 + (c->dct.m - 1) / 3; /* the DCT's quarter, 0-based */
+    if (q.y * 4 + q.x - 1 >= dq)
+      q = (tv){P_QUARTER, (dq - 1) / 4, 0, 0, 0, 0, (dq - 1) % 4 + 1};
     x->a1 = i + 2;
-    set_tv(x, TD_TIMEX_DATE, quarter_ref(c));
+    set_tv(x, TD_TIMEX_DATE, q);
     return 1;
   }
   if (sense_of(a, C_TERM) && i > 1 && word_at(c, i - 2, "the") &&
@@ -1963,6 +1989,19 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
       return 1;
     }
   }
+  /* "2 1/2 years": a half more of the unit */
+  int half = 0;
+  if (n >= 0 && k + 2 < (int)c->n && c->at[k].kind == A_NUM &&
+      c->at[k].num == 1 && c->at[k].sp && punct_at(c, k + 1, '/') &&
+      !c->at[k + 1].sp && c->at[k + 2].kind == A_NUM && c->at[k + 2].num == 2 &&
+      !c->at[k + 2].sp) {
+    half = 1;
+    k += 3;
+  } else if (n >= 0 && word_at(c, k, "and") && word_at(c, k + 1, "a") &&
+             word_at(c, k + 2, "half") && unit_at(c, k + 3, &pl)) {
+    half = 1;
+    k += 3;
+  }
   int hyph = 0;
   if (punct_at(c, k, '-') && !c->at[k].sp) {
     k++;
@@ -1970,7 +2009,7 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   }
   u = unit_at(c, k, &pl);
   if (!u) return 0;
-  if (n == 1 && pl) return 0;
+  if (n == 1 && pl && !half) return 0;
   /* ages: "47-year-old", "47 years old" are not time expressions */
   int e = k + 1;
   if ((punct_at(c, e, '-') && word_at(c, e + 1, "old")) || word_at(c, e, "old"))
@@ -1982,6 +2021,19 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
        (e < (int)c->n && c->at[e].kind == A_PUNCT && c->at[e].ch == ',' &&
         n == 1 && !hyph)))
     return 0;
+  /* "a minute and a half", "two and a half years" */
+  if (n >= 0 && !half && word_at(c, e, "and") && word_at(c, e + 1, "a") &&
+      word_at(c, e + 2, "half") && !pl) {
+    half = 1;
+    e += 3;
+  }
+  if (half) {
+    char lit[24];
+    if (!half_duration_lit(lit, sizeof lit, u, n)) return 0;
+    x->a1 = e;
+    set_lit(x, TD_TIMEX_DURATION, lit);
+    return 1;
+  }
   x->a1 = e;
   if (!hyph &&
       (word_at(c, e, "ago") || word_at(c, e, "earlier") ||

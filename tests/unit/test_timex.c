@@ -346,6 +346,28 @@ static void refs(void **state) {
          "PRESENT_REF", TD_TIMEX_DATE);
 }
 
+/* Rules added for the TimeML conventions of the gold corpora (timex2). */
+static void timeml_conventions(void **state) {
+  (void)state;
+  /* fractions: a half more of the unit, in the next smaller unit */
+  expect("The war lasted 2 1/2 years.", "2022-02-02", "2 1/2 years", "P2Y6M",
+         TD_TIMEX_DURATION);
+  expect("She spent 5 1/2 hours in Nairobi.", "2022-02-02", "5 1/2 hours",
+         "PT5H30M", TD_TIMEX_DURATION);
+  expect("It took a minute and a half.", "2022-02-02", "a minute and a half",
+         "PT1M30S", TD_TIMEX_DURATION);
+  expect("He waited two and a half years.", "2022-02-02",
+         "two and a half years", "P2Y6M", TD_TIMEX_DURATION);
+  /* "the latest quarter" is one already reported, never the one the story
+   * looks ahead to */
+  expect(
+      "It expects a loss in the fourth quarter. Net fell in the latest "
+      "quarter.",
+      "1989-10-26", "the latest quarter", "1989-Q3", TD_TIMEX_DATE);
+  expect("Net rose in the second quarter. Sales in the latest quarter fell.",
+         "1989-10-26", "the latest quarter", "1989-Q2", TD_TIMEX_DATE);
+}
+
 static void no_false_alarms(void **state) {
   (void)state;
   /* modal "may", verb "march", ages, money, counts, "as soon as" */
@@ -458,6 +480,7 @@ int main(void) {
       cmocka_unit_test(durations_and_sets),
       cmocka_unit_test(decades_quarters_seasons),
       cmocka_unit_test(refs),
+      cmocka_unit_test(timeml_conventions),
       cmocka_unit_test(no_false_alarms),
       cmocka_unit_test(without_dct),
       cmocka_unit_test(empty_and_odd),
