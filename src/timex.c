@@ -433,6 +433,17 @@ static tv quarter_ref(const ctx *c) {
   return t;
 }
 
+/* "The latest quarter" is one already reported: the story's quarter, but
+ * never one it only looks ahead to ("expects a loss in the fourth
+ * quarter"), else the last one over by the DCT. */
+static tv latest_quarter(const ctx *c) {
+  tv q = quarter_ref(c);
+  int dq = c->dct.y * 4 + (c->dct.m - 1) / 3; /* the DCT's, 0-based */
+  if (q.y * 4 + q.x - 1 >= dq)
+    q = (tv){P_QUARTER, (dq - 1) / 4, 0, 0, 0, 0, (dq - 1) % 4 + 1};
+  return q;
+}
+
 /* The time "that <unit>" refers to: the last point named, if it is at
  * least as precise as the unit, else the anchor day or the DCT. */
 static tv that_time(const ctx *c, int u) {
@@ -854,7 +865,41 @@ static int month_at(const ctx *c, int i, int ok_weak, int *m, int *end) {
   return 1;
 }
 
-/* An optional ", YEAR" or " YEAR" at i. */
+/* A year in words at i: "nineteen ninety-six", "twenty ten", and with
+ * thousands "two thousand [and] [one]" (only where a year is certain:
+ * "January 5, two thousand protesters" is a crowd). */
+static int spoken_year_at(const ctx *c, int i, int thousands, int *y,
+                          int *end) {
+  if (i + 1 >= (int)c->n || c->at[i].kind != A_WORD ||
+      c->at[i + 1].kind != A_WORD)
+    return 0;
+  const lex_sense *s = sense_of(&c->at[i], C_NUM);
+  int n, e;
+  if (!s) return 0;
+  if (s->val >= 10 && s->val <= 20 && number_at(c, i + 1, 0, &n, &e) &&
+      n >= 10 && n <= 99) {
+    *y = s->val * 100 + n;
+    *end = e;
+    return 1;
+  }
+  if (thousands && s->val == 2 && word_at(c, i + 1, "thousand")) {
+    int k = i + 2;
+    *y = 2000;
+    if (word_at(c, k, "and")) k++;
+    if (k < (int)c->n && c->at[k].kind == A_WORD &&
+        number_at(c, k, 0, &n, &e) && n >= 1 && n <= 99) {
+      *y += n;
+      k = e;
+    } else if (word_at(c, i + 2, "and")) {
+      k = i + 2;
+    }
+    *end = k;
+    return 1;
+  }
+  return 0;
+}
+
+/* An optional ", YEAR" or " YEAR" at i, in digits or words. */
 static int opt_year(const ctx *c, int i, int *y, int *end) {
   int k = i;
   if (punct_at(c, k, ',')) k++;
@@ -862,6 +907,7 @@ static int opt_year(const ctx *c, int i, int *y, int *end) {
     *end = k + 1;
     return 1;
   }
+  if (spoken_year_at(c, k, 0, y, end)) return 1;
   /* ", '98" */
   if (punct_at(c, k, '\'') && k + 1 < (int)c->n && c->at[k + 1].kind == A_NUM &&
       c->at[k + 1].nd == 2) {
@@ -1632,8 +1678,8 @@ static int match(ctx *c, int i, expr *x) {
   if ((s = sense_of(a, C_SEASON))) {
     k = i + 1;
     if (word_at(c, k, "of")) k++;
-    if (year_at(c, k, &y)) {
-      x->a1 = k + 1;
+    if (year_at(c, k, &y) || spoken_year_at(c, k, 0, &y, &e2)) {
+      x->a1 = year_at(c, k, &y) ? k + 1 : e2;
       set_tv(x, TD_TIMEX_DATE, (tv){P_SEASON, y, 0, 0, 0, 0, s->val});
       return 1;
     }
@@ -1817,7 +1863,7 @@ static int match(ctx *c, int i, expr *x) {
         word_at(c, i - 2, "the") && c->have_dct) {
       x->a0 = i - 1;
       x->a1 = i + 1;
-      set_tv(x, TD_TIMEX_DATE, quarter_ref(c));
+      set_tv(x, TD_TIMEX_DATE, latest_quarter(c));
       return 1;
     }
     /* year-earlier, year-ago [quarter|period] */
@@ -1846,6 +1892,13 @@ static int match(ctx *c, int i, expr *x) {
         x->a1 = k;
       }
       set_tv(x, TD_TIMEX_DATE, t);
+      return 1;
+    }
+    /* "the year 2000", "the year two thousand": that year */
+    if (u == U_YEAR && i > 0 && word_at(c, i - 1, "the") &&
+        (year_at(c, i + 1, &y) || spoken_year_at(c, i + 1, 1, &y, &e2))) {
+      x->a1 = year_at(c, i + 1, &y) ? i + 2 : e2;
+      set_tv(x, TD_TIMEX_DATE, (tv){P_YEAR, y, 0, 0, 0, 0, 0});
       return 1;
     }
     if (!(i > 0 && word_at(c, i - 1, "the")) || !c->have_dct) return 0;
@@ -1916,14 +1969,8 @@ static int match(ctx *c, int i, expr *x) {
       c->have_dct &&
       ((unit_at(c, i + 1, &pl) == U_QUARTER && !pl) ||
        word_at(c, i + 1, "period"))) {
-    /* the latest reported quarter is over: never one the story only
-     * looks ahead to ("expects a loss in the fourth quarter") */
-    tv q = quarter_ref(c);
-    int dq = c->dct.y * 4 + (c->dct.m - 1) / 3; /* the DCT's quarter, 0-based */
-    if (q.y * 4 + q.x - 1 >= dq)
-      q = (tv){P_QUARTER, (dq - 1) / 4, 0, 0, 0, 0, (dq - 1) % 4 + 1};
     x->a1 = i + 2;
-    set_tv(x, TD_TIMEX_DATE, q);
+    set_tv(x, TD_TIMEX_DATE, latest_quarter(c));
     return 1;
   }
   if (sense_of(a, C_TERM) && i > 1 && word_at(c, i - 2, "the") &&

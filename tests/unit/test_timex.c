@@ -358,6 +358,18 @@ static void timeml_conventions(void **state) {
          "PT1M30S", TD_TIMEX_DURATION);
   expect("He waited two and a half years.", "2022-02-02",
          "two and a half years", "P2Y6M", TD_TIMEX_DURATION);
+  /* years in words after a month, a season, "the year" */
+  expect("In January nineteen ninety-seven, a bomb went off.", "1998-02-27",
+         "January nineteen ninety-seven", "1997-01", TD_TIMEX_DATE);
+  expect("In the winter of nineteen ninety-four it snowed.", "1998-02-27",
+         "the winter of nineteen ninety-four", "1994-WI", TD_TIMEX_DATE);
+  expect("Computers may fail in the year two thousand.", "1998-02-27",
+         "the year two thousand", "2000", TD_TIMEX_DATE);
+  expect("It began in the year 1995.", "1998-02-27", "the year 1995", "1995",
+         TD_TIMEX_DATE);
+  /* "two thousand" after a date is a crowd, not a year */
+  expect("On January 5, two thousand people marched.", "1998-02-27",
+         "January 5", "1998-01-05", TD_TIMEX_DATE);
   /* "the latest quarter" is one already reported, never the one the story
    * looks ahead to */
   expect(
