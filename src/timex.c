@@ -413,6 +413,11 @@ typedef struct ctx {
   tv lastq; /* the last quarter the text mentioned: earnings stories date
                "a year ago" and "the quarter" by it */
   int have_lastq;
+  uint32_t lastq_sent; /* the sentence that named it */
+  tv mainq; /* the first quarter over by the DCT the text named: the one an
+               earnings story reports */
+  int have_mainq;
+  uint32_t cur_sent; /* the sentence being tagged */
 } ctx;
 
 /* A word that licenses a weak month name after it ("in May"). */
@@ -421,10 +426,19 @@ static int is_month_ctx_word(const char *text, const atom *a) {
   return sense_of(a, C_PREP) || sense_of(a, C_MOD) || sense_of(a, C_SHIFT);
 }
 
+/* The quarter "a year ago", "the year-earlier period" compare with: one
+ * the same sentence named, else the one the story reports (its first),
+ * not a later aside ("after a flat second quarter", "expects a weak
+ * fourth quarter"). Needs have_lastq. */
+static tv story_quarter(const ctx *c) {
+  if (c->lastq_sent == c->cur_sent || !c->have_mainq) return c->lastq;
+  return c->mainq;
+}
+
 /* The quarter a story is about: the last one mentioned, else the one
  * before the DCT's. */
 static tv quarter_ref(const ctx *c) {
-  if (c->have_lastq) return c->lastq;
+  if (c->have_lastq) return story_quarter(c);
   tv t = {P_QUARTER, c->dct.y, 0, 0, 0, 0, (c->dct.m - 1) / 3};
   if (t.x == 0) {
     t.x = 4;
@@ -1313,7 +1327,8 @@ static int match(ctx *c, int i, expr *x) {
           ((unit_at(c, i + 1, &pl) == U_QUARTER && !pl) ||
            word_at(c, i + 1, "period"))) {
         x->a1 = i + 2;
-        set_tv(x, TD_TIMEX_DATE, (tv){P_QUARTER, y, 0, 0, 0, 0, c->lastq.x});
+        set_tv(x, TD_TIMEX_DATE,
+               (tv){P_QUARTER, y, 0, 0, 0, 0, story_quarter(c).x});
         return 1;
       }
       /* "2000 years", "1500 people": a quantity, not a year */
@@ -1449,6 +1464,17 @@ static int match(ctx *c, int i, expr *x) {
           x->names_quarter = !hq;
           return 1;
         }
+      }
+      /* "last year's quarter" in an earnings story: the story's quarter,
+       * that year */
+      if (u == U_YEAR && c->have_lastq && punct_at(c, k + 1, '\'') &&
+          word_at(c, k + 2, "s") &&
+          ((unit_at(c, k + 3, &pl) == U_QUARTER && !pl) ||
+           word_at(c, k + 3, "period"))) {
+        x->a1 = k + 4;
+        set_tv(x, TD_TIMEX_DATE,
+               (tv){P_QUARTER, t.y, 0, 0, 0, 0, story_quarter(c).x});
+        return 1;
       }
       if (u == U_DAY) x->anchor = 1;
       if (u <= U_HOUR) return 0;
@@ -1884,7 +1910,7 @@ static int match(ctx *c, int i, expr *x) {
         t.y--;
         x->a1 = k + 1;
       } else if (c->have_lastq) {
-        t = c->lastq;
+        t = story_quarter(c);
         t.y--;
         x->a1 = k;
       } else {
@@ -1924,6 +1950,13 @@ static int match(ctx *c, int i, expr *x) {
     if (u == U_QUARTER) {
       t = quarter_ref(c);
       x->a1 = i + 1;
+      /* "the quarter a year ago": that quarter the year before */
+      if ((word_at(c, i + 1, "a") || word_at(c, i + 1, "one")) &&
+          word_at(c, i + 2, "year") &&
+          (word_at(c, i + 3, "ago") || word_at(c, i + 3, "earlier"))) {
+        t.y--;
+        x->a1 = i + 4;
+      }
       set_tv(x, TD_TIMEX_DATE, t);
       return 1;
     }
@@ -2102,7 +2135,7 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
     tv t = tv_shift(base, u, back ? -n : n);
     /* "profit rose from a year ago" in a quarterly report: that quarter */
     if (u == U_YEAR && back && c->have_lastq) {
-      t = c->lastq;
+      t = story_quarter(c);
       t.y -= n;
     }
     x->a1 = e + 1;
@@ -2338,6 +2371,7 @@ void td_timex_tag(td_doc *doc) {
     }
     size_t sent_index = t0 ? si : si - 1;
     int prev = -1, prev_a0 = 0, prev_a1 = 0; /* last expression here */
+    c.cur_sent = (uint32_t)sent_index;
     for (int i = 0; i < (int)c.n;) {
       const atom *a = &c.at[i];
       /* the cheap first test: digits, or a temporal word */
@@ -2384,6 +2418,12 @@ void td_timex_tag(td_doc *doc) {
       if (x.names_quarter && x.t.y >= 0) {
         c.lastq = x.t;
         c.have_lastq = 1;
+        c.lastq_sent = (uint32_t)sent_index;
+        if (!c.have_mainq && c.have_dct &&
+            x.t.y * 4 + x.t.x - 1 < c.dct.y * 4 + (c.dct.m - 1) / 3) {
+          c.mainq = x.t;
+          c.have_mainq = 1;
+        }
       }
       if (x.anchor && x.has_tv && x.t.prec >= P_DAY && x.t.y >= 0) {
         c.anchor = x.t;

@@ -358,6 +358,20 @@ static void timeml_conventions(void **state) {
          "PT1M30S", TD_TIMEX_DURATION);
   expect("He waited two and a half years.", "2022-02-02",
          "two and a half years", "P2Y6M", TD_TIMEX_DURATION);
+  /* earnings: "a year ago" compares with the quarter the story reports,
+   * not a later aside; the sentence's own quarter comes first */
+  expect(
+      "Net rose in the third quarter. After a flat second quarter, sales "
+      "grew. Net was $5 a share, up from $4 a year ago.",
+      "1989-11-01", "a year ago", "1988-Q3", TD_TIMEX_DATE);
+  expect(
+      "Net rose in the third quarter. Second-quarter net was flat from a "
+      "year earlier.",
+      "1989-11-01", "a year earlier", "1988-Q2", TD_TIMEX_DATE);
+  expect("Net rose in the third quarter. It fell from last year's quarter.",
+         "1989-11-01", "last year's quarter", "1988-Q3", TD_TIMEX_DATE);
+  expect("Net rose in the third quarter. It was $2 in the quarter a year ago.",
+         "1989-11-01", "the quarter a year ago", "1988-Q3", TD_TIMEX_DATE);
   /* years in words after a month, a season, "the year" */
   expect("In January nineteen ninety-seven, a bomb went off.", "1998-02-27",
          "January nineteen ninety-seven", "1997-01", TD_TIMEX_DATE);
