@@ -1841,7 +1841,10 @@ static int match(ctx *c, int i, expr *x) {
   if ((s = sense_of(a, C_UNIT))) {
     u = s->val;
     /* a year ago, a week earlier, a year (duration), twice a year (set) */
-    if (i > 0 && (word_at(c, i - 1, "a") || word_at(c, i - 1, "an"))) {
+    /* "a year-earlier gain" is the year-earlier time, below */
+    if (i > 0 && (word_at(c, i - 1, "a") || word_at(c, i - 1, "an")) &&
+        !(punct_at(c, i + 1, '-') &&
+          (word_at(c, i + 2, "earlier") || word_at(c, i + 2, "ago")))) {
       x->a0 = i - 1;
       return match_unitexpr(c, i - 1, x, TENSE());
     }

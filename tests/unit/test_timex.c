@@ -372,6 +372,8 @@ static void timeml_conventions(void **state) {
          "1989-11-01", "last year's quarter", "1988-Q3", TD_TIMEX_DATE);
   expect("Net rose in the third quarter. It was $2 in the quarter a year ago.",
          "1989-11-01", "the quarter a year ago", "1988-Q3", TD_TIMEX_DATE);
+  expect("Net rose in the third quarter, after a year-earlier loss.",
+         "1989-11-01", "year-earlier", "1988-Q3", TD_TIMEX_DATE);
   /* years in words after a month, a season, "the year" */
   expect("In January nineteen ninety-seven, a bomb went off.", "1998-02-27",
          "January nineteen ninety-seven", "1997-01", TD_TIMEX_DATE);
