@@ -576,11 +576,16 @@ static int cue_at(const ctx *c, int k) {
   if (v == 2) v = word_at(c, k + 1, "to") ? 1 : 0;
   /* "had been due to": a future seen from the past, which news reports
    * once it is over ("were planning to" may still be ahead) */
+  /* "would have gone", "may have left": a modal perfect is a past */
+  if (v == 1 && word_at(c, k + 1, "have")) return -1;
   if (v == 1 && k > 0 &&
       (word_at(c, k - 1, "had") ||
        (k > 1 && word_at(c, k - 1, "been") && word_at(c, k - 2, "had"))))
     return -1;
   if (s) return v;
+  /* "should be completed", "to be held": a passive infinitive takes the
+   * tense of the modal or verb before it */
+  if (k > 0 && word_at(c, k - 1, "be")) return 0;
   return ends_ed(c->text, a) ? -1 : 0;
 }
 
@@ -612,11 +617,15 @@ static int tense_at(const ctx *c, int i) {
   }
   /* any cue in the sentence, but never a scan of a whole run-on text:
    * tagging stays linear on a megabyte without a full stop */
-  int lo2 = i > 200 ? i - 200 : 0;
-  int hi2 = i + 200 < (int)c->n ? i + 200 : (int)c->n;
-  for (int k = lo2; k < hi2; k++) {
-    int v = cue_at(c, k);
-    if (v) return v;
+  for (int d = 1; d <= 200; d++) { /* the nearest first */
+    if (i - d >= 0) {
+      int v = cue_at(c, i - d);
+      if (v) return v;
+    }
+    if (i + d < (int)c->n) {
+      int v = cue_at(c, i + d);
+      if (v) return v;
+    }
   }
   /* no verb to go by: "closed until Friday" looks ahead */
   if (i > 0 && (word_at(c, i - 1, "until") || word_at(c, i - 1, "till")))
@@ -933,8 +942,9 @@ static int opt_year(const ctx *c, int i, int *y, int *end) {
   return 0;
 }
 
-/* "this year", "last year", "next year" after a date at i. */
+/* "[of] this year", "last year", "next year" after a date at i. */
 static int opt_rel_year(const ctx *c, int i, int *y, int *end) {
+  if (word_at(c, i, "of")) i++;
   if (!c->have_dct || i + 1 >= (int)c->n) return 0;
   const lex_sense *s = sense_of(&c->at[i], C_SHIFT);
   int pl;

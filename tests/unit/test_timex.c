@@ -374,6 +374,21 @@ static void timeml_conventions(void **state) {
          "1989-11-01", "the quarter a year ago", "1988-Q3", TD_TIMEX_DATE);
   expect("Net rose in the third quarter, after a year-earlier loss.",
          "1989-11-01", "year-earlier", "1988-Q3", TD_TIMEX_DATE);
+  /* tense cues: "is to", modals, a passive infinitive, the nearest cue */
+  expect("The stock is to resume trading in Paris Tuesday.", "1989-10-27",
+         "Tuesday", "1989-10-31", TD_TIMEX_DATE);
+  expect("The transaction should be completed in October.", "2009-06-05",
+         "October", "2009-10", TD_TIMEX_DATE);
+  expect("Talks may resume Monday.", "2022-02-02", "Monday", "2022-02-07",
+         TD_TIMEX_DATE);
+  expect("He may have left Monday.", "2022-02-02", "Monday", "2022-01-31",
+         TD_TIMEX_DATE);
+  expect(
+      "\"Agents might come,\" said a man who spent part of Sunday night "
+      "there.",
+      "2000-04-17", "Sunday night", "2000-04-16TNI", TD_TIMEX_DATE);
+  expect("Dealers will close after October of next year.", "2009-05-15",
+         "October of next year", "2010-10", TD_TIMEX_DATE);
   /* years in words after a month, a season, "the year" */
   expect("In January nineteen ninety-seven, a bomb went off.", "1998-02-27",
          "January nineteen ninety-seven", "1997-01", TD_TIMEX_DATE);
