@@ -589,6 +589,13 @@ static int cue_at(const ctx *c, int k) {
   return ends_ed(c->text, a) ? -1 : 0;
 }
 
+/* A quote mark at k: " or '' (the corpora's ASCII quotes). */
+static int closing_quote(const ctx *c, int k) {
+  return c->at[k].kind == A_PUNCT &&
+         (c->at[k].ch == '"' ||
+          (c->at[k].ch == '\'' && punct_at(c, k + 1, '\'')));
+}
+
 /* -1 past, 1 future, 0 unknown: the tense of the verb governing atom i,
  * taken as the nearest cue before it in the clause (a governing verb
  * usually precedes: "will meet on Monday", "said on Monday"), else the
@@ -610,19 +617,43 @@ static int tense_at(const ctx *c, int i) {
     int v = cue_at(c, k);
     if (v) return v;
   }
+  /* "has given them until 9 a.m. Tuesday": a deadline is ahead unless
+   * the clause before says otherwise ("was closed until Friday") */
+  for (int k = i - 1; k >= lo && k >= i - 6; k--) {
+    if (word_at(c, k, "until") || word_at(c, k, "till")) {
+      /* "Until Thursday, they had not called him a suspect" */
+      int hi = i + 12 < (int)c->n ? i + 12 : (int)c->n;
+      for (int j = i + 1; j < hi && !closing_quote(c, j); j++) {
+        int v = cue_at(c, j);
+        if (v) return v;
+      }
+      return 1;
+    }
+    if (c->at[k].kind == A_WORD && !sense_of(&c->at[k], C_TZ) &&
+        !(c->at[k].e - c->at[k].s == 1)) /* a.m., p.m. letters pass */
+      break;
+  }
   int hi = i + 12 < (int)c->n ? i + 12 : (int)c->n;
   for (int k = i + 1; k < hi; k++) {
+    /* a closing quote: what follows ("... Thursday,'' Castro said) is
+     * the attribution, not this clause */
+    if (closing_quote(c, k)) break;
     int v = cue_at(c, k);
     if (v) return v;
   }
   /* any cue in the sentence, but never a scan of a whole run-on text:
    * tagging stays linear on a megabyte without a full stop */
+  int fwd = 1;                     /* not past a closing quote */
   for (int d = 1; d <= 200; d++) { /* the nearest first */
     if (i - d >= 0) {
       int v = cue_at(c, i - d);
       if (v) return v;
     }
-    if (i + d < (int)c->n) {
+    if (fwd && i + d < (int)c->n) {
+      if (closing_quote(c, i + d)) {
+        fwd = 0;
+        continue;
+      }
       int v = cue_at(c, i + d);
       if (v) return v;
     }

@@ -387,6 +387,15 @@ static void timeml_conventions(void **state) {
       "\"Agents might come,\" said a man who spent part of Sunday night "
       "there.",
       "2000-04-17", "Sunday night", "2000-04-16TNI", TD_TIMEX_DATE);
+  /* a deadline is ahead; a past clause after it wins */
+  expect("The agency has given them until 9 a.m. Tuesday to sign.",
+         "2000-04-03", "9 a.m. Tuesday", "2000-04-04T09:00", TD_TIMEX_TIME);
+  expect("Until Thursday, they had not called him a suspect.", "1999-05-07",
+         "Thursday", "1999-05-06", TD_TIMEX_DATE);
+  /* the attribution after a closing quote is not the clause's tense */
+  expect("''He will leave at dawn (4 a.m. EDT Thursday),'' Castro said.",
+         "2000-04-05", "4 a.m. EDT Thursday", "2000-04-06T04:00",
+         TD_TIMEX_TIME);
   expect("Dealers will close after October of next year.", "2009-05-15",
          "October of next year", "2010-10", TD_TIMEX_DATE);
   /* years in words after a month, a season, "the year" */
