@@ -1545,6 +1545,14 @@ static int match(ctx *c, int i, expr *x) {
       y = c->dct.y;
       if (s->val < 0 && m >= c->dct.m) y--;
       if (s->val > 0 && m <= c->dct.m) y++;
+      int dd;
+      /* "last Oct. 23": that day of the month so named */
+      if (day_at(c, e2, &dd) && dd <= td_days_in_month(y, m)) {
+        x->a1 = e2 + 1;
+        set_tv(x, TD_TIMEX_DATE, (tv){P_DAY, y, m, dd, 0, 0, 0});
+        x->anchor = 1;
+        return 1;
+      }
       x->a1 = e2;
       set_tv(x, TD_TIMEX_DATE, (tv){P_MONTH, y, m, 0, 0, 0, 0});
       return 1;
@@ -1980,6 +1988,18 @@ static int match(ctx *c, int i, expr *x) {
       x->a1 = i + 1;
       set_lit(x, TD_TIMEX_DURATION, "P1Y");
       return 1;
+    }
+    /* "the week of March 6": the week holding that day */
+    if (u == U_WEEK && word_at(c, i + 1, "of") && i + 2 < (int)c->n) {
+      int yl;
+      if (date_at(c, i + 2, &t, &e2, &yl) && t.prec == P_DAY) {
+        if (yl) fix_year(c, &t, TENSE());
+        if (t.y >= 0) {
+          x->a1 = e2;
+          set_tv(x, TD_TIMEX_DATE, tv_week_of(tv_days(t)));
+          return 1;
+        }
+      }
     }
     if (u == U_YEAR || u == U_WEEKEND || u == U_WEEK) {
       t = tv_shift(c->dct, u, 0);

@@ -398,6 +398,10 @@ static void timeml_conventions(void **state) {
          TD_TIMEX_TIME);
   expect("Dealers will close after October of next year.", "2009-05-15",
          "October of next year", "2010-10", TD_TIMEX_DATE);
+  expect("He was shot last Oct. 23 at home.", "2000-02-24", "last Oct. 23",
+         "1999-10-23", TD_TIMEX_DATE);
+  expect("A hearing is set for the week of March 6.", "2000-02-24",
+         "the week of March 6", "2000-W10", TD_TIMEX_DATE);
   /* years in words after a month, a season, "the year" */
   expect("In January nineteen ninety-seven, a bomb went off.", "1998-02-27",
          "January nineteen ninety-seven", "1997-01", TD_TIMEX_DATE);
