@@ -2146,6 +2146,12 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
     half = 1;
     k += 3;
   }
+  /* "two more weeks", "an additional year": the same stretch */
+  if (n >= 0 && !half &&
+      (word_at(c, k, "more") || word_at(c, k, "additional") ||
+       word_at(c, k, "further") || word_at(c, k, "extra")) &&
+      unit_at(c, k + 1, &pl))
+    k++;
   int hyph = 0;
   if (punct_at(c, k, '-') && !c->at[k].sp) {
     k++;

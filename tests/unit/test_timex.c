@@ -402,6 +402,8 @@ static void timeml_conventions(void **state) {
          "1999-10-23", TD_TIMEX_DATE);
   expect("A hearing is set for the week of March 6.", "2000-02-24",
          "the week of March 6", "2000-W10", TD_TIMEX_DATE);
+  expect("Troops will stay for at least 20 more years.", "1998-02-27",
+         "at least 20 more years", "P20Y", TD_TIMEX_DURATION);
   /* years in words after a month, a season, "the year" */
   expect("In January nineteen ninety-seven, a bomb went off.", "1998-02-27",
          "January nineteen ninety-seven", "1997-01", TD_TIMEX_DATE);
