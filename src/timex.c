@@ -585,8 +585,8 @@ static int cue_at(const ctx *c, int k) {
   if (s) return v;
   /* "should be completed", "to be held": a passive infinitive takes the
    * tense of the modal or verb before it */
-  if (k > 0 && word_at(c, k - 1, "be")) return 0;
-  return ends_ed(c->text, a) ? -1 : 0;
+  if (!ends_ed(c->text, a)) return 0;
+  return k > 0 && word_at(c, k - 1, "be") ? 0 : -1;
 }
 
 /* A quote mark at k: " or '' (the corpora's ASCII quotes). */
@@ -645,6 +645,7 @@ static int tense_at(const ctx *c, int i) {
    * tagging stays linear on a megabyte without a full stop */
   int fwd = 1;                     /* not past a closing quote */
   for (int d = 1; d <= 200; d++) { /* the nearest first */
+    if (i - d < 0 && (!fwd || i + d >= (int)c->n)) break;
     if (i - d >= 0) {
       int v = cue_at(c, i - d);
       if (v) return v;
