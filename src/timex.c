@@ -805,11 +805,8 @@ static void duration_lit(char *buf, size_t n, int unit, int count) {
     case U_MONTH:
       snprintf(buf, n, "P%sM", num);
       break;
-    case U_QUARTER: /* TimeML writes quarters in months */
-      if (count >= 0)
-        snprintf(buf, n, "P%dM", count * 3);
-      else
-        snprintf(buf, n, "PXM");
+    case U_QUARTER: /* the TimeML corpora write P2Q, P1Q, PXQ */
+      snprintf(buf, n, "P%sQ", num);
       break;
     case U_YEAR:
       snprintf(buf, n, "P%sY", num);
@@ -2147,11 +2144,14 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
     half = 1;
     k += 3;
   }
-  /* "two more weeks", "an additional year": the same stretch */
+  /* "two more weeks", "an additional year", "six straight days": the
+   * same stretch */
   if (n >= 0 && !half &&
       (word_at(c, k, "more") || word_at(c, k, "additional") ||
-       word_at(c, k, "further") || word_at(c, k, "extra")) &&
-      unit_at(c, k + 1, &pl))
+       word_at(c, k, "further") || word_at(c, k, "extra") ||
+       word_at(c, k, "straight") || word_at(c, k, "consecutive") ||
+       word_at(c, k, "successive")) &&
+      unit_at(c, k + 1, &pl) && pl == (n != 1))
     k++;
   int hyph = 0;
   if (punct_at(c, k, '-') && !c->at[k].sp) {

@@ -404,6 +404,13 @@ static void timeml_conventions(void **state) {
          "the week of March 6", "2000-W10", TD_TIMEX_DATE);
   expect("Troops will stay for at least 20 more years.", "1998-02-27",
          "at least 20 more years", "P20Y", TD_TIMEX_DURATION);
+  expect("Stocks fell for six straight days.", "2008-10-10",
+         "six straight days", "P6D", TD_TIMEX_DURATION);
+  /* quarters as the corpora write them: P2Q, not P6M */
+  expect("Output shrank in the past two quarters.", "2008-10-10",
+         "the past two quarters", "P2Q", TD_TIMEX_DURATION);
+  expect("It pays a dividend every quarter.", "2008-10-10", "every quarter",
+         "P1Q", TD_TIMEX_SET);
   /* years in words after a month, a season, "the year" */
   expect("In January nineteen ninety-seven, a bomb went off.", "1998-02-27",
          "January nineteen ninety-seven", "1997-01", TD_TIMEX_DATE);
