@@ -694,6 +694,30 @@ static int nearest_year(const ctx *c, int m, int d, int tense) {
   return best;
 }
 
+/* The year that puts the span of n months from month m0 (a quarter, a
+ * half) nearest the DCT, counting from its nearer end; against the tense
+ * of the sentence it must be much nearer. A span holding the DCT is 0
+ * away. */
+static int nearest_span_year(const ctx *c, int m0, int n, int tense) {
+  int64_t z0 = tv_days(c->dct);
+  int best = c->dct.y;
+  int64_t bestd = -1;
+  for (int yy = c->dct.y - 1; yy <= c->dct.y + 1; yy++) {
+    int64_t a = td_days_from_civil(yy, m0, 1);
+    int64_t b = td_days_from_civil(m0 + n > 12 ? yy + 1 : yy,
+                                   (m0 + n - 1) % 12 + 1, 1) -
+                1;
+    int64_t dist = z0 < a ? a - z0 : z0 > b ? z0 - b : 0;
+    if (tense < 0 && z0 < a) dist += 120;
+    if (tense > 0 && z0 > b) dist += 120;
+    if (bestd < 0 || dist < bestd) {
+      bestd = dist;
+      best = yy;
+    }
+  }
+  return best;
+}
+
 static tv dct_or_unknown(const ctx *c) {
   if (c->have_dct) return c->dct;
   tv t = {P_DAY, -1, 0, 0, 0, 0, 0};
@@ -1783,9 +1807,18 @@ static int match(ctx *c, int i, expr *x) {
       else if (opt_year(c, e2, &yy, &k))
         e2 = k;
       else if (c->have_dct) {
+        int fiscal =
+            (i > 0 && word_at(c, i - 1, "fiscal")) ||
+            (i > 1 && punct_at(c, i - 1, '-') && word_at(c, i - 2, "fiscal"));
         int cur = hf ? (c->dct.m - 1) / 6 + 1 : (c->dct.m - 1) / 3 + 1;
-        yy = c->dct.y;
-        if (s->val > cur && TENSE() <= 0) yy--;
+        if (fiscal) { /* a company's own year: the one it just reported */
+          yy = c->dct.y;
+          if (s->val > cur && TENSE() <= 0) yy--;
+        } else {
+          yy = nearest_span_year(
+              c, hf ? (s->val - 1) * 6 + 1 : (s->val - 1) * 3 + 1, hf ? 6 : 3,
+              TENSE());
+        }
       } else
         yy = -1;
       x->a1 = e2;

@@ -411,6 +411,15 @@ static void timeml_conventions(void **state) {
          "the past two quarters", "P2Q", TD_TIMEX_DURATION);
   expect("It pays a dividend every quarter.", "2008-10-10", "every quarter",
          "P1Q", TD_TIMEX_SET);
+  /* a named quarter takes the year that puts it nearest the DCT: one
+   * about to begin is this year's even in a past-tense sentence */
+  expect("Ford announced cuts during the fourth quarter.", "2006-08-19",
+         "the fourth quarter", "2006-Q4", TD_TIMEX_DATE);
+  expect("Ford reported a loss in the fourth quarter.", "2006-02-19",
+         "the fourth quarter", "2005-Q4", TD_TIMEX_DATE);
+  /* a fiscal quarter a company reports is over */
+  expect("Net rose in the fiscal first quarter.", "1989-10-26",
+         "the fiscal first quarter", "1989-Q1", TD_TIMEX_DATE);
   /* years in words after a month, a season, "the year" */
   expect("In January nineteen ninety-seven, a bomb went off.", "1998-02-27",
          "January nineteen ninety-seven", "1997-01", TD_TIMEX_DATE);
