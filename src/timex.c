@@ -1799,6 +1799,13 @@ static int match(ctx *c, int i, expr *x) {
     int hf = word_at(c, k, "half");
     if ((u == U_QUARTER && !pl && s->val <= 4) || (hf && s->val <= 2)) {
       int yy;
+      /* "the fiscal first quarter", "the fiscal-first quarter" */
+      int fiscal = 0;
+      if (i > 0 && word_at(c, i - 1, "fiscal"))
+        fiscal = 1;
+      else if (i > 1 && punct_at(c, i - 1, '-') && word_at(c, i - 2, "fiscal"))
+        fiscal = 2;
+      x->a0 = i - fiscal;
       e2 = k + 1;
       if (word_at(c, e2, "of") && year_at(c, e2 + 1, &yy))
         e2 += 2;
@@ -1807,9 +1814,6 @@ static int match(ctx *c, int i, expr *x) {
       else if (opt_year(c, e2, &yy, &k))
         e2 = k;
       else if (c->have_dct) {
-        int fiscal =
-            (i > 0 && word_at(c, i - 1, "fiscal")) ||
-            (i > 1 && punct_at(c, i - 1, '-') && word_at(c, i - 2, "fiscal"));
         int cur = hf ? (c->dct.m - 1) / 6 + 1 : (c->dct.m - 1) / 3 + 1;
         if (fiscal) { /* a company's own year: the one it just reported */
           yy = c->dct.y;
