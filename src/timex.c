@@ -67,18 +67,19 @@ enum {
   C_TERM,
   C_DECADE,
   C_APPROX,
+  C_STRETCH,
   C_COUNT
 };
 /* Classes that can start an expression: the hot path's one test. */
 #define TRIGGER(cls)                                                          \
   ((cls) != C_NONE && (cls) != C_TENSE && (cls) != C_PREP && (cls) != C_TZ && \
-   (cls) != C_APPROX)
+   (cls) != C_APPROX && (cls) != C_STRETCH)
 static const char *const class_names[C_COUNT] = {
     "",      "MONTH",  "WEEKDAY", "SEASON", "HOLIDAY", "NUM",
     "ORD",   "UNIT",   "UNITS",   "SETADJ", "DAYREF",  "REF",
     "SHIFT", "ASHIFT", "AROUND",  "AGO",    "PART",    "MOD",
     "QUANT", "EVERY",  "HALF",    "FISCAL", "TENSE",   "PREP",
-    "TZ",    "LATEST", "TERM",    "DECADE", "APPROX"};
+    "TZ",    "LATEST", "TERM",    "DECADE", "APPROX",  "STRETCH"};
 
 /* Units, as in data/timex-units.txt. */
 enum {
@@ -410,6 +411,7 @@ typedef struct ctx {
   tv ref; /* the last point the text named, at any precision from a year
              down: "that year", "later that month" refer to it */
   int have_ref;
+  uint32_t ref_sent; /* the sentence that named it */
   tv lastq; /* the last quarter the text mentioned: earnings stories date
                "a year ago" and "the quarter" by it */
   int have_lastq;
@@ -782,6 +784,12 @@ static int number_at(const ctx *c, int i, int allow_a, int *val, int *end) {
   *val = v;
   *end = k;
   return 1;
+}
+
+/* A word between a count and its unit that leaves the stretch as it is
+ * (data/timex-words.txt, STRETCH): "two more weeks", "six straight days". */
+static int counted_unit_word(const ctx *c, int k) {
+  return k < (int)c->n && sense_of(&c->at[k], C_STRETCH) != NULL;
 }
 
 /* A unit at atom i: returns the unit, *plural set. */
@@ -1622,6 +1630,8 @@ static int match(ctx *c, int i, expr *x) {
         cnt = -1;
         e2 = k + 1;
       }
+      if (cnt != -2 && counted_unit_word(c, e2) && unit_at(c, e2 + 1, &pl))
+        e2++; /* the past five trading days */
       if (cnt == -1 && s->val < 0 && (u = unit_at(c, e2, &pl))) {
         x->a1 = e2 + 1;
         set_lit(x, TD_TIMEX_DATE, s->val < 0 ? "PAST_REF" : "FUTURE_REF");
@@ -1831,7 +1841,7 @@ static int match(ctx *c, int i, expr *x) {
       x->names_quarter = !hf;
       return 1;
     }
-    if (u == U_CENTURY && !pl) {
+    if (u == U_CENTURY && !pl && !is_w(c->text, a, "final")) {
       x->a1 = k + 1;
       set_tv(x, TD_TIMEX_DATE, (tv){P_CENT, (s->val - 1) * 100, 0, 0, 0, 0, 0});
       return 1;
@@ -1955,7 +1965,14 @@ static int match(ctx *c, int i, expr *x) {
          word_at(c, i - 1, "entire"))) {
       x->a0 = i - 1;
       x->a1 = i + 1;
-      set_tv(x, TD_TIMEX_DATE, tv_shift(c->dct, u, 0));
+      t = tv_shift(c->dct, u, 0);
+      /* "a loss in the fourth quarter of 2005 and for the entire year":
+       * the year the sentence is about */
+      if (c->have_lastq && c->lastq_sent == c->cur_sent && c->lastq.y >= 0)
+        t.y = c->lastq.y;
+      else if (c->have_ref && c->ref_sent == c->cur_sent && c->ref.y >= 0)
+        t.y = c->ref.y;
+      set_tv(x, TD_TIMEX_DATE, t);
       return 1;
     }
     /* year-end, year end, year's end: the DCT's year */
@@ -2183,12 +2200,8 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   }
   /* "two more weeks", "an additional year", "six straight days": the
    * same stretch */
-  if (n >= 0 && !half &&
-      (word_at(c, k, "more") || word_at(c, k, "additional") ||
-       word_at(c, k, "further") || word_at(c, k, "extra") ||
-       word_at(c, k, "straight") || word_at(c, k, "consecutive") ||
-       word_at(c, k, "successive")) &&
-      unit_at(c, k + 1, &pl) && pl == (n != 1))
+  if (n >= 0 && !half && counted_unit_word(c, k) && unit_at(c, k + 1, &pl) &&
+      pl == (n != 1))
     k++;
   int hyph = 0;
   if (punct_at(c, k, '-') && !c->at[k].sp) {
@@ -2522,6 +2535,7 @@ void td_timex_tag(td_doc *doc) {
            x.t.prec == P_PART || x.t.prec == P_MIN)) {
         c.ref = x.t;
         c.have_ref = 1;
+        c.ref_sent = (uint32_t)sent_index;
       }
       if (x.names_quarter && x.t.y >= 0) {
         c.lastq = x.t;
@@ -2555,6 +2569,7 @@ void td_timex_tag(td_doc *doc) {
           c.have_anchor = 1;
           c.ref = r.t;
           c.have_ref = 1;
+          c.ref_sent = (uint32_t)sent_index;
         }
         if (doc->timexes[first].range_pair < 0) {
           doc->timexes[first].range_pair = (int32_t)(first + 1);

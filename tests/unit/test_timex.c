@@ -420,6 +420,17 @@ static void timeml_conventions(void **state) {
   /* a fiscal quarter a company reports is over */
   expect("Net rose in the fiscal first quarter.", "1989-10-26",
          "the fiscal first quarter", "1989-Q1", TD_TIMEX_DATE);
+  expect("Stocks fell over the past five trading days.", "2011-03-18",
+         "the past five trading days", "P5D", TD_TIMEX_DURATION);
+  expect("Ford earned more in the final quarter of 2009.", "2010-01-28",
+         "the final quarter of 2009", "2009-Q4", TD_TIMEX_DATE);
+  /* "the entire year" is the year its sentence is about */
+  expect(
+      "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion "
+      "for the entire year.",
+      "2006-01-27", "the entire year", "2005", TD_TIMEX_DATE);
+  expect("Sales for the entire year will rise.", "2006-01-27",
+         "the entire year", "2006", TD_TIMEX_DATE);
   /* years in words after a month, a season, "the year" */
   expect("In January nineteen ninety-seven, a bomb went off.", "1998-02-27",
          "January nineteen ninety-seven", "1997-01", TD_TIMEX_DATE);
