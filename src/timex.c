@@ -1224,6 +1224,44 @@ static tv tv_part(tv day, int part) {
 
 static int match_unitexpr(const ctx *c, int i, expr *x, int tense);
 
+/* "the same month a year ago", "the same period last year": the time the
+ * sentence is about (a month or year it named, else the story's quarter),
+ * a year back. Atom i is "same". */
+static int same_year_back(const ctx *c, int i, expr *x) {
+  int pl, u = unit_at(c, i + 1, &pl);
+  int period = word_at(c, i + 1, "period");
+  if (!((u == U_MONTH || u == U_QUARTER || u == U_YEAR) && !pl) && !period)
+    return 0;
+  int k = i + 2, e;
+  if ((word_at(c, k, "a") || word_at(c, k, "one")) &&
+      word_at(c, k + 1, "year") &&
+      (word_at(c, k + 2, "ago") || word_at(c, k + 2, "earlier")))
+    e = k + 3;
+  else if (word_at(c, k, "last") && word_at(c, k + 1, "year"))
+    e = k + 2;
+  else
+    return 0;
+  tv t;
+  int named = c->have_ref && c->ref_sent == c->cur_sent && c->ref.y >= 0;
+  if (u == U_QUARTER || (period && c->have_lastq && !named)) {
+    if (!c->have_lastq) return 0;
+    t = story_quarter(c);
+  } else if (named && c->ref.prec >= P_MONTH && u != U_YEAR) {
+    t = c->ref;
+    t.prec = P_MONTH;
+    t.d = 0;
+  } else if (named) {
+    t = (tv){P_YEAR, c->ref.y, 0, 0, 0, 0, 0};
+  } else {
+    t = tv_shift(c->dct, period ? U_YEAR : u, 0);
+  }
+  t.y--;
+  if (t.prec == P_DAY) t.d = 0;
+  x->a1 = e;
+  set_tv(x, TD_TIMEX_DATE, t);
+  return 1;
+}
+
 /* Patterns starting at atom i; on success x->a1 is the end. */
 static int match(ctx *c, int i, expr *x) {
   const atom *a = &c->at[i];
@@ -1484,6 +1522,8 @@ static int match(ctx *c, int i, expr *x) {
                          : "PRESENT_REF");
     return 1;
   }
+  if (is_w(c->text, a, "same") && c->have_dct && same_year_back(c, i, x))
+    return 1;
   if ((s = sense_of(a, C_SHIFT)) || (s = sense_of(a, C_ASHIFT))) {
     /* "the next day", "the last week" read from the text's anchor */
     int ana = s->cls == C_ASHIFT ||
@@ -1520,6 +1560,11 @@ static int match(ctx *c, int i, expr *x) {
         return 1;
       }
       t = tv_shift(base, u, shift);
+      /* "the same quarter", "the previous quarter": from the one named */
+      if (ana && u == U_QUARTER && c->have_lastq) {
+        int q = c->lastq.y * 4 + c->lastq.x - 1 + shift;
+        t = (tv){P_QUARTER, q / 4, 0, 0, 0, 0, q % 4 + 1};
+      }
       /* this year's third quarter, last year's first half */
       const lex_sense *o;
       if (u == U_YEAR && punct_at(c, k + 1, '\'') && word_at(c, k + 2, "s") &&

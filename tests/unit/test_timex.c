@@ -431,6 +431,17 @@ static void timeml_conventions(void **state) {
       "2006-01-27", "the entire year", "2005", TD_TIMEX_DATE);
   expect("Sales for the entire year will rise.", "2006-01-27",
          "the entire year", "2006", TD_TIMEX_DATE);
+  /* "the same month a year ago": the time the sentence is about, a year
+   * back; "the same quarter" is the one named */
+  expect("Sales fell 35% in January, compared to the same month a year ago.",
+         "2009-02-03", "the same month a year ago", "2008-01", TD_TIMEX_DATE);
+  expect("Sales rose in February compared to the same period last year.",
+         "2010-03-03", "the same period last year", "2009-02", TD_TIMEX_DATE);
+  expect("Net rose in the third quarter from the same period a year earlier.",
+         "1989-11-02", "the same period a year earlier", "1988-Q3",
+         TD_TIMEX_DATE);
+  expect("Net rose in the third quarter. In the previous quarter it was flat.",
+         "1989-11-02", "the previous quarter", "1989-Q2", TD_TIMEX_DATE);
   /* years in words after a month, a season, "the year" */
   expect("In January nineteen ninety-seven, a bomb went off.", "1998-02-27",
          "January nineteen ninety-seven", "1997-01", TD_TIMEX_DATE);
