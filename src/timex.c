@@ -2245,9 +2245,12 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   }
   /* "two more weeks", "an additional year", "six straight days": the
    * same stretch */
+  int stretch = 0;
   if (n >= 0 && !half && counted_unit_word(c, k) && unit_at(c, k + 1, &pl) &&
-      pl == (n != 1))
+      pl == (n != 1)) {
     k++;
+    stretch = 1;
+  }
   int hyph = 0;
   if (punct_at(c, k, '-') && !c->at[k].sp) {
     k++;
@@ -2262,7 +2265,7 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
     return 0;
   /* fractions: "three-quarters of its food", "a quarter of the market" */
   int y2;
-  if (u == U_QUARTER &&
+  if (u == U_QUARTER && !stretch &&
       ((hyph && pl) || (word_at(c, e, "of") && !year_at(c, e + 1, &y2)) ||
        (e < (int)c->n && c->at[e].kind == A_PUNCT && c->at[e].ch == ',' &&
         n == 1 && !hyph)))

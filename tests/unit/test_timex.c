@@ -406,6 +406,9 @@ static void timeml_conventions(void **state) {
          "at least 20 more years", "P20Y", TD_TIMEX_DURATION);
   expect("Stocks fell for six straight days.", "2008-10-10",
          "six straight days", "P6D", TD_TIMEX_DURATION);
+  /* counted quarters are no fraction even with "of" after them */
+  expect("It posted two consecutive quarters of negative growth.", "2009-02-03",
+         "two consecutive quarters", "P2Q", TD_TIMEX_DURATION);
   /* quarters as the corpora write them: P2Q, not P6M */
   expect("Output shrank in the past two quarters.", "2008-10-10",
          "the past two quarters", "P2Q", TD_TIMEX_DURATION);
