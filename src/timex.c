@@ -1891,6 +1891,21 @@ static int match(ctx *c, int i, expr *x) {
       set_tv(x, TD_TIMEX_DATE, (tv){P_CENT, (s->val - 1) * 100, 0, 0, 0, 0, 0});
       return 1;
     }
+    /* "the first two quarters [of 1990]": the first half */
+    if (s->val == 1 && number_at(c, i + 1, 0, &n, &e2) && n == 2 &&
+        unit_at(c, e2, &pl) == U_QUARTER && pl) {
+      int yy = -1;
+      k = e2 + 1;
+      if (word_at(c, k, "of") && year_at(c, k + 1, &yy))
+        k += 2;
+      else if (c->have_dct)
+        yy = c->dct.y;
+      if (yy >= 0) {
+        x->a1 = k;
+        set_tv(x, TD_TIMEX_DATE, (tv){P_HALF, yy, 0, 0, 0, 0, 1});
+        return 1;
+      }
+    }
     /* the first nine months: a duration */
     if (number_at(c, i + 1, 0, &n, &e2) && (u = unit_at(c, e2, &pl)) && pl) {
       char lit[24];
@@ -1978,6 +1993,10 @@ static int match(ctx *c, int i, expr *x) {
     return 1;
   }
   if ((s = sense_of(a, C_UNIT))) {
+    /* "quarter-to-quarter", "year-to-year": a comparison, no time */
+    if (punct_at(c, i + 1, '-') && word_at(c, i + 2, "to") &&
+        punct_at(c, i + 3, '-'))
+      return 0;
     u = s->val;
     /* a year ago, a week earlier, a year (duration), twice a year (set) */
     /* "a year-earlier gain" is the year-earlier time, below */

@@ -409,6 +409,9 @@ static void timeml_conventions(void **state) {
   /* counted quarters are no fraction even with "of" after them */
   expect("It posted two consecutive quarters of negative growth.", "2009-02-03",
          "two consecutive quarters", "P2Q", TD_TIMEX_DURATION);
+  expect("The industry will gain in the first two quarters of 1990.",
+         "1989-10-26", "the first two quarters of 1990", "1990-H1",
+         TD_TIMEX_DATE);
   /* quarters as the corpora write them: P2Q, not P6M */
   expect("Output shrank in the past two quarters.", "2008-10-10",
          "the past two quarters", "P2Q", TD_TIMEX_DURATION);
@@ -475,7 +478,8 @@ static void no_false_alarms(void **state) {
       "Janos Martonyi and Jan Kavan met. "
       "Iraq imports three-quarters of its food and a quarter of its oil. "
       "The fund holds 2,000 dollars. Call as soon as "
-      "possible. Future losses are likely. The spring broke.";
+      "possible. Future losses are likely. The spring broke. "
+      "The quarter-to-quarter comparison was weak.";
   td_doc *d = tag(text, "2022-02-02");
   for (size_t i = 0; i < d->n_timexes; i++)
     fprintf(stderr, "unexpected: %.*s = %s\n",
