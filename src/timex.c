@@ -20,9 +20,14 @@
  * mentioned - for anaphoric ones ("the next day", "earlier in the day").
  * The tense of the sentence (cue words and -ed verbs nearest the
  * expression, the governing verb before it first) decides the direction of
- * weekdays and breaks ties of year-less dates. Earnings stories are read
- * with the quarter they last named ("a year ago" = that quarter a year
- * before), and "that year" with the last point named.
+ * weekdays and breaks ties of year-less dates and named quarters; a
+ * deadline ("until Tuesday") looks ahead, and an attribution after a
+ * closing quote is not the clause's tense. Earnings stories are read with
+ * the quarter they report - the first one named that is over by the DCT,
+ * unless the sentence names its own ("a year ago", "the same period last
+ * year" = that quarter a year before; "the latest quarter" is never one
+ * still ahead) - and "that year", "the entire year" with the last point
+ * named.
  *
  * Each sentence is tagged line by line (a headline or a date line run into
  * the next line never makes one expression with it). Work is linear in the
