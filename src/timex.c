@@ -329,13 +329,15 @@ static tv tv_shift(tv t, int unit, int n) {
   return r;
 }
 
+/* TimeML's season codes, by SEASON value (1 spring .. 4 winter). */
+static const char *const season_codes[] = {"", "SP", "SU", "FA", "WI"};
+
 static void tv_format(tv t, char *buf, size_t n) {
   char y[8];
   if (t.y < 0)
     snprintf(y, sizeof y, "XXXX");
   else
     snprintf(y, sizeof y, "%04d", t.y % 10000);
-  static const char *const seasons[] = {"", "SP", "SU", "FA", "WI"};
   static const char *const parts[] = {"", "MO", "AF", "EV", "NI", "", ""};
   switch (t.prec) {
     case P_CENT:
@@ -354,7 +356,7 @@ static void tv_format(tv t, char *buf, size_t n) {
       snprintf(buf, n, "%s-Q%d", y, t.x);
       break;
     case P_SEASON:
-      snprintf(buf, n, "%s-%s", y, seasons[t.x & 3 ? t.x : 4]);
+      snprintf(buf, n, "%s-%s", y, season_codes[t.x & 3 ? t.x : 4]);
       break;
     case P_MONTH:
       snprintf(buf, n, "%s-%02d", y, t.m);
@@ -1936,6 +1938,24 @@ static int match(ctx *c, int i, expr *x) {
       if (k < (int)c->n && (w2 = sense_of(&c->at[k], C_WEEKDAY)) && !w2->weak) {
         char lit[24];
         snprintf(lit, sizeof lit, "XXXX-WXX-%d", w2->val + 1);
+        x->a1 = k + 1;
+        set_lit(x, TD_TIMEX_SET, lit);
+        return 1;
+      }
+      /* "each July", "every spring": that month or season of every year */
+      int m;
+      if (!is_w(c->text, a, "per") && month_at(c, k, 2, &m, &e2)) {
+        char lit[24];
+        snprintf(lit, sizeof lit, "XXXX-%02d", m);
+        x->a1 = e2;
+        set_lit(x, TD_TIMEX_SET, lit);
+        return 1;
+      }
+      if (!is_w(c->text, a, "per") && k < (int)c->n &&
+          (w2 = sense_of(&c->at[k], C_SEASON))) {
+        char lit[24];
+        snprintf(lit, sizeof lit, "XXXX-%s",
+                 season_codes[w2->val & 3 ? w2->val : 4]);
         x->a1 = k + 1;
         set_lit(x, TD_TIMEX_SET, lit);
         return 1;

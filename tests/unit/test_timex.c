@@ -280,6 +280,10 @@ static void durations_and_sets(void **state) {
          TD_TIMEX_SET);
   expect("The board meets twice a year.", "2022-02-02", "a year", "P1Y",
          TD_TIMEX_SET);
+  expect("The festival is held each July.", "1998-03-22", "each July",
+         "XXXX-07", TD_TIMEX_SET);
+  expect("Storms come every spring.", "1998-03-22", "every spring", "XXXX-SP",
+         TD_TIMEX_SET);
   td_doc *d = tag("The siege lasted three years.", "2022-02-02");
   assert_int_equal(d->timexes[0].date.precision, TD_PREC_NONE);
   td_doc_free(d);
