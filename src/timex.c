@@ -1665,9 +1665,15 @@ static int match(ctx *c, int i, expr *x) {
       set_tv(x, TD_TIMEX_TIME, tv_part(dct_or_unknown(c), p));
       return 1;
     }
-    if (p && ana && c->have_anchor) {
+    /* "the following evening", "the next morning": from the day the text
+     * is at; "next morning" alone, from the DCT */
+    if (p && (ana || (s->val != 0 && c->have_dct)) &&
+        (c->have_anchor || c->have_dct)) {
+      tv day = ana && c->have_anchor ? c->anchor : c->dct;
+      if (!ana && i > 0 && word_at(c, i - 1, "the") && c->have_anchor)
+        day = c->anchor;
       x->a1 = k + 1;
-      set_tv(x, TD_TIMEX_TIME, tv_part(c->anchor, p));
+      set_tv(x, TD_TIMEX_TIME, tv_part(tv_from_days(tv_days(day) + s->val), p));
       return 1;
     }
     /* the past two months, the next few days: durations */

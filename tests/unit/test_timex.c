@@ -452,6 +452,11 @@ static void timeml_conventions(void **state) {
          TD_TIMEX_DATE);
   expect("Net rose in the third quarter. In the previous quarter it was flat.",
          "1989-11-02", "the previous quarter", "1989-Q2", TD_TIMEX_DATE);
+  /* "the following evening" is the day after the one the text is at */
+  expect("He arrived on Feb. 22. The following evening they met.", "2000-02-24",
+         "The following evening", "2000-02-23TEV", TD_TIMEX_TIME);
+  expect("He arrived on Feb. 22. The next morning, he left.", "2000-02-24",
+         "The next morning", "2000-02-23TMO", TD_TIMEX_TIME);
   /* years in words after a month, a season, "the year" */
   expect("In January nineteen ninety-seven, a bomb went off.", "1998-02-27",
          "January nineteen ninety-seven", "1997-01", TD_TIMEX_DATE);
