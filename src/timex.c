@@ -1882,6 +1882,10 @@ static int match(ctx *c, int i, expr *x) {
       else if (opt_year(c, e2, &yy, &k))
         e2 = k;
       else if (c->have_dct) {
+        /* "the first half of the year": the year is still to be found */
+        if (word_at(c, e2, "of") && word_at(c, e2 + 1, "the") &&
+            unit_at(c, e2 + 2, &pl) == U_YEAR && !pl)
+          e2 += 3;
         int cur = hf ? (c->dct.m - 1) / 6 + 1 : (c->dct.m - 1) / 3 + 1;
         if (fiscal) { /* a company's own year: the one it just reported */
           yy = c->dct.y;

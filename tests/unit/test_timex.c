@@ -457,6 +457,8 @@ static void timeml_conventions(void **state) {
          "The following evening", "2000-02-23TEV", TD_TIMEX_TIME);
   expect("He arrived on Feb. 22. The next morning, he left.", "2000-02-24",
          "The next morning", "2000-02-23TMO", TD_TIMEX_TIME);
+  expect("Prices rose in the first half of the year.", "2022-08-02",
+         "the first half of the year", "2022-H1", TD_TIMEX_DATE);
   /* years in words after a month, a season, "the year" */
   expect("In January nineteen ninety-seven, a bomb went off.", "1998-02-27",
          "January nineteen ninety-seven", "1997-01", TD_TIMEX_DATE);
