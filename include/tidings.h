@@ -344,6 +344,9 @@ typedef struct td_doc {
   size_t n_mentions;
   td_event *events;
   size_t n_events;
+
+  /* Filled by td_fingerprint_doc (or by the store when absent). */
+  struct td_fingerprint *fingerprint;
 } td_doc;
 
 /* A new empty document. Free with td_doc_free. */
@@ -502,6 +505,114 @@ void td_events_extract(td_doc *doc, const td_lexicon *lx);
 void td_doc_annotate(td_doc *doc, td_actor_kb *kb, const td_lexicon *lx);
 
 /* ------------------------------------------------------------------------
+ * Fingerprint: near-duplicate articles and repeated passages
+ *
+ * Similarity is word 5-gram Jaccard over normalized words (letters and
+ * digits, ASCII lowercased, other scripts case-folded, apostrophes inside a
+ * word dropped, everything else a separator), so punctuation and case never
+ * matter. Candidates come from MinHash signatures (one-permutation hashing
+ * with optimal densification) split into LSH bands; every candidate is
+ * verified by its exact Jaccard before it counts. Passages (paragraphs, and
+ * long sentences of multi-sentence paragraphs) are fingerprinted with word
+ * 3-grams to find repeated background material.
+ * ---------------------------------------------------------------------- */
+
+typedef struct td_store td_store;
+
+#define TD_FP_SHINGLE 5       /* words per document shingle */
+#define TD_FP_ROWS 4          /* MinHash values per LSH band */
+#define TD_FP_BANDS 8         /* LSH bands per document */
+#define TD_FP_THRESHOLD 0.8   /* default near-duplicate Jaccard */
+#define TD_FP_PASSAGE_SHINGLE 3 /* words per passage shingle */
+#define TD_FP_PASSAGE_KEYS 2  /* LSH bands per passage */
+#define TD_FP_PASSAGE_MIN_WORDS 8 /* shorter passages are not indexed */
+#define TD_FP_PASSAGE_THRESHOLD 0.5 /* passage 3-gram Jaccard for a repeat */
+#define TD_FP_MAX_PASSAGES 64 /* passages indexed per article, at most */
+
+/* One passage of an article: a paragraph (sent == -1) or a long sentence
+ * inside a paragraph of several sentences. */
+typedef struct td_passage {
+  uint32_t start, end; /* span in td_doc.text */
+  uint32_t para;       /* its paragraph */
+  int32_t sent;        /* its sentence, or -1 for the whole paragraph */
+  uint32_t words;      /* normalized words */
+  uint32_t keys[TD_FP_PASSAGE_KEYS]; /* LSH keys (31 bits) */
+} td_passage;
+
+/* An article's fingerprint. Owned by its td_doc (td_doc_free frees it). */
+typedef struct td_fingerprint td_fingerprint;
+struct td_fingerprint {
+  uint32_t words;    /* normalized words */
+  uint32_t shingles; /* distinct word 5-grams; 0 means no band keys: the
+                        article is too short to be a near-duplicate */
+  uint32_t bands[TD_FP_BANDS]; /* LSH band keys (31 bits) */
+  td_passage *passages;
+  size_t n_passages;
+};
+
+/* Fingerprint a document from doc->text and its paragraphs and sentences;
+ * replaces doc->fingerprint. Works on any text, empty included. */
+void td_fingerprint_doc(td_doc *doc);
+void td_fingerprint_free(td_fingerprint *fp);
+
+/* The exact word n-gram Jaccard similarity of two texts (n >= 1); 0 when
+ * either text has fewer than n words. */
+double td_text_similarity(const char *a, size_t na, const char *b, size_t nb,
+                          unsigned n);
+
+/* A verified near-duplicate pair, by article id. */
+typedef struct td_dup_pair {
+  const char *a, *b;
+  double similarity; /* exact word 5-gram Jaccard */
+} td_dup_pair;
+
+/* A cluster of near-duplicate articles: the connected components of the
+ * verified pairs at or above the threshold. Ids are in date then id order
+ * (docs[0] is the earliest); strings are valid during the callback. */
+typedef struct td_dup_cluster {
+  const char *const *docs;
+  size_t n_docs;
+  const td_dup_pair *pairs; /* the verified pairs inside it, best first */
+  size_t n_pairs;
+  double similarity; /* the lowest pair similarity of pairs */
+} td_dup_cluster;
+
+/* Call fn for each near-duplicate cluster of the store at threshold (0 or
+ * less: TD_FP_THRESHOLD), largest first. The store keeps verified pairs
+ * down to Jaccard 0.5; a lower threshold is refused with TD_EARG. fn
+ * returns non-zero to stop. Returns 0 or a negative error. */
+int td_dups_each(td_store *st, double threshold,
+                 int (*fn)(void *ud, const td_dup_cluster *c), void *ud,
+                 td_error *err);
+
+/* A passage shared by two articles. For a repeat, origin is the earliest
+ * article (by date, then id) holding it; for a paraphrase, the article
+ * whose passage is most similar. Strings are valid during the callback. */
+typedef struct td_passage_link {
+  const char *article, *origin; /* article ids */
+  uint32_t para, origin_para;   /* paragraph indexes */
+  int32_t sent, origin_sent;    /* sentence indexes, -1 for a paragraph */
+  double similarity; /* repeats: word 3-gram Jaccard; paraphrases:
+                        Jaccard of the content-word sets */
+  const char *text;  /* the article's passage text */
+} td_passage_link;
+
+/* Call fn for each passage of the store that repeats (exactly or nearly)
+ * one of an earlier article, in article date order. */
+int td_repeats_each(td_store *st,
+                    int (*fn)(void *ud, const td_passage_link *l), void *ud,
+                    td_error *err);
+
+/* Call fn for each paragraph that paraphrases a paragraph of another
+ * article without repeating it: content-word Jaccard at least min_sim
+ * (0 or less: 0.3) but no repeat link. Computed at query time over the
+ * whole store (an inverted index in memory), so it costs a pass over the
+ * stored text. */
+int td_paraphrases_each(td_store *st, double min_sim,
+                        int (*fn)(void *ud, const td_passage_link *l),
+                        void *ud, td_error *err);
+
+/* ------------------------------------------------------------------------
  * Store
  * ---------------------------------------------------------------------- */
 
@@ -539,6 +650,13 @@ typedef struct td_doc_row {
       *url, *origin;
   long words;
   long paragraphs, sentences;
+  /* Near-duplicate cluster: the id of its earliest article, NULL when the
+   * article has no near-duplicate; cluster_size articles in it. */
+  const char *cluster;
+  long cluster_size;
+  /* Share (0..1) of the article's words in passages that recur in other
+   * articles (repeated background material). */
+  double repeated;
 } td_doc_row;
 
 /* Call fn for each stored article in date then id order. fn returns
