@@ -16,7 +16,10 @@ static const char usage_text[] =
     "List the stored articles in date order: id, date (ISO 8601), how the "
     "date was\n"
     "obtained (metadata, dateline, stamp, inferred), place, agency, title, "
-    "words.\n"
+    "words,\n"
+    "near-duplicate cluster (the id of its earliest article, '-' when none) "
+    "and the\n"
+    "share of the article's words in passages that recur in other articles.\n"
     "\n"
     "  --db FILE      the store (default: $TIDINGS_DB, else tidings.db)\n"
     "  --format FMT   table (default), jsonl or csv\n"
@@ -47,7 +50,11 @@ static int print_row(void *ud, const td_doc_row *r) {
       json_object_set_new(j, "words", json_integer(r->words));
       json_object_set_new(j, "paragraphs", json_integer(r->paragraphs));
       json_object_set_new(j, "sentences", json_integer(r->sentences));
-      char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+      json_object_set_new(j, "cluster", str_or_null(r->cluster));
+      json_object_set_new(j, "cluster_size", json_integer(r->cluster_size));
+      json_object_set_new(j, "repeated", json_real(r->repeated));
+      char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER |
+                                  JSON_REAL_PRECISION(3));
       fprintf(o->out, "%s\n", s);
       free(s);
       json_decref(j);
@@ -65,7 +72,9 @@ static int print_row(void *ud, const td_doc_row *r) {
       cli_csv_field(o->out, r->agency);
       fputc(',', o->out);
       cli_csv_field(o->out, r->title);
-      fprintf(o->out, ",%ld\n", r->words);
+      fprintf(o->out, ",%ld,", r->words);
+      cli_csv_field(o->out, r->cluster);
+      fprintf(o->out, ",%.3f\n", r->repeated);
       break;
     default:
       cli_table_cell(o->out, r->id, 22);
@@ -79,6 +88,9 @@ static int print_row(void *ud, const td_doc_row *r) {
       cli_table_cell(o->out, r->agency ? r->agency : "-", 12);
       fprintf(o->out, " %5ld  ", r->words);
       cli_table_cell(o->out, r->title ? r->title : "-", 24);
+      fputc(' ', o->out);
+      cli_table_cell(o->out, r->cluster ? r->cluster : "-", 22);
+      fprintf(o->out, " %3.0f%%", 100 * r->repeated);
       fputc('\n', o->out);
       break;
   }
@@ -127,7 +139,8 @@ int td_cmd_docs(int argc, char **argv) {
     return 1;
   }
   if (o.fmt == CLI_FMT_CSV)
-    fputs("id,date,date_source,place,agency,title,words\n", o.out);
+    fputs("id,date,date_source,place,agency,title,words,cluster,repeated\n",
+          o.out);
   if (o.fmt == CLI_FMT_TABLE) {
     cli_table_cell(o.out, "ID", 22);
     fputc(' ', o.out);
@@ -138,7 +151,11 @@ int td_cmd_docs(int argc, char **argv) {
     cli_table_cell(o.out, "PLACE", 12);
     fputc(' ', o.out);
     cli_table_cell(o.out, "AGENCY", 12);
-    fputs(" WORDS  TITLE\n", o.out);
+    fputs(" WORDS  ", o.out);
+    cli_table_cell(o.out, "TITLE", 24);
+    fputc(' ', o.out);
+    cli_table_cell(o.out, "CLUSTER", 22);
+    fputs(" REPEATED\n", o.out);
   }
   int rc = td_store_each_doc(st, print_row, &o, &err);
   if (rc != 0) cli_print_error("docs", &err);

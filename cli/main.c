@@ -16,6 +16,7 @@ typedef struct command {
 static const command commands[] = {
     {"ingest", td_cmd_ingest, "read articles into the store"},
     {"docs", td_cmd_docs, "list the stored articles with their dates"},
+    {"dups", td_cmd_dups, "near-duplicate articles and repeated passages"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

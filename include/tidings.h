@@ -651,7 +651,8 @@ typedef struct td_doc_row {
   long words;
   long paragraphs, sentences;
   /* Near-duplicate cluster: the id of its earliest article, NULL when the
-   * article has no near-duplicate; cluster_size articles in it. */
+   * article has no near-duplicate; cluster_size articles in it (0 when
+   * none). */
   const char *cluster;
   long cluster_size;
   /* Share (0..1) of the article's words in passages that recur in other

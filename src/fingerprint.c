@@ -1323,3 +1323,560 @@ static int fp_end_batch(td_store *st, td_error *err) {
 const td__schema td__schema_fingerprint = {
     "fingerprint", fp_steps, sizeof fp_steps / sizeof fp_steps[0],
     fp_put_doc, fp_end_batch};
+
+/* ======================================================================
+ * Queries
+ * ==================================================================== */
+
+int td__para_repeat(td_store *st, int64_t article_rowid, uint32_t para_idx,
+                    td__para_repeat_info *out) {
+  td_error e0 = {0}, *err = &e0;
+  memset(out, 0, sizeof *out);
+  art_map m = {0};
+  sqlite3_stmt *chk = td__store_stmt(st, "SELECT 1 FROM fp_doc WHERE "
+                                         "article = ?1");
+  if (chk == NULL) return TD_EDB;
+  sqlite3_bind_int64(chk, 1, article_rowid);
+  int r = sqlite3_step(chk);
+  sqlite3_reset(chk);
+  if (r == SQLITE_DONE) return 0;
+  if (r != SQLITE_ROW) return TD_EDB;
+  art_info *a = load(st, &m, article_rowid, err);
+  int rc = 0;
+  if (a == NULL) {
+    rc = TD_EDB;
+    goto out;
+  }
+  uint32_t pw = 0;
+  for (size_t k = 0; k < a->np; k++)
+    if (a->ps[k].sent < 0 && a->ps[k].para == para_idx) pw = a->ps[k].words;
+  if (pw == 0) goto out;
+  double sh = 0, rp = 0;
+  if ((rc = shared_words(st, a, para_idx, &sh, &rp, err)) != 0) goto out;
+  out->shared = sh > 0;
+  out->share = fmin(1.0, sh / pw);
+  out->repeat = rp * 2 >= pw && rp > 0;
+  /* The origin: the paragraph's own link first, else its first repeated
+   * sentence's. */
+  STMT(s, SQL_LINKS);
+  sqlite3_bind_int64(s, 1, article_rowid);
+  int best_whole = 0;
+  while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+    int64_t k = sqlite3_column_int64(s, 0);
+    if (k < 0 || (size_t)k >= a->np || a->ps[k].para != para_idx) continue;
+    int whole = a->ps[k].sent < 0;
+    double sim = sqlite3_column_double(s, 3);
+    if (out->origin && (best_whole > whole || (best_whole == whole &&
+                                               sim <= out->similarity)))
+      continue;
+    best_whole = whole;
+    out->origin = sqlite3_column_int64(s, 1);
+    out->origin_para = (uint32_t)sqlite3_column_int64(s, 2); /* passage */
+    out->similarity = sim;
+  }
+  sqlite3_reset(s);
+  if (r != SQLITE_DONE) {
+    rc = TD_EDB;
+    goto out;
+  }
+  if (out->origin) {
+    int64_t op = out->origin_para;
+    art_info *o = load(st, &m, out->origin, err);
+    if (o == NULL) {
+      rc = TD_EDB;
+      goto out;
+    }
+    out->origin_para = op >= 0 && (size_t)op < o->np ? o->ps[op].para : 0;
+  }
+out:
+  map_free(&m);
+  return rc;
+}
+
+int td__para_is_repeat(td_store *st, int64_t article_rowid,
+                       uint32_t para_idx) {
+  td__para_repeat_info info;
+  int rc = td__para_repeat(st, article_rowid, para_idx, &info);
+  return rc < 0 ? rc : info.repeat;
+}
+
+/* ---- Clusters ---- */
+
+typedef struct dup_edge {
+  size_t a, b; /* node indexes */
+  double sim;
+} dup_edge;
+
+static size_t uf_find(size_t *parent, size_t x) {
+  while (parent[x] != x) {
+    parent[x] = parent[parent[x]];
+    x = parent[x];
+  }
+  return x;
+}
+
+typedef struct dup_ctx {
+  art_map *m;
+  size_t *root;
+} dup_ctx;
+
+static dup_ctx *sort_ctx; /* qsort has no user pointer in C11 */
+
+static int cmp_node(const void *x, const void *y) {
+  size_t a = *(const size_t *)x, b = *(const size_t *)y;
+  size_t ra = sort_ctx->root[a], rb = sort_ctx->root[b];
+  if (ra != rb) return ra < rb ? -1 : 1;
+  const art_info *p = &sort_ctx->m->v[a], *q = &sort_ctx->m->v[b];
+  return earlier(p, q) ? -1 : earlier(q, p) ? 1 : 0;
+}
+
+static int cmp_edge(const void *x, const void *y) {
+  const dup_edge *a = x, *b = y;
+  size_t ra = sort_ctx->root[a->a], rb = sort_ctx->root[b->a];
+  if (ra != rb) return ra < rb ? -1 : 1;
+  return a->sim > b->sim ? -1 : a->sim < b->sim;
+}
+
+typedef struct dup_group {
+  size_t first, n;   /* nodes [first, first + n) of the sorted order */
+  size_t efirst, en; /* edges */
+} dup_group;
+
+static int cmp_group(const void *x, const void *y) {
+  const dup_group *a = x, *b = y;
+  if (a->n != b->n) return a->n > b->n ? -1 : 1;
+  return a->first < b->first ? -1 : a->first > b->first;
+}
+
+int td_dups_each(td_store *st, double threshold,
+                 int (*fn)(void *ud, const td_dup_cluster *c), void *ud,
+                 td_error *err) {
+  if (threshold <= 0) threshold = TD_FP_THRESHOLD;
+  if (threshold < PAIR_FLOOR || threshold > 1)
+    return td_error_set(err, TD_EARG, NULL, 0,
+                        "threshold %.3g out of range (%.2g to 1)", threshold,
+                        PAIR_FLOOR);
+  sqlite3_stmt *s;
+  if (sqlite3_prepare_v2(td__store_db(st),
+                         "SELECT p.a, p.b, p.similarity, x.id, x.date, "
+                         "y.id, y.date FROM fp_pair p JOIN article x ON "
+                         "x.rowid = p.a JOIN article y ON y.rowid = p.b "
+                         "WHERE p.similarity >= ?1",
+                         -1, &s, NULL) != SQLITE_OK)
+    return fp_db_error(st, err, "listing pairs");
+  sqlite3_bind_double(s, 1, threshold - 1e-12);
+  art_map m = {0};
+  dup_edge *e = NULL;
+  size_t ne = 0, cap = 0;
+  int r;
+  while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+    size_t ix[2];
+    for (int k = 0; k < 2; k++) {
+      int64_t art = sqlite3_column_int64(s, k);
+      art_info *a = map_get(&m, art);
+      if (!a->loaded) {
+        const char *id = (const char *)sqlite3_column_text(s, 3 + 2 * k);
+        const char *date = (const char *)sqlite3_column_text(s, 4 + 2 * k);
+        a->id = td_xstrdup(id ? id : "");
+        a->date = date ? td_xstrdup(date) : NULL;
+        a->loaded = 1;
+      }
+      ix[k] = (size_t)(a - m.v);
+    }
+    if (ne == cap) {
+      cap = cap ? 2 * cap : 256;
+      e = td_xrealloc(e, cap * sizeof *e);
+    }
+    e[ne++] = (dup_edge){ix[0], ix[1], sqlite3_column_double(s, 2)};
+  }
+  sqlite3_finalize(s);
+  int rc = 0;
+  if (r != SQLITE_DONE) rc = fp_db_error(st, err, "listing pairs");
+  size_t n = m.n;
+  size_t *parent = td_xmalloc((n + 1) * sizeof *parent);
+  for (size_t i = 0; i < n; i++) parent[i] = i;
+  for (size_t i = 0; i < ne; i++) {
+    size_t a = uf_find(parent, e[i].a), b = uf_find(parent, e[i].b);
+    if (a != b) parent[a > b ? a : b] = a > b ? b : a;
+  }
+  size_t *root = td_xmalloc((n + 1) * sizeof *root);
+  for (size_t i = 0; i < n; i++) root[i] = uf_find(parent, i);
+  size_t *order = td_xmalloc((n + 1) * sizeof *order);
+  for (size_t i = 0; i < n; i++) order[i] = i;
+  dup_ctx ctx = {&m, root};
+  sort_ctx = &ctx;
+  qsort(order, n, sizeof *order, cmp_node);
+  qsort(e, ne, sizeof *e, cmp_edge);
+  sort_ctx = NULL;
+  dup_group *g = td_xcalloc(n + 1, sizeof *g);
+  size_t ng = 0;
+  for (size_t i = 0, j = 0; i < n;) {
+    size_t k = i;
+    while (k < n && root[order[k]] == root[order[i]]) k++;
+    g[ng].first = i;
+    g[ng].n = k - i;
+    while (j < ne && root[e[j].a] < root[order[i]]) j++;
+    g[ng].efirst = j;
+    while (j < ne && root[e[j].a] == root[order[i]]) j++;
+    g[ng].en = j - g[ng].efirst;
+    ng++;
+    i = k;
+  }
+  qsort(g, ng, sizeof *g, cmp_group);
+  const char **ids = td_xmalloc((n + 1) * sizeof *ids);
+  td_dup_pair *pairs = td_xmalloc((ne + 1) * sizeof *pairs);
+  for (size_t i = 0; i < ng && rc == 0; i++) {
+    td_dup_cluster c = {0};
+    for (size_t k = 0; k < g[i].n; k++)
+      ids[k] = m.v[order[g[i].first + k]].id;
+    c.docs = ids;
+    c.n_docs = g[i].n;
+    c.similarity = 1;
+    for (size_t k = 0; k < g[i].en; k++) {
+      const dup_edge *x = &e[g[i].efirst + k];
+      const art_info *a = &m.v[x->a], *b = &m.v[x->b];
+      int ab = earlier(a, b);
+      pairs[k] = (td_dup_pair){ab ? a->id : b->id, ab ? b->id : a->id, x->sim};
+      if (x->sim < c.similarity) c.similarity = x->sim;
+    }
+    c.pairs = pairs;
+    c.n_pairs = g[i].en;
+    if (fn(ud, &c) != 0) break;
+  }
+  free(ids);
+  free(pairs);
+  free(g);
+  free(order);
+  free(root);
+  free(parent);
+  free(e);
+  map_free(&m);
+  return rc;
+}
+
+/* ---- Passage links ---- */
+
+static int passage_span(td_store *st, const art_info *a, size_t i,
+                        size_t *start, size_t *end) {
+  const stored_passage *p = &a->ps[i];
+  sqlite3_stmt *s =
+      td__store_stmt(st, p->sent < 0 ? SQL_PARA_SPAN : SQL_SENT_SPAN);
+  if (s == NULL) return TD_EDB;
+  sqlite3_bind_int64(s, 1, a->art);
+  sqlite3_bind_int64(s, 2, p->sent < 0 ? p->para : (uint32_t)p->sent);
+  *start = 0;
+  *end = a->len;
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW) {
+    *start = (size_t)sqlite3_column_int64(s, 0);
+    *end = (size_t)sqlite3_column_int64(s, 1);
+  }
+  sqlite3_reset(s);
+  if (*end > a->len) *end = a->len;
+  if (*start > *end) *start = *end;
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : TD_EDB;
+}
+
+int td_repeats_each(td_store *st,
+                    int (*fn)(void *ud, const td_passage_link *l), void *ud,
+                    td_error *err) {
+  sqlite3_stmt *s;
+  if (sqlite3_prepare_v2(
+          td__store_db(st),
+          "SELECT l.article, l.passage, l.origin, l.origin_passage, "
+          "l.similarity FROM fp_link l JOIN article a ON a.rowid = l.article "
+          "WHERE NOT (l.article = l.origin AND l.passage = l.origin_passage) "
+          "ORDER BY a.date IS NULL, a.date, a.id, l.passage",
+          -1, &s, NULL) != SQLITE_OK)
+    return fp_db_error(st, err, "listing repeats");
+  art_map m = {0};
+  int r, rc = 0;
+  while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+    int64_t art = sqlite3_column_int64(s, 0), org = sqlite3_column_int64(s, 2);
+    size_t pi = (size_t)sqlite3_column_int64(s, 1);
+    size_t oi = (size_t)sqlite3_column_int64(s, 3);
+    art_info *o = load(st, &m, org, err);
+    art_info *a = o ? load(st, &m, art, err) : NULL;
+    if (a == NULL) {
+      rc = err ? err->code : TD_EDB;
+      break;
+    }
+    o = map_get(&m, org);
+    if (pi >= a->np || oi >= o->np) continue;
+    size_t ps, pe;
+    if (passage_span(st, a, pi, &ps, &pe) != 0) {
+      rc = fp_db_error(st, err, "reading passage");
+      break;
+    }
+    char *text = td_xstrndup(a->text + ps, pe - ps);
+    td_passage_link l = {a->id, o->id, a->ps[pi].para, o->ps[oi].para,
+                         a->ps[pi].sent, o->ps[oi].sent,
+                         sqlite3_column_double(s, 4), text};
+    int stop = fn(ud, &l);
+    free(text);
+    if (stop) break;
+  }
+  if (rc == 0 && r != SQLITE_ROW && r != SQLITE_DONE)
+    rc = fp_db_error(st, err, "listing repeats");
+  sqlite3_finalize(s);
+  map_free(&m);
+  return rc;
+}
+
+/* ---- Paraphrases ---- */
+
+/* The hashes of the stopwords in data/stopwords.txt, sorted; missing file:
+ * none (every word counts). */
+static size_t load_stopwords(uint64_t **out) {
+  char path[1024];
+  snprintf(path, sizeof path, "%s/stopwords.txt", td__data_dir());
+  *out = NULL;
+  FILE *f = fopen(path, "r");
+  if (f == NULL) return 0;
+  size_t n = 0, cap = 0;
+  char line[256];
+  while (fgets(line, sizeof line, f)) {
+    if (line[0] == '#') continue;
+    size_t pos = 0, s;
+    char buf[TD__FP_WORD_MAX];
+    size_t len = td__fp_word(line, strlen(line), &pos, &s, buf);
+    if (len == 0) continue;
+    if (n == cap) {
+      cap = cap ? 2 * cap : 256;
+      *out = td_xrealloc(*out, cap * sizeof **out);
+    }
+    (*out)[n++] = XXH3_64bits(buf, len);
+  }
+  fclose(f);
+  qsort(*out, n, sizeof **out, cmp_u64);
+  return n;
+}
+
+static int has_u64(const uint64_t *v, size_t n, uint64_t x) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (v[mid] < x)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && v[lo] == x;
+}
+
+typedef struct para_rec {
+  size_t art; /* index in the map */
+  uint32_t para, start, end;
+  uint64_t *w; /* sorted distinct content-word hashes */
+  size_t nw;
+} para_rec;
+
+typedef struct posting {
+  uint64_t h;
+  size_t rec;
+} posting;
+
+static int cmp_posting(const void *x, const void *y) {
+  const posting *a = x, *b = y;
+  if (a->h != b->h) return a->h < b->h ? -1 : 1;
+  return a->rec < b->rec ? -1 : a->rec > b->rec;
+}
+
+typedef struct para_hit {
+  size_t p, q;
+  double sim;
+} para_hit;
+
+static art_map *hit_map;
+static para_rec *hit_recs;
+static int cmp_hit(const void *x, const void *y) {
+  const para_hit *a = x, *b = y;
+  const art_info *pa = &hit_map->v[hit_recs[a->p].art];
+  const art_info *pb = &hit_map->v[hit_recs[b->p].art];
+  if (pa != pb) return earlier(pa, pb) ? -1 : 1;
+  return hit_recs[a->p].para < hit_recs[b->p].para ? -1 : 1;
+}
+
+#define PARAPHRASE_MIN_WORDS 8
+
+static const char SQL_PARAS_OF[] =
+    "SELECT idx, start, end FROM paragraph WHERE article = ?1 ORDER BY idx";
+static const char SQL_TEXT_OF[] = "SELECT text FROM article WHERE rowid = ?1";
+
+static char *text_of(td_store *st, int64_t art, size_t *len) {
+  sqlite3_stmt *s = td__store_stmt(st, SQL_TEXT_OF);
+  *len = 0;
+  if (s == NULL) return NULL;
+  sqlite3_bind_int64(s, 1, art);
+  char *t = NULL;
+  if (sqlite3_step(s) == SQLITE_ROW) {
+    *len = (size_t)sqlite3_column_bytes(s, 0);
+    const char *x = (const char *)sqlite3_column_text(s, 0);
+    t = td_xstrndup(x ? x : "", x ? *len : 0);
+  }
+  sqlite3_reset(s);
+  return t;
+}
+
+int td_paraphrases_each(td_store *st, double min_sim,
+                        int (*fn)(void *ud, const td_passage_link *l),
+                        void *ud, td_error *err) {
+  if (min_sim <= 0) min_sim = 0.3;
+  uint64_t *stop;
+  size_t nstop = load_stopwords(&stop);
+  sqlite3_stmt *s;
+  if (sqlite3_prepare_v2(td__store_db(st),
+                         "SELECT rowid, id, date, text FROM article ORDER BY "
+                         "rowid",
+                         -1, &s, NULL) != SQLITE_OK) {
+    free(stop);
+    return fp_db_error(st, err, "listing articles");
+  }
+  art_map m = {0};
+  para_rec *recs = NULL;
+  size_t nrec = 0, cap = 0;
+  word_list wl = {0};
+  int r, rc = 0;
+  while (rc == 0 && (r = sqlite3_step(s)) == SQLITE_ROW) {
+    art_info *a = map_get(&m, sqlite3_column_int64(s, 0));
+    const char *id = (const char *)sqlite3_column_text(s, 1);
+    const char *date = (const char *)sqlite3_column_text(s, 2);
+    a->id = td_xstrdup(id ? id : "");
+    a->date = date ? td_xstrdup(date) : NULL;
+    a->loaded = 1;
+    size_t ai = (size_t)(a - m.v);
+    const char *text = (const char *)sqlite3_column_text(s, 3);
+    size_t len = (size_t)sqlite3_column_bytes(s, 3);
+    if (text == NULL) continue;
+    sqlite3_stmt *ps = td__store_stmt(st, SQL_PARAS_OF);
+    if (ps == NULL) {
+      rc = fp_db_error(st, err, "preparing SQL");
+      break;
+    }
+    sqlite3_bind_int64(ps, 1, m.v[ai].art);
+    while (sqlite3_step(ps) == SQLITE_ROW) {
+      uint32_t idx = (uint32_t)sqlite3_column_int64(ps, 0);
+      size_t st0 = (size_t)sqlite3_column_int64(ps, 1);
+      size_t en = (size_t)sqlite3_column_int64(ps, 2);
+      if (en > len) en = len;
+      if (st0 > en) st0 = en;
+      words_of(text + st0, en - st0, &wl);
+      uint64_t *w = td_xmalloc((wl.n + 1) * sizeof *w);
+      size_t nw = 0;
+      for (size_t i = 0; i < wl.n; i++)
+        if (!has_u64(stop, nstop, wl.hash[i])) w[nw++] = wl.hash[i];
+      qsort(w, nw, sizeof *w, cmp_u64);
+      size_t u = 0;
+      for (size_t i = 0; i < nw; i++)
+        if (u == 0 || w[u - 1] != w[i]) w[u++] = w[i];
+      if (u < PARAPHRASE_MIN_WORDS) {
+        free(w);
+        continue;
+      }
+      if (nrec == cap) {
+        cap = cap ? 2 * cap : 256;
+        recs = td_xrealloc(recs, cap * sizeof *recs);
+      }
+      recs[nrec++] = (para_rec){ai, idx, (uint32_t)st0, (uint32_t)en, w, u};
+    }
+    sqlite3_reset(ps);
+  }
+  sqlite3_finalize(s);
+  words_free(&wl);
+  /* The inverted index, and the best earlier-article match of each
+   * paragraph by content-word Jaccard. Words in more than 2% of the
+   * paragraphs (at least 50) carry no evidence and are skipped. */
+  size_t np = 0;
+  for (size_t i = 0; i < nrec; i++) np += recs[i].nw;
+  posting *post = td_xmalloc((np + 1) * sizeof *post);
+  np = 0;
+  for (size_t i = 0; i < nrec; i++)
+    for (size_t k = 0; k < recs[i].nw; k++)
+      post[np++] = (posting){recs[i].w[k], i};
+  qsort(post, np, sizeof *post, cmp_posting);
+  size_t df_cap = nrec / 50 > 50 ? nrec / 50 : 50;
+  uint32_t *cnt = td_xcalloc(nrec + 1, sizeof *cnt);
+  size_t *touched = td_xmalloc((nrec + 1) * sizeof *touched);
+  para_hit *hits = NULL;
+  size_t nhit = 0, caph = 0;
+  for (size_t p = 0; p < nrec && rc == 0; p++) {
+    size_t nt = 0;
+    for (size_t k = 0; k < recs[p].nw; k++) {
+      uint64_t h = recs[p].w[k];
+      size_t lo = 0, hi = np;
+      while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (post[mid].h < h)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+      size_t e = lo;
+      while (e < np && post[e].h == h) e++;
+      if (e - lo > df_cap) continue;
+      for (size_t j = lo; j < e; j++) {
+        size_t q = post[j].rec;
+        if (recs[q].art == recs[p].art) continue;
+        if (cnt[q]++ == 0) touched[nt++] = q;
+      }
+    }
+    size_t best = SIZE_MAX;
+    double bj = 0;
+    for (size_t t = 0; t < nt; t++) {
+      size_t q = touched[t];
+      double j = (double)cnt[q] / (double)(recs[p].nw + recs[q].nw - cnt[q]);
+      cnt[q] = 0;
+      if (!earlier(&m.v[recs[q].art], &m.v[recs[p].art])) continue;
+      if (j > bj) {
+        bj = j;
+        best = q;
+      }
+    }
+    if (best == SIZE_MAX || bj < min_sim) continue;
+    if (nhit == caph) {
+      caph = caph ? 2 * caph : 64;
+      hits = td_xrealloc(hits, caph * sizeof *hits);
+    }
+    hits[nhit++] = (para_hit){p, best, bj};
+  }
+  hit_map = &m;
+  hit_recs = recs;
+  qsort(hits, nhit, sizeof *hits, cmp_hit);
+  hit_map = NULL;
+  hit_recs = NULL;
+  for (size_t i = 0; i < nhit && rc == 0; i++) {
+    const para_rec *p = &recs[hits[i].p], *q = &recs[hits[i].q];
+    size_t lp, lq;
+    char *tp = text_of(st, m.v[p->art].art, &lp);
+    char *tq = text_of(st, m.v[q->art].art, &lq);
+    if (tp && tq && p->end <= lp && q->end <= lq) {
+      /* A repeat is reported by td_repeats_each, not here. */
+      double rep =
+          td_text_similarity(tp + p->start, p->end - p->start, tq + q->start,
+                             q->end - q->start, TD_FP_PASSAGE_SHINGLE);
+      if (rep < TD_FP_PASSAGE_THRESHOLD) {
+        char *text = td_xstrndup(tp + p->start, p->end - p->start);
+        td_passage_link l = {m.v[p->art].id, m.v[q->art].id, p->para, q->para,
+                             -1, -1, hits[i].sim, text};
+        int stop_now = fn(ud, &l);
+        free(text);
+        if (stop_now) {
+          free(tp);
+          free(tq);
+          break;
+        }
+      }
+    }
+    free(tp);
+    free(tq);
+  }
+  for (size_t i = 0; i < nrec; i++) free(recs[i].w);
+  free(recs);
+  free(post);
+  free(cnt);
+  free(touched);
+  free(hits);
+  free(stop);
+  map_free(&m);
+  return rc;
+}
