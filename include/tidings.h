@@ -566,8 +566,9 @@ typedef struct td_dup_pair {
   double similarity; /* exact word 5-gram Jaccard */
 } td_dup_pair;
 
-/* A cluster of near-duplicate articles: the connected components of the
- * verified pairs at or above the threshold. Ids are in date then id order
+/* A cluster of near-duplicate articles: complete-linkage groups of the
+ * verified pairs at or above the threshold (every two of its articles are
+ * such a pair; pairs are merged best first). Ids are in date then id order
  * (docs[0] is the earliest); strings are valid during the callback. */
 typedef struct td_dup_cluster {
   const char *const *docs;

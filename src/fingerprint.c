@@ -679,6 +679,7 @@ typedef struct art_info {
   uint64_t **psh; /* per passage word 3-grams, on demand */
   size_t *pn;
   int visited;
+  size_t ci; /* index in the component being clustered */
 } art_info;
 
 /* Open-addressing map rowid -> art_info index. */
@@ -1184,9 +1185,93 @@ static int shared_words(td_store *st, const art_info *a, uint32_t only_para,
   return 0;
 }
 
+/* ---- Clustering ----
+ * Clusters are complete-linkage groups of the verified pairs at or above
+ * the threshold: pairs are taken best first, and two groups merge only
+ * when every pair across them is such a pair. So every two articles of a
+ * cluster are near-duplicates themselves, never only through a chain of
+ * edits (which connected components would allow). */
+
+typedef struct pedge {
+  size_t a, b; /* node indexes, a < b after partition() starts */
+  double sim;
+} pedge;
+
+static const art_info *const *pe_info; /* qsort has no user pointer */
+
+static int cmp_pedge_sim(const void *x, const void *y) {
+  const pedge *p = x, *q = y;
+  if (p->sim != q->sim) return p->sim > q->sim ? -1 : 1;
+  int c = strcmp(pe_info[p->a]->id, pe_info[q->a]->id);
+  if (c) return c;
+  return strcmp(pe_info[p->b]->id, pe_info[q->b]->id);
+}
+
+static int cmp_pedge_key(const void *x, const void *y) {
+  const pedge *p = x, *q = y;
+  if (p->a != q->a) return p->a < q->a ? -1 : 1;
+  return p->b < q->b ? -1 : p->b > q->b;
+}
+
+static int has_pedge(const pedge *byk, size_t ne, size_t x, size_t y) {
+  pedge k = {x < y ? x : y, x < y ? y : x, 0};
+  return bsearch(&k, byk, ne, sizeof *byk, cmp_pedge_key) != NULL;
+}
+
+/* Complete-linkage partition of n nodes by the edges e (all at or above
+ * the threshold; reordered): label[i] gets the same value for the nodes
+ * of one cluster. */
+static void partition(size_t n, const art_info *const *info, pedge *e,
+                      size_t ne, size_t *label) {
+  for (size_t i = 0; i < ne; i++)
+    if (e[i].a > e[i].b) {
+      size_t t = e[i].a;
+      e[i].a = e[i].b;
+      e[i].b = t;
+    }
+  pedge *byk = td_xmalloc((ne + 1) * sizeof *byk);
+  memcpy(byk, e, ne * sizeof *e);
+  qsort(byk, ne, sizeof *byk, cmp_pedge_key);
+  pe_info = info;
+  qsort(e, ne, sizeof *e, cmp_pedge_sim);
+  pe_info = NULL;
+  size_t *next = td_xmalloc((n + 1) * sizeof *next);
+  size_t *tail = td_xmalloc((n + 1) * sizeof *tail);
+  size_t *size = td_xmalloc((n + 1) * sizeof *size);
+  for (size_t i = 0; i < n; i++) {
+    label[i] = i;
+    next[i] = SIZE_MAX;
+    tail[i] = i;
+    size[i] = 1;
+  }
+  for (size_t k = 0; k < ne; k++) {
+    size_t ra = label[e[k].a], rb = label[e[k].b];
+    if (ra == rb) continue;
+    int ok = 1;
+    for (size_t x = ra; x != SIZE_MAX && ok; x = next[x])
+      for (size_t y = rb; y != SIZE_MAX && ok; y = next[y])
+        ok = has_pedge(byk, ne, x, y);
+    if (!ok) continue;
+    if (size[ra] < size[rb]) {
+      size_t t = ra;
+      ra = rb;
+      rb = t;
+    }
+    for (size_t y = rb; y != SIZE_MAX; y = next[y]) label[y] = ra;
+    next[tail[ra]] = rb;
+    tail[ra] = tail[rb];
+    size[ra] += size[rb];
+  }
+  free(byk);
+  free(next);
+  free(tail);
+  free(size);
+}
+
 static const char SQL_NEIGH[] =
-    "SELECT b FROM fp_pair WHERE a = ?1 AND similarity >= ?2 UNION ALL "
-    "SELECT a FROM fp_pair WHERE b = ?1 AND similarity >= ?2";
+    "SELECT b, similarity FROM fp_pair WHERE a = ?1 AND similarity >= ?2 "
+    "UNION ALL "
+    "SELECT a, similarity FROM fp_pair WHERE b = ?1 AND similarity >= ?2";
 static const char SQL_SET_CLUSTER[] =
     "UPDATE fp_doc SET cluster = ?2 WHERE article = ?1";
 static const char SQL_DONE[] =
@@ -1199,8 +1284,11 @@ static int recluster(td_store *st, art_map *m, int64_t art, td_error *err) {
   if (a == NULL) return err ? err->code : TD_EDB;
   if (a->visited) return 0;
   a->visited = 1;
+  a->ci = 0;
   i64_vec comp = {0};
   vpush(&comp, art);
+  pedge *e = NULL;
+  size_t ne = 0, cap = 0;
   int rc = 0;
   for (size_t i = 0; i < comp.n && rc == 0; i++) {
     sqlite3_stmt *s = td__store_stmt(st, SQL_NEIGH);
@@ -1209,11 +1297,19 @@ static int recluster(td_store *st, art_map *m, int64_t art, td_error *err) {
       break;
     }
     sqlite3_bind_int64(s, 1, comp.v[i]);
-    sqlite3_bind_double(s, 2, TD_FP_THRESHOLD);
+    sqlite3_bind_double(s, 2, TD_FP_THRESHOLD - 1e-12);
     i64_vec nb = {0};
+    double *sim = NULL;
+    size_t capsim = 0;
     int r;
-    while ((r = sqlite3_step(s)) == SQLITE_ROW)
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+      if (nb.n == capsim) {
+        capsim = capsim ? 2 * capsim : 32;
+        sim = td_xrealloc(sim, capsim * sizeof *sim);
+      }
+      sim[nb.n] = sqlite3_column_double(s, 1);
       vpush(&nb, sqlite3_column_int64(s, 0));
+    }
     sqlite3_reset(s);
     if (r != SQLITE_DONE) rc = fp_db_error(st, err, "reading pairs");
     for (size_t j = 0; j < nb.n && rc == 0; j++) {
@@ -1224,27 +1320,50 @@ static int recluster(td_store *st, art_map *m, int64_t art, td_error *err) {
       }
       if (!x->visited) {
         x->visited = 1;
+        x->ci = comp.n;
         vpush(&comp, nb.v[j]);
+      }
+      if (x->ci > i) { /* each edge once, from its lower end */
+        if (ne == cap) {
+          cap = cap ? 2 * cap : 32;
+          e = td_xrealloc(e, cap * sizeof *e);
+        }
+        e[ne++] = (pedge){i, x->ci, sim[j]};
       }
     }
     free(nb.v);
+    free(sim);
   }
-  int64_t head = art;
-  for (size_t i = 1; i < comp.n && rc == 0; i++)
-    if (earlier(map_get(m, comp.v[i]), map_get(m, head))) head = comp.v[i];
-  for (size_t i = 0; i < comp.n && rc == 0; i++) {
+  size_t n = comp.n;
+  const art_info **info = td_xmalloc((n + 1) * sizeof *info);
+  size_t *label = td_xmalloc((n + 1) * sizeof *label);
+  if (rc == 0) {
+    for (size_t i = 0; i < n; i++) info[i] = map_get(m, comp.v[i]);
+    partition(n, info, e, ne, label);
+  }
+  for (size_t i = 0; i < n && rc == 0; i++) {
+    /* The head of i's cluster: its earliest member. */
+    size_t head = SIZE_MAX, members = 0;
+    for (size_t j = 0; j < n; j++)
+      if (label[j] == label[i]) {
+        members++;
+        if (head == SIZE_MAX || earlier(info[j], info[head])) head = j;
+      }
     sqlite3_stmt *s = td__store_stmt(st, SQL_SET_CLUSTER);
     if (s == NULL) {
       rc = fp_db_error(st, err, "preparing SQL");
       break;
     }
     sqlite3_bind_int64(s, 1, comp.v[i]);
-    if (comp.n > 1)
-      sqlite3_bind_int64(s, 2, head);
+    if (members > 1)
+      sqlite3_bind_int64(s, 2, comp.v[head]);
     else
       sqlite3_bind_null(s, 2);
     rc = run(st, s, err, "writing cluster");
   }
+  free(info);
+  free(label);
+  free(e);
   free(comp.v);
   return rc;
 }
@@ -1407,14 +1526,6 @@ typedef struct dup_edge {
   double sim;
 } dup_edge;
 
-static size_t uf_find(size_t *parent, size_t x) {
-  while (parent[x] != x) {
-    parent[x] = parent[parent[x]];
-    x = parent[x];
-  }
-  return x;
-}
-
 typedef struct dup_ctx {
   art_map *m;
   size_t *root;
@@ -1493,14 +1604,21 @@ int td_dups_each(td_store *st, double threshold,
   int rc = 0;
   if (r != SQLITE_DONE) rc = fp_db_error(st, err, "listing pairs");
   size_t n = m.n;
-  size_t *parent = td_xmalloc((n + 1) * sizeof *parent);
-  for (size_t i = 0; i < n; i++) parent[i] = i;
-  for (size_t i = 0; i < ne; i++) {
-    size_t a = uf_find(parent, e[i].a), b = uf_find(parent, e[i].b);
-    if (a != b) parent[a > b ? a : b] = a > b ? b : a;
-  }
   size_t *root = td_xmalloc((n + 1) * sizeof *root);
-  for (size_t i = 0; i < n; i++) root[i] = uf_find(parent, i);
+  {
+    const art_info **info = td_xmalloc((n + 1) * sizeof *info);
+    for (size_t i = 0; i < n; i++) info[i] = &m.v[i];
+    pedge *pe = td_xmalloc((ne + 1) * sizeof *pe);
+    for (size_t i = 0; i < ne; i++) pe[i] = (pedge){e[i].a, e[i].b, e[i].sim};
+    partition(n, info, pe, ne, root);
+    free(pe);
+    free(info);
+  }
+  /* Keep the pairs inside clusters (complete linkage drops the others). */
+  size_t kept = 0;
+  for (size_t i = 0; i < ne; i++)
+    if (root[e[i].a] == root[e[i].b]) e[kept++] = e[i];
+  ne = kept;
   size_t *order = td_xmalloc((n + 1) * sizeof *order);
   for (size_t i = 0; i < n; i++) order[i] = i;
   dup_ctx ctx = {&m, root};
@@ -1526,6 +1644,7 @@ int td_dups_each(td_store *st, double threshold,
   const char **ids = td_xmalloc((n + 1) * sizeof *ids);
   td_dup_pair *pairs = td_xmalloc((ne + 1) * sizeof *pairs);
   for (size_t i = 0; i < ng && rc == 0; i++) {
+    if (g[i].n < 2) continue; /* split off by complete linkage */
     td_dup_cluster c = {0};
     for (size_t k = 0; k < g[i].n; k++)
       ids[k] = m.v[order[g[i].first + k]].id;
@@ -1548,7 +1667,6 @@ int td_dups_each(td_store *st, double threshold,
   free(g);
   free(order);
   free(root);
-  free(parent);
   free(e);
   map_free(&m);
   return rc;

@@ -23,11 +23,11 @@ pairs_of() {
       s = $0; sub(/.*"docs":\[/, "", s); sub(/\].*/, "", s); gsub(/"/, "", s)
       n = split(s, d, ",")
       for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
-        print (d[i] < d[j] ? d[i] " " d[j] : d[j] " " d[i]) > C
+        print ((d[i] "") < (d[j] "") ? d[i] " " d[j] : d[j] " " d[i]) > C
       s = $0; sub(/.*"pairs":\[\[/, "", s); sub(/\]\].*/, "", s)
       n = split(s, q, /\],\[/)
       for (i = 1; i <= n; i++) { split(q[i], f, ","); gsub(/"/, "", f[1]); gsub(/"/, "", f[2])
-        print (f[1] < f[2] ? f[1] " " f[2] : f[2] " " f[1]) > P } }' "$1"
+        print ((f[1] "") < (f[2] "") ? f[1] " " f[2] : f[2] " " f[1]) > P } }' "$1"
   touch "$work/pairs.$2" "$work/clus.$2"
 }
 
@@ -76,7 +76,7 @@ if [ -d "$bbc" ]; then
       END { g = 0; ok = 0
         for (h in k) if (k[h] > 1) { g++; n = split(m[h], d, " "); good = 1
           for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) {
-            p = d[i] < d[j] ? d[i] " " d[j] : d[j] " " d[i]; if (!(p in in_c)) good = 0 }
+            p = (d[i] "") < (d[j] "") ? d[i] " " d[j] : d[j] " " d[i]; if (!(p in in_c)) good = 0 }
           ok += good }
         print g, ok }' "$work/md5-$c")
     groups=$((groups + ${r% *})); found=$((found + ${r#* }))
