@@ -560,6 +560,25 @@ void td_fingerprint_free(td_fingerprint *fp);
 double td_text_similarity(const char *a, size_t na, const char *b, size_t nb,
                           unsigned n);
 
+/* Near-duplicates among n texts held in memory, without a store: the
+ * same fingerprints, LSH bands and exact verification as ingest. *pairs
+ * (free() it; NULL when none) gets every verified pair (a < b, indexes
+ * into texts) with word 5-gram Jaccard >= threshold (0 or less: the
+ * default) that LSH proposed, sorted by a then b. stats may be NULL.
+ * Returns 0 or TD_EARG. */
+typedef struct td_text_pair {
+  size_t a, b;
+  double similarity;
+} td_text_pair;
+typedef struct td_dedup_stats {
+  size_t bytes;      /* text fingerprinted */
+  size_t candidates; /* distinct candidate pairs verified */
+  double fingerprint_s, candidates_s, verify_s; /* wall time of each step */
+} td_dedup_stats;
+int td_dedup_texts(const char *const *texts, const size_t *lens, size_t n,
+                   double threshold, td_text_pair **pairs, size_t *n_pairs,
+                   td_dedup_stats *stats);
+
 /* A verified near-duplicate pair, by article id. */
 typedef struct td_dup_pair {
   const char *a, *b;
