@@ -19,5 +19,5 @@ if [ "$n" -lt 20000 ]; then
   echo "bench_dups: only $n Reuters articles stored (no SGML reader?): skipped"
   exit 0
 fi
-echo "ingest (all stages, $n articles): $(echo "$end - $start" | bc) s wall"
+echo "ingest (all stages, $n articles): $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }') s wall"
 "$BUILD/bench/bench_dups" "$work/r.db" "${RUNS:-5}"
