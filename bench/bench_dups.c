@@ -76,10 +76,11 @@ int main(int argc, char **argv) {
   sqlite3_finalize(p);
   /* The store's fingerprint index: every fp_* table and index. */
   sqlite3_stmt *q;
-  if (sqlite3_prepare_v2(db,
-                         "SELECT name, sum(pgsize) FROM dbstat WHERE name "
-                         "LIKE 'fp\\_%' ESCAPE '\\' GROUP BY name ORDER BY 2 DESC",
-                         -1, &q, NULL) == SQLITE_OK) {
+  if (sqlite3_prepare_v2(
+          db,
+          "SELECT name, sum(pgsize) FROM dbstat WHERE name "
+          "LIKE 'fp\\_%' ESCAPE '\\' GROUP BY name ORDER BY 2 DESC",
+          -1, &q, NULL) == SQLITE_OK) {
     long long total = 0;
     printf("store index (pages of the fp_* tables and indexes):");
     while (sqlite3_step(q) == SQLITE_ROW) {
@@ -133,11 +134,12 @@ int main(int argc, char **argv) {
          best.fingerprint_s, mb / best.fingerprint_s);
   printf("fingerprint (signature + %zu passages): %.3f s, %.0f MB/s\n",
          passages, best_full, mb / best_full);
-  printf("dedup in memory (Jaccard >= %.2f): %.3f s total = fingerprint "
-         "%.3f + candidates %.3f + verification %.3f; %zu candidate pairs, "
-         "%zu near-duplicate pairs\n",
-         TD_FP_THRESHOLD, best_total, best.fingerprint_s, best.candidates_s,
-         best.verify_s, best.candidates, npairs);
+  printf(
+      "dedup in memory (Jaccard >= %.2f): %.3f s total = fingerprint "
+      "%.3f + candidates %.3f + verification %.3f; %zu candidate pairs, "
+      "%zu near-duplicate pairs\n",
+      TD_FP_THRESHOLD, best_total, best.fingerprint_s, best.candidates_s,
+      best.verify_s, best.candidates, npairs);
   for (size_t i = 0; i < n; i++) td_doc_free(docs[i]);
   free(docs);
   free(texts);

@@ -53,8 +53,8 @@ static int print_row(void *ud, const td_doc_row *r) {
       json_object_set_new(j, "cluster", str_or_null(r->cluster));
       json_object_set_new(j, "cluster_size", json_integer(r->cluster_size));
       json_object_set_new(j, "repeated", json_real(r->repeated));
-      char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER |
-                                  JSON_REAL_PRECISION(3));
+      char *s = json_dumps(
+          j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
       fprintf(o->out, "%s\n", s);
       free(s);
       json_decref(j);

@@ -42,7 +42,8 @@ typedef struct dups_out {
 } dups_out;
 
 static void print_json(FILE *out, json_t *j) {
-  char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
+  char *s = json_dumps(
+      j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
   fprintf(out, "%s\n", s);
   free(s);
   json_decref(j);
@@ -57,20 +58,18 @@ static int print_cluster(void *ud, const td_dup_cluster *c) {
     for (size_t i = 0; i < c->n_docs; i++)
       json_array_append_new(docs, json_string(c->docs[i]));
     json_object_set_new(j, "docs", docs);
-    json_object_set_new(j, "similarity",
-                        json_real(c->similarity));
+    json_object_set_new(j, "similarity", json_real(c->similarity));
     for (size_t i = 0; i < c->n_pairs; i++)
-      json_array_append_new(
-          pairs, json_pack("[s,s,f]", c->pairs[i].a, c->pairs[i].b,
-                           c->pairs[i].similarity));
+      json_array_append_new(pairs,
+                            json_pack("[s,s,f]", c->pairs[i].a, c->pairs[i].b,
+                                      c->pairs[i].similarity));
     json_object_set_new(j, "pairs", pairs);
     print_json(o->out, j);
     return 0;
   }
-  fprintf(o->out, "cluster %zu: %zu articles, similarity %.3f", o->n,
-          c->n_docs, c->similarity);
-  if (c->n_pairs > 1)
-    fprintf(o->out, " to %.3f", c->pairs[0].similarity);
+  fprintf(o->out, "cluster %zu: %zu articles, similarity %.3f", o->n, c->n_docs,
+          c->similarity);
+  if (c->n_pairs > 1) fprintf(o->out, " to %.3f", c->pairs[0].similarity);
   fputc('\n', o->out);
   for (size_t i = 0; i < c->n_docs; i++)
     fprintf(o->out, "  %s%s\n", c->docs[i], i == 0 ? "  (earliest)" : "");
@@ -106,11 +105,10 @@ static int print_link(void *ud, const td_passage_link *l) {
                         l->sent >= 0 ? json_integer(l->sent) : json_null());
     json_object_set_new(j, "origin", json_string(l->origin));
     json_object_set_new(j, "origin_para", json_integer(l->origin_para));
-    json_object_set_new(j, "origin_sentence", l->origin_sent >= 0
-                                                  ? json_integer(l->origin_sent)
-                                                  : json_null());
-    json_object_set_new(j, "similarity",
-                        json_real(l->similarity));
+    json_object_set_new(
+        j, "origin_sentence",
+        l->origin_sent >= 0 ? json_integer(l->origin_sent) : json_null());
+    json_object_set_new(j, "similarity", json_real(l->similarity));
     json_object_set_new(j, "text", json_string(l->text ? l->text : ""));
     print_json(out, j);
     return 0;
@@ -166,8 +164,8 @@ int td_cmd_dups(int argc, char **argv) {
         passages = 1;
         break;
       case 'f':
-        o.fmt = cli_parse_format(optarg,
-                                 1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL);
+        o.fmt =
+            cli_parse_format(optarg, 1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL);
         if (!o.fmt)
           return cli_usage_error("dups", "unknown format '%s' (table, jsonl)",
                                  optarg);
@@ -182,8 +180,7 @@ int td_cmd_dups(int argc, char **argv) {
         return cli_usage_error("dups", "option '%s' needs a value",
                                argv[optind - 1]);
       default:
-        return cli_usage_error("dups", "unknown option '%s'",
-                               argv[optind - 1]);
+        return cli_usage_error("dups", "unknown option '%s'", argv[optind - 1]);
     }
   }
   if (optind < argc)
@@ -196,20 +193,23 @@ int td_cmd_dups(int argc, char **argv) {
   }
   int rc = td_dups_each(st, threshold, print_cluster, &o, &err);
   if (rc == 0 && o.fmt == CLI_FMT_TABLE)
-    fprintf(o.out, "%zu cluster%s of near-duplicates (word 5-gram Jaccard >= "
+    fprintf(o.out,
+            "%zu cluster%s of near-duplicates (word 5-gram Jaccard >= "
             "%.2f)\n",
             o.n, o.n == 1 ? "" : "s", threshold);
   if (rc == 0 && passages) {
     link_out lo = {&o, "repeat", 0};
     if (o.fmt == CLI_FMT_TABLE)
-      fprintf(o.out, "\nrepeated passages (word 3-gram Jaccard >= %.2f; "
+      fprintf(o.out,
+              "\nrepeated passages (word 3-gram Jaccard >= %.2f; "
               "origin = earliest article):\n",
               TD_FP_PASSAGE_THRESHOLD);
     rc = td_repeats_each(st, print_link, &lo, &err);
     if (rc == 0) {
       link_out lp = {&o, "paraphrase", 0};
       if (o.fmt == CLI_FMT_TABLE)
-        fprintf(o.out, "\nparaphrased paragraphs (content-word Jaccard >= "
+        fprintf(o.out,
+                "\nparaphrased paragraphs (content-word Jaccard >= "
                 "%.2f, not repeats):\n",
                 para_min);
       rc = td_paraphrases_each(st, para_min, print_link, &lp, &err);

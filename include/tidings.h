@@ -519,15 +519,15 @@ void td_doc_annotate(td_doc *doc, td_actor_kb *kb, const td_lexicon *lx);
 
 typedef struct td_store td_store;
 
-#define TD_FP_SHINGLE 5       /* words per document shingle */
-#define TD_FP_ROWS 4          /* MinHash values per LSH band */
-#define TD_FP_BANDS 8         /* LSH bands per document */
-#define TD_FP_THRESHOLD 0.8   /* default near-duplicate Jaccard */
-#define TD_FP_PASSAGE_SHINGLE 3 /* words per passage shingle */
-#define TD_FP_PASSAGE_KEYS 2  /* LSH bands per passage */
-#define TD_FP_PASSAGE_MIN_WORDS 8 /* shorter passages are not indexed */
+#define TD_FP_SHINGLE 5             /* words per document shingle */
+#define TD_FP_ROWS 4                /* MinHash values per LSH band */
+#define TD_FP_BANDS 8               /* LSH bands per document */
+#define TD_FP_THRESHOLD 0.8         /* default near-duplicate Jaccard */
+#define TD_FP_PASSAGE_SHINGLE 3     /* words per passage shingle */
+#define TD_FP_PASSAGE_KEYS 2        /* LSH bands per passage */
+#define TD_FP_PASSAGE_MIN_WORDS 8   /* shorter passages are not indexed */
 #define TD_FP_PASSAGE_THRESHOLD 0.5 /* passage 3-gram Jaccard for a repeat */
-#define TD_FP_MAX_PASSAGES 64 /* passages indexed per article, at most */
+#define TD_FP_MAX_PASSAGES 64       /* passages indexed per article, at most */
 
 /* One passage of an article: a paragraph (sent == -1) or a long sentence
  * inside a paragraph of several sentences. */
@@ -612,16 +612,15 @@ typedef struct td_passage_link {
   const char *article, *origin; /* article ids */
   uint32_t para, origin_para;   /* paragraph indexes */
   int32_t sent, origin_sent;    /* sentence indexes, -1 for a paragraph */
-  double similarity; /* repeats: word 3-gram Jaccard; paraphrases:
-                        Jaccard of the content-word sets */
-  const char *text;  /* the article's passage text */
+  double similarity;            /* repeats: word 3-gram Jaccard; paraphrases:
+                                   Jaccard of the content-word sets */
+  const char *text;             /* the article's passage text */
 } td_passage_link;
 
 /* Call fn for each passage of the store that repeats (exactly or nearly)
  * one of an earlier article, in article date order. */
-int td_repeats_each(td_store *st,
-                    int (*fn)(void *ud, const td_passage_link *l), void *ud,
-                    td_error *err);
+int td_repeats_each(td_store *st, int (*fn)(void *ud, const td_passage_link *l),
+                    void *ud, td_error *err);
 
 /* Call fn for each paragraph that paraphrases a paragraph of another
  * article without repeating it: content-word Jaccard at least min_sim
@@ -629,8 +628,8 @@ int td_repeats_each(td_store *st,
  * whole store (an inverted index in memory), so it costs a pass over the
  * stored text. */
 int td_paraphrases_each(td_store *st, double min_sim,
-                        int (*fn)(void *ud, const td_passage_link *l),
-                        void *ud, td_error *err);
+                        int (*fn)(void *ud, const td_passage_link *l), void *ud,
+                        td_error *err);
 
 /* ------------------------------------------------------------------------
  * Store

@@ -32,15 +32,15 @@
  * earliest passage of its group (the origin links to itself). pending != 0
  * marks what end_batch still has to do for an article.
  */
-#include "internal.h"
-#include "store_internal.h"
-
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <utf8proc.h>
 #include <xxhash.h>
+
+#include "internal.h"
+#include "store_internal.h"
 
 #define K_BINS (TD_FP_ROWS * TD_FP_BANDS)
 #define LONG_SENTENCE_WORDS 20
@@ -76,8 +76,7 @@ static int word_char_at(const unsigned char *u, size_t n, size_t i,
     *len = 1;
     return td__is_alnum(u[i]);
   }
-  utf8proc_ssize_t k =
-      utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), cp);
+  utf8proc_ssize_t k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), cp);
   if (k < 1) {
     *len = 1;
     return 0;
@@ -343,9 +342,8 @@ static size_t word_at(const word_list *wl, uint32_t off) {
   return lo;
 }
 
-static void add_passage(td_fingerprint *fp, const word_list *wl,
-                        uint32_t start, uint32_t end, uint32_t para,
-                        int32_t sent) {
+static void add_passage(td_fingerprint *fp, const word_list *wl, uint32_t start,
+                        uint32_t end, uint32_t para, int32_t sent) {
   if (fp->n_passages >= TD_FP_MAX_PASSAGES) return;
   size_t a = word_at(wl, start), b = word_at(wl, end);
   if (b - a < TD_FP_PASSAGE_MIN_WORDS) return;
@@ -401,9 +399,9 @@ void td_fingerprint_free(td_fingerprint *fp) {
 
 void td_fingerprint_doc(td_doc *doc) {
   td_fingerprint_free(doc->fingerprint);
-  doc->fingerprint =
-      fingerprint_text(doc->text ? doc->text : "", doc->text ? doc->text_len : 0,
-                       doc->paras, doc->n_paras, doc->sents, doc->n_sents);
+  doc->fingerprint = fingerprint_text(doc->text ? doc->text : "",
+                                      doc->text ? doc->text_len : 0, doc->paras,
+                                      doc->n_paras, doc->sents, doc->n_sents);
 }
 
 /* ---- In memory ---- */
@@ -482,8 +480,8 @@ int td_dedup_texts(const char *const *texts, const size_t *lens, size_t n,
     size_t d[2] = {cand[i].a, cand[i].b};
     for (int k = 0; k < 2; k++)
       if (!have[d[k]]) {
-        nsh[d[k]] = td__fp_shingles(texts[d[k]], lens[d[k]], TD_FP_SHINGLE,
-                                    &sh[d[k]]);
+        nsh[d[k]] =
+            td__fp_shingles(texts[d[k]], lens[d[k]], TD_FP_SHINGLE, &sh[d[k]]);
         have[d[k]] = 1;
       }
     double j = td__fp_jaccard(sh[d[0]], nsh[d[0]], sh[d[1]], nsh[d[1]]);
@@ -606,12 +604,11 @@ static int fp_db_error(td_store *st, td_error *err, const char *what) {
 }
 
 /* Prepare a cached statement or fail with the SQLite message. */
-#define STMT(var, sql)                                          \
-  sqlite3_stmt *var = td__store_stmt(st, sql);                  \
+#define STMT(var, sql)                         \
+  sqlite3_stmt *var = td__store_stmt(st, sql); \
   if (var == NULL) return fp_db_error(st, err, "preparing SQL")
 
-static int run(td_store *st, sqlite3_stmt *s, td_error *err,
-               const char *what) {
+static int run(td_store *st, sqlite3_stmt *s, td_error *err, const char *what) {
   int rc = sqlite3_step(s);
   sqlite3_reset(s);
   return rc == SQLITE_DONE ? 0 : fp_db_error(st, err, what);
@@ -666,7 +663,8 @@ static int forget_doc(td_store *st, int64_t art, td_error *err) {
   uint32_t bands[TD_FP_BANDS];
   int nb = sqlite3_column_bytes(old, 0) / 4;
   const unsigned char *bb = sqlite3_column_blob(old, 0);
-  for (int i = 0; i < nb && i < TD_FP_BANDS; i++) bands[i] = get_u32(bb + 4 * i);
+  for (int i = 0; i < nb && i < TD_FP_BANDS; i++)
+    bands[i] = get_u32(bb + 4 * i);
   stored_passage *ps;
   size_t np = pass_decode(sqlite3_column_blob(old, 1),
                           sqlite3_column_bytes(old, 1), &ps);
@@ -722,8 +720,8 @@ static int fp_put_doc(td_store *st, int64_t art, const td_doc *doc,
     unsigned char *p = pb + i * PASSAGE_BYTES;
     const td_passage *ps = &fp->passages[i];
     put_u16(p, ps->para > 0xfffe ? 0xfffe : ps->para);
-    put_u16(p + 2, ps->sent < 0 || ps->sent > 0xfffe ? 0xffff
-                                                     : (uint32_t)ps->sent);
+    put_u16(p + 2,
+            ps->sent < 0 || ps->sent > 0xfffe ? 0xffff : (uint32_t)ps->sent);
     put_u16(p + 4, ps->words > 0xffff ? 0xffff : ps->words);
     for (int k = 0; k < TD_FP_PASSAGE_KEYS; k++)
       put_u32(p + 8 + 4 * k, ps->keys[k]);
@@ -1124,8 +1122,7 @@ typedef struct match {
  * repeat, merging groups and moving each group's origin to its earliest
  * passage. Articles whose share of repeated words changed go to dirty. */
 static int link_passages(td_store *st, art_map *m, const pending_doc *pd,
-                         size_t npd, int64_t p, i64_vec *dirty,
-                         td_error *err) {
+                         size_t npd, int64_t p, i64_vec *dirty, td_error *err) {
   art_info *a = load(st, m, p, err);
   if (a == NULL) return err ? err->code : TD_EDB;
   size_t np = a->np;
@@ -1256,8 +1253,8 @@ static int shared_words(td_store *st, const art_info *a, uint32_t only_para,
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     int64_t k = sqlite3_column_int64(s, 0);
     if (k < 0 || (size_t)k >= a->np) continue;
-    int is_origin = sqlite3_column_int64(s, 1) == a->art &&
-                    sqlite3_column_int64(s, 2) == k;
+    int is_origin =
+        sqlite3_column_int64(s, 1) == a->art && sqlite3_column_int64(s, 2) == k;
     pas_sh[k] = 1;
     pas_rep[k] = !is_origin;
   }
@@ -1341,11 +1338,13 @@ static void partition(size_t n, const art_info *const *info, pedge *e,
       e[i].b = t;
     }
   pedge *byk = td_xmalloc((ne + 1) * sizeof *byk);
-  memcpy(byk, e, ne * sizeof *e);
-  qsort(byk, ne, sizeof *byk, cmp_pedge_key);
-  pe_info = info;
-  qsort(e, ne, sizeof *e, cmp_pedge_sim);
-  pe_info = NULL;
+  if (ne) {
+    memcpy(byk, e, ne * sizeof *e);
+    qsort(byk, ne, sizeof *byk, cmp_pedge_key);
+    pe_info = info;
+    qsort(e, ne, sizeof *e, cmp_pedge_sim);
+    pe_info = NULL;
+  }
   size_t *next = td_xmalloc((n + 1) * sizeof *next);
   size_t *tail = td_xmalloc((n + 1) * sizeof *tail);
   size_t *size = td_xmalloc((n + 1) * sizeof *size);
@@ -1550,9 +1549,9 @@ static int fp_end_batch(td_store *st, td_error *err) {
   return rc;
 }
 
-const td__schema td__schema_fingerprint = {
-    "fingerprint", fp_steps, sizeof fp_steps / sizeof fp_steps[0],
-    fp_put_doc, fp_end_batch};
+const td__schema td__schema_fingerprint = {"fingerprint", fp_steps,
+                                           sizeof fp_steps / sizeof fp_steps[0],
+                                           fp_put_doc, fp_end_batch};
 
 /* ======================================================================
  * Queries
@@ -1563,8 +1562,9 @@ int td__para_repeat(td_store *st, int64_t article_rowid, uint32_t para_idx,
   td_error e0 = {0}, *err = &e0;
   memset(out, 0, sizeof *out);
   art_map m = {0};
-  sqlite3_stmt *chk = td__store_stmt(st, "SELECT 1 FROM fp_doc WHERE "
-                                         "article = ?1");
+  sqlite3_stmt *chk = td__store_stmt(st,
+                                     "SELECT 1 FROM fp_doc WHERE "
+                                     "article = ?1");
   if (chk == NULL) return TD_EDB;
   sqlite3_bind_int64(chk, 1, article_rowid);
   int r = sqlite3_step(chk);
@@ -1596,8 +1596,8 @@ int td__para_repeat(td_store *st, int64_t article_rowid, uint32_t para_idx,
     if (k < 0 || (size_t)k >= a->np || a->ps[k].para != para_idx) continue;
     int whole = a->ps[k].sent < 0;
     double sim = sqlite3_column_double(s, 3);
-    if (out->origin && (best_whole > whole || (best_whole == whole &&
-                                               sim <= out->similarity)))
+    if (out->origin &&
+        (best_whole > whole || (best_whole == whole && sim <= out->similarity)))
       continue;
     best_whole = whole;
     out->origin = sqlite3_column_int64(s, 1);
@@ -1623,8 +1623,7 @@ out:
   return rc;
 }
 
-int td__para_is_repeat(td_store *st, int64_t article_rowid,
-                       uint32_t para_idx) {
+int td__para_is_repeat(td_store *st, int64_t article_rowid, uint32_t para_idx) {
   td__para_repeat_info info;
   int rc = td__para_repeat(st, article_rowid, para_idx, &info);
   return rc < 0 ? rc : info.repeat;
@@ -1735,7 +1734,7 @@ int td_dups_each(td_store *st, double threshold,
   dup_ctx ctx = {&m, root};
   sort_ctx = &ctx;
   qsort(order, n, sizeof *order, cmp_node);
-  qsort(e, ne, sizeof *e, cmp_edge);
+  if (ne) qsort(e, ne, sizeof *e, cmp_edge);
   sort_ctx = NULL;
   dup_group *g = td_xcalloc(n + 1, sizeof *g);
   size_t ng = 0;
@@ -1757,8 +1756,7 @@ int td_dups_each(td_store *st, double threshold,
   for (size_t i = 0; i < ng && rc == 0; i++) {
     if (g[i].n < 2) continue; /* split off by complete linkage */
     td_dup_cluster c = {0};
-    for (size_t k = 0; k < g[i].n; k++)
-      ids[k] = m.v[order[g[i].first + k]].id;
+    for (size_t k = 0; k < g[i].n; k++) ids[k] = m.v[order[g[i].first + k]].id;
     c.docs = ids;
     c.n_docs = g[i].n;
     c.similarity = 1;
@@ -1806,9 +1804,8 @@ static int passage_span(td_store *st, const art_info *a, size_t i,
   return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : TD_EDB;
 }
 
-int td_repeats_each(td_store *st,
-                    int (*fn)(void *ud, const td_passage_link *l), void *ud,
-                    td_error *err) {
+int td_repeats_each(td_store *st, int (*fn)(void *ud, const td_passage_link *l),
+                    void *ud, td_error *err) {
   sqlite3_stmt *s;
   if (sqlite3_prepare_v2(
           td__store_db(st),
@@ -1832,15 +1829,35 @@ int td_repeats_each(td_store *st,
     }
     o = map_get(&m, org);
     if (pi >= a->np || oi >= o->np) continue;
+    if (a->ps[pi].sent >= 0) {
+      /* A sentence of a paragraph that repeats as a whole says nothing
+       * more. */
+      int whole = 0;
+      for (size_t k = 0; k < a->np && !whole; k++)
+        if (a->ps[k].sent < 0 && a->ps[k].para == a->ps[pi].para) {
+          pref me = {art, (int64_t)k}, ok;
+          if (origin_of(st, me, &ok, &whole, err) != 0) {
+            rc = err ? err->code : TD_EDB;
+            break;
+          }
+        }
+      if (rc) break;
+      if (whole) continue;
+    }
     size_t ps, pe;
     if (passage_span(st, a, pi, &ps, &pe) != 0) {
       rc = fp_db_error(st, err, "reading passage");
       break;
     }
     char *text = td_xstrndup(a->text + ps, pe - ps);
-    td_passage_link l = {a->id, o->id, a->ps[pi].para, o->ps[oi].para,
-                         a->ps[pi].sent, o->ps[oi].sent,
-                         sqlite3_column_double(s, 4), text};
+    td_passage_link l = {a->id,
+                         o->id,
+                         a->ps[pi].para,
+                         o->ps[oi].para,
+                         a->ps[pi].sent,
+                         o->ps[oi].sent,
+                         sqlite3_column_double(s, 4),
+                         text};
     int stop = fn(ud, &l);
     free(text);
     if (stop) break;
@@ -1877,7 +1894,7 @@ static size_t load_stopwords(uint64_t **out) {
     (*out)[n++] = XXH3_64bits(buf, len);
   }
   fclose(f);
-  qsort(*out, n, sizeof **out, cmp_u64);
+  if (n) qsort(*out, n, sizeof **out, cmp_u64);
   return n;
 }
 
@@ -1948,8 +1965,8 @@ static char *text_of(td_store *st, int64_t art, size_t *len) {
 }
 
 int td_paraphrases_each(td_store *st, double min_sim,
-                        int (*fn)(void *ud, const td_passage_link *l),
-                        void *ud, td_error *err) {
+                        int (*fn)(void *ud, const td_passage_link *l), void *ud,
+                        td_error *err) {
   if (min_sim <= 0) min_sim = 0.3;
   uint64_t *stop;
   size_t nstop = load_stopwords(&stop);
@@ -2070,7 +2087,7 @@ int td_paraphrases_each(td_store *st, double min_sim,
   }
   hit_map = &m;
   hit_recs = recs;
-  qsort(hits, nhit, sizeof *hits, cmp_hit);
+  if (nhit) qsort(hits, nhit, sizeof *hits, cmp_hit);
   hit_map = NULL;
   hit_recs = NULL;
   for (size_t i = 0; i < nhit && rc == 0; i++) {
@@ -2085,8 +2102,14 @@ int td_paraphrases_each(td_store *st, double min_sim,
                              q->end - q->start, TD_FP_PASSAGE_SHINGLE);
       if (rep < TD_FP_PASSAGE_THRESHOLD) {
         char *text = td_xstrndup(tp + p->start, p->end - p->start);
-        td_passage_link l = {m.v[p->art].id, m.v[q->art].id, p->para, q->para,
-                             -1, -1, hits[i].sim, text};
+        td_passage_link l = {m.v[p->art].id,
+                             m.v[q->art].id,
+                             p->para,
+                             q->para,
+                             -1,
+                             -1,
+                             hits[i].sim,
+                             text};
         int stop_now = fn(ud, &l);
         free(text);
         if (stop_now) {

@@ -62,12 +62,12 @@ int td__para_is_repeat(td_store *st, int64_t article_rowid, uint32_t para_idx);
 
 /* What is known about one paragraph's repeats. */
 typedef struct td__para_repeat_info {
-  int shared;          /* recurs in another article at all (origin too) */
-  int repeat;          /* td__para_is_repeat */
-  int64_t origin;      /* rowid of the earliest article holding it, or 0 */
+  int shared;     /* recurs in another article at all (origin too) */
+  int repeat;     /* td__para_is_repeat */
+  int64_t origin; /* rowid of the earliest article holding it, or 0 */
   uint32_t origin_para;
-  double similarity;   /* best passage similarity to its group */
-  double share;        /* share of the paragraph's words that recur */
+  double similarity; /* best passage similarity to its group */
+  double share;      /* share of the paragraph's words that recur */
 } td__para_repeat_info;
 int td__para_repeat(td_store *st, int64_t article_rowid, uint32_t para_idx,
                     td__para_repeat_info *out);

@@ -147,8 +147,8 @@ int main(int argc, char **argv) {
     return 1;
   }
   sqlite3_stmt *s;
-  if (sqlite3_prepare_v2(db, "SELECT id, text FROM article ORDER BY id", -1,
-                         &s, NULL) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(db, "SELECT id, text FROM article ORDER BY id", -1, &s,
+                         NULL) != SQLITE_OK) {
     fprintf(stderr, "dups_exact: %s: %s\n", argv[1], sqlite3_errmsg(db));
     return 1;
   }
@@ -209,6 +209,7 @@ int main(int argc, char **argv) {
   uint32_t **byrank = td_xcalloc(nd + 1, sizeof *byrank);
   for (size_t i = 0; i < nd; i++) {
     byrank[i] = td_xmalloc((docs[i].n + 1) * sizeof **byrank);
+    if (docs[i].n == 0) continue;
     memcpy(byrank[i], docs[i].tok, docs[i].n * sizeof **byrank);
     qsort(byrank[i], docs[i].n, sizeof **byrank, cmp_rank);
   }

@@ -2,13 +2,13 @@
  * signatures, in-memory dedup with bad input (empty, one-word, huge
  * articles), and the store side: verified pairs, incremental clusters,
  * passage repeats linked to the earliest article, replacement. */
+#include <cmocka.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,13 +32,14 @@ static void words_are(const char *text, const char *const *want, size_t n) {
 
 static void test_words(void **state) {
   (void)state;
-  static const char *const w1[] = {"u", "s", "secretarys", "visit", "2022",
-                                   "1", "750"};
+  static const char *const w1[] = {"u",    "s", "secretarys", "visit",
+                                   "2022", "1", "750"};
   words_are("U.S. Secretary's  \"visit\" -- 2022: 1,750!", w1, 7);
   static const char *const w2[] = {"russias", "москва", "москва", "éte"};
-  words_are("Russia\xE2\x80\x99s \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0"
-            "\xB0 \xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90 \xC3\x89TE",
-            w2, 4);
+  words_are(
+      "Russia\xE2\x80\x99s \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0"
+      "\xB0 \xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90 \xC3\x89TE",
+      w2, 4);
   words_are("", NULL, 0);
   words_are(" -- ... \xEF\xBF\xBD ", NULL, 0); /* U+FFFD is no letter */
   static const char *const w3[] = {"rock", "n", "roll"};
@@ -65,11 +66,13 @@ static void test_similarity(void **state) {
   const char *a = "The quick brown fox jumps over the lazy dog today";
   assert_true(sim(a, a) == 1.0);
   /* Case and punctuation do not matter. */
-  assert_true(sim(a, "THE QUICK, brown fox -- jumps over the LAZY dog. Today!")
-              == 1.0);
+  assert_true(
+      sim(a, "THE QUICK, brown fox -- jumps over the LAZY dog. Today!") == 1.0);
   /* 10 words: 6 shingles; one changed last word leaves 5 of 7. */
-  assert_true(fabs(sim(a, "The quick brown fox jumps over the lazy dog "
-                          "tomorrow") - 5.0 / 7.0) < 1e-12);
+  assert_true(fabs(sim(a,
+                       "The quick brown fox jumps over the lazy dog "
+                       "tomorrow") -
+                   5.0 / 7.0) < 1e-12);
   assert_true(sim(a, "Nothing at all in common with that sentence here") == 0);
   /* Fewer than five words: no shingle, never similar, even to itself. */
   assert_true(sim("Hello", "Hello") == 0);
@@ -149,9 +152,9 @@ static void test_dedup_texts(void **state) {
   assert_int_equal(p[1].b, 8);
   assert_true(p[1].similarity == 1.0);
   free(p);
-  assert_int_equal(td_dedup_texts((const char *const *)t, lens, N, 2, &p, &np,
-                                  NULL),
-                   TD_EARG);
+  assert_int_equal(
+      td_dedup_texts((const char *const *)t, lens, N, 2, &p, &np, NULL),
+      TD_EARG);
   for (int i = 0; i < N; i++) free(t[i]);
 }
 
@@ -170,7 +173,9 @@ static int setup(void **state) {
   unlink(p);
   return 0;
 }
-static int teardown(void **state) { return setup(state); }
+static int teardown(void **state) {
+  return setup(state);
+}
 
 static const char BACKGROUND[] =
     "On December 17 the foreign ministry published two draft agreements on "
@@ -183,8 +188,8 @@ static td_doc *make_doc(const char *id, int day, const char *text) {
   td_doc_set_str(&d->id, id);
   td_doc_set_raw(d, text, strlen(text));
   assert_int_equal(td_doc_prepare(d, NULL), 0);
-  d->date = (td_date){.year = 2022, .month = 2, .day = (int8_t)day,
-                      .precision = TD_PREC_DAY};
+  d->date = (td_date){
+      .year = 2022, .month = 2, .day = (int8_t)day, .precision = TD_PREC_DAY};
   d->date_source = TD_DATE_SRC_METADATA;
   return d;
 }
@@ -203,10 +208,10 @@ static void put_batch(td_store *st, td_doc **docs, size_t n) {
 
 static int64_t rowid_of(td_store *st, const char *id) {
   sqlite3_stmt *s;
-  assert_int_equal(sqlite3_prepare_v2(td__store_db(st),
-                                      "SELECT rowid FROM article WHERE id=?1",
-                                      -1, &s, NULL),
-                   SQLITE_OK);
+  assert_int_equal(
+      sqlite3_prepare_v2(td__store_db(st),
+                         "SELECT rowid FROM article WHERE id=?1", -1, &s, NULL),
+      SQLITE_OK);
   sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
   assert_int_equal(sqlite3_step(s), SQLITE_ROW);
   int64_t r = sqlite3_column_int64(s, 0);
@@ -308,10 +313,12 @@ static void test_store_incremental(void **state) {
   /* Batch 3: the re-post is replaced by different text: the cluster goes,
    * and c's replacement dissolves its group, which relinks to a. */
   td_doc *b3[2];
-  b3[0] = make_doc("a-repost", 4, "Now an entirely different article text "
-                                  "with nothing of the first one in it.");
-  b3[1] = make_doc("c", 1, "c no longer carries the background paragraph "
-                           "at all, only these words.");
+  b3[0] = make_doc("a-repost", 4,
+                   "Now an entirely different article text "
+                   "with nothing of the first one in it.");
+  b3[1] = make_doc("c", 1,
+                   "c no longer carries the background paragraph "
+                   "at all, only these words.");
   put_batch(st, b3, 2);
   assert_int_equal(get_clusters(st).n, 0);
   assert_int_equal(para_of(st, "a", bg_a), 0);
