@@ -2030,8 +2030,9 @@ int td_paraphrases_each(td_store *st, double min_sim,
   sqlite3_finalize(s);
   words_free(&wl);
   /* The inverted index, and the best earlier-article match of each
-   * paragraph by content-word Jaccard. Words in more than 2% of the
-   * paragraphs (at least 50) carry no evidence and are skipped. */
+   * paragraph by content-word Jaccard. Candidates share a word found in
+   * at most 0.1% of the paragraphs (at least 30): two paraphrases share
+   * names and rare words, and common words would make this quadratic. */
   size_t np = 0;
   for (size_t i = 0; i < nrec; i++) np += recs[i].nw;
   posting *post = td_xmalloc((np + 1) * sizeof *post);
@@ -2040,7 +2041,7 @@ int td_paraphrases_each(td_store *st, double min_sim,
     for (size_t k = 0; k < recs[i].nw; k++)
       post[np++] = (posting){recs[i].w[k], i};
   qsort(post, np, sizeof *post, cmp_posting);
-  size_t df_cap = nrec / 50 > 50 ? nrec / 50 : 50;
+  size_t df_cap = nrec / 1000 > 30 ? nrec / 1000 : 30;
   uint32_t *cnt = td_xcalloc(nrec + 1, sizeof *cnt);
   size_t *touched = td_xmalloc((nrec + 1) * sizeof *touched);
   para_hit *hits = NULL;
@@ -2070,9 +2071,10 @@ int td_paraphrases_each(td_store *st, double min_sim,
     double bj = 0;
     for (size_t t = 0; t < nt; t++) {
       size_t q = touched[t];
-      double j = (double)cnt[q] / (double)(recs[p].nw + recs[q].nw - cnt[q]);
       cnt[q] = 0;
       if (!earlier(&m.v[recs[q].art], &m.v[recs[p].art])) continue;
+      /* Rare words found the candidate; all words measure it. */
+      double j = td__fp_jaccard(recs[p].w, recs[p].nw, recs[q].w, recs[q].nw);
       if (j > bj) {
         bj = j;
         best = q;
