@@ -787,6 +787,8 @@ typedef struct art_info {
   int have5;
   uint64_t **psh; /* per passage word 3-grams, on demand */
   size_t *pn;
+  uint64_t **pnum; /* per passage numbers (all-digit words), with psh */
+  size_t *pnn;
   int visited;
   size_t ci; /* index in the component being clustered */
 } art_info;
@@ -851,6 +853,9 @@ static void map_free(art_map *m) {
     free(a->text);
     free(a->sh5);
     for (size_t j = 0; a->psh && j < a->np; j++) free(a->psh[j]);
+    for (size_t j = 0; a->pnum && j < a->np; j++) free(a->pnum[j]);
+    free(a->pnum);
+    free(a->pnn);
     free(a->psh);
     free(a->pn);
     free(a->ps);
@@ -900,6 +905,8 @@ static art_info *load(td_store *st, art_map *m, int64_t art, td_error *err) {
   sqlite3_reset(s);
   a->psh = td_xcalloc(a->np + 1, sizeof *a->psh);
   a->pn = td_xcalloc(a->np + 1, sizeof *a->pn);
+  a->pnum = td_xcalloc(a->np + 1, sizeof *a->pnum);
+  a->pnn = td_xcalloc(a->np + 1, sizeof *a->pnn);
   a->loaded = 1;
   return a;
 }
@@ -915,6 +922,31 @@ static int earlier(const art_info *x, const art_info *y) {
   int c = strcmp(x->id, y->id);
   if (c) return c < 0;
   return x->art < y->art;
+}
+
+/* The sorted distinct hashes of the all-digit words of t[0..n): the
+ * numbers a passage states. A near repeat whose numbers differ (a new
+ * casualty count, this week's money supply) is news, not background. */
+static size_t number_set(const char *t, size_t n, uint64_t **out) {
+  char buf[TD__FP_WORD_MAX];
+  size_t pos = 0, start, len, m = 0, cap = 0;
+  *out = NULL;
+  while ((len = td__fp_word(t, n, &pos, &start, buf)) > 0) {
+    size_t k = 0;
+    while (k < len && td__is_digit((unsigned char)buf[k])) k++;
+    if (k < len) continue;
+    if (m == cap) {
+      cap = cap ? 2 * cap : 8;
+      *out = td_xrealloc(*out, cap * sizeof **out);
+    }
+    (*out)[m++] = XXH3_64bits(buf, len);
+  }
+  if (m == 0) return 0;
+  qsort(*out, m, sizeof **out, cmp_u64);
+  size_t u = 1;
+  for (size_t k = 1; k < m; k++)
+    if ((*out)[k] != (*out)[u - 1]) (*out)[u++] = (*out)[k];
+  return u;
 }
 
 static const char SQL_PARA_SPAN[] =
@@ -946,7 +978,16 @@ static int passage_shingles(td_store *st, art_info *a, size_t i,
   a->pn[i] = td__fp_shingles(a->text + start, end - start,
                              TD_FP_PASSAGE_SHINGLE, &a->psh[i]);
   if (a->pn[i] == 0) a->pn[i] = SIZE_MAX; /* none: never similar */
+  a->pnn[i] = number_set(a->text + start, end - start, &a->pnum[i]);
   return 0;
+}
+
+/* Whether two passages state the same numbers (as sets). */
+static int same_numbers(const art_info *a, size_t i, const art_info *b,
+                        size_t j) {
+  return a->pnn[i] == b->pnn[j] &&
+         (a->pnn[i] == 0 ||
+          memcmp(a->pnum[i], b->pnum[j], a->pnn[i] * sizeof(uint64_t)) == 0);
 }
 
 static void ensure_sh5(art_info *a) {
@@ -1150,7 +1191,14 @@ static int link_passages(td_store *st, art_map *m, const pending_doc *pd,
         int64_t ci = sqlite3_column_int64(hits, 1);
         if (c == p || ci < 0 || ci >= TD_FP_MAX_PASSAGES) continue;
         const pending_doc *q = find_pending(pd, npd, c);
-        if (q && (q->flags & PEND_PASSAGES) && c > p) continue;
+        /* A later pending article finds this passage itself, unless its
+         * passage is linked already (then it does not search). */
+        if (q && (q->flags & PEND_PASSAGES) && c > p) {
+          pref cr = {c, ci}, co;
+          int lk;
+          if ((rc = origin_of(st, cr, &co, &lk, err)) != 0) break;
+          if (!lk) continue;
+        }
         vpush(&cand, c * TD_FP_MAX_PASSAGES + ci);
       }
       sqlite3_reset(hits);
@@ -1176,6 +1224,7 @@ static int link_passages(td_store *st, art_map *m, const pending_doc *pd,
       if (a->pn[i] == SIZE_MAX || ca->pn[ci] == SIZE_MAX) continue;
       double sim = td__fp_jaccard(a->psh[i], a->pn[i], ca->psh[ci], ca->pn[ci]);
       if (sim < TD_FP_PASSAGE_THRESHOLD) continue;
+      if (sim < 1 && !same_numbers(a, i, ca, ci)) continue;
       if (nmt == cap_mt) {
         cap_mt = cap_mt ? 2 * cap_mt : 16;
         mt = td_xrealloc(mt, cap_mt * sizeof *mt);

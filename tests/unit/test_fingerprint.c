@@ -2,12 +2,14 @@
  * signatures, in-memory dedup with bad input (empty, one-word, huge
  * articles), and the store side: verified pairs, incremental clusters,
  * passage repeats linked to the earliest article, replacement. */
-#include <cmocka.h>
-#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* cmocka needs the headers above first. */
+#include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -332,6 +334,33 @@ static void test_store_incremental(void **state) {
   free(other);
 }
 
+/* A near repeat whose numbers differ is an update, not background; the
+ * same paragraph with the same numbers but a changed word is a repeat. */
+static void test_store_numbers(void **state) {
+  (void)state;
+  td_store *st;
+  td_error err = {0};
+  assert_int_equal(td_store_open(dbpath, &st, &err), 0);
+  td_doc *b[3];
+  b[0] = make_doc("d1", 1,
+                  "Opening words of the first report.\n\n"
+                  "The ministry said 12 people were killed and 40 wounded in "
+                  "the shelling of the eastern town on Monday night.");
+  b[1] = make_doc("d2", 2,
+                  "Opening words of the second report.\n\n"
+                  "The ministry said 15 people were killed and 40 wounded in "
+                  "the shelling of the eastern town on Monday night.");
+  b[2] = make_doc("d3", 3,
+                  "Opening words of the third report.\n\n"
+                  "The ministry said 12 people were killed and 40 injured in "
+                  "the shelling of the eastern town on Monday night.");
+  put_batch(st, b, 3);
+  assert_int_equal(para_of(st, "d2", 1), 0);
+  assert_int_equal(para_of(st, "d3", 1), 1);
+  assert_int_equal(para_of(st, "d1", 1), 0);
+  td_store_close(st);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_words),
@@ -339,6 +368,7 @@ int main(void) {
       cmocka_unit_test(test_signature),
       cmocka_unit_test(test_dedup_texts),
       cmocka_unit_test_setup_teardown(test_store_incremental, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_store_numbers, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
