@@ -22,6 +22,19 @@
  * Jaccard (sorted 64-bit shingle hashes), so LSH false positives never merge
  * two stories.
  *
+ * Parameters: TD_FP_BANDS = 8 bands of TD_FP_ROWS = 4 values. A pair with
+ * Jaccard J becomes a candidate with probability 1 - (1 - J^4)^8: 0.985 at
+ * 0.8, 0.9998 at 0.9, 0.40 at 0.5, 0.06 at 0.3, so few candidates need
+ * verifying and the pairs at the default threshold are nearly all found
+ * (measured on Reuters-21578: 524 of 524). Thresholds below 0.8 get a
+ * lower recall; the store keeps verified pairs down to PAIR_FLOOR.
+ *
+ * Index size a article: 8 band rows (~13 B each), one fp_doc row (~50 B
+ * plus 16 B a passage) and 2 key rows a passage (~15 B each): about
+ * 140 + 56 B a passage, at most TD_FP_MAX_PASSAGES passages, so bounded
+ * (~3.7 KB). Measured on Reuters-21578 (6 passages an article): 482 B, so
+ * a million such articles take about 480 MB.
+ *
  * Invariants of the store tables (all written in the ingest batch's
  * transaction): fp_doc has one row per fingerprinted article, with its band
  * and passage keys (blobs) exactly those in fp_band and fp_pkey; fp_pair
