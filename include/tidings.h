@@ -513,7 +513,7 @@ void td_doc_annotate(td_doc *doc, td_actor_kb *kb, const td_lexicon *lx);
  * matter. Candidates come from MinHash signatures (one-permutation hashing
  * with optimal densification) split into LSH bands; every candidate is
  * verified by its exact Jaccard before it counts. Passages (paragraphs, and
- * long sentences of multi-sentence paragraphs) are fingerprinted with word
+ * long sentences of paragraphs of 3+ sentences) are fingerprinted with word
  * 3-grams to find repeated background material.
  * ---------------------------------------------------------------------- */
 
@@ -530,7 +530,7 @@ typedef struct td_store td_store;
 #define TD_FP_MAX_PASSAGES 64       /* passages indexed per article, at most */
 
 /* One passage of an article: a paragraph (sent == -1) or a long sentence
- * inside a paragraph of several sentences. */
+ * (20+ words) of a paragraph of 3+ sentences. */
 typedef struct td_passage {
   uint32_t start, end; /* span in td_doc.text */
   uint32_t para;       /* its paragraph */

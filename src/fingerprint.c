@@ -5,7 +5,7 @@
  * Reads a segmented document (td_doc.text, paragraphs, sentences) and
  * produces its fingerprint: LSH band keys of a MinHash signature over the
  * article's word 5-grams, and LSH keys over the word 3-grams of each passage
- * (paragraphs, and long sentences of multi-sentence paragraphs). In the
+ * (paragraphs, and long sentences of paragraphs of 3+ sentences). In the
  * store it keeps those keys, the verified near-duplicate pairs, the clusters
  * they form and the links from each repeated passage to the earliest article
  * holding it; each ingest batch updates them for its own articles only.
@@ -32,8 +32,8 @@
  * Index size a article: 8 band rows (~13 B each), one fp_doc row (~50 B
  * plus 16 B a passage) and 2 key rows a passage (~15 B each): about
  * 140 + 56 B a passage, at most TD_FP_MAX_PASSAGES passages, so bounded
- * (~3.7 KB). Measured on Reuters-21578 (6 passages an article): 482 B, so
- * a million such articles take about 480 MB.
+ * (~3.7 KB). Measured on Reuters-21578 (5 passages an article): 417 B, so
+ * a million such articles take about 420 MB.
  *
  * Invariants of the store tables (all written in the ingest batch's
  * transaction): fp_doc has one row per fingerprinted article, with its band
@@ -391,7 +391,7 @@ static td_fingerprint *fingerprint_text(const char *text, size_t len,
       add_passage(fp, &wl, paras[i].start, paras[i].end, (uint32_t)i, -1);
     for (size_t i = 0; i < n_paras; i++) {
       const td_paragraph *p = &paras[i];
-      if (p->sent_end > n_sents || p->sent_end < p->sent_first + 2) continue;
+      if (p->sent_end > n_sents || p->sent_end < p->sent_first + 3) continue;
       for (uint32_t s = p->sent_first; s < p->sent_end; s++) {
         size_t a = word_at(&wl, sents[s].start), b = word_at(&wl, sents[s].end);
         if (b - a >= LONG_SENTENCE_WORDS)
