@@ -1,12 +1,12 @@
 #!/bin/sh
 # Near-duplicate accuracy (make eval). Reads the corpora in place.
 #
-# Reuters-21578: the pairs of articles that `tidings dups` puts together,
-# against every pair with word 5-gram Jaccard >= 0.8 computed exactly by
-# build/tools/dups_exact (AllPairs prefix filter, no hashing). Two views:
-# "pairs" are the verified pairs tidings lists, "clusters" every pair of
-# articles in one cluster (what a user sees; chaining can add pairs below
-# the threshold). BBC: every group of articles with identical text (up to
+# Reuters-21578: every pair of articles that `tidings dups` puts in one
+# cluster, against every pair with word 5-gram Jaccard >= 0.8 computed
+# exactly by build/tools/dups_exact (AllPairs prefix filter, no hashing).
+# The verified pairs tidings lists inside its clusters are scored too
+# (they equal the cluster pairs when clusters are complete-linkage, as
+# they are). BBC: every group of articles with identical text (up to
 # whitespace) must fall in one cluster; BBC has 100 such groups.
 # Environment: SHARED, BUILD, TIDINGS (see tools/eval.sh); THRESHOLD.
 set -u
