@@ -379,16 +379,46 @@ typedef struct td_read_stats {
   size_t bytes;    /* bytes of input read */
 } td_read_stats;
 
-/* Read every article under path: a text file (one article, id = file name
- * without extension), a directory (recursively, in name order, hidden files
- * skipped), a JSON Lines file (.jsonl, .ndjson), a Reuters-21578 SGML file
- * (.sgm), or "-" for JSON Lines on stdin. Each bad article or unreadable
- * file is reported to diag as "file:line: message", counted in stats and
- * skipped; reading goes on. Returns 0, or the callback's non-zero value if
- * it stopped the read. */
+/* Read every article under path and hand each to fn:
+ * - a text file: one article, id = file name without extension, line 1;
+ * - a JSON Lines file (.jsonl, .ndjson): one article per line. Fields, the
+ *   first present and non-empty winning: id (_id, doc_id, article_id,
+ *   guid; a number is written in decimal; missing: "<file stem>:<line>"),
+ *   text (maintext, body, content), title (headline), date (date_publish,
+ *   published, published_at, publish_date, pubdate, datetime; a string
+ *   for td_date_parse_meta or seconds since 1970), url (link), source
+ *   (source_domain, outlet, publisher, site_name; or an object with a
+ *   "name") as the outlet;
+ * - a Reuters-21578 SGML file (.sgm): one article per <REUTERS> element,
+ *   id = NEWID, metadata date from DATE, title from TITLE, outlet
+ *   "Reuters", raw text = DATELINE + BODY with entities decoded (stories
+ *   without a BODY: the TITLE, else the TEXT without tags), line = the
+ *   line of the <REUTERS> tag;
+ * - "-": JSON Lines on stdin (origin "-", derived ids "stdin:<line>");
+ * - a directory: walked recursively in byte order of names, hidden entries
+ *   skipped; ids taken from file names in its subdirectories are prefixed
+ *   with their relative path ("sport/001"), so equal names in different
+ *   folders stay different articles. Only article files by extension
+ *   (.txt/.text as text,
+ *   .jsonl/.ndjson, .sgm, any case) and skipping the rest silently, as
+ *   well as documentation named README, LICENSE, COPYING ... (any
+ *   extension). A .jsonl whose first record has no text field at all is
+ *   no article feed (a gold file, say): skipped with a warning. A
+ *   directory holding .sgm files is a corpus distribution: its .txt files
+ *   are documentation, skipped with one warning.
+ * A file named explicitly with any other extension is read as text.
+ * Each bad article or unreadable path is reported to diag as
+ * "file:line: message" (line 0 when there is none), counted in
+ * stats->rejected and skipped; reading goes on. Articles and JSON lines
+ * over the size limit are rejected without being held in memory whole.
+ * Invalid UTF-8 in a JSON line or SGML element is replaced by U+FFFD with
+ * a warning at its line. stats (may be NULL) is added to, not reset.
+ * Returns 0, or the callback's non-zero value if it stopped the read. */
 int td_read_path(const char *path, td_read_fn fn, void *ud,
                  const td_diag *diag, td_read_stats *stats);
-/* The same for an already open stream of the given format. */
+/* The same for an already open stream; name is the origin used for ids
+ * and messages. TD_FMT_AUTO picks the format from name's extension ("-"
+ * is JSON Lines, anything unknown text). The caller closes f. */
 typedef enum td_format {
   TD_FMT_AUTO = 0,
   TD_FMT_TEXT,
@@ -402,27 +432,38 @@ int td_read_stream(FILE *f, const char *name, td_format fmt, td_read_fn fn,
  * Stage 2: normalize and dateline
  * ---------------------------------------------------------------------- */
 
-/* Make doc->text from doc->raw: invalid UTF-8 bytes become U+FFFD (each
- * run reported to diag with origin and line), CRLF/CR become LF, text is
- * NFC, typographic quotes become ASCII quotes, dashes become '-', odd
- * spaces become ' ', zero-width characters and soft hyphens are dropped.
- * offmap maps every text byte back to its raw byte. Returns 0, or TD_EEMPTY
- * when the text holds nothing but whitespace, TD_EBINARY when the raw bytes
- * look binary (NUL bytes or mostly control characters). */
+/* Make doc->text from doc->raw (replacing any earlier text): invalid
+ * UTF-8 bytes become U+FFFD (each run reported to diag as a warning at
+ * origin and line: doc->line plus the newlines before it; the first five
+ * runs, then a count), CRLF and CR become LF, form feed and vertical tab
+ * LF, other control characters a space; text is NFC; then the rules of
+ * data/charmap.tsv apply: typographic quotes become ' and ", dashes and
+ * minus '-', odd spaces ' ', the ellipsis "...", zero-width characters,
+ * BOM and soft hyphens are dropped. offmap[i] is the raw offset of text
+ * byte i (a replaced or composed character maps all its bytes to the
+ * first raw byte it came from; offmap[text_len] = raw_len), non-decreasing.
+ * Returns 0; TD_EEMPTY when the text holds nothing but whitespace;
+ * TD_EBINARY when raw holds a NUL, more than 10% control characters, or
+ * more than 25% control characters and invalid bytes together; TD_ETOOBIG
+ * over TD_MAX_ARTICLE_BYTES. text and offmap are set in every case. */
 int td_normalize(td_doc *doc, const td_diag *diag);
 
-/* Find the dateline and date stamps in the head of doc->text and set
- * doc->dateline, stamps, place, agency, and date/date_source from the best
- * evidence (metadata > dateline > stamp). A dateline date without a year
- * takes it from the metadata date or a stamp consistent with it; a stamp
- * that contradicts the dateline by more than a few days is ignored for the
- * date. Leaves date without a year when the article alone cannot tell. */
+/* Find the dateline and date stamps in the head of doc->text (the first
+ * eight non-blank lines, at most 1500 bytes) and set doc->dateline, stamps,
+ * place, agency, and date/date_source from the best evidence (metadata >
+ * dateline > stamp). A dateline date without a year takes it from the
+ * metadata date or a stamp consistent with it; a stamp that contradicts the
+ * dateline by more than a few days is ignored for the date. Leaves date
+ * without a year when the article alone cannot tell. Agency names are made
+ * canonical with data/agencies.txt. Replaces any earlier result. */
 void td_dateline_parse(td_doc *doc);
 
 /* Finish the dates of a batch: each doc whose date lacks a year takes the
- * year that puts its month and day nearest to the dates of the other
- * documents of the batch (date_source becomes TD_DATE_SRC_INFERRED only if
- * the day itself was not written in a dateline). */
+ * year that puts its month and day nearest to the dated documents of the
+ * batch (as they were before the call, so order does not matter), or, when
+ * none has a year, nearest to its own date stamps (date_source becomes
+ * TD_DATE_SRC_INFERRED only if the day itself was not written in a
+ * dateline). */
 void td_batch_resolve_dates(td_doc **docs, size_t n);
 
 /* ------------------------------------------------------------------------
@@ -433,7 +474,11 @@ void td_batch_resolve_dates(td_doc **docs, size_t n);
  * lines that do not wrap), sentences and tokens. Sentence splitting keeps
  * abbreviations (U.S., Feb., Gen., Dr.), initials, decimals, quotes and
  * ellipses inside the sentence, and splits run-together sentences
- * ("Ukraine.Blinken said"). Replaces any earlier segmentation. */
+ * ("Ukraine.Blinken said"). A dateline found by td_dateline_parse is a
+ * sentence of its own, and a byline glued to a dotted acronym ("Deng
+ * XianlaiU.S. Secretary") is cut off as one. Abbreviations and sentence
+ * openers come from data/abbreviations.txt and data/sentence_starters.txt.
+ * Replaces any earlier segmentation. */
 void td_segment(td_doc *doc);
 
 /* Read-side convenience: normalize, dateline and segment one document and
