@@ -4,7 +4,8 @@
  * one core) for the article signature alone and for the full fingerprint
  * with passages, and whole-corpus deduplication in memory (fingerprint +
  * LSH candidate search + exact verification, td_dedup_texts). Each figure
- * is the best of N runs (wall clock on a shared machine is noisy).
+ * is the CPU time of this single-threaded process, best of N runs (wall
+ * clock on a shared machine is noisy).
  *
  * Usage: bench_dups STORE.db [RUNS]
  */
@@ -18,7 +19,7 @@
 
 static double now(void) {
   struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
   return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 

@@ -5,7 +5,7 @@
 # build/bench/bench_dups on that store: fingerprint MB/s on one core, whole
 # corpus dedup in memory (fingerprint + candidates + verification) and the
 # bytes per article of the store's fingerprint index. Wall clock on a
-# shared machine is noisy: bench_dups reports the best of RUNS runs.
+# shared machine is noisy: bench_dups reports CPU time, best of RUNS runs.
 set -u
 dir="$SHARED/corpora/reuters21578"
 ls "$dir"/*.sgm >/dev/null 2>&1 || { echo "bench_dups: no Reuters corpus: skipped"; exit 0; }

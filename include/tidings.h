@@ -618,7 +618,7 @@ typedef struct td_text_pair {
 typedef struct td_dedup_stats {
   size_t bytes;      /* text fingerprinted */
   size_t candidates; /* distinct candidate pairs verified */
-  double fingerprint_s, candidates_s, verify_s; /* wall time of each step */
+  double fingerprint_s, candidates_s, verify_s; /* CPU time of each step */
 } td_dedup_stats;
 int td_dedup_texts(const char *const *texts, const size_t *lens, size_t n,
                    double threshold, td_text_pair **pairs, size_t *n_pairs,
