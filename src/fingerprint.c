@@ -1619,51 +1619,70 @@ const td__schema td__schema_fingerprint = {"fingerprint", fp_steps,
  * Queries
  * ==================================================================== */
 
+static const char SQL_PASSAGES_IF_LINKED[] =
+    "SELECT passages FROM fp_doc WHERE article = ?1 AND EXISTS "
+    "(SELECT 1 FROM fp_link WHERE article = ?1)";
+static const char SQL_PASSAGES[] =
+    "SELECT passages FROM fp_doc WHERE article = ?1";
+
+/* The stored passages of art (only when it has links, if linked_only):
+ * 1 and a->ps filled, 0 when none, TD_EDB on error. */
+static int load_passages(td_store *st, int64_t art, int linked_only,
+                         art_info *a) {
+  sqlite3_stmt *s =
+      td__store_stmt(st, linked_only ? SQL_PASSAGES_IF_LINKED : SQL_PASSAGES);
+  if (s == NULL) return TD_EDB;
+  sqlite3_bind_int64(s, 1, art);
+  int r = sqlite3_step(s);
+  memset(a, 0, sizeof *a);
+  a->art = art;
+  if (r == SQLITE_ROW)
+    a->np = pass_decode(sqlite3_column_blob(s, 0), sqlite3_column_bytes(s, 0),
+                        &a->ps);
+  sqlite3_reset(s);
+  if (r == SQLITE_ROW) return 1;
+  return r == SQLITE_DONE ? 0 : TD_EDB;
+}
+
 int td__para_repeat(td_store *st, int64_t article_rowid, uint32_t para_idx,
                     td__para_repeat_info *out) {
-  td_error e0 = {0}, *err = &e0;
   memset(out, 0, sizeof *out);
-  art_map m = {0};
-  sqlite3_stmt *chk = td__store_stmt(st,
-                                     "SELECT 1 FROM fp_doc WHERE "
-                                     "article = ?1");
-  if (chk == NULL) return TD_EDB;
-  sqlite3_bind_int64(chk, 1, article_rowid);
-  int r = sqlite3_step(chk);
-  sqlite3_reset(chk);
-  if (r == SQLITE_DONE) return 0;
-  if (r != SQLITE_ROW) return TD_EDB;
-  art_info *a = load(st, &m, article_rowid, err);
-  int rc = 0;
-  if (a == NULL) {
-    rc = TD_EDB;
+  /* Most paragraphs of most articles repeat nothing: one lookup says so. */
+  art_info a;
+  int rc = load_passages(st, article_rowid, 1, &a);
+  if (rc <= 0) return rc;
+  uint32_t pw = 0;
+  for (size_t k = 0; k < a.np; k++)
+    if (a.ps[k].sent < 0 && a.ps[k].para == para_idx) pw = a.ps[k].words;
+  double sh = 0, rp = 0;
+  rc = 0;
+  if (pw == 0 || shared_words(st, &a, para_idx, &sh, &rp, NULL) != 0) {
+    rc = pw == 0 ? 0 : TD_EDB;
     goto out;
   }
-  uint32_t pw = 0;
-  for (size_t k = 0; k < a->np; k++)
-    if (a->ps[k].sent < 0 && a->ps[k].para == para_idx) pw = a->ps[k].words;
-  if (pw == 0) goto out;
-  double sh = 0, rp = 0;
-  if ((rc = shared_words(st, a, para_idx, &sh, &rp, err)) != 0) goto out;
   out->shared = sh > 0;
   out->share = fmin(1.0, sh / pw);
   out->repeat = rp * 2 >= pw && rp > 0;
-  /* The origin: the paragraph's own link first, else its first repeated
-   * sentence's. */
-  STMT(s, SQL_LINKS);
+  /* The origin: the paragraph's own link first, else its best sentence's. */
+  sqlite3_stmt *s = td__store_stmt(st, SQL_LINKS);
+  if (s == NULL) {
+    rc = TD_EDB;
+    goto out;
+  }
   sqlite3_bind_int64(s, 1, article_rowid);
-  int best_whole = 0;
+  int best_whole = 0, r;
+  int64_t op = 0;
   while ((r = sqlite3_step(s)) == SQLITE_ROW) {
     int64_t k = sqlite3_column_int64(s, 0);
-    if (k < 0 || (size_t)k >= a->np || a->ps[k].para != para_idx) continue;
-    int whole = a->ps[k].sent < 0;
+    if (k < 0 || (size_t)k >= a.np || a.ps[k].para != para_idx) continue;
+    int whole = a.ps[k].sent < 0;
     double sim = sqlite3_column_double(s, 3);
     if (out->origin &&
         (best_whole > whole || (best_whole == whole && sim <= out->similarity)))
       continue;
     best_whole = whole;
     out->origin = sqlite3_column_int64(s, 1);
-    out->origin_para = (uint32_t)sqlite3_column_int64(s, 2); /* passage */
+    op = sqlite3_column_int64(s, 2);
     out->similarity = sim;
   }
   sqlite3_reset(s);
@@ -1672,16 +1691,17 @@ int td__para_repeat(td_store *st, int64_t article_rowid, uint32_t para_idx,
     goto out;
   }
   if (out->origin) {
-    int64_t op = out->origin_para;
-    art_info *o = load(st, &m, out->origin, err);
-    if (o == NULL) {
+    art_info o;
+    int ro = load_passages(st, out->origin, 0, &o);
+    if (ro < 0) {
       rc = TD_EDB;
       goto out;
     }
-    out->origin_para = op >= 0 && (size_t)op < o->np ? o->ps[op].para : 0;
+    out->origin_para = op >= 0 && (size_t)op < o.np ? o.ps[op].para : 0;
+    free(o.ps);
   }
 out:
-  map_free(&m);
+  free(a.ps);
   return rc;
 }
 
