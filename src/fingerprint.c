@@ -1297,11 +1297,37 @@ static int link_passages(td_store *st, art_map *m, const pending_doc *pd,
   return rc;
 }
 
+static const char SQL_PASSAGES_IF_LINKED[] =
+    "SELECT passages FROM fp_doc WHERE article = ?1 AND EXISTS "
+    "(SELECT 1 FROM fp_link WHERE article = ?1)";
+static const char SQL_PASSAGES[] =
+    "SELECT passages FROM fp_doc WHERE article = ?1";
+
+/* The stored passages of art (only when it has links, if linked_only):
+ * 1 and a->ps filled, 0 when none, TD_EDB on error. */
+static int load_passages(td_store *st, int64_t art, int linked_only,
+                         art_info *a) {
+  sqlite3_stmt *s =
+      td__store_stmt(st, linked_only ? SQL_PASSAGES_IF_LINKED : SQL_PASSAGES);
+  if (s == NULL) return TD_EDB;
+  sqlite3_bind_int64(s, 1, art);
+  int r = sqlite3_step(s);
+  memset(a, 0, sizeof *a);
+  a->art = art;
+  if (r == SQLITE_ROW)
+    a->np = pass_decode(sqlite3_column_blob(s, 0), sqlite3_column_bytes(s, 0),
+                        &a->ps);
+  sqlite3_reset(s);
+  if (r == SQLITE_ROW) return 1;
+  return r == SQLITE_DONE ? 0 : TD_EDB;
+}
+
 static const char SQL_LINKS[] =
     "SELECT passage, origin, origin_passage, similarity FROM fp_link WHERE "
     "article = ?1";
 static const char SQL_SET_SHARE[] =
-    "UPDATE fp_doc SET repeated = ?2 WHERE article = ?1";
+    "UPDATE fp_doc SET repeated = min(1.0, ?2 / max(words, 1)) WHERE "
+    "article = ?1 AND repeated != min(1.0, ?2 / max(words, 1))";
 
 /* Words of article a in passages that have a link (shared material):
  * a linked paragraph counts whole, else its linked long sentences. */
@@ -1451,10 +1477,31 @@ static const char SQL_DONE[] =
 
 /* Recompute the cluster (connected component of pairs >= TD_FP_THRESHOLD)
  * holding art; its head is its earliest article. */
+static const char SQL_HAS_NEIGH[] =
+    "SELECT 1 FROM fp_pair WHERE (a = ?1 OR b = ?1) AND similarity >= ?2 "
+    "LIMIT 1";
+static const char SQL_CLEAR_CLUSTER[] =
+    "UPDATE fp_doc SET cluster = NULL WHERE article = ?1 AND cluster IS NOT "
+    "NULL";
+
 static int recluster(td_store *st, art_map *m, int64_t art, td_error *err) {
+  if (map_get(m, art)->visited) return 0;
+  /* Most articles have no near-duplicate: settle them with two lookups. */
+  STMT(h, SQL_HAS_NEIGH);
+  sqlite3_bind_int64(h, 1, art);
+  sqlite3_bind_double(h, 2, TD_FP_THRESHOLD - 1e-12);
+  int hr = sqlite3_step(h);
+  sqlite3_reset(h);
+  if (hr != SQLITE_ROW && hr != SQLITE_DONE)
+    return fp_db_error(st, err, "reading pairs");
+  if (hr == SQLITE_DONE) {
+    map_get(m, art)->visited = 1;
+    STMT(c, SQL_CLEAR_CLUSTER);
+    sqlite3_bind_int64(c, 1, art);
+    return run(st, c, err, "writing cluster");
+  }
   art_info *a = load(st, m, art, err);
   if (a == NULL) return err ? err->code : TD_EDB;
-  if (a->visited) return 0;
   a->visited = 1;
   a->ci = 0;
   i64_vec comp = {0};
@@ -1583,20 +1630,23 @@ static int fp_end_batch(td_store *st, td_error *err) {
     rc = recluster(st, &m, to_cluster.v[i], err);
   vuniq(&to_share);
   for (size_t i = 0; i < to_share.n && rc == 0; i++) {
-    art_info *a = load(st, &m, to_share.v[i], err);
-    if (a == NULL) {
-      rc = err ? err->code : TD_EDB;
+    art_info a;
+    int linked = load_passages(st, to_share.v[i], 1, &a);
+    if (linked < 0) {
+      rc = fp_db_error(st, err, "reading passages");
       break;
     }
     double sh = 0, rp = 0;
-    if ((rc = shared_words(st, a, UINT32_MAX, &sh, &rp, err)) != 0) break;
+    if (linked) rc = shared_words(st, &a, UINT32_MAX, &sh, &rp, err);
+    free(a.ps);
+    if (rc) break;
     sqlite3_stmt *u = td__store_stmt(st, SQL_SET_SHARE);
     if (u == NULL) {
       rc = fp_db_error(st, err, "preparing SQL");
       break;
     }
-    sqlite3_bind_int64(u, 1, a->art);
-    sqlite3_bind_double(u, 2, a->words ? fmin(1.0, sh / a->words) : 0);
+    sqlite3_bind_int64(u, 1, to_share.v[i]);
+    sqlite3_bind_double(u, 2, sh);
     rc = run(st, u, err, "writing repeated share");
   }
   if (rc == 0) {
@@ -1618,31 +1668,6 @@ const td__schema td__schema_fingerprint = {"fingerprint", fp_steps,
 /* ======================================================================
  * Queries
  * ==================================================================== */
-
-static const char SQL_PASSAGES_IF_LINKED[] =
-    "SELECT passages FROM fp_doc WHERE article = ?1 AND EXISTS "
-    "(SELECT 1 FROM fp_link WHERE article = ?1)";
-static const char SQL_PASSAGES[] =
-    "SELECT passages FROM fp_doc WHERE article = ?1";
-
-/* The stored passages of art (only when it has links, if linked_only):
- * 1 and a->ps filled, 0 when none, TD_EDB on error. */
-static int load_passages(td_store *st, int64_t art, int linked_only,
-                         art_info *a) {
-  sqlite3_stmt *s =
-      td__store_stmt(st, linked_only ? SQL_PASSAGES_IF_LINKED : SQL_PASSAGES);
-  if (s == NULL) return TD_EDB;
-  sqlite3_bind_int64(s, 1, art);
-  int r = sqlite3_step(s);
-  memset(a, 0, sizeof *a);
-  a->art = art;
-  if (r == SQLITE_ROW)
-    a->np = pass_decode(sqlite3_column_blob(s, 0), sqlite3_column_bytes(s, 0),
-                        &a->ps);
-  sqlite3_reset(s);
-  if (r == SQLITE_ROW) return 1;
-  return r == SQLITE_DONE ? 0 : TD_EDB;
-}
 
 int td__para_repeat(td_store *st, int64_t article_rowid, uint32_t para_idx,
                     td__para_repeat_info *out) {
