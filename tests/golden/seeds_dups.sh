@@ -25,6 +25,11 @@ awk -F, 'NR > 1 { r[substr($1, 1, 3)] = $NF; c[substr($1, 1, 3)] = $(NF - 1) }
     if (r["001"] != 0 || r["003"] != 0) { print "001/003 repeated " r["001"] " " r["003"]; bad = 1 }
     for (k in c) if (c[k] != "") { print k " in cluster " c[k]; bad = 1 }
     exit bad }' docs.csv || { cat docs.csv; fail "docs repeated share"; }
+# Annotating again (ingest --reprocess) rewrites the fingerprints and
+# relinks the groups to the same result.
+$TIDINGS ingest --db s.db --reprocess "$seeds"/*.txt 2>/dev/null || fail "reprocess"
+$TIDINGS dups --db s.db --passages --format jsonl | grep '"kind":"repeat"' |
+  sed 's/,"text":.*//' | diff -u "$GOLDEN/seeds_dups.expected" - || fail "repeats after --reprocess"
 # The table and its threshold option work; a bad threshold is a usage error.
 $TIDINGS dups --db s.db --threshold 0.5 | grep -q '^0 clusters' || fail "table at 0.5"
 $TIDINGS dups --db s.db --threshold 0.2 2>/dev/null; [ $? -eq 2 ] || fail "--threshold 0.2 accepted"
