@@ -682,7 +682,11 @@ static int forget_doc(td_store *st, int64_t art, td_error *err) {
   size_t np = pass_decode(sqlite3_column_blob(old, 1),
                           sqlite3_column_bytes(old, 1), &ps);
   sqlite3_reset(old);
-  STMT(db, SQL_DEL_BAND);
+  sqlite3_stmt *db = td__store_stmt(st, SQL_DEL_BAND);
+  if (db == NULL) {
+    rc = fp_db_error(st, err, "preparing SQL");
+    goto out;
+  }
   for (int i = 0; i < nb && i < TD_FP_BANDS; i++) {
     sqlite3_bind_int64(db, 1, bands[i]);
     sqlite3_bind_int64(db, 2, art);
