@@ -214,6 +214,14 @@ typedef enum td_timex_type {
 /* "DATE", "TIME", "DURATION", "SET". */
 const char *td_timex_type_name(td_timex_type t);
 
+/* How a time expression's value was obtained (td_timex.flags). */
+enum {
+  TD_TIMEXF_RELATIVE = 1 << 0, /* resolved against the document date */
+  TD_TIMEXF_ANCHORED = 1 << 1, /* resolved against a date the text gave
+                                  just before ("the next day") */
+  TD_TIMEXF_NO_YEAR = 1 << 2   /* the text gave no year; it was inferred */
+};
+
 /* A temporal expression normalized the TimeML (TIMEX3) way against the
  * document date. */
 typedef struct td_timex {
@@ -222,9 +230,11 @@ typedef struct td_timex {
   uint8_t type;   /* td_timex_type */
   uint8_t flags;  /* TD_TIMEXF_* */
   char value[24]; /* TIMEX3 value: 2022-01-31, 2022-W05, P3D, PAST_REF ... */
-  /* The calendar date an event governed by this expression takes (day,
-   * month or year precision); TD_PREC_NONE when the value is no calendar
-   * date (durations, sets, PRESENT_REF). */
+  /* The calendar date an event governed by this expression takes: day
+   * precision for a day (and minute for a clock time), month for a month
+   * or an ISO week (the month of its Thursday), year for a year, quarter,
+   * half or season; TD_PREC_NONE when the value is no calendar date
+   * (durations, sets, *_REF, decades, a year the text never gives). */
   td_date date;
   int32_t range_pair; /* the other end of a range ("February 16-17"), or -1 */
 } td_timex;
@@ -240,12 +250,28 @@ typedef enum td_actor_how {
 /* "dictionary", "title", "learnt", "coreference". */
 const char *td_actor_how_name(td_actor_how h);
 
+/* What kind of actor an entity is. */
+typedef enum td_entity_kind {
+  TD_ENT_PERSON = 1, /* a named person ("Antony Blinken") */
+  TD_ENT_COUNTRY,    /* a country or region named as such ("Russia", "US") */
+  TD_ENT_ORG,        /* an organisation or a seat of power ("NATO", "the
+                        Kremlin", "Voice of America") */
+  TD_ENT_GROUP       /* an unnamed group or body ("Russian troops", "the
+                        Russian Foreign Ministry") */
+} td_entity_kind;
+/* "person", "country", "organisation", "group". */
+const char *td_entity_kind_name(td_entity_kind k);
+
 /* One actor of an article: every mention of the same person, country or
  * organisation shares one entity. */
 typedef struct td_entity {
-  char name[64]; /* canonical name: "Antony Blinken", "Russia", "NATO" */
-  char code[24]; /* CAMEO actor code valid on the article's date: USAGOV */
-  uint8_t how;   /* td_actor_how of its best mention */
+  char name[64];  /* canonical name: "Antony Blinken", "Russia", "NATO" */
+  char code[24];  /* CAMEO actor code valid on the article's date: USAGOV */
+  char title[48]; /* the title the text gives a person ("US Secretary of
+                     State"), "" if none */
+  uint8_t how;    /* td_actor_how of its best mention */
+  uint8_t kind;   /* td_entity_kind */
+  uint16_t n_mentions;
 } td_entity;
 
 /* A noun phrase that names an actor. */
@@ -491,33 +517,62 @@ int td_doc_prepare(td_doc *doc, const td_diag *diag);
 
 /* Find the temporal expressions of a segmented document and resolve them
  * against doc->date (the document creation time) and against each other
- * (a date just mentioned anchors "the next day"). Replaces doc->timexes.
- * A document without a date gets values only for absolute expressions. */
+ * (a date just mentioned anchors "the next day"). Replaces doc->timexes,
+ * in text order. A document without a date gets values only for absolute
+ * expressions (others get X placeholders: "XXXX-12-17"). The word lists
+ * come from data/timex-*.txt under td__data_dir(), read once per process;
+ * if they cannot be read, a message goes to stderr and nothing is tagged. */
 void td_timex_tag(td_doc *doc);
 
 /* The actor knowledge base: countries, organisations, roles and people
  * with dated roles from the data files, plus imported dictionaries and
  * people learnt from articles. */
 typedef struct td_actor_kb td_actor_kb;
+typedef struct td_store td_store;
 
 /* Load the built-in knowledge from data_dir (NULL: the installed data
- * directory, or $TIDINGS_DATA). Bad lines are reported to diag with file
- * and line and skipped. Free with td_actor_kb_free. */
+ * directory, or $TIDINGS_DATA): data/actors/countries.txt, organisations,
+ * roles, people (dated), variants, pronouns, nonnames. Bad lines are
+ * reported to diag with file and line and skipped; a missing file fails
+ * with TD_EIO. Free with td_actor_kb_free. A kb learns from every article
+ * it resolves and keeps working memory: use one kb per thread. */
 int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
                      const td_diag *diag, td_error *err);
 void td_actor_kb_free(td_actor_kb *kb);
-/* Add a PETRARCH/TABARI actor dictionary on top of what is loaded;
- * malformed lines are reported with file:line and skipped. *n_entries (if
- * not NULL) gets the number of entries added. */
+/* Add a PETRARCH/TABARI actor dictionary on top of what is loaded
+ * (NAME [CODE], +SYNONYM lines, date-restricted codes [CODE 770101-120812],
+ * [CODE >080508], [CODE <911226], agents [~GOV] as role words); malformed
+ * lines are reported with file:line and skipped. For a name known twice,
+ * the code valid on the article's date with the latest start wins, then
+ * the more specific undated code, then the later loaded. *n_entries (if
+ * not NULL) gets the number of entries added. TD_EIO if path cannot be
+ * read. */
 int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
                           const td_diag *diag, size_t *n_entries,
                           td_error *err);
 
 /* Find and code the actor mentions of a segmented document (after
- * td_timex_tag, so dated roles use doc->date). People whose role the text
- * states are added to kb as learnt, with the article's date. Replaces
- * doc->entities and doc->mentions. */
+ * td_timex_tag, so dated roles use doc->date): names, titles before a
+ * name and appositions after it, groups ("Russian troops"), and mentions
+ * that refer back (a surname, "the Secretary", he/she/him). People whose
+ * role the text states are added to kb as learnt, with the article's
+ * date. Replaces doc->entities and doc->mentions (owned by doc). */
 void td_actors_resolve(td_doc *doc, td_actor_kb *kb);
+/* Add the people learnt from earlier articles (the store's actor tables)
+ * to kb, each with the date of the article that gave its title; a newer
+ * title wins from its date on. st is only read. Returns 0 or TD_EDB. */
+int td_actor_kb_load_store(td_actor_kb *kb, td_store *st, td_error *err);
+/* Counts of what kb holds: actors (entries with a code) and the names and
+ * variants that find them. */
+typedef struct td_actor_kb_stats {
+  size_t actors, names, people, learnt, dict_entries;
+} td_actor_kb_stats;
+void td_actor_kb_stats_get(const td_actor_kb *kb, td_actor_kb_stats *out);
+/* Look up a name as written ("Antony Blinken", "the Kremlin") and write
+ * the CAMEO code it has on the date into code (n bytes, "" if none).
+ * Returns 1 when the name is known, 0 otherwise. */
+int td_actor_kb_lookup(td_actor_kb *kb, const char *name, td_date date,
+                       char *code, size_t n);
 
 /* The CAMEO event ontology and the verb and phrase patterns that code it,
  * read from the data files. */
@@ -541,8 +596,18 @@ void td_lexicon_free(td_lexicon *lx);
 const td_cameo *td_cameo_lookup(const td_lexicon *lx, const char *code);
 
 /* Code the events of a document whose timexes and actor mentions are
- * done. Replaces doc->events. */
+ * done. Replaces doc->events. Only events with a known source actor are
+ * kept. */
 void td_events_extract(td_doc *doc, const td_lexicon *lx);
+/* Options of td_events_extract_opts. */
+enum {
+  /* Also keep events whose source actor is unknown (source -1), e.g. to
+   * evaluate event codes on sentences whose actors no dictionary knows. */
+  TD_EVX_KEEP_UNRESOLVED = 1 << 0
+};
+/* td_events_extract with TD_EVX_* options. */
+void td_events_extract_opts(td_doc *doc, const td_lexicon *lx,
+                            unsigned opts);
 
 /* Run the annotate stages in order on a prepared document: td_timex_tag,
  * td_actors_resolve, td_events_extract. kb and lx may be NULL to skip
@@ -731,6 +796,33 @@ int td_store_each_doc(td_store *st, int (*fn)(void *ud, const td_doc_row *r),
 
 /* Number of stored articles, or a negative error. */
 long td_store_count_docs(td_store *st);
+
+/* One actor of the store, over all articles: the entities with the same
+ * name and code. Strings borrow from the store and are valid until the
+ * next call of the iterator. */
+typedef struct td_actor_row {
+  const char *name, *code, *kind; /* kind: td_entity_kind_name */
+  const char *how;      /* the best td_actor_how_name of its mentions */
+  const char *title;    /* a title the text gave, or NULL */
+  const char *variants; /* the distinct texts of its mentions, " | " */
+  long articles, mentions;
+} td_actor_row;
+/* Call fn for each stored actor, most mentioned first. fn returns
+ * non-zero to stop. Returns 0 or TD_EDB. */
+int td_store_each_actor(td_store *st,
+                        int (*fn)(void *ud, const td_actor_row *r), void *ud,
+                        td_error *err);
+/* One stored actor mention (strings as for td_actor_row). */
+typedef struct td_actor_mention_row {
+  const char *doc, *text, *code, *how;
+  const char *entity; /* the entity's name, or NULL */
+  long sent, start, end;
+} td_actor_mention_row;
+/* Call fn for each stored actor mention in article date, id and text
+ * order. Returns 0 or TD_EDB. */
+int td_store_each_actor_mention(
+    td_store *st, int (*fn)(void *ud, const td_actor_mention_row *r),
+    void *ud, td_error *err);
 
 /* ------------------------------------------------------------------------
  * Ingest: read, prepare and store, in batches
