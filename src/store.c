@@ -254,7 +254,8 @@ int td_store_open(const char *path, td_store **out, td_error *err) {
                  "PRAGMA journal_mode = WAL;"
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA foreign_keys = ON;"
-                 "PRAGMA temp_store = MEMORY;",
+                 "PRAGMA temp_store = MEMORY;"
+                 "PRAGMA cache_size = -65536;", /* 64 MiB */
                  err)) != 0 ||
       (rc = migrate(st, err)) != 0) {
     td_store_close(st);
