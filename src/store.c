@@ -79,6 +79,7 @@ const td__schema td__schema_article = {
  * here; its tables are created (or migrated) when a store is opened. */
 static const td__schema *const schemas[] = {
     &td__schema_article,
+    &td__schema_timeline,
 };
 #define N_SCHEMAS (sizeof schemas / sizeof schemas[0])
 

@@ -28,6 +28,14 @@ typedef struct td__schema {
   int (*end_batch)(td_store *st, td_error *err);
 } td__schema;
 extern const td__schema td__schema_article;
+extern const td__schema td__schema_timeline; /* merge.c */
+
+/* Whether paragraph para of article art (rowid) is repeated material: a
+ * paragraph that recurs, exactly or nearly, from an earlier article. 1 yes,
+ * 0 no, negative on a store error. Provided by the near-duplicate stage
+ * (asked by the merge at the end of a batch, after that stage's own
+ * end_batch); events found only in such paragraphs are background. */
+int td__store_para_repeated(td_store *st, int64_t art, uint32_t para);
 
 /* A prepared statement for sql, which must be a static string: statements
  * are cached by the address of their text and live as long as the store.
