@@ -153,18 +153,6 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   (void)kb;
 }
 
-struct td_lexicon {
-  int unused;
-};
-int td_lexicon_open(const char *data_dir, td_lexicon **out,
-                    const td_diag *diag, td_error *err) {
-  (void)data_dir;
-  (void)diag;
-  (void)err;
-  *out = td_xcalloc(1, sizeof **out);
-  return 0;
-}
-void td_lexicon_free(td_lexicon *lx) { free(lx); }
 void td_events_extract(td_doc *doc, const td_lexicon *lx) {
   (void)doc;
   (void)lx;
