@@ -3,6 +3,7 @@
  * diagnostics sink, output format names, CSV quoting and table cells.
  */
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -72,6 +73,18 @@ void cli_csv_field(FILE *out, const char *s) {
   fputc('"', out);
 }
 
+void cli_table_text(FILE *out, const char *s, int width) {
+  /* A cell, then drop the padding: the last column of a line. */
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&buf, &len);
+  cli_table_cell(mem, s, width);
+  fclose(mem);
+  while (len > 0 && buf[len - 1] == ' ') len--;
+  fwrite(buf, 1, len, out);
+  free(buf);
+}
+
 void cli_table_cell(FILE *out, const char *s, int width) {
   if (s == NULL) s = "";
   int cols = 0;
@@ -106,4 +119,11 @@ void cli_table_cell(FILE *out, const char *s, int width) {
     fwrite(s, 1, (size_t)(cut - (const unsigned char *)s), out);
   }
   for (; cols < width; cols++) fputc(' ', out);
+}
+
+const char *cli_modality(unsigned flags) {
+  if (flags & TD_EVF_NEGATED) return "negated";
+  if (flags & TD_EVF_PLANNED) return "planned";
+  if (flags & TD_EVF_HYPOTHETICAL) return "hypothetical";
+  return "asserted";
 }

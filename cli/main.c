@@ -16,6 +16,9 @@ typedef struct command {
 static const command commands[] = {
     {"ingest", td_cmd_ingest, "read articles into the store"},
     {"docs", td_cmd_docs, "list the stored articles with their dates"},
+    {"events", td_cmd_events, "list the stored event mentions"},
+    {"timeline", td_cmd_timeline,
+     "the deduplicated timeline of events, with sources"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
