@@ -277,7 +277,7 @@ static const char html_head[] =
     "h1{font-size:1.4em}table{border-collapse:collapse;width:100%}\n"
     "th,td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;"
     "vertical-align:top}\n"
-    "th{background:#f3f3f3}td.n{text-align:right}\n"
+    "th{background:#f3f3f3}td.n{text-align:right}td.d{white-space:nowrap}\n"
     ".coop{color:#1a7f37}.conf{color:#b3261e}.flag{font-size:.85em;"
     "color:#555}\n"
     "blockquote{margin:.2em 0;color:#444;font-style:italic}\n"
@@ -294,7 +294,7 @@ static void html_row(tl_out *o, const td_timeline_entry *e, const td_cameo *c) {
                     : c->goldstein > 0 ? "coop"
                     : c->goldstein < 0 ? "conf"
                                        : "";
-  fprintf(f, "<tr><td>%s</td><td>", date);
+  fprintf(f, "<tr><td class=\"d\">%s</td><td>", date);
   html_text(f, label(e->source_name, e->source));
   fprintf(f, " <span class=\"flag\">%s</span> %s ", e->source,
           e->symmetric ? "&harr;" : "&rarr;");
@@ -368,7 +368,7 @@ static void html_chart(tl_out *o) {
     if (coop[k] > top) top = coop[k];
     if (conf[k] < bottom) bottom = conf[k];
   }
-  const double W = 960, H = 300, L = 56, R = 16, T = 16, B = 40;
+  const double W = 960, H = 310, L = 56, R = 16, T = 30, B = 40;
   double pw = W - L - R, ph = H - T - B;
   double bw = pw / (double)ndays;
   double zero = T + ph * top / (top - bottom);
@@ -435,20 +435,31 @@ static void html_chart(tl_out *o) {
             "text-anchor=\"middle\" fill=\"#555\">%04d-%02d-%02d</text>\n",
             L + bw * ((double)k + 0.5), H - B + 16, y, m, d);
   }
+  /* Legend, above the plot. */
   fprintf(f,
-          "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#1a7f37\">"
-          "cooperation</text><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" "
-          "fill=\"#b3261e\">conflict</text>\n",
-          L + 4, T + 10, L + 4, H - B - 4);
+          "<rect x=\"%.1f\" y=\"8\" width=\"10\" height=\"10\" "
+          "fill=\"#2da44e\"/><text x=\"%.1f\" y=\"17\" font-size=\"11\" "
+          "fill=\"#333\">cooperation (Goldstein &gt; 0)</text>"
+          "<rect x=\"%.1f\" y=\"8\" width=\"10\" height=\"10\" "
+          "fill=\"#cf222e\"/><text x=\"%.1f\" y=\"17\" font-size=\"11\" "
+          "fill=\"#333\">conflict (Goldstein &lt; 0)</text>"
+          "<line x1=\"%.1f\" y1=\"13\" x2=\"%.1f\" y2=\"13\" "
+          "stroke=\"#222\" stroke-width=\"1.5\"/><text x=\"%.1f\" y=\"17\" "
+          "font-size=\"11\" fill=\"#333\">net daily sum</text>\n",
+          L, L + 14, L + 190, L + 204, L + 370, L + 390, L + 396);
   fputs("</svg>\n", f);
   free(coop);
   free(conf);
   free(count);
 }
 
+/* Only what happened is charted: planned, hypothetical and negated
+ * entries are listed but add nothing to the day's sum. */
 static void collect_point(tl_out *o, const td_timeline_entry *e,
                           const td_cameo *c) {
   if (!c || e->date.precision < TD_PREC_DAY) return;
+  if (e->flags & (TD_EVF_PLANNED | TD_EVF_HYPOTHETICAL | TD_EVF_NEGATED))
+    return;
   if (o->n_points == o->cap_points) {
     o->cap_points = o->cap_points ? o->cap_points * 2 : 256;
     o->points = td_xrealloc(o->points, o->cap_points * sizeof *o->points);
