@@ -23,6 +23,12 @@
  * of a batch are merged most precise first, so a month-precise mention
  * finds the day-precise entries of its batch.
  *
+ * A mention is background when the coder marked it so or its paragraph
+ * repeats an earlier article (td__para_is_repeat, from the near-duplicate
+ * stage, whose end_batch runs before this one). Background is asked again
+ * whenever an entry is recomputed, since a later batch may bring an
+ * earlier holder of the paragraph.
+ *
  * Invariants: every mention with a dated event (a year known) belongs to
  * exactly one entry once its batch has ended; an entry's day range is the
  * intersection of its mentions' ranges and its counts, code, actors and
@@ -253,6 +259,8 @@ static const char sql_update_entry[] =
     "is_root = ?13, n_mentions = ?14, n_articles = ?15, n_reports = ?16, "
     "n_outlets = ?17, background = ?18, first_reported = ?19, "
     "first_article = ?20, evidence = ?21 WHERE rowid = ?1";
+static const char sql_set_background[] =
+    "UPDATE event_mention SET background = ?2 WHERE rowid = ?1";
 static const char sql_delete_entry[] =
     "DELETE FROM timeline_entry WHERE rowid = ?1";
 
@@ -403,8 +411,6 @@ static int mark_dirty(td_store *st, int64_t entry, td_error *err) {
 /* Merge one mention: join the best fitting entry or start one. */
 static int merge_one(td_store *st, const symmetric_codes *sc, const pending *m,
                      td_error *err) {
-  int background = (m->flags & TD_EVF_BACKGROUND) ||
-                   td__store_para_repeated(st, m->article, m->para) == 1;
   int64_t entry = 0;
   int swapped = 0, rc;
   if (m->precision != TD_PREC_NONE) {
@@ -478,6 +484,13 @@ static int merge_one(td_store *st, const symmetric_codes *sc, const pending *m,
   else
     sqlite3_bind_null(s, 2);
   sqlite3_bind_int(s, 3, swapped);
+  /* Undated mentions join no entry, so recompute never sees them. */
+  int background = (m->flags & TD_EVF_BACKGROUND) != 0;
+  if (!entry && !background) {
+    int r = td__para_is_repeat(st, m->article, m->para);
+    if (r < 0) return db_fail(st, err, "asking for repeated paragraphs");
+    background = r == 1;
+  }
   sqlite3_bind_int(s, 4, background);
   return done(st, s, err, "merging a mention");
 }
@@ -622,6 +635,33 @@ static int recompute(td_store *st, const symmetric_codes *sc, int64_t entry,
   if (rc != SQLITE_DONE) {
     free(ms);
     return db_fail(st, err, "reading an entry's mentions");
+  }
+  /* Background: a mention the coder marked so, or in a paragraph that
+   * repeats an earlier article. Asked again for every mention of an entry
+   * a batch touches, as a new article may be the earlier holder of a
+   * paragraph (its copy in an older-stored article becomes the repeat). */
+  for (size_t i = 0; i < n; i++) {
+    int bg = (ms[i].flags & TD_EVF_BACKGROUND) != 0;
+    if (!bg) {
+      int r = td__para_is_repeat(st, ms[i].article, ms[i].para);
+      if (r < 0) {
+        free(ms);
+        return db_fail(st, err, "asking for repeated paragraphs");
+      }
+      bg = r == 1;
+    }
+    if (bg == ms[i].background) continue;
+    ms[i].background = bg;
+    if ((s = stmt(st, sql_set_background, err)) == NULL) {
+      free(ms);
+      return TD_EDB;
+    }
+    sqlite3_bind_int64(s, 1, ms[i].id);
+    sqlite3_bind_int(s, 2, bg);
+    if ((rc = done(st, s, err, "marking background")) != 0) {
+      free(ms);
+      return rc;
+    }
   }
   if (n == 0) {
     free(ms);

@@ -21,8 +21,7 @@ typedef struct td__schema {
   /* Write the stage's rows for a new or replaced article (rowid art), in
    * the ingest batch's transaction, after the article row; remove the
    * article's earlier rows first. NULL when the stage keeps none. */
-  int (*put_doc)(td_store *st, int64_t art, const td_doc *doc,
-                 td_error *err);
+  int (*put_doc)(td_store *st, int64_t art, const td_doc *doc, td_error *err);
   /* Corpus-level work once every article of a batch is written (clusters,
    * timeline merge), in the same transaction. NULL when none. */
   int (*end_batch)(td_store *st, td_error *err);
@@ -30,12 +29,16 @@ typedef struct td__schema {
 extern const td__schema td__schema_article;
 extern const td__schema td__schema_timeline; /* merge.c */
 
-/* Whether paragraph para of article art (rowid) is repeated material: a
- * paragraph that recurs, exactly or nearly, from an earlier article. 1 yes,
- * 0 no, negative on a store error. Provided by the near-duplicate stage
- * (asked by the merge at the end of a batch, after that stage's own
- * end_batch); events found only in such paragraphs are background. */
-int td__store_para_repeated(td_store *st, int64_t art, uint32_t para);
+/* Repeated material (fingerprint.c), for the event and timeline stages.
+ * Valid once the batch holding the article has run end_batch.
+ *
+ * Whether paragraph para_idx of the article (rowid) is repeated material:
+ * 1 when the paragraph, or long sentences covering at least half of its
+ * words, repeat (word 3-gram Jaccard >= TD_FP_PASSAGE_THRESHOLD) a passage
+ * of an EARLIER article (by date, then id); 0 when it is original here
+ * (the earliest article holding it gets 0); a negative TD_E* on a store
+ * error. */
+int td__para_is_repeat(td_store *st, int64_t article_rowid, uint32_t para_idx);
 
 /* A prepared statement for sql, which must be a static string: statements
  * are cached by the address of their text and live as long as the store.
