@@ -84,7 +84,8 @@ static const char *const timeline_steps[] = {
     "  background INTEGER NOT NULL DEFAULT 0,\n"
     "  first_reported TEXT, first_article INTEGER, evidence INTEGER\n"
     ");\n"
-    "CREATE INDEX timeline_entry_root ON timeline_entry(root, day_lo);\n"
+    "CREATE INDEX timeline_entry_match ON timeline_entry(root, negated,\n"
+    "  substr(source_key, 1, 3), substr(target_key, 1, 3), day_lo);\n"
     "CREATE INDEX timeline_entry_day ON timeline_entry(day_lo);\n"
     "CREATE INDEX timeline_entry_source ON timeline_entry(source, day_lo);\n"
     "CREATE INDEX timeline_entry_target ON timeline_entry(target, day_lo);\n"
@@ -162,8 +163,9 @@ static bool day_range(td_date d, int64_t *lo, int64_t *hi) {
 /* Two actor codes name the same actor: equal, or one is the other made
  * more specific (USA, USAGOV). Empty matches only empty. */
 static bool actor_match(const char *a, const char *b) {
+  if (strcmp(a, b) == 0) return true;
   size_t la = strlen(a), lb = strlen(b);
-  if (la == 0 || lb == 0) return la == lb;
+  if (la == 0 || lb == 0) return false;
   size_t n = la < lb ? la : lb;
   return n >= 3 && memcmp(a, b, n) == 0;
 }
@@ -231,7 +233,8 @@ static const char sql_pending[] =
 static const char sql_candidates[] =
     "SELECT rowid, day_lo, day_hi, source_key, target_key, symmetric, "
     "date_precision, n_articles FROM timeline_entry "
-    "WHERE root = ?1 AND negated = ?2 AND day_lo BETWEEN ?3 AND ?4";
+    "WHERE root = ?1 AND negated = ?2 AND substr(source_key, 1, 3) = ?3 "
+    "AND substr(target_key, 1, 3) = ?4 AND day_lo BETWEEN ?5 AND ?6";
 static const char sql_new_entry[] =
     "INSERT INTO timeline_entry (date, date_precision, day_lo, day_hi, "
     "source_key, target_key, source, target, code, root, symmetric, negated) "
@@ -415,37 +418,50 @@ static int merge_one(td_store *st, const symmetric_codes *sc, const pending *m,
   int swapped = 0, rc;
   if (m->precision != TD_PREC_NONE) {
     bool m_sym = is_symmetric(sc, m->code);
-    sqlite3_stmt *s = stmt(st, sql_candidates, err);
-    if (s == NULL) return TD_EDB;
-    sqlite3_bind_text(s, 1, m->root, -1, SQLITE_STATIC);
-    sqlite3_bind_int(s, 2, (m->flags & TD_EVF_NEGATED) ? 1 : 0);
-    /* Entries span at most a year (366 days), so an entry whose range
-     * meets the mention's starts no earlier than that before it. */
-    sqlite3_bind_int64(s, 3, m->lo - 366);
-    sqlite3_bind_int64(s, 4, m->hi);
     candidate best = {0};
     long best_score = -1;
     int best_swapped = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-      candidate c = {0};
-      c.id = sqlite3_column_int64(s, 0);
-      c.lo = sqlite3_column_int64(s, 1);
-      c.hi = sqlite3_column_int64(s, 2);
-      snprintf(c.source_key, sizeof c.source_key, "%s", col_text(s, 3));
-      snprintf(c.target_key, sizeof c.target_key, "%s", col_text(s, 4));
-      c.symmetric = sqlite3_column_int(s, 5);
-      c.precision = sqlite3_column_int(s, 6);
-      c.n_articles = (long)sqlite3_column_int64(s, 7);
-      int sw = 0;
-      long score = fit(m, m_sym, &c, &sw);
-      if (score > best_score) {
-        best_score = score;
-        best = c;
-        best_swapped = sw;
+    char s3[4], t3[4];
+    snprintf(s3, sizeof s3, "%s", m->source);
+    snprintf(t3, sizeof t3, "%s", m->target);
+    /* Matching actors share their first three letters (the country or
+     * organisation), so the candidates come from the index on them; a
+     * symmetric mention also looks the other way round. */
+    bool both = m_sym && strcmp(s3, t3) != 0;
+    for (int pass = 0; pass < (both ? 2 : 1); pass++) {
+      sqlite3_stmt *s = stmt(st, sql_candidates, err);
+      if (s == NULL) return TD_EDB;
+      sqlite3_bind_text(s, 1, m->root, -1, SQLITE_STATIC);
+      sqlite3_bind_int(s, 2, (m->flags & TD_EVF_NEGATED) ? 1 : 0);
+      sqlite3_bind_text(s, 3, pass ? t3 : s3, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(s, 4, pass ? s3 : t3, -1, SQLITE_TRANSIENT);
+      /* Entries span at most a year (366 days), so an entry whose range
+       * meets the mention's starts no earlier than that before it. */
+      sqlite3_bind_int64(s, 5, m->lo - 366);
+      sqlite3_bind_int64(s, 6, m->hi);
+      while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        candidate c = {0};
+        c.id = sqlite3_column_int64(s, 0);
+        c.lo = sqlite3_column_int64(s, 1);
+        c.hi = sqlite3_column_int64(s, 2);
+        snprintf(c.source_key, sizeof c.source_key, "%s", col_text(s, 3));
+        snprintf(c.target_key, sizeof c.target_key, "%s", col_text(s, 4));
+        c.symmetric = sqlite3_column_int(s, 5);
+        c.precision = sqlite3_column_int(s, 6);
+        c.n_articles = (long)sqlite3_column_int64(s, 7);
+        int sw = 0;
+        long score = fit(m, m_sym, &c, &sw);
+        if (score > best_score ||
+            (score == best_score && score >= 0 && c.id < best.id)) {
+          best_score = score;
+          best = c;
+          best_swapped = sw;
+        }
       }
+      sqlite3_reset(s);
+      if (rc != SQLITE_DONE) return db_fail(st, err, "finding entries");
     }
-    sqlite3_reset(s);
-    if (rc != SQLITE_DONE) return db_fail(st, err, "finding entries");
+    sqlite3_stmt *s;
     if (best_score >= 0) {
       entry = best.id;
       swapped = best_swapped;
