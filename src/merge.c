@@ -422,8 +422,8 @@ static int merge_one(td_store *st, const symmetric_codes *sc, const pending *m,
     long best_score = -1;
     int best_swapped = 0;
     char s3[4], t3[4];
-    snprintf(s3, sizeof s3, "%s", m->source);
-    snprintf(t3, sizeof t3, "%s", m->target);
+    snprintf(s3, sizeof s3, "%.3s", m->source);
+    snprintf(t3, sizeof t3, "%.3s", m->target);
     /* Matching actors share their first three letters (the country or
      * organisation), so the candidates come from the index on them; a
      * symmetric mention also looks the other way round. */
