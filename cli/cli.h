@@ -14,6 +14,8 @@
 /* Each subcommand's entry point; argv[0] is the command name. */
 int td_cmd_ingest(int argc, char **argv);
 int td_cmd_docs(int argc, char **argv);
+int td_cmd_annotate(int argc, char **argv);
+int td_cmd_actors(int argc, char **argv);
 int td_cmd_timex(int argc, char **argv);
 int td_cmd_dups(int argc, char **argv);
 int td_cmd_events(int argc, char **argv);

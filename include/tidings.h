@@ -214,6 +214,14 @@ typedef enum td_timex_type {
 /* "DATE", "TIME", "DURATION", "SET". */
 const char *td_timex_type_name(td_timex_type t);
 
+/* How a time expression's value was obtained (td_timex.flags). */
+enum {
+  TD_TIMEXF_RELATIVE = 1 << 0, /* resolved against the document date */
+  TD_TIMEXF_ANCHORED = 1 << 1, /* resolved against a date the text gave
+                                  just before ("the next day") */
+  TD_TIMEXF_NO_YEAR = 1 << 2   /* the text gave no year; it was inferred */
+};
+
 /* A temporal expression normalized the TimeML (TIMEX3) way against the
  * document date. */
 typedef struct td_timex {
@@ -240,12 +248,28 @@ typedef enum td_actor_how {
 /* "dictionary", "title", "learnt", "coreference". */
 const char *td_actor_how_name(td_actor_how h);
 
+/* What kind of actor an entity is. */
+typedef enum td_entity_kind {
+  TD_ENT_PERSON = 1, /* a named person ("Antony Blinken") */
+  TD_ENT_COUNTRY,    /* a country or region named as such ("Russia", "US") */
+  TD_ENT_ORG,        /* an organisation or a seat of power ("NATO", "the
+                        Kremlin", "Voice of America") */
+  TD_ENT_GROUP       /* an unnamed group or body ("Russian troops", "the
+                        Russian Foreign Ministry") */
+} td_entity_kind;
+/* "person", "country", "organisation", "group". */
+const char *td_entity_kind_name(td_entity_kind k);
+
 /* One actor of an article: every mention of the same person, country or
  * organisation shares one entity. */
 typedef struct td_entity {
-  char name[64]; /* canonical name: "Antony Blinken", "Russia", "NATO" */
-  char code[24]; /* CAMEO actor code valid on the article's date: USAGOV */
-  uint8_t how;   /* td_actor_how of its best mention */
+  char name[64];  /* canonical name: "Antony Blinken", "Russia", "NATO" */
+  char code[24];  /* CAMEO actor code valid on the article's date: USAGOV */
+  char title[48]; /* the title the text gives a person ("US Secretary of
+                     State"), "" if none */
+  uint8_t how;    /* td_actor_how of its best mention */
+  uint8_t kind;   /* td_entity_kind */
+  uint16_t n_mentions;
 } td_entity;
 
 /* A noun phrase that names an actor. */
@@ -376,16 +400,46 @@ typedef struct td_read_stats {
   size_t bytes;    /* bytes of input read */
 } td_read_stats;
 
-/* Read every article under path: a text file (one article, id = file name
- * without extension), a directory (recursively, in name order, hidden files
- * skipped), a JSON Lines file (.jsonl, .ndjson), a Reuters-21578 SGML file
- * (.sgm), or "-" for JSON Lines on stdin. Each bad article or unreadable
- * file is reported to diag as "file:line: message", counted in stats and
- * skipped; reading goes on. Returns 0, or the callback's non-zero value if
- * it stopped the read. */
+/* Read every article under path and hand each to fn:
+ * - a text file: one article, id = file name without extension, line 1;
+ * - a JSON Lines file (.jsonl, .ndjson): one article per line. Fields, the
+ *   first present and non-empty winning: id (_id, doc_id, article_id,
+ *   guid; a number is written in decimal; missing: "<file stem>:<line>"),
+ *   text (maintext, body, content), title (headline), date (date_publish,
+ *   published, published_at, publish_date, pubdate, datetime; a string
+ *   for td_date_parse_meta or seconds since 1970), url (link), source
+ *   (source_domain, outlet, publisher, site_name; or an object with a
+ *   "name") as the outlet;
+ * - a Reuters-21578 SGML file (.sgm): one article per <REUTERS> element,
+ *   id = NEWID, metadata date from DATE, title from TITLE, outlet
+ *   "Reuters", raw text = DATELINE + BODY with entities decoded (stories
+ *   without a BODY: the TITLE, else the TEXT without tags), line = the
+ *   line of the <REUTERS> tag;
+ * - "-": JSON Lines on stdin (origin "-", derived ids "stdin:<line>");
+ * - a directory: walked recursively in byte order of names, hidden entries
+ *   skipped; ids taken from file names in its subdirectories are prefixed
+ *   with their relative path ("sport/001"), so equal names in different
+ *   folders stay different articles. Only article files by extension
+ *   (.txt/.text as text,
+ *   .jsonl/.ndjson, .sgm, any case) and skipping the rest silently, as
+ *   well as documentation named README, LICENSE, COPYING ... (any
+ *   extension). A .jsonl whose first record has no text field at all is
+ *   no article feed (a gold file, say): skipped with a warning. A
+ *   directory holding .sgm files is a corpus distribution: its .txt files
+ *   are documentation, skipped with one warning.
+ * A file named explicitly with any other extension is read as text.
+ * Each bad article or unreadable path is reported to diag as
+ * "file:line: message" (line 0 when there is none), counted in
+ * stats->rejected and skipped; reading goes on. Articles and JSON lines
+ * over the size limit are rejected without being held in memory whole.
+ * Invalid UTF-8 in a JSON line or SGML element is replaced by U+FFFD with
+ * a warning at its line. stats (may be NULL) is added to, not reset.
+ * Returns 0, or the callback's non-zero value if it stopped the read. */
 int td_read_path(const char *path, td_read_fn fn, void *ud,
                  const td_diag *diag, td_read_stats *stats);
-/* The same for an already open stream of the given format. */
+/* The same for an already open stream; name is the origin used for ids
+ * and messages. TD_FMT_AUTO picks the format from name's extension ("-"
+ * is JSON Lines, anything unknown text). The caller closes f. */
 typedef enum td_format {
   TD_FMT_AUTO = 0,
   TD_FMT_TEXT,
@@ -399,21 +453,30 @@ int td_read_stream(FILE *f, const char *name, td_format fmt, td_read_fn fn,
  * Stage 2: normalize and dateline
  * ---------------------------------------------------------------------- */
 
-/* Make doc->text from doc->raw: invalid UTF-8 bytes become U+FFFD (each
- * run reported to diag with origin and line), CRLF/CR become LF, text is
- * NFC, typographic quotes become ASCII quotes, dashes become '-', odd
- * spaces become ' ', zero-width characters and soft hyphens are dropped.
- * offmap maps every text byte back to its raw byte. Returns 0, or TD_EEMPTY
- * when the text holds nothing but whitespace, TD_EBINARY when the raw bytes
- * look binary (NUL bytes or mostly control characters). */
+/* Make doc->text from doc->raw (replacing any earlier text): invalid
+ * UTF-8 bytes become U+FFFD (each run reported to diag as a warning at
+ * origin and line: doc->line plus the newlines before it; the first five
+ * runs, then a count), CRLF and CR become LF, form feed and vertical tab
+ * LF, other control characters a space; text is NFC; then the rules of
+ * data/charmap.tsv apply: typographic quotes become ' and ", dashes and
+ * minus '-', odd spaces ' ', the ellipsis "...", zero-width characters,
+ * BOM and soft hyphens are dropped. offmap[i] is the raw offset of text
+ * byte i (a replaced or composed character maps all its bytes to the
+ * first raw byte it came from; offmap[text_len] = raw_len), non-decreasing.
+ * Returns 0; TD_EEMPTY when the text holds nothing but whitespace;
+ * TD_EBINARY when raw holds a NUL, more than 10% control characters, or
+ * more than 25% control characters and invalid bytes together; TD_ETOOBIG
+ * over TD_MAX_ARTICLE_BYTES. text and offmap are set in every case. */
 int td_normalize(td_doc *doc, const td_diag *diag);
 
-/* Find the dateline and date stamps in the head of doc->text and set
- * doc->dateline, stamps, place, agency, and date/date_source from the best
- * evidence (metadata > dateline > stamp). A dateline date without a year
- * takes it from the metadata date or a stamp consistent with it; a stamp
- * that contradicts the dateline by more than a few days is ignored for the
- * date. Leaves date without a year when the article alone cannot tell. */
+/* Find the dateline and date stamps in the head of doc->text (the first
+ * eight non-blank lines, at most 1500 bytes) and set doc->dateline, stamps,
+ * place, agency, and date/date_source from the best evidence (metadata >
+ * dateline > stamp). A dateline date without a year takes it from the
+ * metadata date or a stamp consistent with it; a stamp that contradicts the
+ * dateline by more than a few days is ignored for the date. Leaves date
+ * without a year when the article alone cannot tell. Agency names are made
+ * canonical with data/agencies.txt. Replaces any earlier result. */
 void td_dateline_parse(td_doc *doc);
 
 /* Finish the dates of a batch: each doc whose date lacks a year takes the
@@ -430,7 +493,11 @@ void td_batch_resolve_dates(td_doc **docs, size_t n);
  * lines that do not wrap), sentences and tokens. Sentence splitting keeps
  * abbreviations (U.S., Feb., Gen., Dr.), initials, decimals, quotes and
  * ellipses inside the sentence, and splits run-together sentences
- * ("Ukraine.Blinken said"). Replaces any earlier segmentation. */
+ * ("Ukraine.Blinken said"). A dateline found by td_dateline_parse is a
+ * sentence of its own, and a byline glued to a dotted acronym ("Deng
+ * XianlaiU.S. Secretary") is cut off as one. Abbreviations and sentence
+ * openers come from data/abbreviations.txt and data/sentence_starters.txt.
+ * Replaces any earlier segmentation. */
 void td_segment(td_doc *doc);
 
 /* Read-side convenience: normalize, dateline and segment one document and
@@ -451,6 +518,7 @@ void td_timex_tag(td_doc *doc);
  * with dated roles from the data files, plus imported dictionaries and
  * people learnt from articles. */
 typedef struct td_actor_kb td_actor_kb;
+typedef struct td_store td_store;
 
 /* Load the built-in knowledge from data_dir (NULL: the installed data
  * directory, or $TIDINGS_DATA). Bad lines are reported to diag with file
@@ -470,6 +538,21 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
  * states are added to kb as learnt, with the article's date. Replaces
  * doc->entities and doc->mentions. */
 void td_actors_resolve(td_doc *doc, td_actor_kb *kb);
+/* Add the people learnt from earlier articles (the store's actor tables)
+ * to kb, each with the date of the article that gave its title; a newer
+ * title wins from its date on. st is only read. Returns 0 or TD_EDB. */
+int td_actor_kb_load_store(td_actor_kb *kb, td_store *st, td_error *err);
+/* Counts of what kb holds: actors (entries with a code) and the names and
+ * variants that find them. */
+typedef struct td_actor_kb_stats {
+  size_t actors, names, people, learnt, dict_entries;
+} td_actor_kb_stats;
+void td_actor_kb_stats_get(const td_actor_kb *kb, td_actor_kb_stats *out);
+/* Look up a name as written ("Antony Blinken", "the Kremlin") and write
+ * the CAMEO code it has on the date into code (n bytes, "" if none).
+ * Returns 1 when the name is known, 0 otherwise. */
+int td_actor_kb_lookup(td_actor_kb *kb, const char *name, td_date date,
+                       char *code, size_t n);
 
 /* The CAMEO event ontology and the verb and phrase patterns that code it,
  * read from the data files. */
@@ -493,8 +576,18 @@ void td_lexicon_free(td_lexicon *lx);
 const td_cameo *td_cameo_lookup(const td_lexicon *lx, const char *code);
 
 /* Code the events of a document whose timexes and actor mentions are
- * done. Replaces doc->events. */
+ * done. Replaces doc->events. Only events with a known source actor are
+ * kept. */
 void td_events_extract(td_doc *doc, const td_lexicon *lx);
+/* Options of td_events_extract_opts. */
+enum {
+  /* Also keep events whose source actor is unknown (source -1), e.g. to
+   * evaluate event codes on sentences whose actors no dictionary knows. */
+  TD_EVX_KEEP_UNRESOLVED = 1 << 0
+};
+/* td_events_extract with TD_EVX_* options. */
+void td_events_extract_opts(td_doc *doc, const td_lexicon *lx,
+                            unsigned opts);
 
 /* Run the annotate stages in order on a prepared document: td_timex_tag,
  * td_actors_resolve, td_events_extract. kb and lx may be NULL to skip
@@ -548,6 +641,33 @@ int td_store_each_doc(td_store *st, int (*fn)(void *ud, const td_doc_row *r),
 
 /* Number of stored articles, or a negative error. */
 long td_store_count_docs(td_store *st);
+
+/* One actor of the store, over all articles: the entities with the same
+ * name and code. Strings borrow from the store and are valid until the
+ * next call of the iterator. */
+typedef struct td_actor_row {
+  const char *name, *code, *kind; /* kind: td_entity_kind_name */
+  const char *how;      /* the best td_actor_how_name of its mentions */
+  const char *title;    /* a title the text gave, or NULL */
+  const char *variants; /* the distinct texts of its mentions, " | " */
+  long articles, mentions;
+} td_actor_row;
+/* Call fn for each stored actor, most mentioned first. fn returns
+ * non-zero to stop. Returns 0 or TD_EDB. */
+int td_store_each_actor(td_store *st,
+                        int (*fn)(void *ud, const td_actor_row *r), void *ud,
+                        td_error *err);
+/* One stored actor mention (strings as for td_actor_row). */
+typedef struct td_actor_mention_row {
+  const char *doc, *text, *code, *how;
+  const char *entity; /* the entity's name, or NULL */
+  long sent, start, end;
+} td_actor_mention_row;
+/* Call fn for each stored actor mention in article date, id and text
+ * order. Returns 0 or TD_EDB. */
+int td_store_each_actor_mention(
+    td_store *st, int (*fn)(void *ud, const td_actor_mention_row *r),
+    void *ud, td_error *err);
 
 /* ------------------------------------------------------------------------
  * Ingest: read, prepare and store, in batches

@@ -55,6 +55,22 @@ static inline bool td__is_alnum(unsigned char c) {
 static inline unsigned char td__lower(unsigned char c) {
   return td__is_upper(c) ? (unsigned char)(c + 32) : c;
 }
+/* UTF-8 (normalize.c). Decode the code point at s (n > 0 bytes available)
+ * strictly: no overlong forms, surrogates or values above U+10FFFF. Returns
+ * its length 1-4 and sets *cp, or 0 when s does not start a valid
+ * sequence. */
+int td__utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Encode cp (at most U+10FFFF) at out, which has room for 4 bytes; returns
+ * the length. */
+int td__utf8_encode(uint32_t cp, char *out);
+/* Append s[0..n) to out with every byte that is not part of valid UTF-8
+ * replaced by U+FFFD. Returns the number of bytes replaced; *first_bad (if
+ * not NULL) gets the offset in s of the first one. */
+size_t td__utf8_repair(const char *s, size_t n, td__buf *out,
+                       size_t *first_bad);
+/* Offset of the first byte in s[0..n) that is not valid UTF-8, or n. */
+size_t td__utf8_valid_prefix(const char *s, size_t n);
+
 /* Case-insensitive ASCII comparison of n bytes. */
 bool td__ieq(const char *a, const char *b, size_t n);
 

@@ -302,7 +302,7 @@ static const struct {
     {"FIRSTPRON", TD__WC_FIRSTPRON}, {"CONJ", TD__WC_CONJ},
     {"REL", TD__WC_REL},         {"PLAN", TD__WC_PLAN},
     {"TRY", TD__WC_TRY},         {"REFUSE", TD__WC_REFUSE},
-    {"ACCORDING", TD__WC_ACCORDING},
+    {"ACCORDING", TD__WC_ACCORDING}, {"DEONTIC", TD__WC_DEONTIC},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,
@@ -401,8 +401,12 @@ static int parse_pattern(td_lexicon *lx, char *line, td__pattern *p,
         p->flags |= TD__PF_SAY | TD__PF_NOTGT;
       else if (strcmp(f, "notgt") == 0)
         p->flags |= TD__PF_NOTGT;
+      else if (strcmp(f, "far") == 0)
+        p->flags |= TD__PF_FAR;
+      else if (strcmp(f, "inner") == 0)
+        p->flags |= TD__PF_INNER;
       else {
-        *why = "unknown flag (sym, say, notgt)";
+        *why = "unknown flag (sym, say, notgt, far, inner)";
         return -1;
       }
     }
@@ -528,7 +532,8 @@ static int load_patterns(td_lexicon *lx, const char *dir, const td_diag *diag,
     const char *l = lx->lemmas[id];
     int32_t wi = strmap_get(&lx->word_map, l, strlen(l));
     uint32_t closed = ~(uint32_t)(TD__WC_PLAN | TD__WC_TRY | TD__WC_REFUSE |
-                                  TD__WC_ACCORDING);
+                                  TD__WC_ACCORDING | TD__WC_DEONTIC |
+                                  TD__WC_HYPO);
     if (wi >= 0 && (lx->words[wi].cls & closed)) continue; /* closed class */
     add_regular_forms(lx, l, (int32_t)id);
   }
@@ -543,6 +548,60 @@ static int load_patterns(td_lexicon *lx, const char *dir, const td_diag *diag,
   return 0;
 }
 
+/* ---- frames.txt ---- */
+
+static int load_frames(td_lexicon *lx, const char *dir, const td_diag *diag,
+                       td_error *err) {
+  reader r;
+  int rc = reader_open(&r, dir, "frames.txt", err);
+  if (rc) return rc;
+  size_t cap = 0;
+  char *line;
+  while ((line = reader_next(&r)) != NULL) {
+    if (blank_or_comment(line)) continue;
+    char *save = NULL, *f[6];
+    int nf = 0;
+    for (char *w = strtok_r(line, " \t", &save); w && nf < 6;
+         w = strtok_r(NULL, " \t", &save))
+      f[nf++] = w;
+    int32_t row[5];
+    int ok = nf == 6 && strmap_get(&lx->frame_map, f[0], strlen(f[0])) < 0;
+    for (int k = 0; ok && k < 5; k++) {
+      row[k] = -1;
+      if (strcmp(f[k + 1], "-") == 0) continue;
+      row[k] = strmap_get(&lx->code_map, f[k + 1], strlen(f[k + 1]));
+      if (row[k] < 0) ok = 0;
+    }
+    if (!ok) {
+      td__diag(diag, TD_SEV_WARNING, r.path, r.line,
+               "expected a new code prefix and five known codes or '-'; "
+               "line skipped");
+      continue;
+    }
+    if (lx->n_frames == cap) {
+      cap = cap ? cap * 2 : 64;
+      lx->frames = td_xrealloc(lx->frames, cap * sizeof *lx->frames);
+    }
+    memcpy(lx->frames[lx->n_frames], row, sizeof row);
+    strmap_put(&lx->frame_map, lx_strdup(lx, f[0], strlen(f[0])),
+               (int32_t)lx->n_frames);
+    lx->n_frames++;
+  }
+  reader_close(&r);
+  return 0;
+}
+
+int32_t td__lexicon_frame(const td_lexicon *lx, int frame, int32_t inner) {
+  if (inner < 0 || (size_t)inner >= lx->n_codes || frame < 0 || frame > 4)
+    return -1;
+  const char *code = lx->codes[inner].code;
+  for (size_t len = strlen(code); len >= 2; len--) {
+    int32_t row = strmap_get(&lx->frame_map, code, len);
+    if (row >= 0) return lx->frames[row][frame];
+  }
+  return -1;
+}
+
 /* ---- public ---- */
 
 int td_lexicon_open(const char *data_dir, td_lexicon **out,
@@ -554,6 +613,7 @@ int td_lexicon_open(const char *data_dir, td_lexicon **out,
   if (rc == 0) rc = load_classes(lx, dir, diag, err);
   if (rc == 0) rc = load_inflections(lx, dir, diag, err);
   if (rc == 0) rc = load_patterns(lx, dir, diag, err);
+  if (rc == 0) rc = load_frames(lx, dir, diag, err);
   if (rc != 0) {
     td_lexicon_free(lx);
     return rc;
@@ -572,6 +632,8 @@ void td_lexicon_free(td_lexicon *lx) {
   free(lx->pats);
   free(lx->pat_first);
   free(lx->pat_count);
+  free(lx->frames);
+  strmap_free(&lx->frame_map);
   strmap_free(&lx->code_map);
   strmap_free(&lx->word_map);
   strmap_free(&lx->lemma_map);

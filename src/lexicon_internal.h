@@ -31,7 +31,8 @@ enum {
   TD__WC_PLAN = 1u << 13,
   TD__WC_TRY = 1u << 14,
   TD__WC_REFUSE = 1u << 15,
-  TD__WC_ACCORDING = 1u << 16
+  TD__WC_ACCORDING = 1u << 16,
+  TD__WC_DEONTIC = 1u << 17
 };
 
 /* The shape of a form for one of its lemmas. */
@@ -65,7 +66,12 @@ typedef struct td__pelem {
 enum {
   TD__PF_SYM = 1u << 0,  /* symmetric: talks between A and B */
   TD__PF_SAY = 1u << 1,  /* a statement verb: its complement is reported */
-  TD__PF_NOTGT = 1u << 2 /* never look for a target to the right */
+  TD__PF_NOTGT = 1u << 2, /* never look for a target to the right */
+  TD__PF_FAR = 1u << 3,   /* the target may be named anywhere later in the
+                             sentence: "published draft agreements, which
+                             Moscow expects from Washington" */
+  TD__PF_INNER = 1u << 4  /* only the object of a frame ("called for free
+                             trade"), never an event of its own */
 };
 
 #define TD__MAX_PRE 4
@@ -108,10 +114,28 @@ struct td_lexicon {
   uint32_t *pat_first; /* per lemma id: first pattern and count */
   uint16_t *pat_count;
 
+  /* frames.txt: per inner-code prefix, the code index for each frame
+   * (TD__FRAME_*), or -1. */
+  int32_t (*frames)[5];
+  size_t n_frames;
+  td__strmap frame_map;
+
   /* Strings owned by the lexicon, freed with it. */
   char **strs;
   size_t n_strs, cap_strs;
 };
+
+/* Frames (columns of frames.txt). */
+enum {
+  TD__FRAME_APPEAL = 0,
+  TD__FRAME_INTENT,
+  TD__FRAME_DEMAND,
+  TD__FRAME_REJECT,
+  TD__FRAME_THREATEN
+};
+/* The code index that frame gives an inner event coded inner (code
+ * index), by the longest listed prefix of its code; -1 if none. */
+int32_t td__lexicon_frame(const td_lexicon *lx, int frame, int32_t inner);
 
 /* The entry of a lowercase form of n bytes, or NULL. */
 const td__word *td__lexicon_word(const td_lexicon *lx, const char *form,

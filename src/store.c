@@ -79,7 +79,9 @@ const td__schema td__schema_article = {
  * here; its tables are created (or migrated) when a store is opened. */
 static const td__schema *const schemas[] = {
     &td__schema_article,
-    &td__schema_timeline,
+    &td__schema_timex,
+    &td__schema_actors,
+    &td__schema_timeline, /* after fingerprint: asks it for repeats */
 };
 #define N_SCHEMAS (sizeof schemas / sizeof schemas[0])
 

@@ -27,6 +27,8 @@ typedef struct td__schema {
   int (*end_batch)(td_store *st, td_error *err);
 } td__schema;
 extern const td__schema td__schema_article;
+extern const td__schema td__schema_timex; /* timex_store.c */
+extern const td__schema td__schema_actors;
 extern const td__schema td__schema_timeline; /* merge.c */
 
 /* Repeated material (fingerprint.c), for the event and timeline stages.

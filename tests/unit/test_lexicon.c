@@ -125,6 +125,7 @@ static void bad_lines_reported(void **state) {
   write_file(dir, "cameo.tsv", "# t\n01\t0.0\t1\tStatement\n010\t0\t1\tSay\n");
   write_file(dir, "function_words.txt", "NEG: not\n");
   write_file(dir, "inflections.txt", "say: said\n");
+  write_file(dir, "frames.txt", "04 010 010 010 010 010\n");
   write_file(dir, "verbs.txt",
              "010 say/v | say\n999 foo\n010 bar | nosuchflag\n010 +\n");
   td_diag diag = {count_diag, NULL};
@@ -136,8 +137,8 @@ static void bad_lines_reported(void **state) {
   assert_int_equal((int)l2->n_pats, 1);
   td_lexicon_free(l2);
   const char *names[] = {"cameo.tsv", "function_words.txt", "inflections.txt",
-                         "verbs.txt"};
-  for (int i = 0; i < 4; i++) {
+                         "verbs.txt", "frames.txt"};
+  for (int i = 0; i < 5; i++) {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, names[i]);
     unlink(path);

@@ -1,0 +1,159 @@
+/*
+ * actor_internal.h - the actor knowledge base as seen by the actor files
+ * (actor_kb.c builds it from data files, dictionaries and the store;
+ * actors.c resolves mentions with it).
+ *
+ * Names are matched as sequences of tokens. Every distinct lowercased
+ * token of every name is interned once (spelling variants such as
+ * Kiev/Kyiv share one id), and every name is a sequence of token ids in
+ * a hash table that also holds each proper prefix of each name, so the
+ * text is matched by walking token ids left to right: one string probe
+ * per text token and one integer-keyed probe per extension, never a scan
+ * over the dictionary.
+ */
+#ifndef TD_ACTOR_INTERNAL_H
+#define TD_ACTOR_INTERNAL_H
+
+#include "internal.h"
+
+/* What a name denotes. */
+enum {
+  KB_COUNTRY = 1, /* a country, region, or its adjective/demonym: code USA */
+  KB_SEAT,        /* a seat of power or institution with a full code:
+                     Washington, the Kremlin -> RUSGOV, the Pentagon */
+  KB_ORG,         /* a named organisation: NATO -> IGOWSTNAT */
+  KB_PERSON,      /* a person with dated codes */
+  KB_ROLE,        /* a title or group word: president, troops, ministry */
+  KB_ACTOR,       /* an imported dictionary actor of unknown kind */
+  KB_PRONOUN      /* he, she, him */
+};
+
+/* Entry flags. */
+enum {
+  KBF_PROPER = 1 << 0,  /* matches only when the text capitalises it */
+  KBF_MALE = 1 << 1,    /* pronoun or person gender */
+  KBF_FEMALE = 1 << 2,
+  KBF_LEARNT = 1 << 3,  /* a person learnt from an article */
+  KBF_DICT = 1 << 4,    /* imported with --dict */
+  KBF_TITLE = 1 << 5,   /* role: a title that can precede a name */
+  KBF_INST = 1 << 6,    /* role: an institution ("foreign ministry") */
+  KBF_WEAK = 1 << 7     /* role: inherits its role from its neighbours
+                           ("spokesman", "deputy", "representative") */
+};
+
+/* One dated code: valid on days [from, to] (day numbers, inclusive);
+ * INT32_MIN/INT32_MAX when open. dated is 0 for a code with no dates. */
+typedef struct kb_code {
+  char code[24];
+  int32_t from, to;
+  uint8_t dated;
+} kb_code;
+
+/* One actor, person, role or pronoun. Strings are offsets into kb->pool. */
+typedef struct kb_entry {
+  uint8_t kind;
+  uint16_t flags;
+  char role[8];    /* KB_ROLE: GOV, MIL, MED ...; "" when weak */
+  char country[4]; /* KB_ROLE: default country ("secretary of state") */
+  uint32_t name;   /* canonical name */
+  uint32_t title;  /* person: the title, "" if none */
+  uint32_t codes, n_codes; /* into kb->codes, or for learnt people into
+                              their own list (see learnt_codes) */
+  int32_t last_tok;  /* role: id of its head token ("secretary" in
+                        "secretary of state", "minister") */
+  int32_t title_tok; /* person: head token of its title, 0 if none */
+  uint8_t n_toks;    /* role: tokens in its phrase */
+  uint32_t seq;            /* load order: later loads win ties */
+} kb_entry;
+
+struct td_actor_kb {
+  /* token table: open addressing, lowercased token -> id (1-based) */
+  uint32_t *tok_slot; /* index into tok_off, +1; 0 empty */
+  uint32_t tok_cap;
+  uint32_t *tok_off;  /* pool offset of each token string */
+  int32_t *tok_canon; /* canonical id of each token (variants share one) */
+  uint32_t n_toks, tok_alloc;
+
+  /* phrase table: open addressing over token-id sequences */
+  struct kb_phrase *phr;
+  uint32_t phr_cap, n_phr;
+  int32_t *ids; /* token-id sequences of phrases */
+  size_t n_ids, ids_cap;
+  struct kb_link *links; /* phrase -> entries lists */
+  size_t n_links, links_cap;
+  unsigned max_len; /* longest name, in tokens */
+
+  kb_entry *ent;
+  size_t n_ent, ent_cap;
+  kb_code *codes;
+  size_t n_codes, codes_cap;
+
+  td__buf pool; /* strings, NUL-terminated; offset 0 is "" */
+
+  size_t n_dict_entries, n_people, n_learnt, n_names;
+  /* ids of the little words that join titles and appositions */
+  int32_t w_of, w_the, w_a, w_an, w_with, w_at, w_for, w_from, w_in, w_and;
+  uint32_t seq;
+};
+
+/* A phrase: a token-id sequence; entries is the head of its list of
+ * entries (-1 for a prefix of longer names only). */
+typedef struct kb_phrase {
+  uint64_t hash;
+  uint32_t ids, len; /* into kb->ids */
+  int32_t entries;   /* index into kb->links, -1 none */
+} kb_phrase;
+typedef struct kb_link {
+  uint32_t entry;
+  int32_t next;
+} kb_link;
+
+/* Normalise one word for matching into out (cap bytes): ASCII lowercase,
+ * periods dropped, a possessive 's or trailing apostrophe dropped, the
+ * typographic apostrophe read as '. Returns the length (0: nothing). */
+size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap);
+
+/* The id of a normalised token (its canonical variant), 0 if unknown. */
+int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n);
+/* The phrase for ids[0..len), or NULL. */
+const kb_phrase *td__kb_phrase_find(const td_actor_kb *kb, const int32_t *ids,
+                                    unsigned len, uint64_t hash);
+/* Incremental hash of a token-id sequence: h = td__kb_hash_step(h, id),
+ * starting from TD__KB_HASH0. */
+#define TD__KB_HASH0 UINT64_C(0x9e3779b97f4a7c15)
+static inline uint64_t td__kb_hash_step(uint64_t h, int32_t id) {
+  h ^= (uint64_t)(uint32_t)id + UINT64_C(0x9e3779b97f4a7c15) + (h << 6) +
+       (h >> 2);
+  h *= UINT64_C(0xff51afd7ed558ccd);
+  return h ^ (h >> 32);
+}
+
+/* The head token of a title's ids: the last one before "of", "for" or
+ * "in", else the last. */
+int32_t td__kb_head_tok(const td_actor_kb *kb, const int32_t *ids,
+                        unsigned len);
+/* Split a name into token ids as text is split; returns the count. */
+unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n,
+                      int32_t *ids, unsigned max);
+/* Add a name for an entry (split into tokens as the text would be). */
+void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
+                     size_t n);
+/* A new entry; name is its canonical name. Returns its index. */
+uint32_t td__kb_new_entry(td_actor_kb *kb, uint8_t kind, uint16_t flags,
+                          const char *name);
+/* Append a code to the entry that was created last. */
+void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
+                     int32_t from, int32_t to, int dated);
+/* Add (or re-date) a person learnt from an article of date day, with the
+ * code and the title the text gave. */
+void td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
+                  const char *title, int32_t day);
+/* The best code of an entry on day (INT32_MIN: no date known), with the
+ * day its evidence starts (*since, may be NULL). NULL when none. */
+const char *td__kb_entry_code(const td_actor_kb *kb, const kb_entry *e,
+                              int32_t day, int32_t *since);
+static inline const char *td__kb_str(const td_actor_kb *kb, uint32_t off) {
+  return kb->pool.data + off;
+}
+
+#endif

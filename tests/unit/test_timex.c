@@ -1,0 +1,398 @@
+/* Unit tests for timex.c: the resolution rules of time expressions against
+ * the document date (weekday direction by tense, nearest year, anchors,
+ * ranges, durations, sets, decades, quarters, seasons, the *_REF values)
+ * and the store table they are written to. Each test tags a short text of
+ * our own through the library's pipeline (td_doc_prepare, doc->date as the
+ * DCT, td_timex_tag). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tidings.h"
+
+static td_doc *tag(const char *text, const char *dct) {
+  td_doc *d = td_doc_new();
+  td_doc_set_str(&d->id, "t");
+  td_doc_set_raw(d, text, strlen(text));
+  assert_int_equal(td_doc_prepare(d, NULL), 0);
+  d->date = (td_date){0};
+  if (dct) assert_int_equal(td_date_parse_iso(dct, &d->date), 0);
+  td_timex_tag(d);
+  return d;
+}
+
+/* The timex whose text starts with `what` (the n-th such), or NULL. */
+static const td_timex *find(const td_doc *d, const char *what, int nth) {
+  size_t n = strlen(what);
+  for (size_t i = 0; i < d->n_timexes; i++) {
+    const td_timex *t = &d->timexes[i];
+    if (t->end - t->start >= n && memcmp(d->text + t->start, what, n) == 0 &&
+        nth-- == 0)
+      return t;
+  }
+  return NULL;
+}
+
+/* Assert that `what` in text (DCT dct) is tagged with value and type. */
+static void expect(const char *text, const char *dct, const char *what,
+                   const char *value, td_timex_type type) {
+  td_doc *d = tag(text, dct);
+  const td_timex *t = find(d, what, 0);
+  if (t == NULL) {
+    fprintf(stderr, "no timex '%s' in: %s\n", what, text);
+    for (size_t i = 0; i < d->n_timexes; i++)
+      fprintf(stderr, "  got %.*s = %s\n",
+              (int)(d->timexes[i].end - d->timexes[i].start),
+              d->text + d->timexes[i].start, d->timexes[i].value);
+  }
+  assert_non_null(t);
+  if (strcmp(t->value, value) != 0)
+    fprintf(stderr, "'%s' in: %s\n", what, text);
+  assert_string_equal(t->value, value);
+  assert_string_equal(td_timex_type_name((td_timex_type)t->type),
+                      td_timex_type_name(type));
+  td_doc_free(d);
+}
+
+static void weekday_by_tense(void **state) {
+  (void)state;
+  /* 2022-02-01 is a Tuesday */
+  expect("Blinken held talks with Lavrov on Monday.", "2022-02-01", "Monday",
+         "2022-01-31", TD_TIMEX_DATE);
+  expect("Blinken will meet Lavrov on Monday.", "2022-02-01", "Monday",
+         "2022-02-07", TD_TIMEX_DATE);
+  expect("The minister said on Friday that talks failed.", "2022-02-01",
+         "Friday", "2022-01-28", TD_TIMEX_DATE);
+  expect("The ministers are scheduled to meet on Friday.", "2022-02-01",
+         "Friday", "2022-02-04", TD_TIMEX_DATE);
+  /* the DCT's own weekday is the DCT */
+  expect("The talks ended on Tuesday.", "2022-02-01", "Tuesday", "2022-02-01",
+         TD_TIMEX_DATE);
+  expect("He will fly home next Monday.", "2022-02-01", "next Monday",
+         "2022-02-07", TD_TIMEX_DATE);
+  expect("They met last Friday.", "2022-02-01", "last Friday", "2022-01-28",
+         TD_TIMEX_DATE);
+}
+
+static void nearest_year(void **state) {
+  (void)state;
+  expect("On December 17, the ministry published two drafts.", "2022-02-02",
+         "December 17", "2021-12-17", TD_TIMEX_DATE);
+  expect("The summit will be held on March 3.", "2022-02-02", "March 3",
+         "2022-03-03", TD_TIMEX_DATE);
+  expect("Talks are set to resume on January 10.", "2021-12-20", "January 10",
+         "2022-01-10", TD_TIMEX_DATE);
+  expect("The accord was signed on 26 January.", "2022-02-02", "26 January",
+         "2022-01-26", TD_TIMEX_DATE);
+  expect("The vote took place in December.", "2022-02-02", "December",
+         "2021-12", TD_TIMEX_DATE);
+  /* explicit years win */
+  expect("It opened on Jan. 26, 2019 in Kyiv.", "2022-02-02", "Jan. 26, 2019",
+         "2019-01-26", TD_TIMEX_DATE);
+  td_doc *d = tag("On December 17, the ministry published two drafts.",
+                  "2022-02-02");
+  const td_timex *t = find(d, "December 17", 0);
+  assert_non_null(t);
+  assert_int_equal(t->date.year, 2021);
+  assert_int_equal(t->date.month, 12);
+  assert_int_equal(t->date.day, 17);
+  assert_int_equal(t->date.precision, TD_PREC_DAY);
+  assert_true(t->flags & TD_TIMEXF_NO_YEAR);
+  td_doc_free(d);
+}
+
+static void absolute_forms(void **state) {
+  (void)state;
+  expect("Filed 1/26/2022 in court.", "2022-02-02", "1/26/2022", "2022-01-26",
+         TD_TIMEX_DATE);
+  expect("Posted 2022-01-30 by staff.", "2022-02-02", "2022-01-30",
+         "2022-01-30", TD_TIMEX_DATE);
+  expect("Published January 31, 2022, 10:32 by the agency.", "2022-02-02",
+         "January 31, 2022, 10:32", "2022-01-31T10:32", TD_TIMEX_TIME);
+  expect("The plane landed at 3 p.m. local time.", "2022-02-02", "3 p.m.",
+         "2022-02-02T15:00", TD_TIMEX_TIME);
+  expect("The polls closed at 10 p.m. Wednesday.", "2022-02-04",
+         "10 p.m. Wednesday", "2022-02-02T22:00", TD_TIMEX_TIME);
+  expect("The rocket lifted off at 18:00 UTC today.", "2022-02-04",
+         "18:00 UTC today", "2022-02-04T18:00Z", TD_TIMEX_TIME);
+  expect("This was announced on Sunday, January 30, by the ministry.",
+         "2022-01-30", "Sunday, January 30", "2022-01-30", TD_TIMEX_DATE);
+  expect("Troops moved in late 1998 and again in mid-February.", "2022-03-10",
+         "mid-February", "2022-02", TD_TIMEX_DATE);
+}
+
+static void deictic(void **state) {
+  (void)state;
+  expect("The minister spoke yesterday.", "2022-02-02", "yesterday",
+         "2022-02-01", TD_TIMEX_DATE);
+  expect("The minister speaks today.", "2022-02-02", "today", "2022-02-02",
+         TD_TIMEX_DATE);
+  expect("Talks resume tonight.", "2022-02-02", "tonight", "2022-02-02TNI",
+         TD_TIMEX_TIME);
+  /* 2022-01-30 is a Sunday: next week is ISO week 5 */
+  expect("They will likely hold new talks next week.", "2022-01-30",
+         "next week", "2022-W05", TD_TIMEX_DATE);
+  expect("Prices rose last month.", "2022-02-02", "last month", "2022-01",
+         TD_TIMEX_DATE);
+  expect("Austin will travel to Europe later this month.", "2022-02-02",
+         "later this month", "2022-02", TD_TIMEX_DATE);
+  expect("The strike began two days ago.", "2022-02-02", "two days ago",
+         "2022-01-31", TD_TIMEX_DATE);
+  expect("The talks will resume in three weeks.", "2022-02-02", "three weeks",
+         "2022-W08", TD_TIMEX_DATE);
+  expect("Fighting has gone on since 2014.", "2022-02-02", "2014", "2014",
+         TD_TIMEX_DATE);
+  expect("Turnout fell sharply last year.", "2022-02-02", "last year", "2021",
+         TD_TIMEX_DATE);
+  expect("A deal is due by the end of the year.", "2022-02-02",
+         "the end of the year", "2022", TD_TIMEX_DATE);
+}
+
+static void anchors(void **state) {
+  (void)state;
+  const char *text =
+      "On January 26, the United States handed over its reply. "
+      "The next day, Moscow said it would study it.\n\n"
+      "On the same day, NATO sent its own reply. Earlier in the day the "
+      "Kremlin had been silent.";
+  td_doc *d = tag(text, "2022-02-02");
+  const td_timex *t = find(d, "The next day", 0);
+  assert_non_null(t);
+  assert_string_equal(t->value, "2022-01-27");
+  assert_true(t->flags & TD_TIMEXF_ANCHORED);
+  t = find(d, "the same day", 0);
+  assert_non_null(t);
+  assert_string_equal(t->value, "2022-01-27");
+  t = find(d, "Earlier in the day", 0);
+  assert_non_null(t);
+  assert_string_equal(t->value, "2022-01-27");
+  td_doc_free(d);
+  expect("On March 3 the vote was held. The previous day, crowds gathered.",
+         "2022-03-10", "The previous day", "2022-03-02", TD_TIMEX_DATE);
+  /* without a date in the text, the anchor is the DCT */
+  expect("The following day, talks resumed.", "2022-02-02",
+         "The following day", "2022-02-03", TD_TIMEX_DATE);
+}
+
+static void ranges(void **state) {
+  (void)state;
+  td_doc *d = tag("Austin will attend the meeting on February 16-17.",
+                  "2022-02-02");
+  const td_timex *a = find(d, "February 16", 0), *b = find(d, "17", 0);
+  assert_non_null(a);
+  assert_non_null(b);
+  assert_string_equal(a->value, "2022-02-16");
+  assert_string_equal(b->value, "2022-02-17");
+  assert_int_equal(a->range_pair, (int)(b - d->timexes));
+  assert_int_equal(b->range_pair, (int)(a - d->timexes));
+  td_doc_free(d);
+  d = tag("From January 10 to 13 this year, Russia held talks.", "2022-02-01");
+  a = find(d, "January 10", 0);
+  b = find(d, "13", 0);
+  assert_non_null(a);
+  assert_non_null(b);
+  assert_string_equal(a->value, "2022-01-10");
+  assert_string_equal(b->value, "2022-01-13");
+  assert_int_equal(a->range_pair, (int)(b - d->timexes));
+  td_doc_free(d);
+  d = tag("Prices rose between March and May in the region.", "2022-07-01");
+  a = find(d, "March", 0);
+  b = find(d, "May", 0);
+  assert_non_null(a);
+  assert_non_null(b);
+  assert_string_equal(a->value, "2022-03");
+  assert_string_equal(b->value, "2022-05");
+  assert_int_equal(a->range_pair, (int)(b - d->timexes));
+  assert_int_equal(b->range_pair, (int)(a - d->timexes));
+  td_doc_free(d);
+}
+
+static void durations_and_sets(void **state) {
+  (void)state;
+  expect("The siege lasted three years.", "2022-02-02", "three years", "P3Y",
+         TD_TIMEX_DURATION);
+  expect("They held a two-hour meeting.", "2022-02-02", "two-hour", "PT2H",
+         TD_TIMEX_DURATION);
+  expect("The truce held for 24 hours.", "2022-02-02", "24 hours", "PT24H",
+         TD_TIMEX_DURATION);
+  expect("The mission lasted a month.", "2022-02-02", "a month", "P1M",
+         TD_TIMEX_DURATION);
+  expect("Talks stalled for the past two months.", "2022-02-02",
+         "the past two months", "P2M", TD_TIMEX_DURATION);
+  expect("The council meets every week.", "2022-02-02", "every week", "P1W",
+         TD_TIMEX_SET);
+  expect("Inspectors report daily.", "2022-02-02", "daily", "P1D",
+         TD_TIMEX_SET);
+  expect("The board meets twice a year.", "2022-02-02", "a year", "P1Y",
+         TD_TIMEX_SET);
+  td_doc *d = tag("The siege lasted three years.", "2022-02-02");
+  assert_int_equal(d->timexes[0].date.precision, TD_PREC_NONE);
+  td_doc_free(d);
+}
+
+static void decades_quarters_seasons(void **state) {
+  (void)state;
+  expect("Growth was fast in the 1990s.", "2022-02-02", "the 1990s", "199X",
+         TD_TIMEX_DATE);
+  expect("The 2010s were quiet.", "2022-02-02", "The 2010s", "201X",
+         TD_TIMEX_DATE);
+  expect("Profit rose in the first quarter.", "2022-05-10",
+         "the first quarter", "2022-Q1", TD_TIMEX_DATE);
+  expect("Profit fell in the fourth quarter.", "2022-02-02",
+         "the fourth quarter", "2021-Q4", TD_TIMEX_DATE);
+  expect("Third-quarter profit doubled.", "2022-11-02", "Third-quarter",
+         "2022-Q3", TD_TIMEX_DATE);
+  expect("In this year's third quarter, net rose.", "2022-11-02",
+         "this year's third quarter", "2022-Q3", TD_TIMEX_DATE);
+  expect("Net rose in the third quarter of last year.", "2022-11-02",
+         "the third quarter of last year", "2021-Q3", TD_TIMEX_DATE);
+  expect("Third-quarter net rose 5% from a year earlier.", "2022-11-02",
+         "a year earlier", "2021-Q3", TD_TIMEX_DATE);
+  expect("The offensive is expected this spring.", "2022-02-02",
+         "this spring", "2022-SP", TD_TIMEX_DATE);
+  expect("The dam failed last summer.", "2022-02-02", "last summer",
+         "2021-SU", TD_TIMEX_DATE);
+  expect("The dam failed this summer.", "2022-10-02", "this summer",
+         "2022-SU", TD_TIMEX_DATE);
+  expect("Snow fell last winter.", "2022-02-02", "last winter", "2020-WI",
+         TD_TIMEX_DATE);
+  expect("Elections are due in the summer of 2023.", "2022-02-02",
+         "the summer of 2023", "2023-SU", TD_TIMEX_DATE);
+}
+
+static void refs(void **state) {
+  (void)state;
+  expect("Troops are now on the border.", "2022-02-02", "now", "PRESENT_REF",
+         TD_TIMEX_DATE);
+  expect("Recently, tensions have risen.", "2022-02-02", "Recently",
+         "PAST_REF", TD_TIMEX_DATE);
+  expect("Sanctions may follow in the future.", "2022-02-02", "the future",
+         "FUTURE_REF", TD_TIMEX_DATE);
+  expect("Ties have worsened in recent weeks.", "2022-02-02", "recent weeks",
+         "PAST_REF", TD_TIMEX_DATE);
+  expect("The talks are currently stalled.", "2022-02-02", "currently",
+         "PRESENT_REF", TD_TIMEX_DATE);
+}
+
+static void no_false_alarms(void **state) {
+  (void)state;
+  /* modal "may", verb "march", ages, money, counts, "as soon as" */
+  const char *text =
+      "Officials may march on the capital. A 47-year-old man was hurt. "
+      "The fund holds 2,000 dollars. Call as soon as "
+      "possible. Future losses are likely. The spring broke.";
+  td_doc *d = tag(text, "2022-02-02");
+  for (size_t i = 0; i < d->n_timexes; i++)
+    fprintf(stderr, "unexpected: %.*s = %s\n",
+            (int)(d->timexes[i].end - d->timexes[i].start),
+            d->text + d->timexes[i].start, d->timexes[i].value);
+  assert_int_equal(d->n_timexes, 0);
+  td_doc_free(d);
+}
+
+static void without_dct(void **state) {
+  (void)state;
+  expect("On December 17, the ministry published two drafts.", NULL,
+         "December 17", "XXXX-12-17", TD_TIMEX_DATE);
+  expect("It happened on 26 January 2022.", NULL, "26 January 2022",
+         "2022-01-26", TD_TIMEX_DATE);
+  expect("It happened yesterday.", NULL, "yesterday", "XXXX-XX-XX",
+         TD_TIMEX_DATE);
+  td_doc *d = tag("It happened on Monday.", NULL);
+  assert_int_equal(d->n_timexes, 1);
+  assert_int_equal(d->timexes[0].date.precision, TD_PREC_NONE);
+  td_doc_free(d);
+}
+
+static void empty_and_odd(void **state) {
+  (void)state;
+  td_doc *d = td_doc_new();
+  td_timex_tag(d); /* no text, no tokens: nothing, no crash */
+  assert_int_equal(d->n_timexes, 0);
+  td_doc_free(d);
+  d = tag("9999999999999999999999 31 12 2022 :: -- // 10:99 32/13/2022", "2022-02-02");
+  for (size_t i = 0; i < d->n_timexes; i++)
+    assert_true(d->timexes[i].end <= d->text_len);
+  td_doc_free(d);
+  /* found by fuzzing: a range end after a from-to pair kept both links */
+  d = tag("From January 10 to January 10 to 13 this year.", "2022-02-01");
+  assert_int_equal(d->n_timexes, 3);
+  for (size_t i = 0; i < d->n_timexes; i++) {
+    int32_t p = d->timexes[i].range_pair;
+    if (p >= 0) assert_int_equal(d->timexes[p].range_pair, (int32_t)i);
+  }
+  td_doc_free(d);
+}
+
+static void stored(void **state) {
+  (void)state;
+  char path[256];
+  snprintf(path, sizeof path, "/tmp/td_test_timex_%ld.db", (long)getpid());
+  unlink(path);
+  td_store *st;
+  td_error err;
+  assert_int_equal(td_store_open(path, &st, &err), 0);
+  td_doc *d = tag("On December 17, the ministry published two drafts. "
+                  "The talks lasted three days.",
+                  "2022-02-02");
+  td_doc_set_str(&d->id, "a1");
+  d->date_source = TD_DATE_SRC_METADATA;
+  d->content_hash = td_doc_content_hash(d);
+  td_put_result r;
+  assert_int_equal(td_store_begin(st, &err), 0);
+  assert_int_equal(td_store_put_doc(st, d, &r, &err), 0);
+  assert_int_equal(td_store_commit(st, &err), 0);
+  td_store_close(st);
+  td_doc_free(d);
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  sqlite3_stmt *s;
+  assert_int_equal(
+      sqlite3_prepare_v2(db,
+                         "SELECT text, type, value, date FROM timex ORDER BY idx",
+                         -1, &s, NULL),
+      SQLITE_OK);
+  assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+  assert_string_equal((const char *)sqlite3_column_text(s, 0), "December 17");
+  assert_string_equal((const char *)sqlite3_column_text(s, 2), "2021-12-17");
+  assert_string_equal((const char *)sqlite3_column_text(s, 3), "2021-12-17");
+  assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+  assert_string_equal((const char *)sqlite3_column_text(s, 1), "DURATION");
+  assert_string_equal((const char *)sqlite3_column_text(s, 2), "P3D");
+  assert_int_equal(sqlite3_column_type(s, 3), SQLITE_NULL);
+  assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  unlink(path);
+  char aux[300];
+  snprintf(aux, sizeof aux, "%s-wal", path);
+  unlink(aux);
+  snprintf(aux, sizeof aux, "%s-shm", path);
+  unlink(aux);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(weekday_by_tense),
+      cmocka_unit_test(nearest_year),
+      cmocka_unit_test(absolute_forms),
+      cmocka_unit_test(deictic),
+      cmocka_unit_test(anchors),
+      cmocka_unit_test(ranges),
+      cmocka_unit_test(durations_and_sets),
+      cmocka_unit_test(decades_quarters_seasons),
+      cmocka_unit_test(refs),
+      cmocka_unit_test(no_false_alarms),
+      cmocka_unit_test(without_dct),
+      cmocka_unit_test(empty_and_odd),
+      cmocka_unit_test(stored),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
