@@ -9,9 +9,11 @@
  * round), acceptable two-digit roots, the articles that report the event
  * and min_docs. It is found when one timeline entry has an acceptable date,
  * matching actors and root, and cites at least min_docs of the listed
- * articles. It is split when two entries of the same root and the same
- * actors (either order for a symmetric row) both match it and cite a
- * listed article: the same event counted twice. An entry dated one of the
+ * articles. It is split when two entries of the same date, the same root
+ * and the same actors (either order for a symmetric row) both match it
+ * and cite a listed article: the same event counted twice. (Entries on two
+ * of the acceptable dates are not a split: a row whose articles must agree
+ * on the date says so with min_docs.) An entry dated one of the
  * forbidden dates is an error. Prints one line per gold row and a summary;
  * exit 0 when every row is found, none is split and no date is forbidden.
  */
@@ -125,11 +127,13 @@ int main(int argc, char **argv) {
         best_date = str(e, "date");
       }
       if (c == 0) continue;
-      /* Another entry, same root and actors, also citing the event. */
+      /* Another entry, same date, root and actors, also citing it. */
       json_array_foreach(tl, ej, e2) {
         bool sw2;
         if (ej <= ei || !matches(g, e2, &sw2) || cited(g, e2) == 0) continue;
-        if (strcmp(str(e, "root"), str(e2, "root")) != 0) continue;
+        if (strcmp(str(e, "root"), str(e2, "root")) != 0 ||
+            strcmp(str(e, "date"), str(e2, "date")) != 0)
+          continue;
         const char *s1 = str(e, sw ? "target" : "source");
         const char *t1 = str(e, sw ? "source" : "target");
         const char *s2 = str(e2, sw2 ? "target" : "source");
