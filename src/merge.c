@@ -39,6 +39,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "internal.h"
 #include "store_internal.h"
@@ -60,7 +61,8 @@ static const char *const timeline_steps[] = {
     "  place TEXT, outlet TEXT, doc_date TEXT,\n"
     "  background INTEGER NOT NULL DEFAULT 0,\n"
     "  merged INTEGER NOT NULL DEFAULT 0,\n"
-    "  entry INTEGER, swapped INTEGER NOT NULL DEFAULT 0\n"
+    "  entry INTEGER, swapped INTEGER NOT NULL DEFAULT 0,\n"
+    "  wording BLOB\n"
     ");\n"
     "CREATE INDEX event_mention_article ON event_mention(article, idx);\n"
     "CREATE INDEX event_mention_entry ON event_mention(entry);\n"
@@ -82,10 +84,12 @@ static const char *const timeline_steps[] = {
     "  n_reports INTEGER NOT NULL DEFAULT 0,\n"
     "  n_outlets INTEGER NOT NULL DEFAULT 0,\n"
     "  background INTEGER NOT NULL DEFAULT 0,\n"
-    "  first_reported TEXT, first_article INTEGER, evidence INTEGER\n"
+    "  first_reported TEXT, first_article INTEGER, evidence INTEGER,\n"
+    "  wording BLOB\n"
     ");\n"
     "CREATE INDEX timeline_entry_match ON timeline_entry(root, negated,\n"
-    "  substr(source_key, 1, 3), substr(target_key, 1, 3), day_lo);\n"
+    "  substr(source_key, 1, 3), substr(target_key, 1, 3), date_precision,\n"
+    "  day_lo);\n"
     "CREATE INDEX timeline_entry_day ON timeline_entry(day_lo);\n"
     "CREATE INDEX timeline_entry_source ON timeline_entry(source, day_lo);\n"
     "CREATE INDEX timeline_entry_target ON timeline_entry(target, day_lo);\n"
@@ -175,6 +179,137 @@ static const char *general(const char *a, const char *b) {
   return strlen(a) <= strlen(b) ? a : b;
 }
 
+/* ---- Wording ----
+ *
+ * A one-sided event ("X said ...", no target) is told apart from X's other
+ * statements of the day only by what it says. The wording of a sentence is
+ * the sorted set of hashes of its content words (four letters or more, not
+ * in data/merge_stopwords.txt); two reports of one statement share a
+ * third of the shorter wording and at least three content words (two for
+ * a wording of four words or fewer). An entry keeps the wording of the
+ * report that started it: comparing with a union of its reports would let
+ * an entry grow by chains of loosely related sentences. */
+
+#define WORDING_MAX 64                /* content words kept for a mention */
+#define ENTRY_WORDING_MAX WORDING_MAX /* an entry: its first report's */
+
+static struct {
+  uint32_t *hash; /* sorted */
+  size_t n;
+  int failed;
+} stopwords;
+static once_flag stopwords_once = ONCE_FLAG_INIT;
+
+static uint32_t word_hash(const char *w, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    h ^= td__lower((unsigned char)w[i]);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static void load_stopwords(void) {
+  char path[1024];
+  snprintf(path, sizeof path, "%s/merge_stopwords.txt", td__data_dir());
+  FILE *f = fopen(path, "r");
+  if (f == NULL) {
+    stopwords.failed = 1;
+    return;
+  }
+  char line[256];
+  size_t cap = 0;
+  while (fgets(line, sizeof line, f)) {
+    size_t n = strcspn(line, " \t\r\n");
+    if (line[0] == '#' || n == 0) continue;
+    if (stopwords.n == cap) {
+      cap = cap ? cap * 2 : 256;
+      stopwords.hash = td_xrealloc(stopwords.hash, cap * sizeof(uint32_t));
+    }
+    stopwords.hash[stopwords.n++] = word_hash(line, n);
+  }
+  fclose(f);
+  qsort(stopwords.hash, stopwords.n, sizeof(uint32_t), cmp_u32);
+}
+
+/* The wording of text[0, n) into out (at most max), sorted and distinct;
+ * returns its size. */
+static size_t wording(const char *text, size_t n, uint32_t *out, size_t max) {
+  size_t k = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)text[i];
+    if (!(td__is_alnum(c) || c >= 0x80)) {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && (td__is_alnum((unsigned char)text[j]) ||
+                     (unsigned char)text[j] >= 0x80))
+      j++;
+    if (j - i >= 4) {
+      uint32_t h = word_hash(text + i, j - i);
+      if (!bsearch(&h, stopwords.hash, stopwords.n, sizeof h, cmp_u32) &&
+          k < max)
+        out[k++] = h;
+    }
+    i = j;
+  }
+  qsort(out, k, sizeof *out, cmp_u32);
+  size_t d = 0;
+  for (size_t i = 0; i < k; i++)
+    if (d == 0 || out[d - 1] != out[i]) out[d++] = out[i];
+  return d;
+}
+
+static size_t shared_words(const uint32_t *a, size_t na, const uint32_t *b,
+                           size_t nb) {
+  size_t i = 0, j = 0, n = 0;
+  while (i < na && j < nb) {
+    if (a[i] == b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return n;
+}
+
+static bool same_wording(const uint32_t *a, size_t na, const uint32_t *b,
+                         size_t nb) {
+  size_t shared = shared_words(a, na, b, nb);
+  size_t shorter = na < nb ? na : nb;
+  return shared * 3 >= shorter &&
+         (shared >= 3 || (shared == 2 && shorter <= 4));
+}
+
+/* Wordings are stored as little-endian 32-bit words. */
+static void bind_wording(sqlite3_stmt *s, int i, const uint32_t *w, size_t n) {
+  unsigned char buf[ENTRY_WORDING_MAX * 4];
+  for (size_t k = 0; k < n; k++)
+    for (int b = 0; b < 4; b++) buf[4 * k + b] = (unsigned char)(w[k] >> 8 * b);
+  sqlite3_bind_blob(s, i, buf, (int)(4 * n), SQLITE_TRANSIENT);
+}
+
+static size_t column_wording(sqlite3_stmt *s, int i, uint32_t *w, size_t max) {
+  const unsigned char *p = sqlite3_column_blob(s, i);
+  size_t n = (size_t)sqlite3_column_bytes(s, i) / 4;
+  if (p == NULL) return 0;
+  if (n > max) n = max;
+  for (size_t k = 0; k < n; k++)
+    w[k] = (uint32_t)p[4 * k] | (uint32_t)p[4 * k + 1] << 8 |
+           (uint32_t)p[4 * k + 2] << 16 | (uint32_t)p[4 * k + 3] << 24;
+  return n;
+}
+
 typedef struct pending {
   int64_t id, article;
   char source[24], target[24], code[8], root[3];
@@ -182,6 +317,8 @@ typedef struct pending {
   int precision;
   int64_t lo, hi;
   uint32_t para;
+  uint32_t wording[WORDING_MAX];
+  size_t n_wording;
 } pending;
 
 typedef struct candidate {
@@ -189,6 +326,9 @@ typedef struct candidate {
   char source_key[24], target_key[24];
   int symmetric, precision;
   long n_articles;
+  uint32_t wording[ENTRY_WORDING_MAX];
+  size_t n_wording;
+  bool same_article; /* holds a mention of the mention's own article */
 } candidate;
 
 /* How well a candidate entry fits a mention: -1 not at all, else larger is
@@ -208,6 +348,11 @@ static long fit(const pending *m, bool m_symmetric, const candidate *c,
     *swapped = 1;
   else
     return -1;
+  /* One-sided: only a report of the same statement, or the same speaker
+   * again in the same article (one briefing told in several sentences). */
+  if ((!*m->source || !*m->target) && !c->same_article &&
+      !same_wording(m->wording, m->n_wording, c->wording, c->n_wording))
+    return -1;
   long score = c->n_articles < 100000 ? c->n_articles : 100000;
   if (c->lo == m->lo && c->hi == m->hi) score += 1000000;
   return score;
@@ -224,21 +369,25 @@ static const char sql_insert_mention[] =
     "INSERT INTO event_mention (article, idx, para, sent, sent_start, "
     "sent_end, start, end, source, source_name, target, target_name, code, "
     "root, flags, date, date_precision, day_lo, day_hi, date_how, place, "
-    "outlet, doc_date) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,"
-    "?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)";
+    "outlet, doc_date, wording) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,"
+    "?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)";
 static const char sql_pending[] =
     "SELECT rowid, article, source, target, code, root, flags, "
-    "date_precision, day_lo, day_hi, para FROM event_mention "
+    "date_precision, day_lo, day_hi, para, wording FROM event_mention "
     "WHERE merged = 0 ORDER BY date_precision DESC, day_lo, article, idx";
 static const char sql_candidates[] =
     "SELECT rowid, day_lo, day_hi, source_key, target_key, symmetric, "
-    "date_precision, n_articles FROM timeline_entry "
+    "date_precision, n_articles, wording FROM timeline_entry "
     "WHERE root = ?1 AND negated = ?2 AND substr(source_key, 1, 3) = ?3 "
-    "AND substr(target_key, 1, 3) = ?4 AND day_lo BETWEEN ?5 AND ?6";
+    "AND substr(target_key, 1, 3) = ?4 AND date_precision = ?5 "
+    "AND day_lo BETWEEN ?6 AND ?7";
+static const char sql_article_entries[] =
+    "SELECT DISTINCT entry FROM event_mention WHERE article = ?1 AND "
+    "entry IS NOT NULL AND root = ?2";
 static const char sql_new_entry[] =
     "INSERT INTO timeline_entry (date, date_precision, day_lo, day_hi, "
-    "source_key, target_key, source, target, code, root, symmetric, negated) "
-    "VALUES ('', ?1, ?2, ?3, ?4, ?5, ?4, ?5, ?6, ?7, ?8, ?9)";
+    "source_key, target_key, source, target, code, root, symmetric, negated, "
+    "wording) VALUES ('', ?1, ?2, ?3, ?4, ?5, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 static const char sql_join_entry[] =
     "UPDATE timeline_entry SET day_lo = ?2, day_hi = ?3, "
     "source_key = ?4, target_key = ?5 WHERE rowid = ?1";
@@ -311,6 +460,10 @@ static int put_doc(td_store *st, int64_t art, const td_doc *doc,
                    td_error *err) {
   sqlite3_stmt *s;
   int rc;
+  call_once(&stopwords_once, load_stopwords);
+  if (stopwords.failed)
+    return td_error_set(err, TD_EIO, td__data_dir(), 0,
+                        "cannot read merge_stopwords.txt");
   /* A replaced article: its old mentions leave their entries, which are
    * recomputed at the end of the batch. */
   if ((s = stmt(st, sql_dirty_of_article, err)) == NULL) return TD_EDB;
@@ -369,6 +522,11 @@ static int put_doc(td_store *st, int64_t art, const td_doc *doc,
     bind_text_or_null(s, 21, ev->place);
     bind_text_or_null(s, 22, outlet);
     bind_text_or_null(s, 23, doc_date);
+    uint32_t w[WORDING_MAX];
+    size_t nw = se > ss && doc->text && se <= doc->text_len
+                    ? wording(doc->text + ss, se - ss, w, WORDING_MAX)
+                    : 0;
+    bind_wording(s, 24, w, nw);
     if ((rc = done(st, s, err, "writing an event mention")) != 0) return rc;
   }
   return 0;
@@ -399,6 +557,7 @@ static int load_pending(td_store *st, pending **out, size_t *n, td_error *err) {
     p->lo = sqlite3_column_int64(s, 8);
     p->hi = sqlite3_column_int64(s, 9);
     p->para = (uint32_t)sqlite3_column_int64(s, 10);
+    p->n_wording = column_wording(s, 11, p->wording, WORDING_MAX);
   }
   sqlite3_reset(s);
   return rc == SQLITE_DONE ? 0 : db_fail(st, err, "reading new mentions");
@@ -428,17 +587,35 @@ static int merge_one(td_store *st, const symmetric_codes *sc, const pending *m,
      * organisation), so the candidates come from the index on them; a
      * symmetric mention also looks the other way round. */
     bool both = m_sym && strcmp(s3, t3) != 0;
-    for (int pass = 0; pass < (both ? 2 : 1); pass++) {
-      sqlite3_stmt *s = stmt(st, sql_candidates, err);
+    /* The entries this mention's article already joined (same root). */
+    int64_t own[16];
+    size_t n_own = 0;
+    sqlite3_stmt *s = stmt(st, sql_article_entries, err);
+    if (s == NULL) return TD_EDB;
+    sqlite3_bind_int64(s, 1, m->article);
+    sqlite3_bind_text(s, 2, m->root, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+      if (n_own < sizeof own / sizeof *own)
+        own[n_own++] = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) return db_fail(st, err, "finding entries");
+    /* An entry at year precision spans at most 366 days, at month
+     * precision 31, at day precision one: each is looked for from that
+     * far before the mention's range, through the index. */
+    static const struct {
+      int precision, span;
+    } spans[] = {{TD_PREC_DAY, 0}, {TD_PREC_MONTH, 31}, {TD_PREC_YEAR, 366}};
+    for (int q = 0; q < (both ? 6 : 3); q++) {
+      int pass = q / 3;
+      s = stmt(st, sql_candidates, err);
       if (s == NULL) return TD_EDB;
       sqlite3_bind_text(s, 1, m->root, -1, SQLITE_STATIC);
       sqlite3_bind_int(s, 2, (m->flags & TD_EVF_NEGATED) ? 1 : 0);
       sqlite3_bind_text(s, 3, pass ? t3 : s3, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text(s, 4, pass ? s3 : t3, -1, SQLITE_TRANSIENT);
-      /* Entries span at most a year (366 days), so an entry whose range
-       * meets the mention's starts no earlier than that before it. */
-      sqlite3_bind_int64(s, 5, m->lo - 366);
-      sqlite3_bind_int64(s, 6, m->hi);
+      sqlite3_bind_int(s, 5, spans[q % 3].precision);
+      sqlite3_bind_int64(s, 6, m->lo - spans[q % 3].span);
+      sqlite3_bind_int64(s, 7, m->hi);
       while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         candidate c = {0};
         c.id = sqlite3_column_int64(s, 0);
@@ -449,6 +626,9 @@ static int merge_one(td_store *st, const symmetric_codes *sc, const pending *m,
         c.symmetric = sqlite3_column_int(s, 5);
         c.precision = sqlite3_column_int(s, 6);
         c.n_articles = (long)sqlite3_column_int64(s, 7);
+        c.n_wording = column_wording(s, 8, c.wording, ENTRY_WORDING_MAX);
+        for (size_t k = 0; k < n_own && !c.same_article; k++)
+          c.same_article = own[k] == c.id;
         int sw = 0;
         long score = fit(m, m_sym, &c, &sw);
         if (score > best_score ||
@@ -461,7 +641,6 @@ static int merge_one(td_store *st, const symmetric_codes *sc, const pending *m,
       sqlite3_reset(s);
       if (rc != SQLITE_DONE) return db_fail(st, err, "finding entries");
     }
-    sqlite3_stmt *s;
     if (best_score >= 0) {
       entry = best.id;
       swapped = best_swapped;
@@ -478,7 +657,8 @@ static int merge_one(td_store *st, const symmetric_codes *sc, const pending *m,
       if ((rc = done(st, s, err, "joining an entry")) != 0) return rc;
     } else {
       if ((s = stmt(st, sql_new_entry, err)) == NULL) return TD_EDB;
-      sqlite3_bind_int(s, 1, m->precision);
+      sqlite3_bind_int(s, 1,
+                       m->precision > TD_PREC_DAY ? TD_PREC_DAY : m->precision);
       sqlite3_bind_int64(s, 2, m->lo);
       sqlite3_bind_int64(s, 3, m->hi);
       sqlite3_bind_text(s, 4, m->source, -1, SQLITE_STATIC);
@@ -487,6 +667,7 @@ static int merge_one(td_store *st, const symmetric_codes *sc, const pending *m,
       sqlite3_bind_text(s, 7, m->root, -1, SQLITE_STATIC);
       sqlite3_bind_int(s, 8, m_sym);
       sqlite3_bind_int(s, 9, (m->flags & TD_EVF_NEGATED) ? 1 : 0);
+      bind_wording(s, 10, m->wording, m->n_wording);
       if ((rc = done(st, s, err, "starting an entry")) != 0) return rc;
       entry = sqlite3_last_insert_rowid(td__store_db(st));
     }

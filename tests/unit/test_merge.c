@@ -53,6 +53,10 @@ typedef struct evspec {
   unsigned flags;
 } evspec;
 
+/* The sentences of the next article made, when set (else "Event i of
+ * ID."); make_doc consumes it. */
+static const char *const *next_texts;
+
 static td_date date_of(const char *s) {
   td_date d = {0};
   if (s == NULL) return d;
@@ -94,8 +98,12 @@ static td_doc *make_doc(const char *id, const char *date, const char *outlet,
   d->events = td_xcalloc(n ? n : 1, sizeof *d->events);
   for (size_t i = 0; i < n; i++) {
     size_t start = strlen(text);
-    snprintf(text + start, sizeof text - start, "%sEvent %zu of %s.",
-             i ? "\n\n" : "", i, id);
+    if (next_texts)
+      snprintf(text + start, sizeof text - start, "%s%s", i ? "\n\n" : "",
+               next_texts[i]);
+    else
+      snprintf(text + start, sizeof text - start, "%sEvent %zu of %s.",
+               i ? "\n\n" : "", i, id);
     if (i) start += 2;
     size_t end = strlen(text);
     d->paras[i] = (td_paragraph){(uint32_t)start, (uint32_t)end, (uint32_t)i,
@@ -184,8 +192,11 @@ static size_t query(td_store *st, const td_timeline_filter *f, entry_seen *out,
         strcat(s->docs, *s->docs ? " " : "");
         strcat(s->docs, doc);
       }
-      /* The sentence is the article's text at the stored offsets. */
-      assert_non_null(strstr(e->mentions[i].sentence, "Event "));
+      /* The sentence is the article's text at the stored offsets: a
+       * whole sentence, ending with its full stop. */
+      const char *sent = e->mentions[i].sentence;
+      assert_true(strlen(sent) > 10);
+      assert_int_equal(sent[strlen(sent) - 1], '.');
     }
   }
   assert_int_equal(rc, 0);
@@ -449,6 +460,42 @@ static void test_filters(void **state) {
   assert_null(it);
 }
 
+/* A one-sided event (a statement with no target) merges only with reports
+ * worded alike, or with the same speaker's other statements of that day in
+ * the same article (one briefing): the same speaker says many things in a
+ * day. */
+static void test_one_sided_wording(void **state) {
+  td_store *st = *state;
+  static const char *const w1[] = {
+      "Peskov said the Kremlin was in no hurry to draw conclusions on the "
+      "written response.",
+      "He also said the grain harvest would break records."};
+  static const char *const w2[] = {
+      "The Kremlin is in no hurry to draw conclusions from the US written "
+      "response, Peskov told reporters."};
+  static const char *const w3[] = {
+      "Peskov said President Putin would visit Minsk in spring."};
+  td_doc *docs[3];
+  next_texts = w1;
+  docs[0] = DOC("w1", "2022-01-28", NULL,
+                {"RUSGOV", "Dmitry Peskov", "", NULL, "010", "2022-01-27", 0},
+                {"RUSGOV", "Dmitry Peskov", "", NULL, "010", "2022-01-27", 0});
+  next_texts = w2;
+  docs[1] = DOC("w2", "2022-01-28", NULL,
+                {"RUSGOV", "Dmitry Peskov", "", NULL, "010", "2022-01-27", 0});
+  next_texts = w3;
+  docs[2] = DOC("w3", "2022-01-28", NULL,
+                {"RUSGOV", "Dmitry Peskov", "", NULL, "010", "2022-01-27", 0});
+  next_texts = NULL;
+  ingest(st, docs, 3);
+  entry_seen e[4];
+  assert_int_equal(query_all(st, e, 4), 2);
+  int merged = strcmp(e[0].docs, "w1 w2") == 0 ? 0 : 1;
+  assert_string_equal(e[merged].docs, "w1 w2");
+  assert_int_equal(e[merged].n_mentions, 3);
+  assert_string_equal(e[1 - merged].docs, "w3");
+}
+
 /* The mention listing holds every coded event with its sentence. */
 static void test_mentions(void **state) {
   td_store *st = *state;
@@ -493,6 +540,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_replace_and_undated, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_one_sided_wording, setup, teardown),
       cmocka_unit_test_setup_teardown(test_mentions, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
