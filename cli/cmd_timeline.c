@@ -341,7 +341,7 @@ static int cmp_point(const void *a, const void *b) {
 
 /* The chart: for each day, the Goldstein sum of its cooperative entries
  * as a green bar up, of its conflictual entries as a red bar down, and the
- * net sum as a line. Drawn here as inline SVG, with a <title> tooltip per
+ * net sum as a dot. Drawn here as inline SVG, with a <title> tooltip per
  * day: no script, no network. */
 static void html_chart(tl_out *o) {
   FILE *f = o->out;
@@ -415,16 +415,12 @@ static void html_chart(tl_out *o) {
               x, zero, w, -conf[k] * scale);
     fputs("</g>\n", f);
   }
-  /* Net line over the days that have entries. */
-  fputs(
-      "<polyline fill=\"none\" stroke=\"#222\" stroke-width=\"1.5\" "
-      "points=\"",
-      f);
+  /* The net sum of each day with entries, as a dot: a line would invent
+   * values for the days between. */
   for (size_t k = 0; k < ndays; k++)
     if (count[k])
-      fprintf(f, "%.2f,%.2f ", L + bw * ((double)k + 0.5),
-              zero - (coop[k] + conf[k]) * scale);
-  fputs("\"/>\n", f);
+      fprintf(f, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"3\" fill=\"#222\"/>\n",
+              L + bw * ((double)k + 0.5), zero - (coop[k] + conf[k]) * scale);
   /* Date labels: first, last, and about eight between. */
   size_t step = ndays / 8 ? ndays / 8 : 1;
   for (size_t k = 0; k < ndays; k += step) {
@@ -443,10 +439,10 @@ static void html_chart(tl_out *o) {
           "<rect x=\"%.1f\" y=\"8\" width=\"10\" height=\"10\" "
           "fill=\"#cf222e\"/><text x=\"%.1f\" y=\"17\" font-size=\"11\" "
           "fill=\"#333\">conflict (Goldstein &lt; 0)</text>"
-          "<line x1=\"%.1f\" y1=\"13\" x2=\"%.1f\" y2=\"13\" "
-          "stroke=\"#222\" stroke-width=\"1.5\"/><text x=\"%.1f\" y=\"17\" "
-          "font-size=\"11\" fill=\"#333\">net daily sum</text>\n",
-          L, L + 14, L + 190, L + 204, L + 370, L + 390, L + 396);
+          "<circle cx=\"%.1f\" cy=\"13\" r=\"3\" fill=\"#222\"/>"
+          "<text x=\"%.1f\" y=\"17\" font-size=\"11\" fill=\"#333\">"
+          "net daily sum</text>\n",
+          L, L + 14, L + 190, L + 204, L + 375, L + 384);
   fputs("</svg>\n", f);
   free(coop);
   free(conf);
@@ -661,7 +657,7 @@ int td_cmd_timeline(int argc, char **argv) {
             "</h1>\n<p>%zu entries, each one real event merged across "
             "the articles that report it. Chart: daily sum of the "
             "Goldstein scores of the day-precise entries%s "
-            "(cooperation up, conflict down, net as a line).</p>\n",
+            "(cooperation up, conflict down, the net sum as a dot).</p>\n",
             o.n_entries, o.pair[0] ? " between the pair" : "");
     html_chart(&o);
     fputs(
