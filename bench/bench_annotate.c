@@ -84,7 +84,8 @@ int main(int argc, char **argv) {
      * coarser than one article. */
     char *ok = td_xcalloc(c.n, 1);
     double t0 = cpu();
-    for (size_t i = 0; i < c.n; i++) ok[i] = td_doc_prepare(c.docs[i], NULL) == 0;
+    for (size_t i = 0; i < c.n; i++)
+      ok[i] = td_doc_prepare(c.docs[i], NULL) == 0;
     double t1 = cpu();
     for (size_t i = 0; i < c.n; i++)
       if (ok[i]) td_timex_tag(c.docs[i]);
@@ -112,12 +113,14 @@ int main(int argc, char **argv) {
     if (t[4] < best[4]) memcpy(best, t, sizeof best);
     if (w < best_wall) best_wall = w;
   }
-  printf("annotate: %zu articles, %zu sentences, %zu tokens, %zu actor "
-         "mentions, %zu events (knowledge loaded in %.2f s)\n",
-         c.n, sents, toks, mentions, events, load);
-  printf("  whole pipeline: %.0f sentences/s per core (%.3f s CPU, best of "
-         "%d; wall %.3f s)\n",
-         sents / best[4], best[4], repeats, best_wall);
+  printf(
+      "annotate: %zu articles, %zu sentences, %zu tokens, %zu actor "
+      "mentions, %zu events (knowledge loaded in %.2f s)\n",
+      c.n, sents, toks, mentions, events, load);
+  printf(
+      "  whole pipeline: %.0f sentences/s per core (%.3f s CPU, best of "
+      "%d; wall %.3f s)\n",
+      sents / best[4], best[4], repeats, best_wall);
   static const char *names[] = {"segmentation", "time", "actors", "events"};
   for (int k = 0; k < 4; k++)
     printf("  %-13s %6.1f%%  %9.0f sentences/s alone\n", names[k],

@@ -60,7 +60,8 @@ int main(int argc, char **argv) {
     td__buf b = {0};
     char chunk[65536];
     size_t r;
-    while ((r = fread(chunk, 1, sizeof chunk, fp)) > 0) td__buf_put(&b, chunk, r);
+    while ((r = fread(chunk, 1, sizeof chunk, fp)) > 0)
+      td__buf_put(&b, chunk, r);
     fclose(fp);
     if (!b.data) continue;
     const char *p = b.data;
@@ -83,7 +84,9 @@ int main(int argc, char **argv) {
             ds[l] = '\0';
             td_date_parse_meta(ds, &d->date);
           }
-          if (n == cap) docs = td_xrealloc(docs, (cap = cap ? cap * 2 : 1024) * sizeof *docs);
+          if (n == cap)
+            docs =
+                td_xrealloc(docs, (cap = cap ? cap * 2 : 1024) * sizeof *docs);
           docs[n++] = d;
           bytes += d->text_len;
         } else {
@@ -107,14 +110,16 @@ int main(int argc, char **argv) {
       td_timex_tag(docs[i]);
       found += docs[i]->n_timexes;
     }
-    double c = now(CLOCK_PROCESS_CPUTIME_ID) - c0, w = now(CLOCK_MONOTONIC) - w0;
+    double c = now(CLOCK_PROCESS_CPUTIME_ID) - c0,
+           w = now(CLOCK_MONOTONIC) - w0;
     if (c < best_cpu) best_cpu = c;
     if (w < best_wall) best_wall = w;
   }
-  printf("timex tagger: %zu stories, %.1f MB of text, %zu expressions; best of "
-         "%d: %.3f s CPU = %.1f MB/s per core (wall %.3f s = %.1f MB/s)\n",
-         n, bytes / 1e6, found, rounds, best_cpu, bytes / 1e6 / best_cpu,
-         best_wall, bytes / 1e6 / best_wall);
+  printf(
+      "timex tagger: %zu stories, %.1f MB of text, %zu expressions; best of "
+      "%d: %.3f s CPU = %.1f MB/s per core (wall %.3f s = %.1f MB/s)\n",
+      n, bytes / 1e6, found, rounds, best_cpu, bytes / 1e6 / best_cpu,
+      best_wall, bytes / 1e6 / best_wall);
   for (size_t i = 0; i < n; i++) td_doc_free(docs[i]);
   free(docs);
   return 0;

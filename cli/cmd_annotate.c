@@ -217,8 +217,8 @@ static int on_doc(void *ud, td_doc *doc) {
  * '{', Reuters SGML when it opens with a tag, else one plain article. */
 static td_format sniff(const char *buf, size_t n) {
   size_t i = 0;
-  while (i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' ||
-                   buf[i] == '\r'))
+  while (i < n &&
+         (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r'))
     i++;
   if (i < n && buf[i] == '{') return TD_FMT_JSONL;
   if (i + 8 < n && (strncmp(buf + i, "<REUTERS", 8) == 0 ||
@@ -236,8 +236,7 @@ static int read_input(const char *path, annotate_run *r, td_error *err) {
     return 0;
   }
   FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  if (f == NULL)
-    return td_error_set(err, TD_EIO, path, 0, "cannot open input");
+  if (f == NULL) return td_error_set(err, TD_EIO, path, 0, "cannot open input");
   char *data = NULL;
   size_t len = 0, cap = 0, n;
   do {
@@ -334,9 +333,10 @@ int td_cmd_annotate(int argc, char **argv) {
   }
   annotate_run r = {kb, lx, &diag, evopts, 0, stdout, tsv, NULL, 0};
   if (tsv)
-    fputs("doc\tdate\tdate_how\tsource\ttarget\tcode\troot\tquad_class\t"
-          "goldstein\tmodality\tplace\tstart\tend\tsentence\n",
-          stdout);
+    fputs(
+        "doc\tdate\tdate_how\tsource\ttarget\tcode\troot\tquad_class\t"
+        "goldstein\tmodality\tplace\tstart\tend\tsentence\n",
+        stdout);
   r.batch = td_xcalloc(ANNOTATE_BATCH, sizeof *r.batch);
   /* Several inputs are read as one batch (their dates resolved
    * together); none means standard input. */

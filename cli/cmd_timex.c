@@ -52,8 +52,10 @@ static const char *malformed(const char *s, size_t n) {
     unsigned char c = (unsigned char)s[i];
     if (c == 0) return "binary data (NUL bytes), not text";
     if (c < 32 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ctrl++;
-    if ((c | 32) >= 'a' && (c | 32) <= 'z') letters++;
-    else if (c >= 0x80) letters++;
+    if ((c | 32) >= 'a' && (c | 32) <= 'z')
+      letters++;
+    else if (c >= 0x80)
+      letters++;
   }
   if (ctrl * 10 > n) return "binary data (control characters), not text";
   if (letters == 0) return "no text: the input holds no words";
@@ -156,7 +158,8 @@ int td_cmd_timex(int argc, char **argv) {
               path);
   }
   td_timex_tag(doc);
-  for (size_t i = 0; i < doc->n_timexes; i++) print_timex(doc, &doc->timexes[i]);
+  for (size_t i = 0; i < doc->n_timexes; i++)
+    print_timex(doc, &doc->timexes[i]);
   td_doc_free(doc);
   return 0;
 }

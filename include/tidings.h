@@ -230,9 +230,11 @@ typedef struct td_timex {
   uint8_t type;   /* td_timex_type */
   uint8_t flags;  /* TD_TIMEXF_* */
   char value[24]; /* TIMEX3 value: 2022-01-31, 2022-W05, P3D, PAST_REF ... */
-  /* The calendar date an event governed by this expression takes (day,
-   * month or year precision); TD_PREC_NONE when the value is no calendar
-   * date (durations, sets, PRESENT_REF). */
+  /* The calendar date an event governed by this expression takes: day
+   * precision for a day (and minute for a clock time), month for a month
+   * or an ISO week (the month of its Thursday), year for a year, quarter,
+   * half or season; TD_PREC_NONE when the value is no calendar date
+   * (durations, sets, *_REF, decades, a year the text never gives). */
   td_date date;
   int32_t range_pair; /* the other end of a range ("February 16-17"), or -1 */
 } td_timex;
@@ -480,9 +482,11 @@ int td_normalize(td_doc *doc, const td_diag *diag);
 void td_dateline_parse(td_doc *doc);
 
 /* Finish the dates of a batch: each doc whose date lacks a year takes the
- * year that puts its month and day nearest to the dates of the other
- * documents of the batch (date_source becomes TD_DATE_SRC_INFERRED only if
- * the day itself was not written in a dateline). */
+ * year that puts its month and day nearest to the dated documents of the
+ * batch (as they were before the call, so order does not matter), or, when
+ * none has a year, nearest to its own date stamps (date_source becomes
+ * TD_DATE_SRC_INFERRED only if the day itself was not written in a
+ * dateline). */
 void td_batch_resolve_dates(td_doc **docs, size_t n);
 
 /* ------------------------------------------------------------------------
@@ -510,8 +514,11 @@ int td_doc_prepare(td_doc *doc, const td_diag *diag);
 
 /* Find the temporal expressions of a segmented document and resolve them
  * against doc->date (the document creation time) and against each other
- * (a date just mentioned anchors "the next day"). Replaces doc->timexes.
- * A document without a date gets values only for absolute expressions. */
+ * (a date just mentioned anchors "the next day"). Replaces doc->timexes,
+ * in text order. A document without a date gets values only for absolute
+ * expressions (others get X placeholders: "XXXX-12-17"). The word lists
+ * come from data/timex-*.txt under td__data_dir(), read once per process;
+ * if they cannot be read, a message goes to stderr and nothing is tagged. */
 void td_timex_tag(td_doc *doc);
 
 /* The actor knowledge base: countries, organisations, roles and people

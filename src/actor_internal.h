@@ -28,6 +28,14 @@ enum {
   KB_PRONOUN      /* he, she, him */
 };
 
+/* Token flags. */
+enum {
+  KBT_NONNAME = 1, /* never part of a person's name (nonnames.txt) */
+  KBT_START = 2,   /* the first token of some name */
+  KBT_CONT = 4,    /* a token some name goes on after */
+  KBT_CONN = 8     /* joins titles and appositions: of, the, a, with ... */
+};
+
 /* Entry flags. */
 enum {
   KBF_PROPER = 1 << 0,  /* matches only when the text capitalises it */
@@ -54,7 +62,8 @@ typedef struct kb_entry {
   uint8_t kind;
   uint16_t flags;
   char role[8];    /* KB_ROLE: GOV, MIL, MED ...; "" when weak */
-  char country[4]; /* KB_ROLE: default country ("secretary of state") */
+  char country[24]; /* KB_ROLE: default country ("secretary of state") or
+                       organisation ("european commissioner") */
   uint32_t name;   /* canonical name */
   uint32_t title;  /* person: the title, "" if none */
   uint32_t codes, n_codes; /* into kb->codes, or for learnt people into
@@ -64,15 +73,78 @@ typedef struct kb_entry {
   int32_t title_tok; /* person: head token of its title, 0 if none */
   uint8_t n_toks;    /* role: tokens in its phrase */
   uint32_t seq;            /* load order: later loads win ties */
+  uint32_t seen_doc;       /* td_actors_resolve: the article (serial) and */
+  int32_t seen_ent;        /* entity this entry was last bound to */
 } kb_entry;
 
+#define TD__KB_TOKBITS (1u << 18)
+#define TD__KB_LOWBITS (1u << 16)
+/* The filter key of a lowercase word: its first two bytes, last byte and
+ * length, folded to 16 bits. */
+static inline uint32_t td__kb_low_key(unsigned char a, unsigned char b,
+                                      unsigned char z, uint32_t len) {
+  uint32_t k = (uint32_t)a | (uint32_t)b << 8 | (uint32_t)z << 16 |
+               (len > 15 ? 15u : len) << 24;
+  return (uint32_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> 48);
+}
+
+/* The packed key of a word of one to three bytes: its bytes with the
+ * ASCII case bit set (so "US" and "us" meet), read as a little-endian
+ * 32-bit integer from a copy padded with zeros. w must have 4 readable
+ * bytes (n + 1 <= 4 is enough with the NUL of a C string, else copy). */
+static inline uint32_t td__kb_short_key(const unsigned char *w, uint32_t n) {
+  static const uint32_t mask[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};
+  uint32_t k = (uint32_t)w[0] | (uint32_t)w[1] << 8 | (uint32_t)w[2] << 16;
+  return (k | 0x202020u) & mask[n];
+}
+
+/* A token slot: the token's hash, its canonical id (0: empty slot). */
+typedef struct kb_tokslot {
+  uint64_t hash;
+  int32_t canon;
+  int32_t id;
+} kb_tokslot;
+
+typedef struct kb_short {
+  uint32_t key; /* bytes packed little-endian, 0 for an empty slot */
+  int32_t id;   /* raw token id */
+} kb_short;
+
+static inline uint32_t td__kb_short_slot(uint32_t key, uint32_t cap) {
+  return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & (cap - 1);
+}
+
+/* FNV-1a over the normalised bytes of a word (see td__actor_norm_word);
+ * text is hashed on the fly with the same steps. */
+#define TD__KB_FNV0 UINT64_C(1469598103934665603)
+static inline uint64_t td__kb_fnv(uint64_t h, unsigned char c) {
+  return (h ^ c) * UINT64_C(1099511628211);
+}
+
 struct td_actor_kb {
-  /* token table: open addressing, lowercased token -> id (1-based) */
-  uint32_t *tok_slot; /* index into tok_off, +1; 0 empty */
+  /* token table: open addressing on the 64-bit hash of the normalised
+   * token (a collision between two 64-bit hashes is ignored: it would
+   * take billions of distinct words); a Bloom-style bit set in front
+   * rejects most unknown words without touching the table. */
+  struct kb_tokslot *tok_slot;
   uint32_t tok_cap;
   uint32_t *tok_off;  /* pool offset of each token string */
   int32_t *tok_canon; /* canonical id of each token (variants share one) */
+  uint8_t *tok_flags; /* KBT_* of each token */
   uint32_t n_toks, tok_alloc;
+  uint64_t tok_bits[TD__KB_TOKBITS / 64];
+  /* Tokens of one to three bytes (the, of, he, US, EU) by their bytes
+   * packed in an integer: the most frequent words need no hashing. */
+  struct kb_short *short_tab;
+  /* Words that open a name matched in lowercase (roles: "secretary",
+   * "troops"), by first two letters and length: a lowercase word of the
+   * text outside any name is looked up only when its bit is set. */
+  uint8_t low_bits[TD__KB_LOWBITS / 8];
+  uint32_t short_cap, n_short;
+  /* Byte classes for hashing text on the fly: the lowercase byte, or 0
+   * for a separator ('-', '/', NUL), 1 for a dropped byte ('.'), 2 for
+   * a byte that may open a typographic apostrophe (0xE2). */
+  unsigned char byte_class[256];
 
   /* phrase table: open addressing over token-id sequences */
   struct kb_phrase *phr;
@@ -91,6 +163,11 @@ struct td_actor_kb {
   td__buf pool; /* strings, NUL-terminated; offset 0 is "" */
 
   size_t n_dict_entries, n_people, n_learnt, n_names;
+  /* Working memory of td_actors_resolve, kept between articles (owned by
+   * actors.c, freed with scratch_free). */
+  void *scratch;
+  void (*scratch_free)(void *scratch);
+  uint32_t doc_serial; /* counts the articles resolved */
   /* ids of the little words that join titles and appositions */
   int32_t w_of, w_the, w_a, w_an, w_with, w_at, w_for, w_from, w_in, w_and;
   uint32_t seq;
@@ -115,9 +192,44 @@ size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap);
 
 /* The id of a normalised token (its canonical variant), 0 if unknown. */
 int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n);
+/* The canonical id of a short token by its packed bytes, 0 if unknown. */
+static inline int32_t td__kb_tok_short(const td_actor_kb *kb, uint32_t key) {
+  for (uint32_t j = td__kb_short_slot(key, kb->short_cap);;
+       j = (j + 1) & (kb->short_cap - 1)) {
+    if (kb->short_tab[j].key == key) return kb->tok_canon[kb->short_tab[j].id - 1];
+    if (kb->short_tab[j].key == 0) return 0;
+  }
+}
+/* The same by the token's hash (td__kb_fnv over its normalised bytes). */
+static inline int32_t td__kb_tok_by_hash(const td_actor_kb *kb, uint64_t h) {
+  uint32_t b = (uint32_t)(h >> 40) & (TD__KB_TOKBITS - 1);
+  if (!((kb->tok_bits[b >> 6] >> (b & 63)) & 1)) return 0;
+  for (uint32_t j = (uint32_t)(h ^ (h >> 32)) & (kb->tok_cap - 1);;
+       j = (j + 1) & (kb->tok_cap - 1)) {
+    const kb_tokslot *t = &kb->tok_slot[j];
+    if (t->canon == 0) return 0;
+    if (t->hash == h) return t->canon;
+  }
+}
 /* The phrase for ids[0..len), or NULL. */
 const kb_phrase *td__kb_phrase_find(const td_actor_kb *kb, const int32_t *ids,
                                     unsigned len, uint64_t hash);
+/* The same, inline, for the matching loop. */
+static inline const kb_phrase *td__kb_phrase_get(const td_actor_kb *kb,
+                                                 const int32_t *ids,
+                                                 unsigned len, uint64_t hash) {
+  for (uint32_t j = (uint32_t)hash & (kb->phr_cap - 1);;
+       j = (j + 1) & (kb->phr_cap - 1)) {
+    const kb_phrase *p = &kb->phr[j];
+    if (p->len == 0) return NULL;
+    if (p->hash == hash && p->len == len) {
+      const int32_t *q = kb->ids + p->ids;
+      unsigned i = 0;
+      while (i < len && q[i] == ids[i]) i++;
+      if (i == len) return p;
+    }
+  }
+}
 /* Incremental hash of a token-id sequence: h = td__kb_hash_step(h, id),
  * starting from TD__KB_HASH0. */
 #define TD__KB_HASH0 UINT64_C(0x9e3779b97f4a7c15)
@@ -145,9 +257,11 @@ uint32_t td__kb_new_entry(td_actor_kb *kb, uint8_t kind, uint16_t flags,
 void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
                      int32_t from, int32_t to, int dated);
 /* Add (or re-date) a person learnt from an article of date day, with the
- * code and the title the text gave. */
-void td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
-                  const char *title, int32_t day);
+ * code and the title the text gave, and gender flags (KBF_MALE/FEMALE, or
+ * 0 when unknown). Returns the person's entry, or -1
+ * when the name or code is unusable. */
+int64_t td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
+                     const char *title, int32_t day, uint16_t gender);
 /* The best code of an entry on day (INT32_MIN: no date known), with the
  * day its evidence starts (*since, may be NULL). NULL when none. */
 const char *td__kb_entry_code(const td_actor_kb *kb, const kb_entry *e,

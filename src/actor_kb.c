@@ -27,12 +27,9 @@ static uint32_t pool_add(td_actor_kb *kb, const char *s, size_t n) {
 }
 
 static uint64_t str_hash(const char *s, size_t n) {
-  uint64_t h = UINT64_C(1469598103934665603);
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= UINT64_C(1099511628211);
-  }
-  return h ^ (h >> 29);
+  uint64_t h = TD__KB_FNV0;
+  for (size_t i = 0; i < n; i++) h = td__kb_fnv(h, (unsigned char)s[i]);
+  return h;
 }
 
 size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap) {
@@ -57,38 +54,66 @@ size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap) {
   return k;
 }
 
+static uint32_t tok_slot_of(const td_actor_kb *kb, uint64_t h) {
+  uint32_t j = (uint32_t)(h ^ (h >> 32)) & (kb->tok_cap - 1);
+  while (kb->tok_slot[j].canon && kb->tok_slot[j].hash != h)
+    j = (j + 1) & (kb->tok_cap - 1);
+  return j;
+}
+
 static void tok_grow(td_actor_kb *kb) {
-  uint32_t ncap = kb->tok_cap ? kb->tok_cap * 2 : 4096;
-  uint32_t *slot = td_xcalloc(ncap, sizeof *slot);
-  for (uint32_t i = 0; i < kb->tok_cap; i++) {
-    if (!kb->tok_slot[i]) continue;
-    const char *s = td__kb_str(kb, kb->tok_off[kb->tok_slot[i] - 1]);
-    uint64_t h = str_hash(s, strlen(s));
-    uint32_t j = (uint32_t)h & (ncap - 1);
-    while (slot[j]) j = (j + 1) & (ncap - 1);
-    slot[j] = kb->tok_slot[i];
-  }
-  free(kb->tok_slot);
-  kb->tok_slot = slot;
-  kb->tok_cap = ncap;
+  uint32_t ocap = kb->tok_cap;
+  kb_tokslot *old = kb->tok_slot;
+  kb->tok_cap = ocap ? ocap * 2 : 4096;
+  kb->tok_slot = td_xcalloc(kb->tok_cap, sizeof *kb->tok_slot);
+  for (uint32_t i = 0; i < ocap; i++)
+    if (old[i].canon) kb->tok_slot[tok_slot_of(kb, old[i].hash)] = old[i];
+  free(old);
 }
 
 /* The raw (not canonicalised) id of token w, 0 if not interned. */
 static int32_t tok_raw_find(const td_actor_kb *kb, const char *w, size_t n) {
   if (kb->tok_cap == 0) return 0;
-  uint64_t h = str_hash(w, n);
-  for (uint32_t j = (uint32_t)h & (kb->tok_cap - 1);;
-       j = (j + 1) & (kb->tok_cap - 1)) {
-    uint32_t v = kb->tok_slot[j];
-    if (!v) return 0;
-    const char *s = td__kb_str(kb, kb->tok_off[v - 1]);
-    if (strncmp(s, w, n) == 0 && s[n] == '\0') return (int32_t)v;
-  }
+  const kb_tokslot *t = &kb->tok_slot[tok_slot_of(kb, str_hash(w, n))];
+  return t->canon ? t->id : 0;
 }
 
 int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n) {
-  int32_t id = tok_raw_find(kb, w, n);
-  return id ? kb->tok_canon[id - 1] : 0;
+  if (kb->tok_cap == 0) return 0;
+  return td__kb_tok_by_hash(kb, str_hash(w, n));
+}
+
+/* Make token id read as canon (a spelling variant). */
+static void tok_set_canon(td_actor_kb *kb, int32_t id, int32_t canon) {
+  kb->tok_canon[id - 1] = canon;
+  const char *s = td__kb_str(kb, kb->tok_off[id - 1]);
+  kb->tok_slot[tok_slot_of(kb, str_hash(s, strlen(s)))].canon = canon;
+}
+
+static void short_put(kb_short *tab, uint32_t cap, uint32_t key, int32_t id) {
+  uint32_t j = td__kb_short_slot(key, cap);
+  while (tab[j].key && tab[j].key != key) j = (j + 1) & (cap - 1);
+  tab[j].key = key;
+  tab[j].id = id;
+}
+
+/* Index a token of one to three bytes by its packed bytes. */
+static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
+  unsigned char pad[4] = {0, 0, 0, 0};
+  memcpy(pad, w, n);
+  uint32_t key = td__kb_short_key(pad, (uint32_t)n);
+  if ((kb->n_short + 1) * 2 > kb->short_cap) {
+    uint32_t ncap = kb->short_cap ? kb->short_cap * 2 : 256;
+    kb_short *tab = td_xcalloc(ncap, sizeof *tab);
+    for (uint32_t i = 0; i < kb->short_cap; i++)
+      if (kb->short_tab[i].key)
+        short_put(tab, ncap, kb->short_tab[i].key, kb->short_tab[i].id);
+    free(kb->short_tab);
+    kb->short_tab = tab;
+    kb->short_cap = ncap;
+  }
+  short_put(kb->short_tab, kb->short_cap, key, id);
+  kb->n_short++;
 }
 
 static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
@@ -100,14 +125,20 @@ static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
     kb->tok_off = td_xrealloc(kb->tok_off, kb->tok_alloc * sizeof(uint32_t));
     kb->tok_canon =
         td_xrealloc(kb->tok_canon, kb->tok_alloc * sizeof(int32_t));
+    kb->tok_flags = td_xrealloc(kb->tok_flags, kb->tok_alloc + 1);
+    kb->tok_flags[0] = 0; /* id 0: an unknown word */
   }
   uint32_t v = ++kb->n_toks;
   kb->tok_off[v - 1] = pool_add(kb, w, n);
   kb->tok_canon[v - 1] = (int32_t)v;
+  kb->tok_flags[v] = 0;
   uint64_t h = str_hash(w, n);
-  uint32_t j = (uint32_t)h & (kb->tok_cap - 1);
-  while (kb->tok_slot[j]) j = (j + 1) & (kb->tok_cap - 1);
-  kb->tok_slot[j] = v;
+  kb_tokslot *t = &kb->tok_slot[tok_slot_of(kb, h)];
+  t->hash = h;
+  t->id = t->canon = (int32_t)v;
+  uint32_t b = (uint32_t)(h >> 40) & (TD__KB_TOKBITS - 1);
+  kb->tok_bits[b >> 6] |= UINT64_C(1) << (b & 63);
+  if (n <= 3) short_add(kb, w, n, (int32_t)v);
   return (int32_t)v;
 }
 
@@ -216,17 +247,41 @@ unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n,
 
 void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
                      size_t n) {
-  int32_t ids[KB_MAX_NAME_TOKS];
-  unsigned len = split_name(kb, name, n, ids);
+  int32_t buf[KB_MAX_NAME_TOKS];
+  unsigned len = split_name(kb, name, n, buf);
+  int32_t *ids = buf;
+  /* "The Hague" is found from "Hague": "the" never opens a name, so the
+   * most common word of the text is never looked up as a name start. */
+  if (len > 1 && ids[0] == kb->w_the) {
+    ids++;
+    len--;
+  }
   if (len == 0) return;
+  kb->tok_flags[ids[0]] |= KBT_START;
+  for (unsigned i = 0; i + 1 < len; i++) kb->tok_flags[ids[i]] |= KBT_CONT;
+  if (!(kb->ent[entry].flags & KBF_PROPER)) {
+    const char *w = td__kb_str(kb, kb->tok_off[ids[0] - 1]);
+    size_t wl = strlen(w);
+    if (wl > 3) {
+      uint32_t key = td__kb_low_key((unsigned char)w[0], (unsigned char)w[1],
+                                    (unsigned char)w[wl - 1], (uint32_t)wl);
+      kb->low_bits[key >> 3] |= (uint8_t)(1u << (key & 7));
+    }
+  }
   uint64_t h = TD__KB_HASH0;
   for (unsigned i = 0; i < len; i++) {
     h = td__kb_hash_step(h, ids[i]);
     kb_phrase *p = phr_get(kb, ids, i + 1, h);
     if (i + 1 < len) continue;
-    /* An entry is linked to a phrase once. */
-    for (int32_t l = p->entries; l >= 0; l = kb->links[l].next)
+    /* An entry is linked to a phrase once. A person imported under the
+     * name of a built-in one takes its gender (for he and she). */
+    for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {
       if (kb->links[l].entry == entry) return;
+      const kb_entry *o = &kb->ent[kb->links[l].entry];
+      if (o->kind == KB_PERSON &&
+          (kb->ent[entry].flags & (KBF_DICT | KBF_LEARNT)))
+        kb->ent[entry].flags |= o->flags & (KBF_MALE | KBF_FEMALE);
+    }
     if (kb->n_links == kb->links_cap) {
       kb->links_cap = kb->links_cap ? kb->links_cap * 2 : 8192;
       kb->links = td_xrealloc(kb->links, kb->links_cap * sizeof *kb->links);
@@ -288,6 +343,20 @@ void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
   c->to = to;
   c->dated = (uint8_t)(dated != 0);
   e->n_codes++;
+  /* An imported actor whose codes all carry a role, some of them
+   * date-restricted, is a person holding offices (the dictionaries'
+   * people: [RUSGOV >080508] [RUSELI]); a bare country code ([UKR])
+   * marks a country, place or organisation. */
+  if ((e->flags & KBF_DICT) &&
+      (e->kind == KB_ACTOR || e->kind == KB_PERSON)) {
+    int any_dated = 0, all_roles = 1;
+    for (uint32_t i = 0; i < e->n_codes; i++) {
+      const kb_code *x = &kb->codes[e->codes + i];
+      any_dated |= x->dated;
+      if (strlen(x->code) <= 3) all_roles = 0;
+    }
+    e->kind = any_dated && all_roles ? KB_PERSON : KB_ACTOR;
+  }
 }
 
 const char *td__kb_entry_code(const td_actor_kb *kb, const kb_entry *e,
@@ -384,7 +453,30 @@ static int load_variants(td_actor_kb *kb, const char *dir,
       if (!canon)
         canon = kb->tok_canon[id - 1];
       else
-        kb->tok_canon[id - 1] = canon;
+        tok_set_canon(kb, id, canon);
+    }
+  }
+  fclose(f);
+  return 0;
+}
+
+/* nonnames.txt: words, separated by spaces or lines. */
+static int load_nonnames(td_actor_kb *kb, const char *dir,
+                         const td_diag *diag) {
+  char path[1024], line[1024];
+  FILE *f = open_data(dir, "nonnames.txt", path, sizeof path, diag);
+  if (!f) return TD_EIO;
+  while (fgets(line, sizeof line, f)) {
+    char *s = trim(line);
+    if (*s == '#' || *s == '\0') continue;
+    char *save = NULL;
+    for (char *w = strtok_r(s, " \t", &save); w;
+         w = strtok_r(NULL, " \t", &save)) {
+      char nw[128];
+      size_t n = td__actor_norm_word(w, strlen(w), nw, sizeof nw);
+      if (n == 0) continue;
+      int32_t id = tok_intern(kb, nw, n);
+      kb->tok_flags[kb->tok_canon[id - 1]] |= KBT_NONNAME;
     }
   }
   fclose(f);
@@ -463,11 +555,11 @@ static int load_roles(td_actor_kb *kb, const char *dir, const td_diag *diag) {
     char *s = trim(line);
     if (*s == '#' || *s == '\0') continue;
     char *colon = strchr(s, ':');
-    char role[16], kind[16], cty[16] = "";
+    char role[16], kind[16], cty[24] = "";
     int nf = 0;
     if (colon) {
       *colon = '\0';
-      nf = sscanf(s, "%15s %15s %15s", role, kind, cty);
+      nf = sscanf(s, "%15s %15s %23s", role, kind, cty);
     }
     if (nf < 2 || (strcmp(role, "-") != 0 && strlen(role) != 3)) {
       td__diag(diag, TD_SEV_WARNING, path, ln,
@@ -486,7 +578,8 @@ static int load_roles(td_actor_kb *kb, const char *dir, const td_diag *diag) {
     if (strcmp(role, "-") == 0) fl |= KBF_WEAK;
     uint32_t e = td__kb_new_entry(kb, KB_ROLE, fl, "");
     if (!(fl & KBF_WEAK)) memcpy(kb->ent[e].role, role, 4);
-    if (nf == 3 && strlen(cty) == 3) memcpy(kb->ent[e].country, cty, 4);
+    if (nf == 3 && valid_code(cty))
+      memcpy(kb->ent[e].country, cty, strlen(cty) + 1);
     /* Each phrase is its own entry so a role knows its head token. */
     char *save = NULL;
     int first = 1;
@@ -596,7 +689,7 @@ static int load_people(td_actor_kb *kb, const char *dir,
         break;
       }
       kb_code kc = {.from = INT32_MIN, .to = INT32_MAX, .dated = 0};
-      snprintf(kc.code, sizeof kc.code, "%s", code);
+      memcpy(kc.code, code, strlen(code) + 1); /* valid_code: < 24 bytes */
       if (k == 2) {
         char *dots = strstr(range, "..");
         if (!dots) {
@@ -637,16 +730,26 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   if (data_dir == NULL) data_dir = td__data_dir();
   td_actor_kb *kb = td_xcalloc(1, sizeof *kb);
   td__buf_putc(&kb->pool, '\0'); /* offset 0 is "" */
+  for (int c = 0; c < 256; c++)
+    kb->byte_class[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  kb->byte_class['-'] = kb->byte_class['/'] = kb->byte_class[0] = 0;
+  kb->byte_class['.'] = 1;
+  kb->byte_class[0xE2] = 2;
+  kb->short_cap = 256;
+  kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
   static const char *const little[] = {"of",  "the",  "a",  "an",  "with",
                                        "at",  "for",  "from", "in", "and"};
   int32_t *slots[] = {&kb->w_of,  &kb->w_the,  &kb->w_a,    &kb->w_an,
                       &kb->w_with, &kb->w_at,  &kb->w_for, &kb->w_from,
                       &kb->w_in,  &kb->w_and};
-  for (size_t i = 0; i < sizeof little / sizeof little[0]; i++)
+  for (size_t i = 0; i < sizeof little / sizeof little[0]; i++) {
     *slots[i] = tok_intern(kb, little[i], strlen(little[i]));
+    kb->tok_flags[*slots[i]] |= KBT_CONN;
+  }
   int rc = 0;
   /* Variants first, so names loaded later share their canonical tokens. */
   if ((rc = load_variants(kb, data_dir, diag)) == 0 &&
+      (rc = load_nonnames(kb, data_dir, diag)) == 0 &&
       (rc = load_names(kb, data_dir, "countries.txt", diag)) == 0 &&
       (rc = load_names(kb, data_dir, "organisations.txt", diag)) == 0 &&
       (rc = load_roles(kb, data_dir, diag)) == 0 &&
@@ -665,9 +768,12 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
 
 void td_actor_kb_free(td_actor_kb *kb) {
   if (kb == NULL) return;
+  if (kb->scratch_free) kb->scratch_free(kb->scratch);
   free(kb->tok_slot);
   free(kb->tok_off);
   free(kb->tok_canon);
+  free(kb->tok_flags);
+  free(kb->short_tab);
   free(kb->phr);
   free(kb->ids);
   free(kb->links);
@@ -883,6 +989,10 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
         canon[k++] = name[i] == '_' ? ' ' : name[i];
       while (k && canon[k - 1] == ' ') k--;
       canon[k] = '\0';
+      /* "SERGEY LAVROV" reads as "Sergey Lavrov". */
+      for (size_t i = 1; i < k; i++)
+        if (td__is_alpha((unsigned char)canon[i - 1]))
+          canon[i] = (char)td__lower((unsigned char)canon[i]);
       if (agent) {
         /* An agent: a role word (FARMER [~AGR]) matched in any case. */
         uint32_t e = td__kb_new_entry(kb, KB_ROLE, KBF_DICT, canon);
@@ -916,11 +1026,11 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
 
 /* ---- learnt people ---- */
 
-void td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
-                  const char *title, int32_t day) {
+int64_t td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
+                     const char *title, int32_t day, uint16_t gender) {
   int32_t ids[KB_MAX_NAME_TOKS];
   unsigned len = split_name(kb, name, strlen(name), ids);
-  if (len == 0 || !valid_code(code)) return;
+  if (len == 0 || !valid_code(code)) return -1;
   uint64_t h = TD__KB_HASH0;
   for (unsigned i = 0; i < len; i++) h = td__kb_hash_step(h, ids[i]);
   const kb_phrase *p = td__kb_phrase_find(kb, ids, len, h);
@@ -941,6 +1051,7 @@ void td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
     kb->n_learnt++;
   }
   kb_entry *en = &kb->ent[e];
+  en->flags |= gender & (KBF_MALE | KBF_FEMALE);
   if (title && *title) {
     en->title = pool_add(kb, title, strlen(title));
     int32_t tids[KB_MAX_NAME_TOKS];
@@ -952,10 +1063,11 @@ void td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
     kb_code *c = &kb->codes[en->codes + i];
     if (strcmp(c->code, code) == 0) {
       if (day < c->from) c->from = day;
-      return;
+      return e;
     }
   }
   td__kb_add_code(kb, (uint32_t)e, code, day, INT32_MAX, 1);
+  return e;
 }
 
 int td_actor_kb_load_store(td_actor_kb *kb, td_store *st, td_error *err) {
@@ -973,7 +1085,7 @@ int td_actor_kb_load_store(td_actor_kb *kb, td_store *st, td_error *err) {
     const char *title = (const char *)sqlite3_column_text(s, 3);
     int32_t day = since ? iso_day(since, 0) : INT32_MIN;
     if (name && code && day != INT32_MIN)
-      td__kb_learn(kb, name, code, title, day);
+      td__kb_learn(kb, name, code, title, day, 0);
   }
   sqlite3_reset(s);
   if (rc != SQLITE_DONE)

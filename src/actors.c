@@ -25,6 +25,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Copy the string src into dst of n bytes, truncating. */
+static void cpy(char *dst, size_t n, const char *src) {
+  size_t k = 0;
+  while (src[k] && k + 1 < n) {
+    dst[k] = src[k];
+    k++;
+  }
+  dst[k] = '\0';
+}
+
 const char *td_actor_how_name(td_actor_how h) {
   switch (h) {
     case TD_ACTOR_DICT:
@@ -67,24 +77,30 @@ typedef struct unit {
 /* A piece: a matched name, a role, an unknown capitalised run. */
 enum { P_NONE = 0, P_NAME = 100 };
 typedef struct piece {
-  uint32_t u0, u1;  /* units [u0, u1) */
-  uint8_t kind;     /* KB_* or P_NAME */
-  int32_t entry;    /* kb entry, -1 for P_NAME */
-  char code[24];    /* the entry's code on the date ("" for roles) */
-  int32_t since;    /* evidence date of the code */
+  uint32_t u0, u1; /* units [u0, u1) */
+  int32_t entry;   /* kb entry, -1 for P_NAME */
+  int32_t code;    /* index of the entry's code on the date in kb->codes,
+                      -1 for none (roles, names) */
+  uint8_t kind;    /* KB_* or P_NAME */
 } piece;
+
+/* The code of a piece, "" for none. Indices stay valid while the kb
+ * grows (codes are never rewritten in place). */
+#define PCODE(r, p) ((p)->code >= 0 ? (r)->kb->codes[(p)->code].code : "")
 
 typedef struct chain_code chain_code;
 
 /* Per-document working state. */
 typedef struct ent_info {
-  int64_t kb_entry; /* -1 when not from the kb */
+  int64_t kb_entry;  /* -1 when not from the kb */
+  int64_t kb_learnt; /* the kb entry learnt from this article, or -1 */
   char key[64];     /* lowercased name for people, code|head for groups */
   uint16_t gender;  /* KBF_MALE / KBF_FEMALE / 0 */
   int32_t heads[6]; /* title head tokens */
   unsigned n_heads;
   int32_t roles[6]; /* title role entries */
   unsigned n_roles;
+  uint64_t h_full, h_last; /* people: name_hash of the name, its last word */
   size_t last_mention; /* index of its latest mention */
 } ent_info;
 
@@ -98,63 +114,213 @@ typedef struct resolver {
   size_t n_pieces, cap_pieces;
   ent_info *info;
   size_t cap_ent, cap_ment;
+  size_t n_persons;
+  uint32_t *cand; /* units that may open a piece: name starts, capitals */
+  size_t n_cand;
+  size_t info_cap; /* info's capacity when kept as scratch */
 } resolver;
 
-static void add_unit(resolver *r, unit u) {
-  if (r->n_units == r->cap_units) {
-    r->cap_units = r->cap_units ? r->cap_units * 2 : 256;
-    r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
+static void scratch_free(void *p) {
+  resolver *r = p;
+  if (r == NULL) return;
+  free(r->units);
+  free(r->cand);
+  free(r->pieces);
+  free(r->info);
+  free(r);
+}
+
+/* A hash of a name that ignores case and everything but letters and
+ * digits: "Carla Babb" and the units Carla, Babb hash alike. */
+static uint64_t name_hash_bytes(uint64_t h, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80 && !td__is_alnum(c)) continue;
+    h = td__kb_fnv(h, td__lower(c));
   }
-  r->units[r->n_units++] = u;
+  return h;
 }
 
-static int is_word_byte(unsigned char c) {
-  return td__is_alnum(c) || c >= 0x80 || c == '\'' || c == '.';
+/* Whether a token opens with U+2018-U+201F (a typographic quote). */
+static inline int quote_at(const unsigned char *p, uint32_t n) {
+  return n >= 3 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9F;
 }
 
-/* Units of sentence s: its word tokens split at hyphens and slashes. */
+/* Whether the text after a word with token id may still be inside a
+ * name: the word opens one, or goes on one that was open before it. */
+static inline int next_active(const td_actor_kb *kb, int active, int32_t id) {
+  if (id == 0) return 0;
+  uint8_t f = kb->tok_flags[id];
+  return (f & KBT_START) || (active && (f & KBT_CONT));
+}
+
+/* Units of sentence s: its word tokens split at hyphens and slashes, each
+ * with its kb token id, computed on the fly (lowercase, periods dropped,
+ * a possessive 's dropped) with the hash the kb uses. This is the only
+ * per-token work of the stage, so it avoids what it can: a lowercase
+ * word longer than three letters that follows no known word and precedes
+ * no capitalised one can neither continue a name nor be a title or a
+ * pronoun that matters, and is not looked up. */
 static void build_units(resolver *r, const td_sentence *s) {
   const td_doc *d = r->doc;
-  const char *t = d->text;
-  r->n_units = 0;
-  for (uint32_t k = s->tok_first; k < s->tok_end && k < d->n_toks; k++) {
-    const td_token *tk = &d->toks[k];
-    /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
-     * agency, not actors of the story. */
-    if (d->dateline.end > d->dateline.start && tk->start >= d->dateline.start &&
-        tk->end <= d->dateline.end)
-      continue;
-    unsigned char c0 = (unsigned char)t[tk->start];
-    /* U+2018-U+201F (typographic quotes) are punctuation, not words. */
-    int quote = c0 == 0xE2 && tk->end - tk->start >= 3 &&
-                (unsigned char)t[tk->start + 1] == 0x80 &&
-                (unsigned char)t[tk->start + 2] >= 0x98 &&
-                (unsigned char)t[tk->start + 2] <= 0x9F;
-    if (quote || tk->kind == TD_TOK_NUMBER ||
-        (tk->kind != TD_TOK_WORD && !(td__is_alpha(c0) || c0 >= 0x80))) {
-      unit u = {tk->start, tk->end, k, 0, 0, 0,
-                tk->end - tk->start == 1 ? (char)c0 : '?'};
-      add_unit(r, u);
-      continue;
-    }
-    uint32_t i = tk->start;
-    while (i < tk->end) {
-      while (i < tk->end && (t[i] == '-' || t[i] == '/')) i++;
-      uint32_t b = i;
-      while (i < tk->end && t[i] != '-' && t[i] != '/') i++;
-      if (i == b) break;
-      uint32_t e = i;
-      /* A word token may carry a trailing period that is not its own
-       * (placeholder segmentation): periods are dropped by norm anyway. */
-      char w[128];
-      size_t n = td__actor_norm_word(t + b, e - b, w, sizeof w);
-      unsigned char c = (unsigned char)t[b];
-      unit u = {b, e, k, 0, 1, (uint8_t)(td__is_upper(c) || c >= 0x80), 0};
-      if (n > 0) u.id = td__kb_tok_find(r->kb, w, n);
-      (void)is_word_byte;
-      add_unit(r, u);
-    }
+  const unsigned char *t = (const unsigned char *)d->text;
+  const td_actor_kb *kb = r->kb;
+  uint32_t tend = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
+  size_t need = (size_t)(tend - s->tok_first) * 2 + 8;
+  if (need > r->cap_units) {
+    r->cap_units = need * 2;
+    r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
+    r->cand = td_xrealloc(r->cand, r->cap_units * sizeof *r->cand);
   }
+  unit *U = r->units;
+  uint32_t *C = r->cand;
+  size_t n = 0, nc = 0;
+  int last_gap = 0;
+  /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
+   * agency, not actors of the story. */
+  uint32_t k = s->tok_first;
+  if (d->dateline.end > d->dateline.start)
+    while (k < tend && d->toks[k].start >= d->dateline.start &&
+           d->toks[k].end <= d->dateline.end)
+      k++;
+  int prev_known = 0;
+  for (; k < tend; k++) {
+    const td_token *tk = &d->toks[k];
+    uint32_t st = tk->start, en = tk->end;
+    unsigned char c0 = t[st];
+    if (tk->kind != TD_TOK_WORD ||
+        (c0 == 0xE2 && quote_at(t + st, en - st))) {
+      /* Punctuation, numbers, and U+2018-U+201F typographic quotes: the
+       * marks the groups look at are units of their own, the rest are
+       * gaps. */
+      prev_known = 0;
+      if (en - st == 1 && (c0 == ',' || c0 == '(' || c0 == ')' ||
+                           c0 == '.' || c0 == '[' || c0 == ']')) {
+        U[n++] = (unit){st, en, k, 0, 0, 0, (char)c0};
+        last_gap = 0;
+      } else if (!last_gap) {
+        U[n++] = (unit){st, en, k, 0, 0, 0, '?'};
+        last_gap = 1;
+      }
+      continue;
+    }
+    uint32_t len0 = en - st;
+    int cap = (unsigned char)(c0 - 'A') < 26 || c0 >= 0x80;
+    if (len0 <= 3) {
+      /* Short words by their packed bytes: no hashing. */
+      unsigned char pad[4] = {0, 0, 0, 0};
+      const unsigned char *w = t + st;
+      if (st + 3 > d->text_len) { /* the key reads three bytes */
+        memcpy(pad, w, len0);
+        w = pad;
+      }
+      int32_t id = td__kb_tok_short(kb, td__kb_short_key(w, len0));
+      uint8_t f = kb->tok_flags[id];
+      if (!cap && !(f & (KBT_START | KBT_CONT | KBT_CONN))) {
+        /* "is", "was", "to": nothing a name or a group needs. */
+        if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
+        prev_known = 0;
+        last_gap = 1;
+        continue;
+      }
+      if ((f & KBT_START) || (cap && !(f & KBT_NONNAME))) C[nc++] = (uint32_t)n;
+      U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
+      prev_known = id && ((f & KBT_START) || (prev_known && (f & KBT_CONT)));
+      last_gap = 0;
+      continue;
+    }
+    if (!prev_known && !cap) {
+      uint32_t lk = td__kb_low_key(c0, t[st + 1], t[en - 1], len0);
+      if (!((kb->low_bits[lk >> 3] >> (lk & 7)) & 1)) {
+        /* A run of such words is one gap unit: it breaks names and
+         * chains the same way one word does. */
+        if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
+        last_gap = 1;
+        continue;
+      }
+    }
+    last_gap = 0;
+    /* Fast path: a word of plain letters, perhaps with a possessive. */
+    {
+      uint32_t e2 = en;
+      if (e2 - st >= 3 && t[e2 - 1] == 's' && t[e2 - 2] == '\'')
+        e2 -= 2;
+      else if (e2 - st >= 2 && t[e2 - 1] == '\'')
+        e2 -= 1;
+      uint64_t h = TD__KB_FNV0;
+      uint32_t i = st;
+      for (; i < e2; i++) {
+        unsigned char c = kb->byte_class[t[i]];
+        if (c <= 2) break;
+        h = td__kb_fnv(h, c);
+      }
+      if (i == e2) {
+        int32_t id = td__kb_tok_by_hash(kb, h);
+        uint8_t f = kb->tok_flags[id];
+        if ((f & KBT_START) || (cap && !(f & KBT_NONNAME)))
+          C[nc++] = (uint32_t)n;
+        U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
+        prev_known = id && ((f & KBT_START) || (prev_known && (f & KBT_CONT)));
+        continue;
+      }
+    }
+    uint32_t b = st;
+    uint64_t h = TD__KB_FNV0, h1 = h, h2 = h;
+    unsigned char last = 0, last2 = 0;
+    unsigned len = 0;
+    int32_t id = 0;
+    for (uint32_t i = st;; i++) {
+      unsigned char c = i < en ? kb->byte_class[t[i]] : 0;
+      if (c == 0) {
+        if (i > b) {
+          uint64_t hh = h;
+          unsigned m = len;
+          if (len >= 2 && last == 's' && last2 == '\'') {
+            hh = h2;
+            m -= 2;
+          } else if (len >= 1 && last == '\'') {
+            hh = h1;
+            m -= 1;
+          }
+          id = m ? td__kb_tok_by_hash(kb, hh) : 0;
+          if (n + 1 >= r->cap_units) {
+            r->cap_units *= 2;
+            r->units = U = td_xrealloc(U, r->cap_units * sizeof *U);
+            r->cand = C = td_xrealloc(C, r->cap_units * sizeof *C);
+          }
+          int pc = td__is_upper(t[b]) || t[b] >= 0x80;
+          uint8_t f = kb->tok_flags[id];
+          if ((f & KBT_START) || (pc && !(f & KBT_NONNAME)))
+            C[nc++] = (uint32_t)n;
+          U[n++] = (unit){b, i, k, id, 1, (uint8_t)pc, 0};
+        }
+        if (i >= en) break;
+        b = i + 1;
+        h = h1 = h2 = TD__KB_FNV0;
+        last = last2 = 0;
+        len = 0;
+        continue;
+      }
+      if (c == 1) continue;
+      if (c == 2) {
+        if (i + 2 < en && t[i + 1] == 0x80 && t[i + 2] == 0x99) {
+          c = '\'';
+          i += 2;
+        } else {
+          c = 0xE2;
+        }
+      }
+      h2 = h1;
+      h1 = h;
+      h = td__kb_fnv(h, c);
+      last2 = last;
+      last = c;
+      len++;
+    }
+    prev_known = next_active(kb, prev_known, id);
+  }
+  r->n_units = n;
+  r->n_cand = nc;
 }
 
 /* ---- piece finding ---- */
@@ -176,6 +342,15 @@ static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
   if ((e->flags & KBF_PROPER) && !u->cap) return -1;
   if (e->kind == KB_ROLE || e->kind == KB_PRONOUN) return 1 + (int64_t)e->seq;
   if (e->n_codes == 0) return -1;
+  if (e->n_codes == 1 && !r->kb->codes[e->codes].dated) {
+    /* The common case: one undated code (countries, organisations).
+     * Between two such names the more specific code wins ("Kyiv" UKRGOV
+     * over a dictionary's UKR, IGOEUROSC over IGO), then the later
+     * loaded. */
+    *code = r->kb->codes[e->codes].code;
+    return (INT64_C(1) << 62) + ((int64_t)strlen(*code) << 32) +
+           (int64_t)e->seq;
+  }
   const char *c = td__kb_entry_code(r->kb, e, r->day, since);
   if (c == NULL) return -1;
   *code = c;
@@ -190,14 +365,16 @@ static void find_pieces(resolver *r) {
   r->n_pieces = 0;
   int32_t ids[64];
   size_t i = 0;
-  while (i < r->n_units) {
+  for (size_t ci = 0; ci < r->n_cand; ci++) {
+    if (r->cand[ci] < i) continue; /* inside the last match */
+    i = r->cand[ci];
     const unit *u = &r->units[i];
     size_t best_end = 0;
     int64_t best_score = -1;
     const kb_entry *best = NULL;
     const char *best_code = NULL;
     int32_t best_since = INT32_MIN;
-    if (u->id) {
+    if (u->id && (kb->tok_flags[u->id] & KBT_START)) {
       uint64_t h = TD__KB_HASH0;
       for (size_t j = i; j < r->n_units && j - i < kb->max_len && j - i < 64;
            j++) {
@@ -205,7 +382,7 @@ static void find_pieces(resolver *r) {
         if (id == 0) break;
         h = td__kb_hash_step(h, id);
         ids[j - i] = id;
-        const kb_phrase *p = td__kb_phrase_find(kb, ids, (unsigned)(j - i + 1), h);
+        const kb_phrase *p = td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
         if (p == NULL) break;
         int64_t top = -1;
         const kb_entry *te = NULL;
@@ -232,10 +409,27 @@ static void find_pieces(resolver *r) {
         }
       }
     }
+    /* A one-word place or organisation that is the surname of a person
+     * already met in the article is that person ("Secretary of Defense
+     * Austin" after "Lloyd Austin", with a dictionary that knows Austin,
+     * Texas). */
+    if (best && best_end == i + 1 && r->n_persons && u->cap &&
+        best->kind != KB_PERSON && best->kind != KB_ROLE &&
+        best->kind != KB_PRONOUN) {
+      uint64_t hn = name_hash_bytes(TD__KB_FNV0, r->doc->text + u->start,
+                                    u->end - u->start);
+      for (size_t e = 0; e < r->doc->n_entities; e++)
+        if (r->doc->entities[e].kind == TD_ENT_PERSON &&
+            r->info[e].h_last == hn)
+          best = NULL;
+    }
     if (best) {
-      piece p = {(uint32_t)i, (uint32_t)best_end, best->kind,
-                 (int32_t)(best - kb->ent), "", best_since};
-      if (best_code) snprintf(p.code, sizeof p.code, "%s", best_code);
+      piece p = {(uint32_t)i, (uint32_t)best_end, (int32_t)(best - kb->ent),
+                 best_code ? (int32_t)((const kb_code *)(const void *)best_code -
+                                       kb->codes)
+                           : -1,
+                 best->kind};
+      (void)best_since;
       add_piece(r, p);
       i = best_end;
       (void)best_score;
@@ -245,12 +439,12 @@ static void find_pieces(resolver *r) {
      * little words ("The", "On") never do: they are in the token table
      * through names and roles, but a run needs a token no name holds or a
      * person's first name. */
-    if (u->word && u->cap) {
+    if (u->word && u->cap && !(u->id && (kb->tok_flags[u->id] & KBT_NONNAME))) {
       if (r->n_pieces && r->pieces[r->n_pieces - 1].kind == P_NAME &&
           r->pieces[r->n_pieces - 1].u1 == i) {
         r->pieces[r->n_pieces - 1].u1 = (uint32_t)i + 1;
       } else {
-        piece p = {(uint32_t)i, (uint32_t)i + 1, P_NAME, -1, "", INT32_MIN};
+        piece p = {(uint32_t)i, (uint32_t)i + 1, -1, -1, P_NAME};
         add_piece(r, p);
       }
     }
@@ -266,30 +460,41 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
   if (d->n_entities == r->cap_ent) {
     r->cap_ent = r->cap_ent ? r->cap_ent * 2 : 16;
     d->entities = td_xrealloc(d->entities, r->cap_ent * sizeof *d->entities);
-    r->info = td_xrealloc(r->info, r->cap_ent * sizeof *r->info);
+  }
+  if (d->n_entities >= r->info_cap) {
+    r->info_cap = r->cap_ent;
+    r->info = td_xrealloc(r->info, r->info_cap * sizeof *r->info);
   }
   td_entity *e = &d->entities[d->n_entities];
   memset(e, 0, sizeof *e);
-  snprintf(e->name, sizeof e->name, "%s", name);
-  snprintf(e->code, sizeof e->code, "%s", code);
+  cpy(e->name, sizeof e->name, name);
+  cpy(e->code, sizeof e->code, code);
   e->kind = kind;
   e->how = how;
   ent_info *in = &r->info[d->n_entities];
   memset(in, 0, sizeof *in);
-  in->kb_entry = -1;
+  in->kb_entry = in->kb_learnt = -1;
+  if (kind == TD_ENT_PERSON) {
+    in->h_full = name_hash_bytes(TD__KB_FNV0, e->name, strlen(e->name));
+    const char *sp = strrchr(e->name, ' ');
+    in->h_last = sp ? name_hash_bytes(TD__KB_FNV0, sp + 1, strlen(sp + 1))
+                    : in->h_full;
+    r->n_persons++;
+  }
   return (int32_t)d->n_entities++;
 }
 
-static void lower_key(char *out, size_t cap, const char *s) {
-  size_t k = 0;
-  for (; *s && k + 1 < cap; s++) out[k++] = (char)td__lower((unsigned char)*s);
-  out[k] = '\0';
+/* The entity of this article that a kb entry names, or -1. Entries
+ * remember the article (by serial number) they were last bound in. */
+static int32_t find_entity_kb(resolver *r, int64_t entry) {
+  const kb_entry *e = &r->kb->ent[entry];
+  return e->seen_doc == r->kb->doc_serial ? e->seen_ent : -1;
 }
 
-static int32_t find_entity_kb(resolver *r, int64_t kb_entry) {
-  for (size_t i = 0; i < r->doc->n_entities; i++)
-    if (r->info[i].kb_entry == kb_entry) return (int32_t)i;
-  return -1;
+static void bind_entity(resolver *r, int64_t entry, int32_t ent) {
+  kb_entry *e = &r->kb->ent[entry];
+  e->seen_doc = r->kb->doc_serial;
+  e->seen_ent = ent;
 }
 
 static int32_t find_entity_key(resolver *r, const char *key) {
@@ -321,7 +526,7 @@ static void add_mention(resolver *r, uint32_t u0, uint32_t u1, uint32_t sent,
   m->sent = sent;
   m->tok_first = r->units[u0].tok;
   m->tok_end = r->units[u1 - 1].tok + 1;
-  snprintf(m->code, sizeof m->code, "%s", code);
+  cpy(m->code, sizeof m->code, code);
   m->entity = entity;
   m->how = how;
   if (entity >= 0) {
@@ -340,7 +545,7 @@ struct chain_code {
   char base[24];   /* "USA", "IGOWSTNAT", "RUS" */
   char role[8];    /* "GOV" ... */
   char seat_role[8];
-  char dflt[4];    /* a default country from a role */
+  char dflt[24];   /* a default country or organisation from a role */
   int is_org;      /* base is a full organisation code */
   int has_title;   /* a title or institution word */
   int has_role;    /* any role word */
@@ -367,29 +572,39 @@ static void add_roles(ent_info *in, const chain_code *cc) {
 }
 
 static void chain_add(resolver *r, chain_code *cc, const piece *p) {
+  const char *pc = PCODE(r, p);
   const kb_entry *e = p->entry >= 0 ? &r->kb->ent[p->entry] : NULL;
   switch (p->kind) {
     case KB_COUNTRY:
-      if (!cc->base[0]) snprintf(cc->base, sizeof cc->base, "%s", p->code);
+      if (!cc->base[0]) cpy(cc->base, sizeof cc->base, pc);
       break;
     case KB_SEAT:
       if (!cc->base[0]) {
-        snprintf(cc->base, sizeof cc->base, "%.3s", p->code);
-        snprintf(cc->seat_role, sizeof cc->seat_role, "%s", p->code + 3);
+        memcpy(cc->base, pc, 3);
+        cc->base[3] = '\0';
+        cpy(cc->seat_role, sizeof cc->seat_role, pc + 3);
       }
       break;
     case KB_ORG:
     case KB_ACTOR:
       if (!cc->base[0]) {
-        snprintf(cc->base, sizeof cc->base, "%s", p->code);
-        cc->is_org = strlen(p->code) > 3;
+        cpy(cc->base, sizeof cc->base, pc);
+        /* Organisations keep their code for their people ("IGO" of a
+         * dictionary too); a country-coded actor takes a role. */
+        cc->is_org = p->kind == KB_ORG || strlen(pc) > 3 ||
+                     !strncmp(pc, "IGO", 3) || !strncmp(pc, "NGO", 3) ||
+                     !strncmp(pc, "MNC", 3);
       }
+      /* An imported title ("THE_US_SECRETARY_OF_STATE [USAGOV]"). */
+      if (p->kind == KB_ACTOR && strlen(pc) > 3 &&
+          !strncmp(pc, cc->base, 3))
+        cc->has_title = 1;
       break;
     case KB_ROLE:
       cc->has_role = 1;
       if (e->flags & (KBF_TITLE | KBF_INST)) cc->has_title = 1;
-      if (e->role[0]) snprintf(cc->role, sizeof cc->role, "%s", e->role);
-      if (e->country[0] && !cc->dflt[0]) memcpy(cc->dflt, e->country, 4);
+      if (e->role[0]) cpy(cc->role, sizeof cc->role, e->role);
+      if (e->country[0] && !cc->dflt[0]) cpy(cc->dflt, sizeof cc->dflt, e->country);
       if (cc->n_heads < 4 && e->last_tok) cc->heads[cc->n_heads++] = e->last_tok;
       if (cc->n_roles < 4) cc->roles[cc->n_roles++] = p->entry;
       break;
@@ -405,14 +620,16 @@ static void chain_result(const chain_code *cc, char *out, size_t n) {
   }
   if (cc->is_org || strlen(base) > 3) {
     /* An organisation's people and bodies take its code. */
-    snprintf(out, n, "%s", base);
+    cpy(out, n, base);
     return;
   }
   const char *role = cc->role[0]        ? cc->role
                      : cc->seat_role[0] ? cc->seat_role
                      : cc->has_title    ? "GOV"
                                         : "";
-  snprintf(out, n, "%s%s", base, role);
+  cpy(out, n, base);
+  size_t bl = strlen(out);
+  cpy(out + bl, n - bl, role);
 }
 
 static int is_conn(const resolver *r, size_t u, int appos) {
@@ -438,9 +655,9 @@ static int piece_is_body(const resolver *r, const piece *p) {
 
 /* Two name pieces of a chain that name different actors (Russia, NATO)
  * do not join: "Russia-NATO Council" is two mentions. */
-static int compatible(const piece *a, const piece *b) {
+static int compatible(const resolver *r, const piece *a, const piece *b) {
   if (a->kind == KB_ROLE || b->kind == KB_ROLE) return 1;
-  return strncmp(a->code, b->code, 3) == 0;
+  return strncmp(PCODE(r, a), PCODE(r, b), 3) == 0;
 }
 
 /* The first piece of the chain ending right before piece k (pieces
@@ -471,7 +688,7 @@ static size_t chain_left(const resolver *r, size_t k) {
           r->units[r->pieces[first - 1].u1].punct == ')' &&
           r->pieces[first - 1].u1 + 1 == left &&
           r->pieces[first - 2].u1 + 1 == r->pieces[first - 1].u0 &&
-          compatible(&r->pieces[first - 2], &r->pieces[first - 1])) {
+          compatible(r, &r->pieces[first - 2], &r->pieces[first - 1])) {
         first -= 2;
         left = r->pieces[first].u0;
         continue;
@@ -481,7 +698,7 @@ static size_t chain_left(const resolver *r, size_t k) {
     /* Stop at an actor that does not agree with one already in. */
     int agree = 1;
     for (size_t q = first; q < k; q++)
-      if (!compatible(p, &r->pieces[q])) agree = 0;
+      if (!compatible(r, p, &r->pieces[q])) agree = 0;
     if (!agree) break;
     first--;
     left = p->u0;
@@ -582,25 +799,14 @@ static int plausible_name(const resolver *r, const piece *p, uint32_t s0) {
   uint32_t n = p->u1 - p->u0;
   if (n > 4) return 0;
   if (n == 1 && p->u0 == s0) return 0;
-  const td_actor_kb *kb = r->kb;
+  /* "On Wednesday", "In December": weekdays, months and little words
+   * are no names. */
   for (uint32_t u = p->u0; u < p->u1; u++) {
     int32_t id = r->units[u].id;
-    /* "On Wednesday", "In December": little words and dates are no
-     * names. */
-    if (id && (id == kb->w_of || id == kb->w_the || id == kb->w_a ||
-               id == kb->w_an || id == kb->w_with || id == kb->w_at ||
-               id == kb->w_for || id == kb->w_from || id == kb->w_in ||
-               id == kb->w_and))
-      return 0;
-    if (td_month_from_name(r->doc->text + r->units[u].start,
-                           r->units[u].end - r->units[u].start))
-      return 0;
+    if (id && (r->kb->tok_flags[id] & KBT_NONNAME)) return 0;
   }
-  for (uint32_t u = p->u0; u < p->u1; u++)
-    if (r->units[u].end - r->units[u].start < 2) {
-      /* Initials are fine inside, not alone. */
-      if (n == 1) return 0;
-    }
+  /* Initials are fine inside a name, not alone. */
+  if (n == 1 && r->units[p->u0].end - r->units[p->u0].start < 2) return 0;
   return 1;
 }
 
@@ -615,31 +821,29 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
   if (title) chain_result(title, tcode, sizeof tcode);
   if (appos) chain_result(appos, acode, sizeof acode);
   if (tcode[0])
-    snprintf(text_code, sizeof text_code, "%s", tcode);
+    cpy(text_code, sizeof text_code, tcode);
   else if (acode[0])
-    snprintf(text_code, sizeof text_code, "%s", acode);
-  char nm[64];
-  span_text(r, n0, n1, nm, sizeof nm);
+    cpy(text_code, sizeof text_code, acode);
   const kb_entry *ke = name->entry >= 0 ? &kb->ent[name->entry] : NULL;
   int32_t ent = -1;
   uint8_t how;
   const char *code;
   if (ke) {
     how = (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT;
-    code = name->code;
+    code = PCODE(r, name);
     /* The text's own title is the freshest evidence: it wins, and is
      * learnt with the article's date. */
-    if (text_code[0] && strcmp(text_code, name->code) != 0) {
+    if (text_code[0] && strcmp(text_code, PCODE(r, name)) != 0) {
       code = text_code;
       how = TD_ACTOR_TITLE;
     }
     ent = find_entity_kb(r, name->entry);
+    /* A person learnt from this very article is a coreference. */
+    if (ent >= 0 && how == TD_ACTOR_LEARNT) how = TD_ACTOR_COREF;
     if (ent < 0) {
-      const char *cn = td__kb_str(kb, ke->name);
-      ent = new_entity(r, cn[0] ? cn : nm, code, TD_ENT_PERSON, how);
+      ent = new_entity(r, td__kb_str(kb, ke->name), code, TD_ENT_PERSON, how);
       r->info[ent].kb_entry = name->entry;
-      lower_key(r->info[ent].key, sizeof r->info[ent].key,
-                r->doc->entities[ent].name);
+      bind_entity(r, name->entry, ent);
       r->info[ent].gender = ke->flags & (KBF_MALE | KBF_FEMALE);
       add_head(&r->info[ent], ke->title_tok);
     } else if (how == TD_ACTOR_TITLE) {
@@ -649,22 +853,21 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
   } else {
     /* An unknown name: a name met before in this article (the same name
      * or its last word), else the text's title makes the code. */
-    char key[64];
-    lower_key(key, sizeof key, nm);
-    ent = find_entity_key(r, key);
+    uint64_t hr = TD__KB_FNV0;
+    for (uint32_t u = n0; u < n1; u++)
+      hr = name_hash_bytes(hr, r->doc->text + r->units[u].start,
+                           r->units[u].end - r->units[u].start);
+    for (size_t i = 0; i < r->doc->n_entities && ent < 0; i++)
+      if (r->doc->entities[i].kind == TD_ENT_PERSON && r->info[i].h_full == hr)
+        ent = (int32_t)i;
     /* A single known word ("Vladimir" of "[President Vladimir] Putin")
      * is part of a name, not a new person. */
     if (ent < 0 && n1 - n0 == 1 && r->units[n0].id != 0) text_code[0] = '\0';
-    if (ent < 0) {
-      size_t kl = strlen(key);
-      for (size_t i = 0; i < r->doc->n_entities && ent < 0; i++) {
-        const char *k2 = r->info[i].key;
-        size_t l2 = strlen(k2);
-        if (r->doc->entities[i].kind == TD_ENT_PERSON && l2 > kl &&
-            k2[l2 - kl - 1] == ' ' && strcmp(k2 + l2 - kl, key) == 0)
+    if (ent < 0 && !text_code[0])
+      for (size_t i = 0; i < r->doc->n_entities && ent < 0; i++)
+        if (r->doc->entities[i].kind == TD_ENT_PERSON &&
+            r->info[i].h_last == hr)
           ent = (int32_t)i;
-      }
-    }
     if (ent >= 0) {
       how = text_code[0] ? TD_ACTOR_TITLE : TD_ACTOR_COREF;
       code = text_code[0] ? text_code : r->doc->entities[ent].code;
@@ -672,8 +875,9 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
       if (!text_code[0]) return;
       how = TD_ACTOR_TITLE;
       code = text_code;
+      char nm[64];
+      span_text(r, n0, n1, nm, sizeof nm);
       ent = new_entity(r, nm, code, TD_ENT_PERSON, how);
-      snprintf(r->info[ent].key, sizeof r->info[ent].key, "%s", key);
     }
   }
   ent_info *in = &r->info[ent];
@@ -684,8 +888,13 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
     uint32_t t0 = u0 < n0 ? u0 : n0;
     if (t0 < n0) span_text(r, t0, n0, e->title, sizeof e->title);
     /* Learn a full name (two words or more) with its title. */
-    if (strchr(e->name, ' ') && r->day != INT32_MIN)
-      td__kb_learn(kb, e->name, code, e->title, r->day);
+    if (strchr(e->name, ' ') && r->day != INT32_MIN) {
+      int64_t le = td__kb_learn(kb, e->name, code, e->title, r->day,
+                                r->info[ent].gender);
+      /* Later mentions found through the learnt entry are this entity. */
+      r->info[ent].kb_learnt = le;
+      if (le >= 0) bind_entity(r, le, ent);
+    }
   }
   add_mention(r, u0, u1, sent, code, ent, how);
 }
@@ -712,12 +921,13 @@ static void named_mention(resolver *r, uint32_t sent, const piece *p) {
       span_text(r, p->u0, p->u1, nm, sizeof nm);
       cn = nm;
     }
-    ent = new_entity(r, cn, p->code, kind_of_piece(p),
+    ent = new_entity(r, cn, PCODE(r, p), kind_of_piece(p),
                      (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT
                                               : TD_ACTOR_DICT);
     r->info[ent].kb_entry = p->entry;
+    bind_entity(r, p->entry, ent);
   }
-  add_mention(r, p->u0, p->u1, sent, p->code,
+  add_mention(r, p->u0, p->u1, sent, PCODE(r, p),
               ent, (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT);
 }
 
@@ -746,6 +956,18 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       continue;
     }
     if (p->kind == KB_PERSON || p->kind == P_NAME) {
+      /* Most capitalised runs are names of nothing the article codes: no
+       * title before, no apposition after, no known person after, and
+       * no person met before whose name they could repeat. */
+      if (p->kind == P_NAME && !r->n_persons &&
+          !(k > 0 && r->pieces[k - 1].kind == KB_ROLE &&
+            r->pieces[k - 1].u1 == p->u0) &&
+          !(p->u1 < r->n_units && r->units[p->u1].punct == ',') &&
+          !(k + 1 < r->n_pieces && r->pieces[k + 1].kind == KB_PERSON &&
+            r->pieces[k + 1].u0 <= p->u1 + 1)) {
+        k++;
+        continue;
+      }
       if (p->kind == P_NAME && !plausible_name(r, p, s0)) {
         k++;
         continue;
@@ -763,15 +985,39 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
         n1 = r->pieces[head].u1;
       }
       const piece *hp = &r->pieces[head];
+      if (hp->kind == P_NAME &&
+          !(k > 0 && r->pieces[k - 1].kind == KB_ROLE &&
+            r->pieces[k - 1].u1 == p->u0 &&
+            (r->kb->ent[r->pieces[k - 1].entry].flags &
+             (KBF_TITLE | KBF_INST))) &&
+          !(n1 < r->n_units && r->units[n1].punct == ',')) {
+        /* Unknown, with no title before and no apposition after: only a
+         * name met before in the article. */
+        if (r->n_persons)
+          person_mention(r, sent, n0, n1, n0, n1, hp, NULL, NULL);
+        k = head + 1;
+        continue;
+      }
       size_t first = chain_left(r, k);
       chain_code title = {0};
       for (size_t q = first; q < k; q++) chain_add(r, &title, &r->pieces[q]);
       int titled = title.has_title;
+      /* An unknown name right after a country or organisation is the
+       * rest of an organisation's name ("secretary of the British Medical
+       * Association"), not a person's: a person's name follows a title
+       * or an institution ("spokesperson Pricey", "of the Ukrainian
+       * Foreign Ministry Dmitry Kuleba"). */
+      if (titled && hp->kind == P_NAME &&
+          !(k > 0 && r->pieces[k - 1].kind == KB_ROLE &&
+            (r->kb->ent[r->pieces[k - 1].entry].flags &
+             (KBF_TITLE | KBF_INST))))
+        titled = 0;
       chain_code ap = {0};
       size_t na = apposition(r, head + 1, n1, &ap);
       if (hp->kind == P_NAME && !titled && !na) {
         /* Unknown, untitled: only a name met before in the article. */
-        person_mention(r, sent, n0, n1, n0, n1, hp, NULL, NULL);
+        if (r->n_persons)
+          person_mention(r, sent, n0, n1, n0, n1, hp, NULL, NULL);
         k = head + 1;
         continue;
       }
@@ -799,7 +1045,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       if (u != q->u0) break;
       int agree = 1;
       for (size_t j = k; j < end; j++)
-        if (!compatible(&r->pieces[j], q)) agree = 0;
+        if (!compatible(r, &r->pieces[j], q)) agree = 0;
       if (!agree) break;
       end++;
     }
@@ -839,14 +1085,20 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
     } else if (code[0] && cc.has_role) {
       /* A group or body: "the Russian Foreign Ministry", "Russian troops". */
       char key[64];
-      snprintf(key, sizeof key, "%s|%d", code,
-               cc.n_heads ? cc.heads[cc.n_heads - 1] : 0);
+      {
+        size_t kl = strlen(code);
+        memcpy(key, code, kl);
+        key[kl++] = '|';
+        uint32_t h = (uint32_t)(cc.n_heads ? cc.heads[cc.n_heads - 1] : 0);
+        for (int b = 0; b < 8; b++) key[kl++] = "0123456789abcdef"[(h >> (28 - 4 * b)) & 15];
+        key[kl] = '\0';
+      }
       ent = find_entity_key(r, key);
       if (ent < 0) {
         char nm[64];
         span_text(r, u0, u1, nm, sizeof nm);
         ent = new_entity(r, nm, code, TD_ENT_GROUP, TD_ACTOR_DICT);
-        snprintf(r->info[ent].key, sizeof r->info[ent].key, "%s", key);
+        cpy(r->info[ent].key, sizeof r->info[ent].key, key);
       }
       add_mention(r, u0, u1, sent, code, ent, TD_ACTOR_DICT);
     } else if (names) {
@@ -872,15 +1124,35 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   doc->mentions = NULL;
   doc->n_entities = doc->n_mentions = 0;
   if (kb == NULL || doc->text == NULL) return;
-  resolver r = {.doc = doc, .kb = kb, .day = doc_day(doc)};
+  /* The working arrays live in the kb between articles. */
+  resolver *keep = kb->scratch;
+  if (keep == NULL) {
+    keep = td_xcalloc(1, sizeof *keep);
+    kb->scratch = keep;
+    kb->scratch_free = scratch_free;
+  }
+  if (++kb->doc_serial == 0) { /* wrapped: forget every binding */
+    for (size_t i = 0; i < kb->n_ent; i++) kb->ent[i].seen_doc = 0;
+    kb->doc_serial = 1;
+  }
+  resolver r = *keep;
+  r.doc = doc;
+  r.kb = kb;
+  r.day = doc_day(doc);
+  r.n_units = r.n_pieces = r.n_cand = r.n_persons = 0;
+  r.cap_ent = r.cap_ment = 0; /* doc->entities and mentions are new */
   for (size_t s = 0; s < doc->n_sents; s++) {
     build_units(&r, &doc->sents[s]);
     find_pieces(&r);
     resolve_sentence(&r, (uint32_t)s);
   }
-  free(r.units);
-  free(r.pieces);
-  free(r.info);
+  keep->units = r.units;
+  keep->cap_units = r.cap_units;
+  keep->cand = r.cand;
+  keep->pieces = r.pieces;
+  keep->cap_pieces = r.cap_pieces;
+  keep->info = r.info;
+  keep->info_cap = r.info_cap;
 }
 
 int td_actor_kb_lookup(td_actor_kb *kb, const char *name, td_date date,
@@ -888,15 +1160,20 @@ int td_actor_kb_lookup(td_actor_kb *kb, const char *name, td_date date,
   if (n) code[0] = '\0';
   int32_t ids[64];
   unsigned len = td__kb_split(kb, name, strlen(name), ids, 64);
+  int32_t *p0 = ids;
+  if (len > 1 && ids[0] == kb->w_the) {
+    p0++;
+    len--;
+  }
   if (len == 0) return 0;
   uint64_t h = TD__KB_HASH0;
-  for (unsigned i = 0; i < len; i++) h = td__kb_hash_step(h, ids[i]);
-  const kb_phrase *p = td__kb_phrase_find(kb, ids, len, h);
+  for (unsigned i = 0; i < len; i++) h = td__kb_hash_step(h, p0[i]);
+  const kb_phrase *p = td__kb_phrase_find(kb, p0, len, h);
   if (p == NULL || p->entries < 0) return 0;
   td_doc d = {0};
   d.date = date;
   resolver r = {.doc = &d, .kb = kb, .day = doc_day(&d)};
-  unit u = {0, 0, 0, ids[0], 1, 1, 0};
+  unit u = {0, 0, 0, p0[0], 1, 1, 0};
   int64_t top = -1;
   const char *best = NULL;
   for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {

@@ -15,11 +15,18 @@
  *   PLACE, DATE, AGENCY:             STEPANAKERT, JANUARY 31, ARTSAKHPRESS:
  *   PLACE, DATE -                    SALVADOR, Feb 26 -
  *   PLACE, REGION, DATE ...          SPRINGFIELD, Ill., March 3 (AP) -
+ *   PLACE, REGION (AGENCY) -         KYIV, Ukraine (AP) -
+ *   PLACE DATE -                     JOHANNESBURG March 13 -
  *   PLACE (AGENCY) -                 WASHINGTON (AP) -
  *   (AGENCY) -                       (Reuters) -
- * DATE is "Month D" or "D Month", optionally followed by ", YYYY". The dash
- * may be '-', "--" or a raw en/em dash. Agency names are made canonical
- * with data/agencies.txt; place words with data/place_particles.txt.
+ * DATE is "Month D" or "D Month", optionally followed by ", YYYY"; up to
+ * two regions may stand between place and date; a garbled date ("Narch 2")
+ * still gives the place, and so does a place written in lower case before a
+ * full date and the dash ("Mexico city, march 18 -"). Forms without a date
+ * need a known agency. The dash may be '-', "--" or a raw en/em dash.
+ * Agency names are made canonical with data/agencies.txt; place words with
+ * data/place_particles.txt. Date stamps are ISO dates anywhere in the head
+ * and "Month D, YYYY[, HH:MM]" or "D Month YYYY" at a line start.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -268,8 +275,8 @@ static void title_case(const char *s, size_t n, char *out, size_t cap,
         letters += td__is_alpha((unsigned char)s[k]);
       }
       int keep = lower || letters < 2;
-      int part = !keep && use_particles && !first_word &&
-                 is_particle(s + ws, i - ws);
+      int part =
+          !keep && use_particles && !first_word && is_particle(s + ws, i - ws);
       int first_char = 1;
       for (size_t k = ws; k < i; k++) {
         unsigned char c = (unsigned char)s[k];
@@ -450,7 +457,7 @@ static size_t scan_tail(const char *t, size_t j, size_t e, size_t *as,
 }
 
 /* Try a dateline starting at i (end of the head e). */
-static int try_dateline(td_doc *doc, size_t i, size_t e) {
+static int try_dateline_strict(td_doc *doc, size_t i, size_t e) {
   const char *t = doc->text;
   size_t as = 0, ae = 0, end = 0, place_end = 0;
   td_date date = {0};
@@ -474,45 +481,66 @@ static int try_dateline(td_doc *doc, size_t i, size_t e) {
     if (j < e && t[j] == ',') {
       j = skip_blanks(t, j + 1, e);
       size_t dstart = j;
-      if (!scan_date(t, &j, e, &date)) {
-        /* PLACE, REGION, DATE: a short capitalised region or state, then a
-         * comma ("Ill., March 3") or its own period ("Va. Feb 26"). */
-        size_t r = scan_place(t, j, e);
-        if (r && r - j <= 24) {
-          size_t q = r;
-          if (q < e && t[q] == ',')
-            q++;
-          else if (!(t[r - 1] == '.' && q < e && t[q] == ' '))
-            q = 0;
-          if (q) {
-            q = skip_blanks(t, q, e);
-            /* "Md., - March 4 -" */
-            size_t dl = dash_len(t, q, e);
-            if (dl == 1 && q + 1 < e && t[q + 1] == ' ' && q + 2 < e &&
-                !td__is_space((unsigned char)t[q + 2]) &&
-                (td__is_alpha((unsigned char)t[q + 2])))
-              q = skip_blanks(t, q + 1, e);
-            dstart = q;
-            j = q;
-          }
-        }
-        if (j != dstart || !scan_date(t, &j, e, &date)) {
-          /* A garbled date ("Narch 2", "Marchg 12") or none before the
-           * dash: the place alone, if a dash follows. */
-          size_t q = dstart;
-          while (q < e && td__is_alpha((unsigned char)t[q]) && q - dstart < 12)
-            q++;
-          if (q > dstart) q = skip_blanks(t, q, e);
-          int v;
-          if (q < e && td__is_digit((unsigned char)t[q]))
-            scan_num(t, &q, e, 2, &v);
-          q = skip_blanks(t, q, e);
-          size_t dl = dash_len(t, q, e);
-          if (!dl || (q + dl < e && !td__is_space((unsigned char)t[q + dl])))
+      /* Up to two regions before the date: "Ill., March 3", "Va. Feb 26",
+       * "Grand Cayman, British West Indies, March 25", "the Netherlands,
+       * March 31"; or a region and the dash: "WOODBRIDGE, N.J. - ". */
+      int regions = 0, found = 0;
+      while (!(found = scan_date(t, &j, e, &date)) && regions < 2) {
+        size_t r0 = j;
+        if (r0 + 4 < e && memcmp(t + r0, "the ", 4) == 0) r0 += 4;
+        size_t r = scan_place(t, r0, e);
+        if (!r || r - j > 32) break;
+        size_t q = r;
+        size_t pa = skip_blanks(t, r, e);
+        if (pa > r && pa < e && t[pa] == '(') {
+          /* "KYIV, Ukraine (AP) -": no date; a known agency and the dash */
+          size_t q2 = pa + 1, s2, e2;
+          if (!scan_agency(t, &q2, e, ')', &s2, &e2) ||
+              !known_agency(t + s2, e2 - s2) ||
+              !dash_len(t, skip_blanks(t, q2, e), e))
             return 0;
-          memset(&date, 0, sizeof date);
-          j = q;
+          j = r;
+          found = 1;
+          break;
         }
+        if (q < e && t[q] == ',') {
+          q++;
+        } else if (t[r - 1] == '.' && q < e && t[q] == ' ') {
+          if (dash_len(t, skip_blanks(t, q, e), e)) {
+            j = r;
+            found = 1; /* no date */
+            break;
+          }
+        } else {
+          break;
+        }
+        q = skip_blanks(t, q, e);
+        /* "Md., - March 4 -" */
+        if (dash_len(t, q, e) == 1 && q + 2 < e && t[q + 1] == ' ' &&
+            td__is_alpha((unsigned char)t[q + 2]))
+          q = skip_blanks(t, q + 1, e);
+        j = dstart = q;
+        regions++;
+      }
+      if (!found) {
+        /* A garbled date ("Narch 2", "March 2O", "Marchg 12") before the
+         * dash: the place alone. */
+        size_t q = dstart;
+        while (q < e && td__is_alpha((unsigned char)t[q]) && q - dstart < 12)
+          q++;
+        if (q == dstart) return 0;
+        q = skip_blanks(t, q, e);
+        size_t d0 = q;
+        int digits = 0;
+        while (q < e && td__is_alnum((unsigned char)t[q]) && q - d0 < 4)
+          digits += td__is_digit((unsigned char)t[q++]);
+        if (!digits) return 0; /* "Germany, France - the two" */
+        q = skip_blanks(t, q, e);
+        size_t dl = dash_len(t, q, e);
+        if (!dl || (q + dl < e && !td__is_space((unsigned char)t[q + dl])))
+          return 0;
+        memset(&date, 0, sizeof date);
+        j = q;
       }
       end = scan_tail(t, j, e, &as, &ae);
       if (!end) return 0;
@@ -549,6 +577,58 @@ static int try_dateline(td_doc *doc, size_t i, size_t e) {
     title_case(t + i, place_end - i, dl->place, sizeof dl->place, 1);
   if (ae > as) agency_name_of(t + as, ae - as, dl->agency, sizeof dl->agency);
   return 1;
+}
+
+/* A place written in lower case ("Mexico city, march 18 -", "peoria,
+ * april 7 -"): one to three words of letters, a full date and the dash.
+ * The place is capitalised word by word (particles after the first word
+ * excepted). */
+static int try_dateline_lower(td_doc *doc, size_t i, size_t e) {
+  const char *t = doc->text;
+  size_t j = i;
+  for (int words = 0; words < 3; words++) {
+    size_t ws = j;
+    while (j < e && td__is_alpha((unsigned char)t[j])) j++;
+    if (j == ws) return 0;
+    if (j + 1 < e && t[j] == ' ' && td__is_alpha((unsigned char)t[j + 1]))
+      j++;
+    else
+      break;
+  }
+  size_t pe = j;
+  if (pe - i > 32) return 0;
+  if (j < e && t[j] == ' ') j++;
+  if (j >= e || t[j] != ',') return 0;
+  j = skip_blanks(t, j + 1, e);
+  td_date date;
+  if (!scan_date(t, &j, e, &date)) return 0;
+  size_t as = 0, ae = 0;
+  size_t end = scan_tail(t, j, e, &as, &ae);
+  size_t q = end;
+  while (q > j && td__is_space((unsigned char)t[q - 1])) q--;
+  if (!end || q == j || t[q - 1] != '-') return 0;
+  td_dateline *dl = &doc->dateline;
+  dl->start = (uint32_t)i;
+  dl->end = (uint32_t)end;
+  dl->date = date;
+  size_t n = pe - i < sizeof dl->place - 1 ? pe - i : sizeof dl->place - 1;
+  for (size_t k = 0; k < n; k++) {
+    char c = t[i + k];
+    int word_start = k == 0 || t[i + k - 1] == ' ';
+    if (word_start) {
+      size_t we = k;
+      while (we < n && t[i + we] != ' ') we++;
+      if (k == 0 || !is_particle(t + i + k, we - k))
+        c = (char)(td__is_lower((unsigned char)c) ? c - 32 : c);
+    }
+    dl->place[k] = c;
+  }
+  dl->place[n] = '\0';
+  return 1;
+}
+
+static int try_dateline(td_doc *doc, size_t i, size_t e) {
+  return try_dateline_strict(doc, i, e) || try_dateline_lower(doc, i, e);
 }
 
 /* ---- Date stamps -------------------------------------------------------- */
@@ -716,18 +796,26 @@ void td_dateline_parse(td_doc *doc) {
 }
 
 void td_batch_resolve_dates(td_doc **docs, size_t n) {
+  /* The anchors are the dates the batch had before this call, so that the
+   * result does not depend on the order of the documents. */
+  td_date *anchors = NULL;
+  size_t n_anchors = 0;
   for (size_t i = 0; i < n; i++) {
     td_doc *d = docs[i];
     if (d == NULL || d->date.precision < TD_PREC_DAY ||
         td_date_has_year(d->date))
       continue;
+    if (anchors == NULL) {
+      anchors = td_xmalloc((n + 1) * sizeof *anchors);
+      for (size_t j = 0; j < n; j++)
+        if (docs[j] && td_date_has_year(docs[j]->date))
+          anchors[n_anchors++] = docs[j]->date;
+    }
     int best = 0;
     int64_t bd = INT64_MAX;
-    for (size_t j = 0; j < n; j++) {
-      if (j == i || docs[j] == NULL || !td_date_has_year(docs[j]->date))
-        continue;
+    for (size_t j = 0; j < n_anchors; j++) {
       int64_t dist;
-      int y = nearest_year(d->date, docs[j]->date, &dist);
+      int y = nearest_year(d->date, anchors[j], &dist);
       if (y && dist < bd) bd = dist, best = y;
     }
     /* Nothing dated in the batch: fall back on the article's own stamps. */
@@ -741,4 +829,5 @@ void td_batch_resolve_dates(td_doc **docs, size_t n) {
     if (d->date_source != TD_DATE_SRC_DATELINE)
       d->date_source = TD_DATE_SRC_INFERRED;
   }
+  free(anchors);
 }

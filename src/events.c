@@ -35,15 +35,15 @@ const char *td_event_modality(unsigned flags) {
 typedef struct stok {
   const td__word *w; /* NULL for unknown forms */
   uint32_t cls;
-  int32_t mention;  /* doc mention covering the token, or -1 */
-  int32_t timex;    /* doc timex covering the token, or -1 */
-  int16_t quote;    /* quotation region id + 1, 0 outside quotations */
-  char punct;       /* the character of a one-byte punctuation token */
-  uint8_t cap;      /* starts with an uppercase letter */
-  uint8_t covered;  /* a word of an accepted match */
-  uint8_t head;     /* the head of an accepted match */
-  uint8_t cond;     /* inside an if/unless clause */
-  char lower[24];   /* short lowercase form, for a few literal checks */
+  int32_t mention; /* doc mention covering the token, or -1 */
+  int32_t timex;   /* doc timex covering the token, or -1 */
+  int16_t quote;   /* quotation region id + 1, 0 outside quotations */
+  char punct;      /* the character of a one-byte punctuation token */
+  uint8_t cap;     /* starts with an uppercase letter */
+  uint8_t covered; /* a word of an accepted match */
+  uint8_t head;    /* the head of an accepted match */
+  uint8_t cond;    /* inside an if/unless clause */
+  char lower[24];  /* short lowercase form, for a few literal checks */
 } stok;
 
 #define MAX_WORDS 20
@@ -56,9 +56,9 @@ typedef struct match {
   int n_words;
   int tgt_tok; /* token of the + slot, or -1 */
   int passive;
-  int32_t code;  /* code index: the pattern's, or refined by a frame */
-  int inner;     /* index of the match this frame is about, or -1 */
-  int absorbed;  /* the object of a frame: not an event of its own */
+  int32_t code; /* code index: the pattern's, or refined by a frame */
+  int inner;    /* index of the match this frame is about, or -1 */
+  int absorbed; /* the object of a frame: not an event of its own */
 } match;
 
 typedef struct coder {
@@ -69,9 +69,9 @@ typedef struct coder {
   int32_t *tok_timex;
   stok *t; /* tokens of the current sentence */
   size_t cap_t;
-  int n;            /* tokens in the sentence */
-  uint32_t tf;      /* doc index of its first token */
-  uint32_t sent;    /* sentence index */
+  int n;         /* tokens in the sentence */
+  uint32_t tf;   /* doc index of its first token */
+  uint32_t sent; /* sentence index */
   match *m;
   size_t n_m, cap_m;
   int32_t last_subject; /* mention of the latest source, for pronouns */
@@ -120,7 +120,6 @@ static int mention_last(const coder *c, int j) {
   return j;
 }
 
-
 static int same_actor(const coder *c, int32_t a, int32_t b) {
   if (a < 0 || b < 0) return 0;
   if (a == b) return 1;
@@ -157,7 +156,8 @@ static void load_sentence(coder *c, uint32_t si) {
     k->cap = len > 0 && td__is_upper((unsigned char)*p);
     char buf[64];
     if (len < sizeof buf) {
-      for (size_t b = 0; b < len; b++) buf[b] = (char)td__lower((unsigned char)p[b]);
+      for (size_t b = 0; b < len; b++)
+        buf[b] = (char)td__lower((unsigned char)p[b]);
       k->w = td__lexicon_word(c->lx, buf, len);
       if (k->w) k->cls = k->w->cls;
       size_t cl = len < sizeof k->lower - 1 ? len : sizeof k->lower - 1;
@@ -181,6 +181,19 @@ static void load_sentence(coder *c, uint32_t si) {
       in_cond = 1;
     k->cond = (uint8_t)in_cond;
   }
+  /* Scare quotes ("condemned as "unacceptable" allegations") are no
+   * quotation: a closed region of at most four words is plain text. */
+  for (int i = 0; i < c->n; i++) {
+    if (c->t[i].punct != '"' || c->t[i].quote == 0) continue;
+    int16_t r = c->t[i].quote;
+    int j = i + 1;
+    while (j < c->n && !(c->t[j].punct == '"' && c->t[j].quote == r)) j++;
+    if (j < c->n && j - i - 1 <= 4) {
+      for (int k = i; k <= j; k++) c->t[k].quote = 0;
+      c->t[i].punct = c->t[j].punct = '\'';
+    }
+    i = j;
+  }
 }
 
 /* ---- pattern matching ---- */
@@ -197,8 +210,18 @@ static int next_unit(const coder *c, int j) {
 static int unit_ok(const coder *c, int j, int gap) {
   const stok *k = &c->t[j];
   if (is_boundary(k) || k->punct == '"') return 0;
-  if (!gap && (k->punct == ',' || k->punct == '(' || k->punct == ')'))
-    return 0;
+  if (!gap && (k->punct == ',' || k->punct == '(' || k->punct == ')')) return 0;
+  /* A short skip does not pass over a verb in the past tense that heads
+   * patterns of its own ("aid agency appealed to" is no "aid to"). */
+  if (!gap && k->w && k->mention < 0)
+    for (int li = 0; li < 2; li++) {
+      int32_t l = k->w->lemma[li];
+      size_t np = 0;
+      if (l >= 0 && (k->w->shape[li] & TD__SH_PAST) &&
+          !(k->w->shape[li] & TD__SH_BASE) &&
+          td__lexicon_patterns(c->lx, l, &np) && np > 0)
+        return 0;
+    }
   return 1;
 }
 
@@ -216,18 +239,28 @@ static int match_post(const coder *c, const td__pattern *p, match *m) {
     int found = -1;
     int j = cur;
     for (int u = 0; u < budget && j < c->n; u++) {
-      if (!unit_ok(c, j, gap)) break;
+      const stok *k = &c->t[j];
+      if (is_boundary(k) || k->punct == '"') break;
       if (el->kind == TD__PE_ACTOR) {
-        if (c->t[j].mention >= 0) {
+        if (k->mention >= 0) {
           found = j;
           break;
         }
-      } else if (c->t[j].mention < 0 || el->neg) {
-        if (elem_matches(&c->t[j], el)) {
+      } else if (k->mention < 0 || el->neg) {
+        if (elem_matches(k, el)) {
           found = j;
+          break;
+        }
+      } else {
+        /* The head noun of a name may be a pattern word: "forced out
+         * 1,000 Palestinian refugees". */
+        int l = mention_last(c, j);
+        if (elem_matches(&c->t[l], el)) {
+          found = l;
           break;
         }
       }
+      if (!unit_ok(c, j, gap)) break; /* cannot be skipped */
       j = next_unit(c, j);
     }
     if (found < 0) return 0;
@@ -278,6 +311,21 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
       /* A longer pattern is evidence enough: "an appeal to X to
        * extradite" codes like "appealed to X to extradite". */
       if (prev_det && p->n_words < 3) return 0;
+      /* A bare base form followed by a plain lowercase word is a noun
+       * modifier ("riot police", "aid agency"), not a verb. */
+      if (p->n_words == 1 && sh == TD__SH_BASE && i + 1 < c->n &&
+          !(prev && ((pc & (TD__WC_WILL | TD__WC_HYPO | TD__WC_DO | TD__WC_NEG |
+                            TD__WC_DEONTIC)) ||
+                     strcmp(prev->lower, "to") == 0))) {
+        const stok *nx = &c->t[i + 1];
+        size_t nl = strlen(nx->lower);
+        if (nx->mention < 0 && !nx->punct && !nx->cap && nl > 0 &&
+            !(nx->cls & (TD__WC_DET | TD__WC_PREP | TD__WC_SUBJPRON |
+                         TD__WC_REL | TD__WC_CONJ | TD__WC_NEG)) &&
+            !(nl > 2 && strcmp(nx->lower + nl - 2, "ly") == 0) &&
+            !(nx->w && (nx->w->shape[0] & (TD__SH_PAST | TD__SH_ING))))
+          return 0;
+      }
       /* "the temporarily occupied territories", "a January 26 written
        * response": a participle after a determiner or a number is an
        * adjective. */
@@ -289,7 +337,9 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
           const td_token *tk = &c->doc->toks[c->tf + (uint32_t)j];
           if (tk->kind == TD_TOK_NUMBER) return 0;
           if ((q->cls & TD__WC_DET) && strcmp(q->lower, "that") != 0) return 0;
-          if (q->w != NULL) break; /* a known word: not an adverb */
+          size_t ql = strlen(q->lower);
+          if (q->cap || ql < 3 || strcmp(q->lower + ql - 2, "ly") != 0)
+            break; /* only adverbs in -ly sit between */
         }
       }
       if (prev && prev->mention < 0 && (pc & TD__WC_PREP) &&
@@ -313,7 +363,8 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
 
 static void try_heads(coder *c, int i) {
   const stok *k = &c->t[i];
-  if (!k->w || k->mention >= 0) return;
+  /* Not in names or time expressions ("last March" is no march). */
+  if (!k->w || k->mention >= 0 || k->timex >= 0) return;
   for (int li = 0; li < 2; li++) {
     int32_t lemma = k->w->lemma[li];
     if (lemma < 0) continue;
@@ -338,7 +389,8 @@ static void try_heads(coder *c, int i) {
         c->m = td_xrealloc(c->m, c->cap_m * sizeof *c->m);
       }
       c->m[c->n_m++] = m;
-      break; /* patterns are longest first: the first match is the best */
+      /* Patterns are longest first; shorter ones stay candidates in case
+       * the longest loses a word to a longer match elsewhere. */
     }
   }
 }
@@ -347,8 +399,17 @@ static int cmp_match(const void *a, const void *b) {
   const match *x = a, *y = b;
   if (x->p->n_words != y->p->n_words)
     return x->p->n_words > y->p->n_words ? -1 : 1;
+  /* An event of its own beats a mere object of frames over the same
+   * words ("met" is a meeting, not only what one may ask for). */
+  int xi = (x->p->flags & TD__PF_INNER) != 0,
+      yi = (y->p->flags & TD__PF_INNER) != 0;
+  if (xi != yi) return xi - yi;
+  if (x->p->code_len != y->p->code_len)
+    return x->p->code_len > y->p->code_len ? -1 : 1;
+  if (x->p->generic != y->p->generic) return x->p->generic ? 1 : -1;
   /* Same length: a non-statement beats a statement; then text order. */
-  int xs = (x->p->flags & TD__PF_SAY) != 0, ys = (y->p->flags & TD__PF_SAY) != 0;
+  int xs = (x->p->flags & TD__PF_SAY) != 0,
+      ys = (y->p->flags & TD__PF_SAY) != 0;
   if (xs != ys) return xs - ys;
   return x->head - y->head;
 }
@@ -414,6 +475,48 @@ static int refines(const td_cameo *frame, const td_cameo *to) {
   return strncmp(frame->code, to->code, n) == 0 && strlen(to->code) > n;
 }
 
+static int is_possessive_at(const coder *c, int last);
+
+/* Protests, hunger strikes, strikes, blockades and riots (141-145) take
+ * their purpose from what follows ("to demand the president's
+ * resignation" 1411, "against the decision" 1412, "for rights" 1413,
+ * "for a new constitution" 1414): the purpose is an object coded 0831-0834
+ * in the same sentence; its last digit is the protest's. */
+static void protest_purposes(coder *c) {
+  const td_lexicon *lx = c->lx;
+  for (size_t i = 0; i < c->n_m; i++) {
+    match *m = &c->m[i];
+    const char *code = lx->codes[m->code].code;
+    if (m->absorbed || strlen(code) != 3 || code[0] != '1' || code[1] != '4' ||
+        code[2] < '1' || code[2] > '5')
+      continue;
+    for (size_t k = i + 1; k < c->n_m; k++) {
+      match *n = &c->m[k];
+      if (n->head - m->last > 20) break;
+      int blocked = 0;
+      for (int j = m->last + 1; j < n->first && !blocked; j++)
+        if (is_boundary(&c->t[j])) blocked = 1;
+      if (blocked) break;
+      /* The purpose: a change of leadership, policy, rights or
+       * institutions, asked for (024x, 104x) or named (083x). */
+      const char *ic = lx->codes[n->code].code;
+      if (strlen(ic) != 4 || ic[3] < '1' || ic[3] > '4' ||
+          (strncmp(ic, "083", 3) != 0 && strncmp(ic, "024", 3) != 0 &&
+           strncmp(ic, "104", 3) != 0 && strncmp(ic, "034", 3) != 0 &&
+           strncmp(ic, "14", 2) != 0))
+        continue;
+      char sub[8];
+      snprintf(sub, sizeof sub, "%s%c", code, ic[3]);
+      const td_cameo *to = td_cameo_lookup(lx, sub);
+      if (to) {
+        m->code = (int32_t)(to - lx->codes);
+        if (n->p->flags & TD__PF_INNER) n->absorbed = 1;
+      }
+      break;
+    }
+  }
+}
+
 /* Give each frame the code its object calls for. The object is the most
  * specific coded predicate after the frame in its clause ("ask banks to
  * help finance" is about financing, 071, not help, 070). Matches that can
@@ -434,13 +537,50 @@ static void apply_frames(coder *c) {
       for (int j = m->last + 1; j < n->first && !blocked; j++)
         if (is_boundary(&c->t[j])) blocked = 1;
       if (blocked) break;
+      /* The object sits in the frame's clause: not past a comma, an "if"
+       * or a new clause ("willing to send material ... if it is
+       * attacked"). */
+      for (int j = m->last + 1; j < n->first && !blocked; j++) {
+        const stok *q = &c->t[j];
+        if (q->punct == ',' || q->cond ||
+            ((q->cls & TD__WC_REL) && !(q->cls & (TD__WC_DET | TD__WC_PREP))))
+          blocked = 1;
+      }
+      if (blocked) break;
       if (n->p->flags & TD__PF_SAY) break;
-      if (!(n->p->flags & TD__PF_INNER) && frame_root(&lx->codes[n->code]))
+      if (!(n->p->flags & TD__PF_INNER) && frame_root(&lx->codes[n->code])) {
+        /* "threatened to resume terrorist activities": a more specific
+         * code of the frame's own kind is taken whole. */
+        if (refines(&lx->codes[m->code], &lx->codes[n->code]) &&
+            strncmp(lx->codes[m->code].code, lx->codes[n->code].code, 2) == 0) {
+          best = (int)k;
+          best_to = n->code;
+          break;
+        }
+        /* "rejected a request to ...", "rejected calls for ...": the
+         * request is what is rejected; and "refused to commit to
+         * assistance", "urged X to agree to talks": a generic intent or
+         * appeal in between is transparent. Look past both. */
+        int nominal = n->p->pos == 'n' ||
+                      (shape_of(&c->t[n->head], n->p->head) & TD__SH_S) ||
+                      (n->head > 0 && (c->t[n->head - 1].cls & TD__WC_DET)) ||
+                      (n->head > 0 && c->t[n->head - 1].mention >= 0 &&
+                       is_possessive_at(c, n->head - 1));
+        if (nominal || lx->codes[n->code].code[2] == '0') {
+          n->absorbed = 1;
+          continue;
+        }
         break;
+      }
+      /* A more specific object may follow the first closely ("help
+       * finance"), no further. */
+      if (best >= 0 && n->first - c->m[best].last > 4) break;
       int32_t to = td__lexicon_frame(lx, fr, n->code);
       if (to < 0 || !refines(&lx->codes[m->code], &lx->codes[to])) continue;
+      /* Equal specificity: the later word heads the object ("an end to
+       * the embargo", "help finance"). */
       if (best_to < 0 ||
-          strlen(lx->codes[to].code) > strlen(lx->codes[best_to].code)) {
+          strlen(lx->codes[to].code) >= strlen(lx->codes[best_to].code)) {
         best = (int)k;
         best_to = to;
       }
@@ -451,8 +591,7 @@ static void apply_frames(coder *c) {
       c->m[best].absorbed = 1;
     }
   }
-  for (size_t i = 0; i < c->n_m; i++)
-    if (c->m[i].p->flags & TD__PF_INNER) c->m[i].absorbed = 1;
+  protest_purposes(c);
 }
 
 /* ---- actors ---- */
@@ -461,7 +600,8 @@ static int is_possessive_at(const coder *c, int last) {
   const td_token *tk = &c->doc->toks[c->tf + (uint32_t)last];
   const char *p = c->doc->text + tk->start;
   size_t len = tk->end - tk->start;
-  if (len >= 2 && p[len - 2] == '\'' && (p[len - 1] == 's' || p[len - 1] == 'S'))
+  if (len >= 2 && p[len - 2] == '\'' &&
+      (p[len - 1] == 's' || p[len - 1] == 'S'))
     return 1;
   if (last + 1 < c->n) {
     const char *l = c->t[last + 1].lower;
@@ -721,12 +861,11 @@ static int between_actors(coder *c, const match *m, int32_t *out) {
     if (strcmp(c->t[j].lower, "between") == 0 ||
         strcmp(c->t[j].lower, "among") == 0) {
       int k = j + 1;
-      while (k < c->n && (c->t[k].cls & TD__WC_DET) && c->t[k].mention < 0)
-        k++;
+      while (k < c->n && (c->t[k].cls & TD__WC_DET) && c->t[k].mention < 0) k++;
       if (k >= c->n || c->t[k].mention < 0) return 0;
       out[0] = c->t[k].mention;
-      return coordinated(c, mention_first(c, k), mention_last(c, k), 1, out,
-                         1, MAX_ACTORS);
+      return coordinated(c, mention_first(c, k), mention_last(c, k), 1, out, 1,
+                         MAX_ACTORS);
     }
   }
   return 0;
@@ -767,8 +906,8 @@ static void compute_dyad(coder *c) {
 
 /* ---- modality, date, place ---- */
 
-static uint16_t modality(coder *c, const match *m, int reported,
-                         int *refused, int *deontic) {
+static uint16_t modality(coder *c, const match *m, int reported, int *refused,
+                         int *deontic) {
   uint16_t f = 0;
   *refused = 0;
   *deontic = 0;
@@ -777,20 +916,20 @@ static uint16_t modality(coder *c, const match *m, int reported,
     if (m->p->pre[e].neg) consumed_neg = 1;
   for (int j = m->first - 1, steps = 0; j >= 0 && steps < 6; j--, steps++) {
     const stok *k = &c->t[j];
-    if (is_boundary(k) || k->punct == ',' || k->punct == '"' ||
-        k->mention >= 0)
+    if (is_boundary(k) || k->punct == ',' || k->punct == '"' || k->mention >= 0)
       break;
     if ((k->cls & TD__WC_NEG) && !consumed_neg && strcmp(k->lower, "no") != 0) {
       f |= TD_EVF_NEGATED;
       /* "will not", "won't": a refusal rather than a non-event. */
       if (k->cls & TD__WC_WILL) *refused = 1;
-      if (j > 0 && (c->t[j - 1].cls & (TD__WC_WILL | TD__WC_HYPO))) *refused = 1;
+      if (j > 0 && (c->t[j - 1].cls & (TD__WC_WILL | TD__WC_HYPO)))
+        *refused = 1;
     }
     if (k->cls & TD__WC_WILL) f |= TD_EVF_PLANNED;
     if (k->cls & TD__WC_DEONTIC) {
       /* must, should, ought; need to, have to */
       int to = j + 1 < c->n && strcmp(c->t[j + 1].lower, "to") == 0;
-      if (to || !(k->cls & (TD__WC_HAVE)) ) {
+      if (to || !(k->cls & (TD__WC_HAVE))) {
         if (to || strcmp(k->lower, "need") != 0) *deontic = 1;
       }
     }
@@ -809,8 +948,7 @@ static uint16_t modality(coder *c, const match *m, int reported,
       if (v->cls & TD__WC_REFUSE) {
         f |= TD_EVF_NEGATED;
         *refused = 1;
-      }
-      else if (v->cls & TD__WC_TRY)
+      } else if (v->cls & TD__WC_TRY)
         f |= TD_EVF_HYPOTHETICAL;
       else if ((v->cls & TD__WC_PLAN) || (v->cls & TD__WC_BE))
         f |= TD_EVF_PLANNED;
@@ -865,8 +1003,7 @@ static void find_place(coder *c, const match *m, char *out, size_t cap) {
     if (k < c->n && (c->t[k].cls & TD__WC_DET) && !c->t[k].cap) k++;
     int a = k;
     while (k < c->n && c->t[k].cap && c->t[k].mention < 0 &&
-           c->t[k].timex < 0 && !c->t[k].punct && k - a < 3 &&
-           !(k == 0))
+           c->t[k].timex < 0 && !c->t[k].punct && k - a < 3 && !(k == 0))
       k++;
     if (k == a) continue;
     if (k < c->n && c->t[k].mention >= 0) continue;
@@ -921,7 +1058,7 @@ static int32_t say_speaker(coder *c, const match *m) {
   find_subject(c, best, subj, &ns);
   if (ns == 0) {
     int32_t a = subject_after(c, best);
-    return a;
+    return a >= 0 ? a : -2; /* a speaker no dictionary knows */
   }
   return subj[0];
 }
@@ -975,8 +1112,7 @@ static int under_appeal(coder *c, const match *m) {
     if (k == m || k->absorbed || k->last >= m->first) continue;
     const char *code = c->lx->codes[k->code].code;
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (root != 2 && root != 10 && !(c->t[k->head].cls & TD__WC_TRY))
-      continue;
+    if (root != 2 && root != 10 && !(c->t[k->head].cls & TD__WC_TRY)) continue;
     if (m->first - k->last > 25) continue;
     int ok = 1;
     for (int j = k->last + 1; j < m->first && ok; j++)
@@ -1002,11 +1138,25 @@ static void code_match(coder *c, match *m) {
   if (!m->passive) {
     /* A participle clause after a comma shares the subject of the clause
      * before it: "Blinken said ..., expressing concerns". */
-    int participle =
-        (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
-        m->first > 0 && c->t[m->first - 1].punct == ',' && c->sent_ns > 0;
+    int participle = (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
+                     m->first > 0 && c->t[m->first - 1].punct == ',' &&
+                     c->sent_ns > 0;
     if (participle) {
       for (int i = 0; i < c->sent_ns; i++) src[ns++] = c->sent_src[i];
+    } else if (m->p->pos == 'n' && m->p->n_words == 1 &&
+               !(m->p->flags & TD__PF_SYM)) {
+      /* A bare noun ("the genocide", "the museum shooting") is an event
+       * of an actor only when the text attaches one: a possessive or a
+       * name right before it ("Russia's buildup", "Russian aggression"),
+       * or "by X" after it. The subject of the clause is not enough. */
+      int j = m->first - 1, steps = 0;
+      while (j >= 0 && steps < 3 && c->t[j].mention < 0 && !c->t[j].punct &&
+             !(c->t[j].cls & (TD__WC_PREP | TD__WC_REL)) && !c->t[j].head) {
+        j--;
+        steps++;
+      }
+      if (j >= 0 && c->t[j].mention >= 0) src[ns++] = c->t[j].mention;
+      if (ns == 0) ns = by_agent(c, m, src);
     } else {
       find_subject(c, m, src, &ns);
     }
@@ -1049,8 +1199,7 @@ static void code_match(coder *c, match *m) {
         src[ns++] = c->dyad[0];
         tgt[nt++] = c->dyad[1];
       } else {
-        src[ns++] = same_actor(c, c->dyad[0], tgt[0]) ? c->dyad[1]
-                                                       : c->dyad[0];
+        src[ns++] = same_actor(c, c->dyad[0], tgt[0]) ? c->dyad[1] : c->dyad[0];
       }
     }
   }
@@ -1075,9 +1224,11 @@ static void code_match(coder *c, match *m) {
     if (c->t[m->head].quote) speaker = quote_speaker(c, c->t[m->head].quote);
     if (speaker < 0) speaker = say_speaker(c, m);
   }
-  int reported = speaker >= 0 && !(ns > 0 && same_actor(c, speaker, src[0]));
+  int reported = speaker != -1 && !(ns > 0 && same_actor(c, speaker, src[0]));
   int refused = 0, deontic = 0;
-  uint16_t flags = modality(c, m, reported, &refused, &deontic);
+  /* "would" in what someone said is their future, not a condition: "they
+   * said they would blockade Paris". */
+  uint16_t flags = modality(c, m, speaker != -1, &refused, &deontic);
   if (reported) flags |= TD_EVF_REPORTED;
   if (c->t[m->head].quote) flags |= TD_EVF_QUOTED;
   const char *pc = lx->codes[code].code;
@@ -1101,12 +1252,15 @@ static void code_match(coder *c, match *m) {
     nt = 0;
     for (int i = 0; i < ns; i++) tgt[nt++] = src[i];
     ns = 0;
-    src[ns++] = speaker;
-    flags &= (uint16_t)~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED |
-                         TD_EVF_REPORTED);
+    if (speaker >= 0) src[ns++] = speaker;
+    flags &=
+        (uint16_t) ~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED | TD_EVF_REPORTED);
     pc = lx->codes[code].code;
     root = (pc[0] - '0') * 10 + (pc[1] - '0');
   }
+  /* An object-only predicate is an event only as the content of a demand
+   * ("Libya must hand over the suspects"). */
+  if ((m->p->flags & TD__PF_INNER) && !(deontic && reported)) return;
   if (ns == 0 && !(c->opts & TD_EVX_KEEP_UNRESOLVED)) return;
 
   td_event e;
@@ -1116,6 +1270,9 @@ static void code_match(coder *c, match *m) {
   const td_token *tb = &c->doc->toks[c->tf + (uint32_t)m->last];
   e.start = ta->start;
   e.end = tb->end;
+  /* Only a stated plan (will, plans to) makes an intent or a threat; a
+   * future date alone marks the event planned. */
+  int stated_plan = (flags & TD_EVF_PLANNED) != 0;
   e.timex = governing_timex(c, m);
   if (e.timex >= 0) {
     e.date = c->doc->timexes[e.timex].date;
@@ -1132,13 +1289,16 @@ static void code_match(coder *c, match *m) {
   }
   /* "will withdraw its force unless ...": a conditional plan is a threat
    * (CAMEO 13). */
-  if ((flags & TD_EVF_PLANNED) && !(flags & TD_EVF_NEGATED) && root != 13 &&
-      root != 1) {
+  int conditional = !(flags & TD_EVF_NEGATED) && root != 13 && root != 1 &&
+                    (stated_plan || ((flags & TD_EVF_HYPOTHETICAL) &&
+                                     root >= 14 && !c->t[m->head].cond));
+  if (conditional) {
     int threat = 0;
     for (int j = m->last + 1; j < c->n && !threat; j++) {
       if (is_boundary(&c->t[j])) break;
       if (strcmp(c->t[j].lower, "unless") == 0 ||
-          strcmp(c->t[j].lower, "otherwise") == 0)
+          strcmp(c->t[j].lower, "otherwise") == 0 ||
+          (!stated_plan && strcmp(c->t[j].lower, "if") == 0))
         threat = 1;
     }
     if (threat) {
@@ -1148,8 +1308,18 @@ static void code_match(coder *c, match *m) {
         to = t ? (int32_t)(t - lx->codes) : code;
       }
       code = to;
-      flags &= (uint16_t)~TD_EVF_PLANNED;
+      flags &= (uint16_t) ~(TD_EVF_PLANNED | TD_EVF_HYPOTHETICAL);
       root = 13;
+    }
+  }
+  /* A stated plan of force or pressure is a threat (CAMEO 13): "would
+   * blockade Paris", "will withdraw the inspectors". */
+  if (stated_plan && !(flags & TD_EVF_NEGATED) && root >= 14) {
+    int32_t to = td__lexicon_frame(lx, TD__FRAME_THREATEN, code);
+    if (to >= 0) {
+      code = to;
+      root = 13;
+      flags &= (uint16_t)~TD_EVF_PLANNED;
     }
   }
   /* Planned cooperation is an intent (CAMEO 03), refused cooperation a
@@ -1162,7 +1332,7 @@ static void code_match(coder *c, match *m) {
         code = to;
         flags &= (uint16_t)~TD_EVF_NEGATED;
       }
-    } else if ((flags & TD_EVF_PLANNED) &&
+    } else if (stated_plan &&
                !(flags & (TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL))) {
       int32_t to = td__lexicon_frame(lx, TD__FRAME_INTENT, code);
       if (to >= 0) code = to;
@@ -1171,7 +1341,7 @@ static void code_match(coder *c, match *m) {
   snprintf(e.code, sizeof e.code, "%s", lx->codes[code].code);
   /* One modality at most: negated, else hypothetical, else planned. */
   if (flags & TD_EVF_NEGATED)
-    flags &= (uint16_t)~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED);
+    flags &= (uint16_t) ~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED);
   else if (flags & TD_EVF_HYPOTHETICAL)
     flags &= (uint16_t)~TD_EVF_PLANNED;
   e.flags = flags;
@@ -1181,8 +1351,7 @@ static void code_match(coder *c, match *m) {
   if (nt == 0) tgt[nt++] = -1;
   for (int i = 0; i < ns; i++)
     for (int k = 0; k < nt; k++) {
-      if (src[i] >= 0 && tgt[k] >= 0 && same_actor(c, src[i], tgt[k]))
-        continue;
+      if (src[i] >= 0 && tgt[k] >= 0 && same_actor(c, src[i], tgt[k])) continue;
       e.source = src[i];
       e.target = tgt[k];
       snprintf(e.source_code, sizeof e.source_code, "%s",
@@ -1194,7 +1363,8 @@ static void code_match(coder *c, match *m) {
   if (src[0] >= 0) {
     c->last_subject = src[0];
     c->sent_ns = 0;
-    for (int i = 0; i < ns && src[i] >= 0; i++) c->sent_src[c->sent_ns++] = src[i];
+    for (int i = 0; i < ns && src[i] >= 0; i++)
+      c->sent_src[c->sent_ns++] = src[i];
   }
 }
 
@@ -1229,8 +1399,7 @@ static void code_sentence(coder *c, uint32_t si) {
       }
 }
 
-void td_events_extract_opts(td_doc *doc, const td_lexicon *lx,
-                            unsigned opts) {
+void td_events_extract_opts(td_doc *doc, const td_lexicon *lx, unsigned opts) {
   free(doc->events);
   doc->events = NULL;
   doc->n_events = 0;
@@ -1244,7 +1413,8 @@ void td_events_extract_opts(td_doc *doc, const td_lexicon *lx,
   c.ctx_para = UINT32_MAX;
   c.tok_mention = td_xmalloc(doc->n_toks * sizeof *c.tok_mention);
   c.tok_timex = td_xmalloc(doc->n_toks * sizeof *c.tok_timex);
-  for (size_t i = 0; i < doc->n_toks; i++) c.tok_mention[i] = c.tok_timex[i] = -1;
+  for (size_t i = 0; i < doc->n_toks; i++)
+    c.tok_mention[i] = c.tok_timex[i] = -1;
   for (size_t i = 0; i < doc->n_mentions; i++) {
     const td_actor_mention *a = &doc->mentions[i];
     for (uint32_t t = a->tok_first; t < a->tok_end && t < doc->n_toks; t++)

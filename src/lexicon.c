@@ -139,8 +139,8 @@ static int is_vowel(char c) {
 static int ends_cvc(const char *w, size_t n) {
   if (n < 3) return 0;
   char a = w[n - 3], b = w[n - 2], c = w[n - 1];
-  return !is_vowel(a) && is_vowel(b) && !is_vowel(c) && c != 'w' &&
-         c != 'x' && c != 'y';
+  return !is_vowel(a) && is_vowel(b) && !is_vowel(c) && c != 'w' && c != 'x' &&
+         c != 'y';
 }
 
 /* Generate the regular forms of lemma (both doubled and plain forms where
@@ -294,15 +294,24 @@ static const struct {
   const char *name;
   uint32_t bit;
 } class_names[] = {
-    {"DET", TD__WC_DET},         {"PREP", TD__WC_PREP},
-    {"PLACEPREP", TD__WC_PLACEPREP}, {"BE", TD__WC_BE},
-    {"HAVE", TD__WC_HAVE},       {"DO", TD__WC_DO},
-    {"WILL", TD__WC_WILL},       {"HYPO", TD__WC_HYPO},
-    {"NEG", TD__WC_NEG},         {"SUBJPRON", TD__WC_SUBJPRON},
-    {"FIRSTPRON", TD__WC_FIRSTPRON}, {"CONJ", TD__WC_CONJ},
-    {"REL", TD__WC_REL},         {"PLAN", TD__WC_PLAN},
-    {"TRY", TD__WC_TRY},         {"REFUSE", TD__WC_REFUSE},
-    {"ACCORDING", TD__WC_ACCORDING}, {"DEONTIC", TD__WC_DEONTIC},
+    {"DET", TD__WC_DET},
+    {"PREP", TD__WC_PREP},
+    {"PLACEPREP", TD__WC_PLACEPREP},
+    {"BE", TD__WC_BE},
+    {"HAVE", TD__WC_HAVE},
+    {"DO", TD__WC_DO},
+    {"WILL", TD__WC_WILL},
+    {"HYPO", TD__WC_HYPO},
+    {"NEG", TD__WC_NEG},
+    {"SUBJPRON", TD__WC_SUBJPRON},
+    {"FIRSTPRON", TD__WC_FIRSTPRON},
+    {"CONJ", TD__WC_CONJ},
+    {"REL", TD__WC_REL},
+    {"PLAN", TD__WC_PLAN},
+    {"TRY", TD__WC_TRY},
+    {"REFUSE", TD__WC_REFUSE},
+    {"ACCORDING", TD__WC_ACCORDING},
+    {"DEONTIC", TD__WC_DEONTIC},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,
@@ -423,6 +432,9 @@ static int parse_pattern(td_lexicon *lx, char *line, td__pattern *p,
     return -1;
   }
   p->code = ci;
+  p->code_len = (uint8_t)strlen(code);
+  /* 020, 070, 190: "not specified below" */
+  p->generic = p->code_len == 3 && code[2] == '0';
   /* Collect the elements, remembering which is the head. */
   td__pelem el[TD__MAX_PRE + TD__MAX_POST + 1];
   uint8_t pos_of[TD__MAX_PRE + TD__MAX_POST + 1];
@@ -500,6 +512,10 @@ static int cmp_pattern(const void *a, const void *b) {
   const td__pattern *x = a, *y = b;
   if (x->head != y->head) return x->head < y->head ? -1 : 1;
   if (x->n_words != y->n_words) return x->n_words > y->n_words ? -1 : 1;
+  /* As long: the more specific code first ("provide .. food" before
+   * "provide .. aid"). */
+  if (x->code_len != y->code_len) return x->code_len > y->code_len ? -1 : 1;
+  if (x->generic != y->generic) return x->generic ? 1 : -1;
   return x->line < y->line ? -1 : x->line > y->line;
 }
 
@@ -531,9 +547,9 @@ static int load_patterns(td_lexicon *lx, const char *dir, const td_diag *diag,
   for (size_t id = n_irregular_lemmas; id < lx->n_lemmas; id++) {
     const char *l = lx->lemmas[id];
     int32_t wi = strmap_get(&lx->word_map, l, strlen(l));
-    uint32_t closed = ~(uint32_t)(TD__WC_PLAN | TD__WC_TRY | TD__WC_REFUSE |
-                                  TD__WC_ACCORDING | TD__WC_DEONTIC |
-                                  TD__WC_HYPO);
+    uint32_t closed =
+        ~(uint32_t)(TD__WC_PLAN | TD__WC_TRY | TD__WC_REFUSE |
+                    TD__WC_ACCORDING | TD__WC_DEONTIC | TD__WC_HYPO);
     if (wi >= 0 && (lx->words[wi].cls & closed)) continue; /* closed class */
     add_regular_forms(lx, l, (int32_t)id);
   }
@@ -604,8 +620,8 @@ int32_t td__lexicon_frame(const td_lexicon *lx, int frame, int32_t inner) {
 
 /* ---- public ---- */
 
-int td_lexicon_open(const char *data_dir, td_lexicon **out,
-                    const td_diag *diag, td_error *err) {
+int td_lexicon_open(const char *data_dir, td_lexicon **out, const td_diag *diag,
+                    td_error *err) {
   *out = NULL;
   const char *dir = data_dir ? data_dir : td__data_dir();
   td_lexicon *lx = td_xcalloc(1, sizeof *lx);

@@ -45,9 +45,9 @@ enum {
 
 typedef struct td__word {
   const char *form;
-  uint32_t cls;      /* TD__WC_* */
-  int32_t lemma[2];  /* lemma ids, -1 when unused */
-  uint8_t shape[2];  /* TD__SH_* for each lemma */
+  uint32_t cls;     /* TD__WC_* */
+  int32_t lemma[2]; /* lemma ids, -1 when unused */
+  uint8_t shape[2]; /* TD__SH_* for each lemma */
 } td__word;
 
 /* Elements of a pattern. */
@@ -64,8 +64,8 @@ typedef struct td__pelem {
 
 /* Pattern flags. */
 enum {
-  TD__PF_SYM = 1u << 0,  /* symmetric: talks between A and B */
-  TD__PF_SAY = 1u << 1,  /* a statement verb: its complement is reported */
+  TD__PF_SYM = 1u << 0,   /* symmetric: talks between A and B */
+  TD__PF_SAY = 1u << 1,   /* a statement verb: its complement is reported */
   TD__PF_NOTGT = 1u << 2, /* never look for a target to the right */
   TD__PF_FAR = 1u << 3,   /* the target may be named anywhere later in the
                              sentence: "published draft agreements, which
@@ -78,13 +78,15 @@ enum {
 #define TD__MAX_POST 12
 
 typedef struct td__pattern {
-  int32_t head;  /* lemma id of the head word */
-  uint8_t pos;   /* 'v', 'n', 'a' or 0 for any */
+  int32_t head; /* lemma id of the head word */
+  uint8_t pos;  /* 'v', 'n', 'a' or 0 for any */
   uint8_t n_pre, n_post;
-  uint8_t n_words; /* words (not gaps) in the pattern: longer wins */
+  uint8_t n_words;            /* words (not gaps) in the pattern: longer wins */
   td__pelem pre[TD__MAX_PRE]; /* nearest to the head last */
   td__pelem post[TD__MAX_POST];
-  int32_t code; /* index into td_lexicon.codes */
+  int32_t code;     /* index into td_lexicon.codes */
+  uint8_t code_len; /* digits of the code: more is more specific */
+  uint8_t generic;  /* a "not specified below" code (020, 070, 190) */
   uint16_t flags;
   uint32_t line; /* line in verbs.txt, for diagnostics */
 } td__pattern;

@@ -340,27 +340,29 @@ static int read_jsonl(reader *r, FILE *f, const char *name, int sniff) {
       continue;
     }
     size_t i = 0;
+    /* A byte order mark opening the file is no part of the JSON. */
+    if (ln == 1 && line.len >= 3 && memcmp(line.data, "\xEF\xBB\xBF", 3) == 0)
+      i = 3;
+    size_t skip = i;
     while (i < line.len && td__is_space((unsigned char)line.data[i])) i++;
     if (i == line.len) continue; /* blank lines separate nothing */
-    const char *js = line.data;
-    size_t jn = line.len;
-    if (td__utf8_valid_prefix(line.data, line.len) < line.len) {
+    const char *js = line.data + skip;
+    size_t jn = line.len - skip;
+    if (td__utf8_valid_prefix(js, jn) < jn) {
       size_t bad;
       fixed.len = 0;
-      size_t nbad = td__utf8_repair(line.data, line.len, &fixed, &bad);
+      size_t nbad = td__utf8_repair(js, jn, &fixed, &bad);
       td__diag(r->diag, TD_SEV_WARNING, name, ln,
                "invalid UTF-8: %zu byte%s replaced by U+FFFD (first at "
                "column %zu)",
-               nbad, nbad == 1 ? "" : "s", bad + 1);
+               nbad, nbad == 1 ? "" : "s", bad + skip + 1);
       js = fixed.data;
       jn = fixed.len;
     }
     json_error_t jerr;
     json_t *obj = json_loadb(js, jn, 0, &jerr);
     if (obj == NULL) {
-      if (first && sniff) {
-        /* Not even JSON: report as a feed would be, line by line. */
-      }
+      /* Malformed even while sniffing: reported like any feed line. */
       td__diag(r->diag, TD_SEV_ERROR, name, ln,
                "malformed JSON (column %d): %s", jerr.column, jerr.text);
       r->stats->rejected++;

@@ -16,12 +16,14 @@
  * letter sequences (U.S., a.m.) and known abbreviations (Feb., Gen., from
  * data/abbreviations.txt) keep their period. Sentences are then cut over
  * the tokens: after . ! ? (plus any closing quotes or brackets) when the
- * next token opens a sentence, after a may-end abbreviation or an ellipsis
- * only when the next word is a usual sentence opener
- * (data/sentence_starters.txt), never after a title abbreviation or an
- * initial. A run-together "Ukraine.Blinken" is cut at the period; a byline
- * glued to a dotted acronym ("XianlaiU.S.") is cut before the acronym, and
- * the dateline found by td_dateline_parse is a sentence of its own.
+ * next token opens a sentence (a capital, a number, an opening quote or
+ * bracket); after a may-end abbreviation, an initial or an ellipsis only
+ * when the next word is a usual sentence opener
+ * (data/sentence_starters.txt); never after a title abbreviation (Mr.,
+ * Gen., No.). A run-together "Ukraine.Blinken" is cut at the period (but
+ * not "EY4096.3" or a glued "?" in a URL); a byline glued to a dotted
+ * acronym ("Deng XianlaiU.S. Secretary") is cut off as a sentence of its
+ * own, and so is the dateline found by td_dateline_parse.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -269,7 +271,8 @@ static inline uint8_t char_at(const char *t, size_t i, size_t e, size_t *len) {
 enum {
   TOKF_NOSPLIT = 1 << 13, /* title abbreviation or initial */
   TOKF_GLUED = 1 << 14,   /* byline glued to this token: cut before it */
-  TOKF_OPENQ = 1 << 15    /* an opening quote */
+  TOKF_OPENQ = 1 << 15,   /* an opening quote */
+  TOKF_INNERDOT = 1 << 12 /* a word with inner periods (Ph.D.) */
 };
 
 typedef struct seg {
@@ -333,6 +336,15 @@ static size_t scan_word(const char *t, size_t j, size_t pe, uint8_t prev,
     while (j < pe) {
       size_t l = 1;
       uint8_t kk = CLS(t[j]);
+      if (kk == C_LOWER) {
+        /* the common case: a run of ASCII lower-case letters */
+        size_t j0 = j;
+        do j++;
+        while (j < pe && CLS(t[j]) == C_LOWER);
+        lower += counting * (int)(j - j0);
+        prev = C_LOWER;
+        continue;
+      }
       if (kk == C_HIGH) kk = char_at(t, j, pe, &l);
       if (!IS_ALNUM(kk)) break;
       if (kk == C_UPPER && prev == C_LOWER && j + 3 < pe && t[j + 1] == '.' &&
@@ -358,6 +370,13 @@ static size_t scan_word(const char *t, size_t j, size_t pe, uint8_t prev,
           (unsigned char)t[j + 2] == 0x99 && IS_ALPHA(CLS(t[j + 3]))) {
         counting = 0;
         j += 3;
+        continue;
+      }
+      /* Ph.D.: a dot, one letter, a dot */
+      if (n0 == '.' && IS_ALPHA(k1) && j + 2 < pe && t[j + 2] == '.') {
+        *flags |= TOKF_INNERDOT;
+        j += 2;
+        prev = k1;
         continue;
       }
       /* tass.com, example-wire.test: a dot between lower-case words */
@@ -414,7 +433,9 @@ static void tokenize(seg *sg, size_t ps, size_t pe) {
       if (j < pe && t[j] == '.') {
         size_t wl = j - s;
         uint8_t ab = 0;
-        if (wl == 1 && td__is_upper(c))
+        if (flags & TOKF_INNERDOT)
+          ab = W_ABBR_ANY;
+        else if (wl == 1 && td__is_upper(c))
           /* An initial (Antony J. Blinken) ends a sentence only before a
            * usual opener ("Malcolm X. The film"). */
           ab = W_ABBR_ANY;
@@ -539,6 +560,8 @@ static void split_sentences(seg *sg, size_t tf, size_t te, uint32_t dl_end) {
       push_sent(sg, (uint32_t)first, (uint32_t)k);
       first = k;
     }
+    /* Most tokens are plain words: nothing to decide. */
+    if (tk->kind != TD_TOK_PUNCT && !(tk->flags & TD_TOKF_ABBREV)) continue;
     int cut = 0;
     unsigned char c = (unsigned char)t[tk->start];
     size_t len = tk->end - tk->start;
@@ -567,7 +590,13 @@ static void split_sentences(seg *sg, size_t tf, size_t te, uint32_t dl_end) {
       m++;
     }
     if (m >= te) break; /* the paragraph ends the sentence */
-    if (stop && !ellipsis)
+    /* Text glued to the end mark: "Ukraine.Blinken" is two sentences, but
+     * "EY4096.3", "news.asp?ArticleID" and "Yahoo!Mail" are not. */
+    int glued = d->toks[m].start == d->toks[m - 1].end;
+    if (stop && !ellipsis && glued &&
+        (c != '.' || d->toks[m].kind == TD_TOK_NUMBER))
+      cut = 0;
+    else if (stop && !ellipsis)
       cut = opens_sentence(d, m, te);
     else
       cut = starter_word(d, m, te);
@@ -680,5 +709,6 @@ void td_segment(td_doc *doc) {
   }
   add_paragraph(&sg, ps, n, dl_end);
   for (size_t k = 0; k < doc->n_toks; k++)
-    doc->toks[k].flags &= (uint16_t) ~(TOKF_NOSPLIT | TOKF_GLUED | TOKF_OPENQ);
+    doc->toks[k].flags &=
+        (uint16_t) ~(TOKF_NOSPLIT | TOKF_GLUED | TOKF_OPENQ | TOKF_INNERDOT);
 }

@@ -22,12 +22,12 @@
  * expression) decides the direction of weekdays and breaks ties of
  * year-less dates.
  */
-#include "internal.h"
-
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "internal.h"
 
 /* ---- Lexicon: the words of data/timex-*.txt ---- */
 
@@ -57,15 +57,19 @@ enum {
   C_TENSE,
   C_PREP,
   C_TZ,
+  C_LATEST,
+  C_TERM,
+  C_DECADE,
   C_COUNT
 };
 /* Classes that can start an expression: the hot path's one test. */
-#define TRIGGER(cls) ((cls) != C_NONE && (cls) != C_TENSE && (cls) != C_PREP && (cls) != C_TZ)
+#define TRIGGER(cls) \
+  ((cls) != C_NONE && (cls) != C_TENSE && (cls) != C_PREP && (cls) != C_TZ)
 static const char *const class_names[C_COUNT] = {
-    "",      "MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "NUM",   "ORD",
-    "UNIT",  "UNITS", "SETADJ",  "DAYREF", "REF",     "SHIFT", "ASHIFT",
-    "AROUND", "AGO",  "PART",    "MOD",    "QUANT",   "EVERY", "HALF",
-    "FISCAL", "TENSE", "PREP", "TZ"};
+    "",       "MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "NUM",   "ORD",
+    "UNIT",   "UNITS", "SETADJ",  "DAYREF", "REF",     "SHIFT", "ASHIFT",
+    "AROUND", "AGO",   "PART",    "MOD",    "QUANT",   "EVERY", "HALF",
+    "FISCAL", "TENSE", "PREP",    "TZ",     "LATEST",  "TERM",  "DECADE"};
 
 /* Units, as in data/timex-units.txt. */
 enum {
@@ -161,7 +165,9 @@ static int load_file(const char *dir, const char *name, size_t *used) {
     }
     e->sense[s].cls = (uint8_t)c;
     e->sense[s].val = (int16_t)val;
-    e->sense[s].weak = strcmp(flag, "weak") == 0;
+    e->sense[s].weak = strcmp(flag, "weak") == 0     ? 1
+                       : strcmp(flag, "abbrev") == 0 ? 2
+                                                     : 0;
   }
   fclose(f);
   return 0;
@@ -181,13 +187,13 @@ static void lexicon_load(void) {
 enum { A_WORD = 1, A_NUM, A_PUNCT };
 
 typedef struct atom {
-  uint32_t s, e;    /* span in doc->text */
-  uint8_t kind;     /* A_* */
-  uint8_t cap;      /* first letter upper case */
-  uint8_t nd;       /* digits in a number */
-  uint8_t ordsuf;   /* a number with st/nd/rd/th ("10th") */
-  uint8_t sp;       /* whitespace (or a token break) before it */
-  char ch;          /* the character of a punctuation atom */
+  uint32_t s, e;  /* span in doc->text */
+  uint8_t kind;   /* A_* */
+  uint8_t cap;    /* first letter upper case */
+  uint8_t nd;     /* digits in a number */
+  uint8_t ordsuf; /* a number with st/nd/rd/th ("10th") */
+  uint8_t sp;     /* whitespace (or a token break) before it */
+  char ch;        /* the character of a punctuation atom */
   lex_sense sense[2];
   int32_t num; /* value of a number of at most 9 digits, else -1 */
 } atom;
@@ -229,7 +235,9 @@ typedef struct tv {
   int y, m, d, h, mi, x;
 } tv;
 
-static int64_t tv_days(tv t) { return td_days_from_civil(t.y, t.m, t.d); }
+static int64_t tv_days(tv t) {
+  return td_days_from_civil(t.y, t.m, t.d);
+}
 static tv tv_from_days(int64_t z) {
   tv t = {P_DAY, 0, 0, 0, 0, 0, 0};
   td_civil_from_days(z, &t.y, &t.m, &t.d);
@@ -377,9 +385,8 @@ typedef struct expr {
   int has_tv; /* value is a point (t) rather than the literal lit */
   tv t;
   char lit[24];
-  int anchor; /* a day-precise point that anchors later expressions */
-  int flags;  /* TD_TIMEXF_* */
-  int pair;   /* this is the second end of a range with the previous expr */
+  int anchor;        /* a day-precise point that anchors later expressions */
+  int flags;         /* TD_TIMEXF_* */
   int names_quarter; /* the text names a quarter ("the third quarter") */
 } expr;
 
@@ -391,6 +398,9 @@ typedef struct ctx {
   tv dct;    /* day precision when have_dct */
   tv anchor; /* the last day mentioned, else the DCT */
   int have_anchor;
+  tv ref; /* the last point the text named, at any precision from a year
+             down: "that year", "later that month" refer to it */
+  int have_ref;
   tv lastq; /* the last quarter the text mentioned: earnings stories date
                "a year ago" and "the quarter" by it */
   int have_lastq;
@@ -414,6 +424,20 @@ static tv quarter_ref(const ctx *c) {
   return t;
 }
 
+/* The time "that <unit>" refers to: the last point named, if it is at
+ * least as precise as the unit, else the anchor day or the DCT. */
+static tv that_time(const ctx *c, int u) {
+  if (c->have_ref &&
+      ((u == U_YEAR && c->ref.prec >= P_YEAR) ||
+       (u == U_MONTH && c->ref.prec >= P_MONTH && c->ref.prec != P_WEEK &&
+        c->ref.prec != P_WEEKEND)) &&
+      c->ref.prec != P_QUARTER && c->ref.prec != P_SEASON &&
+      c->ref.prec != P_HALF)
+    return c->ref.prec >= P_MONTH ? c->ref
+                                  : (tv){P_DAY, c->ref.y, 1, 1, 0, 0, 0};
+  return c->have_anchor ? c->anchor : c->dct;
+}
+
 /* ---- Atomizing ---- */
 
 static void push_atom(ctx *c, atom a) {
@@ -428,7 +452,8 @@ static void lookup(const char *text, atom *a) {
   size_t n = a->e - a->s;
   if (n >= LEX_KEY) return;
   char k[LEX_KEY];
-  for (size_t i = 0; i < n; i++) k[i] = (char)td__lower((unsigned char)text[a->s + i]);
+  for (size_t i = 0; i < n; i++)
+    k[i] = (char)td__lower((unsigned char)text[a->s + i]);
   lex_entry *e = lex_slot(k, n, 0);
   if (e) {
     a->sense[0] = e->sense[0];
@@ -513,7 +538,15 @@ static int cue_at(const ctx *c, int k) {
   const atom *a = &c->at[k];
   if (a->kind != A_WORD) return 0;
   const lex_sense *s = sense_of(a, C_TENSE);
-  if (s) return s->val;
+  int v = s ? s->val : 0;
+  if (v == 2) v = word_at(c, k + 1, "to") ? 1 : 0;
+  /* "had been due to": a future seen from the past, which news reports
+   * once it is over ("were planning to" may still be ahead) */
+  if (v == 1 && k > 0 &&
+      (word_at(c, k - 1, "had") ||
+       (k > 1 && word_at(c, k - 1, "been") && word_at(c, k - 2, "had"))))
+    return -1;
+  if (s) return v;
   return ends_ed(c->text, a) ? -1 : 0;
 }
 
@@ -523,6 +556,10 @@ static int cue_at(const ctx *c, int k) {
  * nearest after it ("On Monday, the US handed over"), else any. "as soon
  * as Tuesday" and "as early as Tuesday" look ahead. */
 static int tense_at(const ctx *c, int i) {
+  /* "Wednesday's ruling" names an event the story reports: the past */
+  if (punct_at(c, i + 1, '\'') && word_at(c, i + 2, "s") &&
+      !(i > 0 && (word_at(c, i - 1, "next") || word_at(c, i - 1, "this"))))
+    return -1;
   if (i >= 3 && word_at(c, i - 1, "as") &&
       (word_at(c, i - 2, "soon") || word_at(c, i - 2, "early")) &&
       word_at(c, i - 3, "as"))
@@ -539,10 +576,17 @@ static int tense_at(const ctx *c, int i) {
     int v = cue_at(c, k);
     if (v) return v;
   }
-  for (int k = 0; k < (int)c->n; k++) {
+  /* any cue in the sentence, but never a scan of a whole run-on text:
+   * tagging stays linear on a megabyte without a full stop */
+  int lo2 = i > 200 ? i - 200 : 0;
+  int hi2 = i + 200 < (int)c->n ? i + 200 : (int)c->n;
+  for (int k = lo2; k < hi2; k++) {
     int v = cue_at(c, k);
     if (v) return v;
   }
+  /* no verb to go by: "closed until Friday" looks ahead */
+  if (i > 0 && (word_at(c, i - 1, "until") || word_at(c, i - 1, "till")))
+    return 1;
   return 0;
 }
 
@@ -581,18 +625,38 @@ static tv dct_or_unknown(const ctx *c) {
   return t;
 }
 
+/* The day of a bare clock time ("at 10:30", "at noon"): the day the text
+ * last named (the story's narrative day, which the gold corpora follow
+ * more often than the DCT), else the DCT. */
+static tv clock_day(const ctx *c) {
+  if (c->have_anchor) return c->anchor;
+  return dct_or_unknown(c);
+}
+
 /* A number at atom i: digits, number words ("twenty-five"), or "a"/"an"
  * when allow_a. *end gets the atom after it. */
 static int number_at(const ctx *c, int i, int allow_a, int *val, int *end) {
   if (i >= (int)c->n) return 0;
   const atom *a = &c->at[i];
   if (a->kind == A_NUM && a->num >= 0 && !a->ordsuf) {
-    /* 1,000 or 2.5: take the integer part, skip decimals */
+    /* the tail of a larger number ("1,750", "2.5") is no number here */
+    if (i >= 2 && !a->sp && c->at[i - 1].kind == A_PUNCT &&
+        (c->at[i - 1].ch == ',' || c->at[i - 1].ch == '.') &&
+        !c->at[i - 1].sp && c->at[i - 2].kind == A_NUM)
+      return 0;
     int k = i + 1;
+    int64_t v = a->num;
+    /* 1,750: thousands groups */
+    while (k + 1 < (int)c->n && punct_at(c, k, ',') && !c->at[k].sp &&
+           c->at[k + 1].kind == A_NUM && c->at[k + 1].nd == 3 &&
+           !c->at[k + 1].sp && v < 1000000) {
+      v = v * 1000 + c->at[k + 1].num;
+      k += 2;
+    }
     if (k + 1 < (int)c->n && c->at[k].kind == A_PUNCT && c->at[k].ch == '.' &&
         c->at[k + 1].kind == A_NUM && !c->at[k + 1].sp && !c->at[k].sp)
       return 0; /* decimals: 2.5 years is rare; leave it */
-    *val = a->num;
+    *val = (int)v;
     *end = k;
     return 1;
   }
@@ -637,7 +701,6 @@ static int unit_at(const ctx *c, int i, int *plural) {
   return 0;
 }
 
-
 static void duration_lit(char *buf, size_t n, int unit, int count) {
   char num[16];
   if (count < 0)
@@ -667,8 +730,11 @@ static void duration_lit(char *buf, size_t n, int unit, int count) {
     case U_MONTH:
       snprintf(buf, n, "P%sM", num);
       break;
-    case U_QUARTER:
-      snprintf(buf, n, "P%sQ", num);
+    case U_QUARTER: /* TimeML writes quarters in months */
+      if (count >= 0)
+        snprintf(buf, n, "P%dM", count * 3);
+      else
+        snprintf(buf, n, "PXM");
       break;
     case U_YEAR:
       snprintf(buf, n, "P%sY", num);
@@ -729,8 +795,8 @@ static int day_at(const ctx *c, int i, int *d) {
   if (a->kind != A_NUM || a->nd > 2 || a->num < 1 || a->num > 31) return 0;
   /* not a time (10:30) or a decimal */
   if (i + 2 < (int)c->n && c->at[i + 1].kind == A_PUNCT &&
-      (c->at[i + 1].ch == ':' || c->at[i + 1].ch == '.') &&
-      !c->at[i + 1].sp && c->at[i + 2].kind == A_NUM && !c->at[i + 2].sp)
+      (c->at[i + 1].ch == ':' || c->at[i + 1].ch == '.') && !c->at[i + 1].sp &&
+      c->at[i + 2].kind == A_NUM && !c->at[i + 2].sp)
     return 0;
   *d = a->num;
   return 1;
@@ -750,6 +816,10 @@ static int month_at(const ctx *c, int i, int ok_weak, int *m, int *end) {
   }
   if (s->weak && !ok_weak && !abbrev) return 0;
   if (!a->cap) return 0;
+  /* "Jan Kavan": an abbreviation without its period needs a number */
+  if (s->weak == 2 && !abbrev && ok_weak != 2 &&
+      !(k < (int)c->n && c->at[k].kind == A_NUM && c->at[k].nd <= 4))
+    return 0;
   *m = s->val;
   *end = k;
   return 1;
@@ -788,14 +858,14 @@ static int opt_rel_year(const ctx *c, int i, int *y, int *end) {
 }
 
 /* A clock time at i: "10:32", "3 p.m.", "10:30 a.m. EST". */
-static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu,
-                   int *end) {
+static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu, int *end) {
   if (i >= (int)c->n) return 0;
   const atom *a = &c->at[i];
   if (a->kind != A_NUM || a->nd > 2 || a->num > 24) return 0;
   int hh = a->num, mm = 0, k = i + 1, colon = 0;
-  if (punct_at(c, k, ':') && !c->at[k].sp && k + 1 < (int)c->n &&
-      c->at[k + 1].kind == A_NUM && c->at[k + 1].nd == 2 &&
+  int dot = 0;
+  if ((punct_at(c, k, ':') || (dot = punct_at(c, k, '.'))) && !c->at[k].sp &&
+      k + 1 < (int)c->n && c->at[k + 1].kind == A_NUM && c->at[k + 1].nd == 2 &&
       !c->at[k + 1].sp) {
     mm = c->at[k + 1].num;
     if (mm > 59) return 0;
@@ -811,8 +881,9 @@ static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu,
     if (n == 2 && (td__ieq(p, "am", 2) || td__ieq(p, "pm", 2))) {
       ampm = td__lower((unsigned char)p[0]) == 'p' ? 2 : 1;
       k++;
-    } else if (n == 1 && (td__lower((unsigned char)p[0]) == 'a' ||
-                          td__lower((unsigned char)p[0]) == 'p') &&
+    } else if (n == 1 &&
+               (td__lower((unsigned char)p[0]) == 'a' ||
+                td__lower((unsigned char)p[0]) == 'p') &&
                punct_at(c, k + 1, '.') && word_at(c, k + 2, "m")) {
       ampm = td__lower((unsigned char)p[0]) == 'p' ? 2 : 1;
       k += 3;
@@ -820,6 +891,7 @@ static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu,
     }
   }
   if (!colon && !ampm) return 0;
+  if (dot && !ampm) return 0; /* 10.30 alone is a number */
   if (ampm) {
     if (hh < 1 || hh > 12) return 0;
     if (ampm == 2 && hh != 12) hh += 12;
@@ -887,7 +959,7 @@ static int date_at(const ctx *c, int i, tv *t, int *end, int *yearless) {
     if (day_at(c, i, &d)) {
       k = i + 1;
       if (word_at(c, k, "of")) k++;
-      if (month_at(c, k, 1, &m, &e2) && d <= td_days_in_month(2000, m)) {
+      if (month_at(c, k, 2, &m, &e2) && d <= td_days_in_month(2000, m)) {
         k = e2;
         if (opt_year(c, k, &y, &e2)) {
           *t = (tv){P_DAY, y, m, d, 0, 0, 0};
@@ -920,8 +992,8 @@ static int date_at(const ctx *c, int i, tv *t, int *end, int *yearless) {
     }
     return 1;
   }
-  if (opt_year(c, k, &y, &e2) && (!ms->weak || ok_weak || k > i + 1 ||
-                                  !punct_at(c, k, ','))) {
+  if (opt_year(c, k, &y, &e2) &&
+      (!ms->weak || ok_weak || k > i + 1 || !punct_at(c, k, ','))) {
     *t = (tv){P_MONTH, y, m, 0, 0, 0, 0};
     *end = e2;
     return 1;
@@ -1078,7 +1150,7 @@ static int match(ctx *c, int i, expr *x) {
     int h, mi, zu;
     /* a clock time: today's unless the text said otherwise */
     if (time_at(c, i, &h, &mi, &zu, &e2)) {
-      t = c->have_anchor ? c->anchor : dct_or_unknown(c);
+      t = clock_day(c);
       /* 10 p.m. Wednesday, 16:00 UTC today, 5 p.m. EST Nov. 9 */
       k = e2;
       if (punct_at(c, k, ',')) k++;
@@ -1100,7 +1172,43 @@ static int match(ctx *c, int i, expr *x) {
       set_tv(x, TD_TIMEX_TIME, t);
       return 1;
     }
-    /* the 1990s, 1990's, '90s */
+    /* 0800 GMT: a four-digit clock time needs its zone */
+    const lex_sense *tz;
+    if (a->nd == 4 && a->num / 100 < 24 && a->num % 100 < 60 &&
+        i + 1 < (int)c->n && (tz = sense_of(&c->at[i + 1], C_TZ)) &&
+        c->at[i + 1].e - c->at[i + 1].s > 1 &&
+        td__is_upper((unsigned char)c->text[c->at[i + 1].s + 1])) {
+      t = clock_day(c);
+      t.prec = t.y < 0 ? P_DAY : P_MIN;
+      t.h = a->num / 100;
+      t.mi = a->num % 100;
+      t.x = tz->val == 1;
+      x->a1 = i + 2;
+      set_tv(x, TD_TIMEX_TIME, t);
+      return 1;
+    }
+    /* the 70s, '80s, '82 */
+    if (a->nd == 2 && !a->ordsuf) {
+      int apos = i > 0 && punct_at(c, i - 1, '\'') && !a->sp;
+      int yy = a->num < 30 ? 2000 + a->num : 1900 + a->num;
+      if (a->num % 10 == 0 && word_at(c, i + 1, "s") && !c->at[i + 1].sp &&
+          (apos ||
+           (i > 0 && (word_at(c, i - 1, "the") || word_at(c, i - 1, "and"))))) {
+        x->a0 = apos ? i - 1 : i;
+        x->a1 = i + 2;
+        set_tv(x, TD_TIMEX_DATE, (tv){P_DEC, 1900 + a->num, 0, 0, 0, 0, 0});
+        return 1;
+      }
+      if (apos && i > 1 && is_month_ctx_word(c->text, &c->at[i - 2]) &&
+          !(i + 1 < (int)c->n && c->at[i + 1].kind == A_WORD &&
+            !c->at[i + 1].sp)) {
+        x->a0 = i - 1;
+        x->a1 = i + 1;
+        set_tv(x, TD_TIMEX_DATE, (tv){P_YEAR, yy, 0, 0, 0, 0, 0});
+        return 1;
+      }
+    }
+    /* the 1990s, 1990's */
     if (a->nd == 4 && a->num >= 1000 && a->num <= 2190 && a->num % 10 == 0) {
       k = i + 1;
       if (punct_at(c, k, '\'') && !c->at[k].sp) k++;
@@ -1116,12 +1224,21 @@ static int match(ctx *c, int i, expr *x) {
       x->a1 = i + 1;
       set_tv(x, TD_TIMEX_DATE, (tv){P_YEAR, y, 0, 0, 0, 0, 0});
       /* the 1988 second quarter */
-      const lex_sense *o = i + 1 < (int)c->n ? sense_of(&c->at[i + 1], C_ORD)
-                                             : NULL;
+      const lex_sense *o =
+          i + 1 < (int)c->n ? sense_of(&c->at[i + 1], C_ORD) : NULL;
       if (o && o->val <= 4 && unit_at(c, i + 2, &pl) == U_QUARTER && !pl) {
         x->a1 = i + 3;
         set_tv(x, TD_TIMEX_DATE, (tv){P_QUARTER, y, 0, 0, 0, 0, o->val});
         x->names_quarter = 1;
+        return 1;
+      }
+      /* "the 1988 quarter", "the 1989 period" in an earnings story: the
+       * quarter in view, that year */
+      if (c->have_lastq && i > 0 && word_at(c, i - 1, "the") &&
+          ((unit_at(c, i + 1, &pl) == U_QUARTER && !pl) ||
+           word_at(c, i + 1, "period"))) {
+        x->a1 = i + 2;
+        set_tv(x, TD_TIMEX_DATE, (tv){P_QUARTER, y, 0, 0, 0, 0, c->lastq.x});
         return 1;
       }
       /* "2000 years", "1500 people": a quantity, not a year */
@@ -1182,8 +1299,10 @@ static int match(ctx *c, int i, expr *x) {
     }
     if (is_w(c->text, a, "current")) {
       /* "the current quarter/year" is a date, not PRESENT_REF */
-      if ((u = unit_at(c, i + 1, &pl)) && !pl && c->have_dct) {
-        x->a1 = i + 2;
+      k = i + 1;
+      if (word_at(c, k, "fiscal")) k++;
+      if ((u = unit_at(c, k, &pl)) && !pl && c->have_dct) {
+        x->a1 = k + 1;
         set_tv(x, TD_TIMEX_DATE, tv_shift(c->dct, u, 0));
         return 1;
       }
@@ -1199,7 +1318,9 @@ static int match(ctx *c, int i, expr *x) {
       return 0;
     x->a1 = i + 1;
     set_lit(x, TD_TIMEX_DATE,
-            s->val < 0 ? "PAST_REF" : s->val > 0 ? "FUTURE_REF" : "PRESENT_REF");
+            s->val < 0   ? "PAST_REF"
+            : s->val > 0 ? "FUTURE_REF"
+                         : "PRESENT_REF");
     return 1;
   }
   if ((s = sense_of(a, C_SHIFT)) || (s = sense_of(a, C_ASHIFT))) {
@@ -1266,8 +1387,10 @@ static int match(ctx *c, int i, expr *x) {
         int64_t z = tv_days(c->anchor);
         int dw = td_weekday(c->anchor.y, c->anchor.m, c->anchor.d);
         int dd = (w2->val - dw + 7) % 7;
-        t = tv_from_days(s->val < 0 ? z - ((dw - w2->val + 7) % 7 ? (dw - w2->val + 7) % 7 : 7)
-                                    : z + (dd ? dd : 7));
+        t = tv_from_days(
+            s->val < 0
+                ? z - ((dw - w2->val + 7) % 7 ? (dw - w2->val + 7) % 7 : 7)
+                : z + (dd ? dd : 7));
       }
       x->a1 = k + 1;
       set_tv(x, TD_TIMEX_DATE, t);
@@ -1326,7 +1449,7 @@ static int match(ctx *c, int i, expr *x) {
         cnt = -1;
         e2 = k + 1;
       }
-      if (cnt == -1 && (u = unit_at(c, e2, &pl))) {
+      if (cnt == -1 && s->val < 0 && (u = unit_at(c, e2, &pl))) {
         x->a1 = e2 + 1;
         set_lit(x, TD_TIMEX_DATE, s->val < 0 ? "PAST_REF" : "FUTURE_REF");
         return 1;
@@ -1339,9 +1462,50 @@ static int match(ctx *c, int i, expr *x) {
         return 1;
       }
     }
+    /* the last half of 1989 */
+    if (word_at(c, k, "half") && word_at(c, k + 1, "of") &&
+        year_at(c, k + 2, &y) && s->val != 0) {
+      x->a1 = k + 3;
+      set_tv(x, TD_TIMEX_DATE, (tv){P_HALF, y, 0, 0, 0, 0, s->val < 0 ? 2 : 1});
+      return 1;
+    }
+    /* the coming weeks, the past months: vaguely ahead or behind */
+    if (s->val != 0 && (u = unit_at(c, k, &pl)) && pl && u >= U_DAY &&
+        u != U_WEEKEND) {
+      x->a1 = k + 1;
+      set_lit(x, TD_TIMEX_DATE, s->val < 0 ? "PAST_REF" : "FUTURE_REF");
+      return 1;
+    }
     if (is_w(c->text, a, "past") && i > 0 && word_at(c, i - 1, "the")) {
       x->a1 = i + 1;
       set_lit(x, TD_TIMEX_DATE, "PAST_REF");
+      return 1;
+    }
+    return 0;
+  }
+  if ((s = sense_of(a, C_PART))) {
+    /* noon Thursday, midnight Friday, morning of January 26 */
+    k = i + 1;
+    if (word_at(c, k, "on") || word_at(c, k, "of")) k++;
+    expr day;
+    if (k < (int)c->n && c->at[k].kind == A_WORD &&
+        (sense_of(&c->at[k], C_WEEKDAY) || sense_of(&c->at[k], C_DAYREF) ||
+         sense_of(&c->at[k], C_MONTH)) &&
+        match(c, k, &day) && day.has_tv && day.t.prec == P_DAY &&
+        day.t.y >= 0) {
+      x->a1 = day.a1;
+      set_tv(x, part_type(s->val), tv_part(day.t, s->val));
+      x->flags = day.flags;
+      return 1;
+    }
+    /* at noon, by midnight: the day in view */
+    if (s->val >= 5 && i > 0 &&
+        (word_at(c, i - 1, "at") || word_at(c, i - 1, "by") ||
+         word_at(c, i - 1, "until") || word_at(c, i - 1, "before") ||
+         word_at(c, i - 1, "after")) &&
+        (c->have_anchor || c->have_dct)) {
+      x->a1 = i + 1;
+      set_tv(x, TD_TIMEX_TIME, tv_part(clock_day(c), s->val));
       return 1;
     }
     return 0;
@@ -1350,9 +1514,12 @@ static int match(ctx *c, int i, expr *x) {
     /* later this month, earlier in the day, earlier this year */
     k = i + 1;
     if (word_at(c, k, "in") || word_at(c, k, "on")) k++;
-    if (word_at(c, k, "the")) {
+    if (word_at(c, k, "the") || word_at(c, k, "that")) {
       if ((u = unit_at(c, k + 1, &pl)) && !pl) {
-        t = tv_shift(c->have_anchor ? c->anchor : dct_or_unknown(c), u, 0);
+        t = tv_shift(word_at(c, k, "that") ? that_time(c, u)
+                     : c->have_anchor      ? c->anchor
+                                           : dct_or_unknown(c),
+                     u, 0);
         x->flags |= c->have_anchor ? TD_TIMEXF_ANCHORED : TD_TIMEXF_RELATIVE;
         if (t.y < 0) return 0;
         x->a1 = k + 2;
@@ -1361,9 +1528,11 @@ static int match(ctx *c, int i, expr *x) {
       }
       return 0;
     }
+    /* later this month, later today, later on Tuesday */
     expr sub;
-    if (k < (int)c->n && (sense_of(&c->at[k], C_SHIFT) ||
-                          sense_of(&c->at[k], C_DAYREF))) {
+    if (k < (int)c->n &&
+        (sense_of(&c->at[k], C_SHIFT) || sense_of(&c->at[k], C_DAYREF) ||
+         (sense_of(&c->at[k], C_WEEKDAY) && word_at(c, k - 1, "on")))) {
       if (match(c, k, &sub) && sub.has_tv) {
         *x = sub;
         x->a0 = i;
@@ -1377,14 +1546,21 @@ static int match(ctx *c, int i, expr *x) {
     k = i + 1;
     if (punct_at(c, k, '-') && !c->at[k].sp) k++;
     if (word_at(c, k, "of")) k++;
+    /* early on Monday */
+    if (word_at(c, k, "on") && k + 1 < (int)c->n &&
+        (sense_of(&c->at[k + 1], C_WEEKDAY) ||
+         sense_of(&c->at[k + 1], C_MONTH)))
+      k++;
     if (word_at(c, k, "the")) k++;
     expr sub;
     if (k < (int)c->n && k > i &&
         (c->at[k].kind == A_NUM || sense_of(&c->at[k], C_MONTH) ||
          sense_of(&c->at[k], C_SHIFT) || sense_of(&c->at[k], C_SEASON) ||
-         sense_of(&c->at[k], C_UNIT))) {
+         sense_of(&c->at[k], C_UNIT) || sense_of(&c->at[k], C_WEEKDAY) ||
+         sense_of(&c->at[k], C_DAYREF))) {
       int m;
-      if (month_at(c, k, 1, &m, &e2)) {
+      int dd;
+      if (month_at(c, k, 1, &m, &e2) && !day_at(c, e2, &dd)) {
         int yy;
         if (opt_year(c, e2, &yy, &k) || opt_rel_year(c, e2, &yy, &k)) {
           t = (tv){P_MONTH, yy, m, 0, 0, 0, 0};
@@ -1411,10 +1587,12 @@ static int match(ctx *c, int i, expr *x) {
         set_tv(x, TD_TIMEX_DATE, (tv){P_SEASON, c->dct.y, 0, 0, 0, 0, w2->val});
         return 1;
       }
+      /* late Monday, early yesterday, late last year */
       if (match(c, k, &sub) && sub.has_tv && sub.type == TD_TIMEX_DATE) {
+        int keep_anchor = sub.anchor && sub.t.prec == P_DAY;
         *x = sub;
         x->a0 = i;
-        x->anchor = 0;
+        x->anchor = keep_anchor;
         return 1;
       }
     }
@@ -1536,7 +1714,13 @@ static int match(ctx *c, int i, expr *x) {
   }
   if ((s = sense_of(a, C_HOLIDAY))) {
     if (!a->cap) return 0;
-    int m = s->val / 100, d = s->val % 100;
+    int m = s->val / 100, d = s->val % 100, nth = 0, wd = 0;
+    if (s->val >= 10000) { /* the n-th weekday of a month */
+      m = s->val / 1000;
+      nth = s->val / 10 % 10;
+      wd = s->val % 10;
+      d = 1;
+    }
     k = i + 1;
     if (word_at(c, k, "day") || word_at(c, k, "eve")) k++;
     t = (tv){P_DAY, -1, m, d, 0, 0, 0};
@@ -1545,6 +1729,8 @@ static int match(ctx *c, int i, expr *x) {
       k = e2;
     } else
       fix_year(c, &t, TENSE());
+    if (nth && t.y >= 0)
+      t.d = 1 + (wd - td_weekday(t.y, m, 1) + 7) % 7 + 7 * (nth - 1);
     x->a1 = k;
     set_tv(x, TD_TIMEX_DATE, t);
     return 1;
@@ -1555,6 +1741,45 @@ static int match(ctx *c, int i, expr *x) {
     if (i > 0 && (word_at(c, i - 1, "a") || word_at(c, i - 1, "an"))) {
       x->a0 = i - 1;
       return match_unitexpr(c, i - 1, x, TENSE());
+    }
+    /* that day, that year, that quarter: the time the text is at */
+    if (i > 0 && word_at(c, i - 1, "that") && (c->have_anchor || c->have_dct)) {
+      tv base = that_time(c, u);
+      if (u == U_QUARTER) {
+        if (!c->have_lastq) return 0;
+        t = c->lastq;
+      } else if (u == U_DAY || u >= U_WEEK) {
+        t = tv_shift(base, u, 0);
+      } else {
+        return 0;
+      }
+      x->a0 = i - 1;
+      x->a1 = i + 1;
+      x->flags |= c->have_anchor ? TD_TIMEXF_ANCHORED : TD_TIMEXF_RELATIVE;
+      set_tv(x, TD_TIMEX_DATE, t);
+      return 1;
+    }
+    /* the full year, the whole year, the entire year */
+    if (u == U_YEAR && i > 1 && word_at(c, i - 2, "the") && c->have_dct &&
+        (word_at(c, i - 1, "full") || word_at(c, i - 1, "whole") ||
+         word_at(c, i - 1, "entire"))) {
+      x->a0 = i - 1;
+      x->a1 = i + 1;
+      set_tv(x, TD_TIMEX_DATE, tv_shift(c->dct, u, 0));
+      return 1;
+    }
+    /* year-end, year end, year's end: the DCT's year */
+    if (u == U_YEAR && c->have_dct) {
+      k = i + 1;
+      if (punct_at(c, k, '-') && !c->at[k].sp)
+        k++;
+      else if (punct_at(c, k, '\'') && word_at(c, k + 1, "s"))
+        k += 2;
+      if (word_at(c, k, "end")) {
+        x->a1 = k + 1;
+        set_tv(x, TD_TIMEX_DATE, tv_shift(c->dct, u, 0));
+        return 1;
+      }
     }
     /* the latest quarter */
     if (u == U_QUARTER && i > 1 && word_at(c, i - 1, "latest") &&
@@ -1595,8 +1820,8 @@ static int match(ctx *c, int i, expr *x) {
     if (!(i > 0 && word_at(c, i - 1, "the")) || !c->have_dct) return 0;
     /* the year, the quarter, the week, the weekend, the day */
     int before = i >= 2 ? i - 2 : -1;
-    int dur = before >= 0 && (word_at(c, before, "for") ||
-                              word_at(c, before, "throughout"));
+    int dur = before >= 0 &&
+              (word_at(c, before, "for") || word_at(c, before, "throughout"));
     if (u == U_YEAR && dur) {
       x->a1 = i + 1;
       set_lit(x, TD_TIMEX_DURATION, "P1Y");
@@ -1604,6 +1829,10 @@ static int match(ctx *c, int i, expr *x) {
     }
     if (u == U_YEAR || u == U_WEEKEND || u == U_WEEK) {
       t = tv_shift(c->dct, u, 0);
+      /* "over the weekend" early in the week is the one just past */
+      if (u == U_WEEKEND && td_weekday(c->dct.y, c->dct.m, c->dct.d) <= 3 &&
+          TENSE() <= 0)
+        t = tv_shift(c->dct, u, -1);
       x->a1 = i + 1;
       set_tv(x, TD_TIMEX_DATE, t);
       return 1;
@@ -1616,14 +1845,58 @@ static int match(ctx *c, int i, expr *x) {
     }
     if (u == U_DAY && !(i >= 2 && word_at(c, i - 2, "of"))) {
       x->a1 = i + 1;
-      set_tv(x, TD_TIMEX_DATE, c->have_anchor ? c->anchor : c->dct);
+      t = c->have_anchor ? c->anchor : c->dct;
+      /* "the day before." / "the day after," with nothing after them */
+      if ((word_at(c, i + 1, "before") || word_at(c, i + 1, "after")) &&
+          (i + 2 >= (int)c->n || c->at[i + 2].kind == A_PUNCT)) {
+        t = tv_from_days(tv_days(t) + (word_at(c, i + 1, "before") ? -1 : 1));
+        x->a1 = i + 2;
+        x->anchor = 1;
+      }
+      set_tv(x, TD_TIMEX_DATE, t);
       x->flags |= c->have_anchor ? TD_TIMEXF_ANCHORED : TD_TIMEXF_RELATIVE;
       return 1;
     }
     return 0;
   }
+  if ((s = sense_of(a, C_DECADE)) && i > 0 && word_at(c, i - 1, "the")) {
+    x->a1 = i + 1;
+    set_tv(x, TD_TIMEX_DATE, (tv){P_DEC, s->val, 0, 0, 0, 0, 0});
+    return 1;
+  }
+  /* a spoken year: nineteen ninety-six, twenty ten */
+  if ((s = sense_of(a, C_NUM)) && s->val >= 10 && s->val <= 20 &&
+      number_at(c, i + 1, 0, &n, &e2) && n >= 10 && n <= 99 &&
+      c->at[i + 1].kind == A_WORD) {
+    x->a1 = e2;
+    set_tv(x, TD_TIMEX_DATE, (tv){P_YEAR, s->val * 100 + n, 0, 0, 0, 0, 0});
+    return 1;
+  }
   if (sense_of(a, C_NUM) || sense_of(a, C_QUANT) || sense_of(a, C_HALF))
     return match_unitexpr(c, i, x, TENSE());
+  if (sense_of(a, C_UNITS) && i > 0 && word_at(c, i - 1, "these") &&
+      sense_of(a, C_UNITS)->val == U_DAY) {
+    x->a0 = i - 1;
+    x->a1 = i + 1;
+    set_lit(x, TD_TIMEX_DATE, "PRESENT_REF");
+    return 1;
+  }
+  if (sense_of(a, C_LATEST) && i > 0 && word_at(c, i - 1, "the") &&
+      c->have_dct &&
+      ((unit_at(c, i + 1, &pl) == U_QUARTER && !pl) ||
+       word_at(c, i + 1, "period"))) {
+    x->a1 = i + 2;
+    set_tv(x, TD_TIMEX_DATE, quarter_ref(c));
+    return 1;
+  }
+  if (sense_of(a, C_TERM) && i > 1 && word_at(c, i - 2, "the") &&
+      (word_at(c, i - 1, "near") || word_at(c, i - 1, "short") ||
+       word_at(c, i - 1, "long"))) {
+    x->a0 = i - 1;
+    x->a1 = i + 1;
+    set_lit(x, TD_TIMEX_DATE, "FUTURE_REF");
+    return 1;
+  }
   if (sense_of(a, C_UNITS)) {
     /* bare plurals after for/over/within: "for years" */
     if (i > 0 && (word_at(c, i - 1, "for") || word_at(c, i - 1, "within") ||
@@ -1649,6 +1922,9 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   if (sense_of(a, C_QUANT)) {
     k = i + 1;
     if (word_at(c, k, "of")) k++;
+    if (sense_of(a, C_QUANT)->val > 0) n = sense_of(a, C_QUANT)->val;
+    if (i > 0 && (word_at(c, i - 1, "a") || word_at(c, i - 1, "an")))
+      x->a0 = i - 1; /* a few days, a couple of years */
   } else if (sense_of(a, C_HALF)) {
     k = i + 1;
     if (word_at(c, k, "an") || word_at(c, k, "a")) k++;
@@ -1669,7 +1945,8 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   }
   if (n < 0) { /* several years ago, a few days later */
     int pl2, u2 = unit_at(c, k, &pl2);
-    if (u2 && pl2 && (word_at(c, k + 1, "ago") || word_at(c, k + 1, "earlier"))) {
+    if (u2 && pl2 &&
+        (word_at(c, k + 1, "ago") || word_at(c, k + 1, "earlier"))) {
       x->a1 = k + 2;
       set_lit(x, TD_TIMEX_DATE, "PAST_REF");
       return 1;
@@ -1688,21 +1965,22 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   if ((punct_at(c, e, '-') && word_at(c, e + 1, "old")) || word_at(c, e, "old"))
     return 0;
   x->a1 = e;
-  if (!hyph && (word_at(c, e, "ago") || word_at(c, e, "earlier") ||
-                word_at(c, e, "later") || word_at(c, e, "before") ||
-                word_at(c, e, "after") || word_at(c, e, "from")) &&
+  if (!hyph &&
+      (word_at(c, e, "ago") || word_at(c, e, "earlier") ||
+       word_at(c, e, "later") || word_at(c, e, "before") ||
+       word_at(c, e, "after") || word_at(c, e, "from")) &&
       n >= 0 && u >= U_DAY) {
     int ago = word_at(c, e, "ago");
     int back = ago || word_at(c, e, "earlier") || word_at(c, e, "before");
     /* "two days after the vote": relative to an event, keep the duration */
     if (word_at(c, e, "before") || word_at(c, e, "after") ||
         word_at(c, e, "from")) {
-      if (!(word_at(c, e + 1, "that") || word_at(c, e, "from")))
-        goto duration;
+      if (!(word_at(c, e + 1, "that") || word_at(c, e, "from"))) goto duration;
       if (word_at(c, e, "from") && !word_at(c, e + 1, "now")) goto duration;
     }
     tv base = ago || !c->have_anchor ? c->dct : c->anchor;
-    x->flags |= ago || !c->have_anchor ? TD_TIMEXF_RELATIVE : TD_TIMEXF_ANCHORED;
+    x->flags |=
+        ago || !c->have_anchor ? TD_TIMEXF_RELATIVE : TD_TIMEXF_ANCHORED;
     if (!c->have_dct && !(!ago && c->have_anchor)) goto duration;
     tv t = tv_shift(base, u, back ? -n : n);
     /* "profit rose from a year ago" in a quarterly report: that quarter */
@@ -1774,7 +2052,8 @@ static void push_timex(td_doc *doc, size_t *cap, const ctx *c, const expr *x,
         case P_PART:
           d.month = (int8_t)t.m;
           d.day = (int8_t)t.d;
-          d.precision = t.m ? (t.d ? TD_PREC_DAY : TD_PREC_MONTH) : TD_PREC_YEAR;
+          d.precision =
+              t.m ? (t.d ? TD_PREC_DAY : TD_PREC_MONTH) : TD_PREC_YEAR;
           break;
         case P_WEEK:
         case P_WEEKEND: {
@@ -1815,7 +2094,8 @@ static void push_timex(td_doc *doc, size_t *cap, const ctx *c, const expr *x,
 static int takes_the(const ctx *c, const expr *x) {
   if (x->a0 == 0 || !word_at(c, x->a0 - 1, "the")) return 0;
   const atom *a = &c->at[x->a0];
-  if (a->kind == A_NUM) return x->type == TD_TIMEX_DURATION || x->t.prec == P_DEC;
+  if (a->kind == A_NUM)
+    return x->type == TD_TIMEX_DURATION || x->t.prec == P_DEC;
   if (sense_of(a, C_MONTH) || sense_of(a, C_WEEKDAY)) return 0;
   if (x->type == TD_TIMEX_SET) return 0;
   if (x->type == TD_TIMEX_DATE && !x->has_tv && x->a1 == x->a0 + 1 &&
@@ -1849,14 +2129,16 @@ static int range_end(ctx *c, const expr *x, expr *r) {
   r->t = x->t;
   r->t.d = d;
   int y;
+  r->flags = x->flags;
   if (opt_year(c, r->a1, &y, &e2)) {
     r->t.y = y;
+    r->flags &= ~TD_TIMEXF_NO_YEAR;
     r->a1 = e2;
   } else if (opt_rel_year(c, r->a1, &y, &e2)) {
     r->t.y = y;
+    r->flags &= ~TD_TIMEXF_NO_YEAR;
     r->a1 = e2;
   }
-  r->pair = 1;
   r->anchor = 1;
   return 1;
 }
@@ -1875,16 +2157,42 @@ void td_timex_tag(td_doc *doc) {
   td_date dd = doc->date;
   if (dd.precision >= TD_PREC_YEAR && dd.year > 0) {
     c.have_dct = 1;
-    c.dct = (tv){P_DAY, dd.year, dd.month ? dd.month : 1,
+    c.dct = (tv){P_DAY,
+                 dd.year,
+                 dd.month ? dd.month : 1,
                  dd.precision >= TD_PREC_DAY && dd.day ? dd.day : 1,
-                 0, 0, 0};
+                 0,
+                 0,
+                 0};
   }
   c.anchor = c.dct;
   size_t cap = 0;
-  for (size_t si = 0; si < doc->n_sents; si++) {
+  /* Work line by line within each sentence: a headline or a date line
+   * run into the next line is never one expression with it. */
+  size_t si = 0;
+  uint32_t t0 = 0;
+  while (si < doc->n_sents) {
     const td_sentence *sn = &doc->sents[si];
-    if (sn->tok_end <= sn->tok_first || sn->tok_end > doc->n_toks) continue;
-    atomize(&c, doc, sn->tok_first, sn->tok_end);
+    if (sn->tok_end <= sn->tok_first || sn->tok_end > doc->n_toks) {
+      si++;
+      continue;
+    }
+    if (t0 < sn->tok_first || t0 >= sn->tok_end) t0 = sn->tok_first;
+    uint32_t t1 = t0 + 1;
+    while (t1 < sn->tok_end &&
+           memchr(doc->text + doc->toks[t1 - 1].end, '\n',
+                  doc->toks[t1].start > doc->toks[t1 - 1].end
+                      ? doc->toks[t1].start - doc->toks[t1 - 1].end
+                      : 0) == NULL)
+      t1++;
+    atomize(&c, doc, t0, t1);
+    if (t1 >= sn->tok_end) {
+      t0 = 0;
+      si++;
+    } else {
+      t0 = t1;
+    }
+    size_t sent_index = t0 ? si : si - 1;
     int prev = -1, prev_a0 = 0, prev_a1 = 0; /* last expression here */
     for (int i = 0; i < (int)c.n;) {
       const atom *a = &c.at[i];
@@ -1902,7 +2210,7 @@ void td_timex_tag(td_doc *doc) {
       }
       if (takes_the(&c, &x)) x.a0--;
       size_t first = doc->n_timexes;
-      push_timex(doc, &cap, &c, &x, (uint32_t)si);
+      push_timex(doc, &cap, &c, &x, (uint32_t)sent_index);
       /* from March to May, between 2019 and 2021: a range */
       if (prev >= 0 && prev_a1 + 1 == x.a0 && x.has_tv &&
           doc->timexes[prev].range_pair < 0 && prev_a0 > 0 &&
@@ -1919,6 +2227,12 @@ void td_timex_tag(td_doc *doc) {
       prev = (int)first;
       prev_a0 = x.a0;
       prev_a1 = x.a1;
+      if (x.has_tv && x.t.y >= 0 &&
+          (x.t.prec == P_YEAR || x.t.prec == P_MONTH || x.t.prec == P_DAY ||
+           x.t.prec == P_PART || x.t.prec == P_MIN)) {
+        c.ref = x.t;
+        c.have_ref = 1;
+      }
       if (x.names_quarter && x.t.y >= 0) {
         c.lastq = x.t;
         c.have_lastq = 1;
@@ -1931,7 +2245,21 @@ void td_timex_tag(td_doc *doc) {
       expr r;
       int next = x.a1;
       if (range_end(&c, &x, &r)) {
-        push_timex(doc, &cap, &c, &r, (uint32_t)si);
+        /* "January 10 to 13, 2021": the year at the end dates both */
+        if ((x.flags & TD_TIMEXF_NO_YEAR) && !(r.flags & TD_TIMEXF_NO_YEAR) &&
+            r.t.y != x.t.y) {
+          doc->n_timexes = first;
+          x.t.y = r.t.y;
+          x.flags &= ~TD_TIMEXF_NO_YEAR;
+          push_timex(doc, &cap, &c, &x, (uint32_t)sent_index);
+        }
+        push_timex(doc, &cap, &c, &r, (uint32_t)sent_index);
+        if (r.t.y >= 0) { /* the range's end is the latest day named */
+          c.anchor = r.t;
+          c.have_anchor = 1;
+          c.ref = r.t;
+          c.have_ref = 1;
+        }
         if (doc->timexes[first].range_pair < 0) {
           doc->timexes[first].range_pair = (int32_t)(first + 1);
           doc->timexes[first + 1].range_pair = (int32_t)first;

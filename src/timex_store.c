@@ -80,6 +80,6 @@ static int put_doc(td_store *st, int64_t art, const td_doc *doc,
   return 0;
 }
 
-const td__schema td__schema_timex = {
-    "timex", timex_steps, sizeof timex_steps / sizeof timex_steps[0], put_doc,
-    NULL};
+const td__schema td__schema_timex = {"timex", timex_steps,
+                                     sizeof timex_steps / sizeof timex_steps[0],
+                                     put_doc, NULL};

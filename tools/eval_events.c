@@ -111,8 +111,8 @@ static int eval_cameo(const char *path, td_actor_kb *kb, const td_lexicon *lx,
          n ? (double)root_ok / n : 0);
   printf("  exact code:  %d (%.3f; target >= 0.65)\n", code_ok,
          n ? (double)code_ok / n : 0);
-  printf("  any event with the right root: %d (%.3f); no event: %d\n",
-         any_root, n ? (double)any_root / n : 0, none);
+  printf("  any event with the right root: %d (%.3f); no event: %d\n", any_root,
+         n ? (double)any_root / n : 0, none);
   return 0;
 }
 
@@ -238,7 +238,8 @@ static int eval_petrarch(const char *path, td_actor_kb *kb,
   }
   free(line);
   fclose(f);
-  double pr = got_n ? (double)tp / got_n : 0, rc = gold_n ? (double)tp / gold_n : 0;
+  double pr = got_n ? (double)tp / got_n : 0,
+         rc = gold_n ? (double)tp / gold_n : 0;
   printf("petrarch validation: %d sentences, %d gold events\n", sentences,
          gold_n);
   printf("  sentences coded exactly right: %d (%.3f)\n", exact,
@@ -247,13 +248,15 @@ static int eval_petrarch(const char *path, td_actor_kb *kb,
          got_n, tp, pr, rc, pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0);
   printf("  gold events matched at root level (actors right): %d (%.3f)\n",
          tp_root, gold_n ? (double)tp_root / gold_n : 0);
-  printf("  gold events whose source and target were coded (any code): %d "
-         "(%.3f)\n",
-         tp_pair, gold_n ? (double)tp_pair / gold_n : 0);
-  printf("  (the suite's codes come from its own test verb dictionary, "
-         "which tidings does not load)\n");
-  printf("  gold event codes found regardless of actors: %d (%.3f)\n",
-         tp_code, gold_n ? (double)tp_code / gold_n : 0);
+  printf(
+      "  gold events whose source and target were coded (any code): %d "
+      "(%.3f)\n",
+      tp_pair, gold_n ? (double)tp_pair / gold_n : 0);
+  printf(
+      "  (the suite's codes come from its own test verb dictionary, "
+      "which tidings does not load)\n");
+  printf("  gold event codes found regardless of actors: %d (%.3f)\n", tp_code,
+         gold_n ? (double)tp_code / gold_n : 0);
   printf("  sentences whose gold codes were all found: %d\n", codes_exact);
   return 0;
 }

@@ -43,6 +43,7 @@ typedef struct gold_doc {
   span *g;
   size_t n, cap;
   char dct[64];
+  char dct_text[64]; /* the words of an in-text CREATION_TIME (MEANTIME) */
   size_t scored_end; /* system spans starting at or after this are not
                         scored (MEANTIME annotates only its first sentences) */
 } gold_doc;
@@ -82,8 +83,11 @@ static void put_decoded(td__buf *b, const char *s, size_t n) {
       static const struct {
         const char *ent;
         char c;
-      } ents[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'},
-                  {"&quot;", '"'}, {"&apos;", '\''}};
+      } ents[] = {{"&amp;", '&'},
+                  {"&lt;", '<'},
+                  {"&gt;", '>'},
+                  {"&quot;", '"'},
+                  {"&apos;", '\''}};
       int done = 0;
       for (size_t k = 0; k < 5 && !done; k++) {
         size_t l = strlen(ents[k].ent);
@@ -245,6 +249,19 @@ static int load_cat(const char *x, size_t n, gold_doc *d) {
       sp.s = s;
       sp.e = e;
       add_span(d, sp);
+      char fn[64];
+      attr(p, gt, "functionInDocument", fn, sizeof fn);
+      if (strcmp(fn, "CREATION_TIME") == 0) {
+        /* "February 03 , 2009": drop the space the tokens put before the
+         * comma */
+        size_t o = 0;
+        for (size_t k = s; k < e && o + 1 < sizeof d->dct_text; k++) {
+          if (d->text.data[k] == ' ' && k + 1 < e && d->text.data[k + 1] == ',')
+            continue;
+          d->dct_text[o++] = d->text.data[k];
+        }
+        d->dct_text[o] = '\0';
+      }
     }
     p = end;
   }
@@ -303,7 +320,10 @@ static void eval_file(const char *path, score *sc) {
   td_doc_set_raw(doc, gd.text.data, gd.text.len);
   td_doc_prepare(doc, NULL);
   td_date dct;
-  if (td_date_parse_iso(gd.dct, &dct) == 0) {
+  /* A gold DCT value that is no ISO date ("03-02-2009" in one MEANTIME
+   * file) is read from the words of the date line instead. */
+  if (td_date_parse_iso(gd.dct, &dct) == 0 ||
+      (gd.dct_text[0] && td_date_parse_meta(gd.dct_text, &dct) == 0)) {
     if (dct.precision > TD_PREC_DAY) dct.precision = TD_PREC_DAY;
     doc->date = dct;
   }
@@ -321,11 +341,26 @@ static void eval_file(const char *path, score *sc) {
     size_t s = doc->offmap[tx->start], e = doc->offmap[tx->end];
     if (s >= gd.scored_end) continue;
     /* strict */
+    /* one-to-one: an unused gold span with the same extent first, else
+     * the unused one overlapping most */
     int strict = 0, best = -1;
+    size_t best_ov = 0;
     for (size_t g = 0; g < gd.n; g++) {
-      if (gd.g[g].s == s && gd.g[g].e == e) strict = 1;
-      if (!gd.g[g].used && gd.g[g].s < e && s < gd.g[g].e && best < 0)
-        best = (int)g;
+      if (gd.g[g].s == s && gd.g[g].e == e) {
+        strict = 1;
+        if (!gd.g[g].used) {
+          best = (int)g;
+          best_ov = (size_t)-1;
+        }
+      }
+      if (!gd.g[g].used && gd.g[g].s < e && s < gd.g[g].e) {
+        size_t ov =
+            (e < gd.g[g].e ? e : gd.g[g].e) - (s > gd.g[g].s ? s : gd.g[g].s);
+        if (best < 0 || ov > best_ov) {
+          best = (int)g;
+          best_ov = ov;
+        }
+      }
     }
     if (strict) sc->strict_sys++;
     if (best >= 0) {
@@ -334,14 +369,15 @@ static void eval_file(const char *path, score *sc) {
       sc->rel_sys++;
       sc->pairs++;
       int vok = value_eq(tx->value, g->value);
-      int tok = strcmp(td_timex_type_name((td_timex_type)tx->type), g->type) == 0;
+      int tok =
+          strcmp(td_timex_type_name((td_timex_type)tx->type), g->type) == 0;
       sc->val_ok += vok;
       sc->type_ok += tok;
       if (verbose && !vok)
         printf("VALUE\t%s\t%.*s\t%s\t%s\tgold %.*s\t%s\t%s\n", base,
                (int)(e - s), gd.text.data + s, tx->value,
-               td_timex_type_name((td_timex_type)tx->type),
-               (int)(g->e - g->s), gd.text.data + g->s, g->value, g->type);
+               td_timex_type_name((td_timex_type)tx->type), (int)(g->e - g->s),
+               gd.text.data + g->s, g->value, g->type);
       else if (verbose && (g->s != s || g->e != e))
         printf("EXTENT\t%s\t%.*s\tgold %.*s\n", base, (int)(e - s),
                gd.text.data + s, (int)(g->e - g->s), gd.text.data + g->s);
@@ -349,8 +385,9 @@ static void eval_file(const char *path, score *sc) {
       size_t cs = s > 30 ? s - 30 : 0;
       printf("FALSE\t%s\t%.*s\t%s\t%s\t...%.*s...\n", base, (int)(e - s),
              gd.text.data + s, tx->value,
-             td_timex_type_name((td_timex_type)tx->type), (int)(e + 30 - cs <
-             gd.text.len - cs ? e + 30 - cs : gd.text.len - cs),
+             td_timex_type_name((td_timex_type)tx->type),
+             (int)(e + 30 - cs < gd.text.len - cs ? e + 30 - cs
+                                                  : gd.text.len - cs),
              gd.text.data + cs);
     }
   }
@@ -402,7 +439,8 @@ static void eval_path(const char *path, score *sc) {
   struct dirent *de;
   while ((de = readdir(dir)) != NULL) {
     if (de->d_name[0] == '.') continue;
-    if (n == cap) names = td_xrealloc(names, (cap = cap ? cap * 2 : 64) * sizeof *names);
+    if (n == cap)
+      names = td_xrealloc(names, (cap = cap ? cap * 2 : 64) * sizeof *names);
     names[n++] = td_xstrdup(de->d_name);
   }
   closedir(dir);
@@ -416,7 +454,9 @@ static void eval_path(const char *path, score *sc) {
   free(names);
 }
 
-static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
+static double f1(double p, double r) {
+  return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
 
 int main(int argc, char **argv) {
   int a = 1;
@@ -437,10 +477,11 @@ int main(int argc, char **argv) {
   double rr = sc.gold ? (double)sc.rel_gold / sc.gold : 0;
   double va = sc.pairs ? (double)sc.val_ok / sc.pairs : 0;
   double ta = sc.pairs ? (double)sc.type_ok / sc.pairs : 0;
-  printf("%-9s docs %3zu gold %4zu sys %4zu | strict P %.3f R %.3f F1 %.3f | "
-         "relaxed P %.3f R %.3f F1 %.3f | value acc %.3f F1 %.3f | type acc "
-         "%.3f\n",
-         name, sc.docs, sc.gold, sc.sys, sp, sr, f1(sp, sr), rp, rr, f1(rp, rr),
-         va, f1(rp, rr) * va, ta);
+  printf(
+      "%-9s docs %3zu gold %4zu sys %4zu | strict P %.3f R %.3f F1 %.3f | "
+      "relaxed P %.3f R %.3f F1 %.3f | value acc %.3f F1 %.3f | type acc "
+      "%.3f\n",
+      name, sc.docs, sc.gold, sc.sys, sp, sr, f1(sp, sr), rp, rr, f1(rp, rr),
+      va, f1(rp, rr) * va, ta);
   return sc.docs ? 0 : 1;
 }

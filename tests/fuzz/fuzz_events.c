@@ -33,18 +33,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       const td_event *e = &d->events[i];
       if (e->sent >= d->n_sents) abort();
       const td_sentence *s = &d->sents[e->sent];
-      if (e->start < s->start || e->end > s->end || e->start >= e->end)
-        abort();
+      if (e->start < s->start || e->end > s->end || e->start >= e->end) abort();
       if (e->source >= (int32_t)d->n_mentions ||
           e->target >= (int32_t)d->n_mentions)
         abort();
       if (e->source < 0) abort(); /* unresolved sources are not kept */
-      if (e->source >= 0 && e->target >= 0 && e->source == e->target)
-        abort();
+      if (e->source >= 0 && e->target >= 0 && e->source == e->target) abort();
       if (e->timex >= (int32_t)d->n_timexes) abort();
       if (td_cameo_lookup(lx, e->code) == NULL) abort();
-      unsigned mod = e->flags & (TD_EVF_PLANNED | TD_EVF_NEGATED |
-                                 TD_EVF_HYPOTHETICAL);
+      unsigned mod =
+          e->flags & (TD_EVF_PLANNED | TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL);
       if (mod & (mod - 1)) abort();
       if (e->date_how < TD_EVDATE_TIMEX || e->date_how > TD_EVDATE_DOCUMENT)
         abort();

@@ -18,11 +18,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (td_doc_prepare(doc, NULL) == 0) {
     if (data[0] & 1) {
       /* a DCT somewhere in 1990-2037 */
-      int64_t z = td_days_from_civil(1990, 1, 1) + (data[0] << 8 | data[1]) % 17000;
+      int64_t z =
+          td_days_from_civil(1990, 1, 1) + (data[0] << 8 | data[1]) % 17000;
       int y, m, d;
       td_civil_from_days(z, &y, &m, &d);
-      doc->date = (td_date){.year = (int16_t)y, .month = (int8_t)m,
-                            .day = (int8_t)d, .precision = TD_PREC_DAY};
+      doc->date = (td_date){.year = (int16_t)y,
+                            .month = (int8_t)m,
+                            .day = (int8_t)d,
+                            .precision = TD_PREC_DAY};
     }
     td_timex_tag(doc);
     uint32_t last = 0;

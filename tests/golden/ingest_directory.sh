@@ -5,6 +5,7 @@
 # is skipped with a warning, not a reject. Ids of files in subdirectories
 # carry their relative path (2022/02/a-paris).
 set -u
+export LC_ALL=C
 fail() { echo "FAIL: $*"; exit 1; }
 mkdir -p corpus/2022/02 corpus/gold corpus/.cache
 printf 'BERLIN, Feb 1 (dpa) - Ministers met.\n' > corpus/2022/02/b-berlin.txt

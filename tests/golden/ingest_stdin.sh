@@ -2,6 +2,7 @@
 # stored, a bad line is reported as "-:LINE: error", and a record without
 # an id gets a stable one ("stdin:LINE").
 set -u
+export LC_ALL=C
 fail() { echo "FAIL: $*"; exit 1; }
 printf '%s\n' \
   '{"id": "s1", "title": "First", "date": "2022-03-01", "text": "KYIV, March 1 (Example Wire) - Sirens sounded over the city."}' \

@@ -103,6 +103,23 @@ static void places_as_readers_expect(void **state) {
          TD_DATE_SRC_DATELINE);
   expect("JOHANNESBURG March 13 - Gold rose.", "Johannesburg", "", "--03-13",
          TD_DATE_SRC_DATELINE);
+  expect("    Mexico city, march 18 - Mexico said.", "Mexico City", "",
+         "--03-18", TD_DATE_SRC_DATELINE);
+  expect("des moines, april 7 - Corn rose.", "Des Moines", "", "--04-07",
+         TD_DATE_SRC_DATELINE);
+  expect("GRONINGEN, the Netherlands, March 31 - Gas.", "Groningen", "",
+         "--03-31", TD_DATE_SRC_DATELINE);
+  expect("GEORGETOWN, Grand Cayman, British West Indies, March 25 - A bank.",
+         "Georgetown", "", "--03-25", TD_DATE_SRC_DATELINE);
+  expect("KHARKIV, Ukraine (AP) - Sirens sounded.", "Kharkiv", "AP", "",
+         TD_DATE_SRC_NONE);
+  expect("WASHINGTON, D.C. (Reuters) - Officials said.", "Washington",
+         "Reuters", "", TD_DATE_SRC_NONE);
+  expect("Russia, Ukraine (NATO) talks went on.", "", "", "", TD_DATE_SRC_NONE);
+  expect("TRENTON, N.J. - A company said.", "Trenton", "", "",
+         TD_DATE_SRC_NONE);
+  expect("BOSTON, March 187 - A company said.", "Boston", "", "",
+         TD_DATE_SRC_NONE);
   /* a garbled month still gives the place */
   expect("DENVER, Narch 2 - Oil rose.", "Denver", "", "", TD_DATE_SRC_NONE);
   expect("\xC3\x89VORA, March 5 - Talks.", "\xC3\x89vora", "", "--03-05",
@@ -115,6 +132,8 @@ static void not_datelines(void **state) {
          TD_DATE_SRC_NONE);
   expect("However, US officials said on Monday.", "", "", "", TD_DATE_SRC_NONE);
   expect("(CORRECTION) - In a story on Monday.", "", "", "", TD_DATE_SRC_NONE);
+  expect("Germany, France - the two largest economies - agreed.", "", "", "",
+         TD_DATE_SRC_NONE);
   expect("TODAY IN WASHINGTON FOR APRIL 7 (TIMES EDT/GMT)\n    More.", "", "",
          "", TD_DATE_SRC_NONE);
   expect("The talks with the Organization for Security (OSCE) - went on.", "",

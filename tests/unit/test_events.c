@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+/* cmocka needs the headers above first. */
 #include <cmocka.h>
 #include <stdio.h>
 #include <string.h>
@@ -174,8 +175,9 @@ static void did_not_rule_out(void **state) {
 
 static void planned(void **state) {
   (void)state;
-  td_doc *d = code("US Defense Secretary Lloyd Austin will attend the NATO defence "
-               "ministerial.");
+  td_doc *d = code(
+      "US Defense Secretary Lloyd Austin will attend the NATO defence "
+      "ministerial.");
   assert_true(d->n_events > 0);
   const td_event *e = &d->events[0];
   if (!(e->flags & TD_EVF_PLANNED)) dump(d);
@@ -202,9 +204,9 @@ static void hypothetical(void **state) {
 
 static void quotation_speaker(void **state) {
   (void)state;
-  td_doc *d =
-      code("\"We are ready to talk to NATO,\" Russian Foreign Minister "
-           "Sergei Lavrov said.");
+  td_doc *d = code(
+      "\"We are ready to talk to NATO,\" Russian Foreign Minister "
+      "Sergei Lavrov said.");
   const td_event *e = find(d, "03");
   if (!e) dump(d);
   assert_non_null(e);
@@ -227,8 +229,9 @@ static void place(void **state) {
 
 static void dating(void **state) {
   (void)state;
-  td_doc *d = code("On January 26, the United States handed its response to "
-                   "Russia. Blinken criticized Russia.");
+  td_doc *d = code(
+      "On January 26, the United States handed its response to "
+      "Russia. Blinken criticized Russia.");
   const td_event *e = find(d, "04");
   if (!e) dump(d);
   assert_non_null(e);
@@ -272,13 +275,20 @@ static void empty_and_odd_input(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(active_voice),     cmocka_unit_test(passive_voice),
-      cmocka_unit_test(several_targets),  cmocka_unit_test(symmetric_talks),
-      cmocka_unit_test(reported_speech),  cmocka_unit_test(negation_and_refusal),
-      cmocka_unit_test(did_not_rule_out), cmocka_unit_test(planned),
-      cmocka_unit_test(hypothetical),     cmocka_unit_test(quotation_speaker),
-      cmocka_unit_test(place),            cmocka_unit_test(dating),
-      cmocka_unit_test(modality_names),   cmocka_unit_test(empty_and_odd_input),
+      cmocka_unit_test(active_voice),
+      cmocka_unit_test(passive_voice),
+      cmocka_unit_test(several_targets),
+      cmocka_unit_test(symmetric_talks),
+      cmocka_unit_test(reported_speech),
+      cmocka_unit_test(negation_and_refusal),
+      cmocka_unit_test(did_not_rule_out),
+      cmocka_unit_test(planned),
+      cmocka_unit_test(hypothetical),
+      cmocka_unit_test(quotation_speaker),
+      cmocka_unit_test(place),
+      cmocka_unit_test(dating),
+      cmocka_unit_test(modality_names),
+      cmocka_unit_test(empty_and_odd_input),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

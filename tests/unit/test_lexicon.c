@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+/* cmocka needs the headers above first. */
 #include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +45,7 @@ static void cameo_codes(void **state) {
   assert_null(td_cameo_lookup(NULL, "01"));
   /* Every root exists. */
   for (int r = 1; r <= 20; r++) {
-    char buf[4];
+    char buf[16];
     snprintf(buf, sizeof buf, "%02d", r);
     assert_non_null(td_cameo_lookup(lx, buf));
   }
@@ -92,9 +93,9 @@ static void patterns_by_head(void **state) {
   int roots[21] = {0};
   for (size_t i = 0; i < lx->n_pats; i++)
     roots[atoi(lx->codes[lx->pats[i].code].code) /
-          (strlen(lx->codes[lx->pats[i].code].code) == 4 ? 100
+          (strlen(lx->codes[lx->pats[i].code].code) == 4   ? 100
            : strlen(lx->codes[lx->pats[i].code].code) == 3 ? 10
-                                                            : 1)] = 1;
+                                                           : 1)] = 1;
   for (int r = 1; r <= 20; r++) assert_true(roots[r]);
 }
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "internal.h"
 #include "tidings.h"
@@ -266,6 +267,68 @@ static void offmap_invariants(void **state) {
   }
 }
 
+/* On valid UTF-8 without characters of the map, control characters or
+ * CR, td_normalize is exactly NFC: compared with utf8proc on the whole
+ * input, over random mixes of precomposed letters, marks, singletons,
+ * composition exclusions and conjoining jamo. */
+static void nfc_matches_utf8proc(void **state) {
+  (void)state;
+  static const char *const pieces[] = {
+      "a",
+      "e",
+      "=",
+      " ",
+      "\n",
+      "\xC3\xA9",         /* U+00E9 e acute */
+      "\xCC\x81",         /* U+0301 combining acute */
+      "\xCC\xA3",         /* U+0323 combining dot below */
+      "\xCC\xB8",         /* U+0338 long solidus overlay: = + it = U+2260 */
+      "\xE2\x84\xAB",     /* U+212B ANGSTROM SIGN (singleton) */
+      "\xE0\xA5\x98",     /* U+0958 (composition exclusion) */
+      "\xE1\xBD\xB1",     /* U+1F71 (singleton to U+03AC) */
+      "\xE1\x84\x80",     /* U+1100 jamo L */
+      "\xE1\x85\xA1",     /* U+1161 jamo V */
+      "\xE1\x86\xA8",     /* U+11A8 jamo T */
+      "\xEA\xB0\x80",     /* U+AC00 Hangul LV syllable */
+      "\xE0\xAD\x87",     /* U+0B47 Oriya vowel sign E */
+      "\xE0\xAC\xBE",     /* U+0B3E Oriya vowel sign AA */
+      "\xD0\x99",         /* U+0419 Cyrillic short I */
+      "\xD0\x98\xCC\x86", /* U+0418 + U+0306 breve = U+0419 */
+      "\xF0\x9D\x85\x9E", /* U+1D15E (composition exclusion) */
+      "\xE4\xB8\xAD",     /* U+4E2D CJK */
+  };
+  const size_t np = sizeof pieces / sizeof pieces[0];
+  unsigned seed = 777;
+  for (int round = 0; round < 3000; round++) {
+    char raw[256];
+    size_t n = 0;
+    int parts = 1 + (int)((seed >> 16) % 24);
+    for (int p = 0; p < parts; p++) {
+      seed = seed * 1103515245u + 12345u;
+      const char *x = pieces[(seed >> 16) % np];
+      size_t l = strlen(x);
+      if (n + l >= sizeof raw) break;
+      memcpy(raw + n, x, l);
+      n += l;
+    }
+    raw[n] = '\0';
+    utf8proc_uint8_t *want = NULL;
+    utf8proc_ssize_t wl =
+        utf8proc_map((const utf8proc_uint8_t *)raw, (utf8proc_ssize_t)n, &want,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    assert_true(wl >= 0);
+    td_doc *d = doc_of(raw, n);
+    int rc = td_normalize(d, NULL);
+    if (rc == 0) {
+      if ((size_t)wl != d->text_len || memcmp(want, d->text, d->text_len))
+        fail_msg("NFC differs for '%s': got '%s', want '%s'", raw, d->text,
+                 (const char *)want);
+    }
+    free(want);
+    td_doc_free(d);
+  }
+}
+
 static void renormalize(void **state) {
   (void)state;
   /* Normalizing twice replaces the earlier text without leaking. */
@@ -278,10 +341,15 @@ static void renormalize(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(ascii_identity),    cmocka_unit_test(line_ends),
-      cmocka_unit_test(punctuation),       cmocka_unit_test(nfc),
-      cmocka_unit_test(invalid_utf8),      cmocka_unit_test(verdicts),
-      cmocka_unit_test(offmap_invariants), cmocka_unit_test(renormalize),
+      cmocka_unit_test(ascii_identity),
+      cmocka_unit_test(line_ends),
+      cmocka_unit_test(punctuation),
+      cmocka_unit_test(nfc),
+      cmocka_unit_test(invalid_utf8),
+      cmocka_unit_test(verdicts),
+      cmocka_unit_test(offmap_invariants),
+      cmocka_unit_test(nfc_matches_utf8proc),
+      cmocka_unit_test(renormalize),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

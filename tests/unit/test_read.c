@@ -169,6 +169,18 @@ static void jsonl_invalid_utf8(void **state) {
   got_free(&g);
 }
 
+static void jsonl_bom(void **state) {
+  (void)state;
+  got g = {0};
+  const char s[] = "\xEF\xBB\xBF{\"id\": \"b\", \"text\": \"after a BOM\"}\n";
+  assert_int_equal(
+      read_mem(&g, s, sizeof s - 1, "bom.jsonl", TD_FMT_AUTO, NULL), 0);
+  assert_int_equal(g.n, 1);
+  raw_is(g.docs[0], "after a BOM");
+  assert_int_equal(g.n_diag, 0);
+  got_free(&g);
+}
+
 static void stop_early(void **state) {
   (void)state;
   got g = {.stop_after = 2};
@@ -285,6 +297,28 @@ static void too_big(void **state) {
   assert_int_equal(st.rejected, 1);
   assert_non_null(strstr(g.diag, "f.jsonl:1: error: input too large"));
   got_free(&g);
+  /* A Reuters element over the limit, lines of 1 MB, then a good one. */
+  size_t sn = TD_MAX_ARTICLE_BYTES + (2u << 20);
+  char *sg = malloc(sn + 256);
+  size_t k = (size_t)sprintf(sg, "<REUTERS NEWID=\"1\">\n<TEXT><BODY>");
+  while (k < sn) {
+    size_t l = 1u << 20;
+    memset(sg + k, 'b', l);
+    sg[k + l - 1] = '\n';
+    k += l;
+  }
+  k += (size_t)sprintf(sg + k,
+                       "</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"2\">\n"
+                       "<TEXT><BODY>small</BODY></TEXT>\n</REUTERS>\n");
+  g = (got){0};
+  st = (td_read_stats){0};
+  assert_int_equal(read_mem(&g, sg, k, "big.sgm", TD_FMT_AUTO, &st), 0);
+  assert_int_equal(g.n, 1);
+  assert_string_equal(g.docs[0]->id, "2");
+  assert_int_equal(st.rejected, 1);
+  assert_non_null(strstr(g.diag, "big.sgm:1: error: input too large"));
+  got_free(&g);
+  free(sg);
   free(big);
   free(j);
 }
@@ -377,9 +411,13 @@ static void directory_walk(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(text_stream),        cmocka_unit_test(jsonl_stream),
-      cmocka_unit_test(jsonl_invalid_utf8), cmocka_unit_test(stop_early),
-      cmocka_unit_test(sgml_stream),        cmocka_unit_test(too_big),
+      cmocka_unit_test(text_stream),
+      cmocka_unit_test(jsonl_stream),
+      cmocka_unit_test(jsonl_invalid_utf8),
+      cmocka_unit_test(jsonl_bom),
+      cmocka_unit_test(stop_early),
+      cmocka_unit_test(sgml_stream),
+      cmocka_unit_test(too_big),
       cmocka_unit_test(directory_walk),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

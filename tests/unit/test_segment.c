@@ -77,6 +77,8 @@ static void abbreviations_and_initials(void **state) {
   expect_sents("Talks end in Jan. The vote is on Jan. 9 at 9 a.m. local time.",
                2, "Talks end in Jan.",
                "The vote is on Jan. 9 at 9 a.m. local time.");
+  expect_sents("She holds a Ph.D. in law from Harvard. He does not.", 2,
+               "She holds a Ph.D. in law from Harvard.", "He does not.");
   /* An initial ends a sentence only before a usual opener. */
   expect_sents("The film starred Malcolm X. The critics loved it.", 2,
                "The film starred Malcolm X.", "The critics loved it.");
@@ -143,6 +145,11 @@ static void run_together(void **state) {
   /* A byline glued to a dotted acronym is cut off. */
   expect_sents("Lin QiaoU.S. envoys arrived on Monday.", 2, "Lin Qiao",
                "U.S. envoys arrived on Monday.");
+  /* Glued to a number, a question or exclamation mark: no new sentence. */
+  expect_sents("See item EY4096.3 and news.asp?ArticleID=9 today.", 1,
+               "See item EY4096.3 and news.asp?ArticleID=9 today.");
+  expect_sents("The court ruled in Hamdan v. Rumsfeld on Thursday.", 1,
+               "The court ruled in Hamdan v. Rumsfeld on Thursday.");
   /* A domain is one word, not a sentence end. */
   td_doc *d = seg("See example-wire.test for details.");
   assert_int_equal(d->n_sents, 1);
@@ -220,6 +227,18 @@ static void paragraphs(void **state) {
           "    Arrivals rose.\n");
   assert_int_equal(d->n_paras, 3);
   assert_int_equal(d->n_sents, 3);
+  td_doc_free(d);
+
+  /* Hard-wrapped text without indentation: a short line ending a sentence
+   * ends its paragraph; a short title line too. */
+  d =
+      seg("Envoys meet in Riga\n"
+          "The first paragraph is wrapped at a width of about sixty\n"
+          "bytes and ends here.\n"
+          "The second paragraph starts on the next line and is also\n"
+          "wrapped at the same width as the first one.\n");
+  assert_int_equal(d->n_paras, 3);
+  assert_int_equal(d->paras[1].start, strlen("Envoys meet in Riga\n"));
   td_doc_free(d);
 
   /* One unwrapped paragraph per line. */
