@@ -1,7 +1,7 @@
 /*
  * bench_timeline.c - the timeline's size and query speed on a store.
  *
- * Usage: bench_timeline DB [REPEATS]
+ * Usage: bench_timeline DB [REPEATS [A,B YYYY-MM]]
  *        bench_timeline --remerge DB
  *
  * Prints the timeline's size (mentions, dated mentions, entries, visible
@@ -122,7 +122,7 @@ int main(int argc, char **argv) {
       "date FROM timeline_entry WHERE date_precision >= 3 AND "
       "length(source) >= 3 AND length(target) >= 3 AND background = 0) "
       "GROUP BY 1, 2, 3 ORDER BY n DESC LIMIT 1";
-  char a[8] = "", b[8] = "", month[8] = "";
+  char a[32] = "", b[32] = "", month[16] = "";
   long n = 0;
   if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK &&
       sqlite3_step(q) == SQLITE_ROW) {
@@ -134,6 +134,14 @@ int main(int argc, char **argv) {
   }
   sqlite3_finalize(q);
   sqlite3_close(db);
+  /* Or the pair and month given on the command line. */
+  if (argc > 4 && strchr(argv[3], ',')) {
+    snprintf(a, sizeof a, "%.*s", (int)(strchr(argv[3], ',') - argv[3]),
+             argv[3]);
+    snprintf(b, sizeof b, "%s", strchr(argv[3], ',') + 1);
+    snprintf(month, sizeof month, "%s", argv[4]);
+    n = 1;
+  }
   if (n == 0) {
     printf("query: no dated entry between two actors to time\n");
     td_store_close(st);

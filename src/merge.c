@@ -91,8 +91,8 @@ static const char *const timeline_steps[] = {
     "  substr(source_key, 1, 3), substr(target_key, 1, 3), date_precision,\n"
     "  day_lo);\n"
     "CREATE INDEX timeline_entry_day ON timeline_entry(day_lo);\n"
-    "CREATE INDEX timeline_entry_source ON timeline_entry(source, day_lo);\n"
-    "CREATE INDEX timeline_entry_target ON timeline_entry(target, day_lo);\n"
+    "CREATE INDEX timeline_entry_pair ON timeline_entry(\n"
+    "  substr(source, 1, 3), substr(target, 1, 3), day_lo);\n"
     "CREATE TABLE timeline_dirty (entry INTEGER PRIMARY KEY);\n",
 };
 

@@ -10,9 +10,9 @@
  * The iterators prepare their own statements rather than take the store's
  * cached ones (td__store_stmt), so a caller may walk the timeline and the
  * mention listing at the same time; preparing costs microseconds against a
- * query that reads an index. A query for one actor pair uses the
- * timeline_entry(source, day_lo) index through an OR of two ranges; other
- * queries read the date index.
+ * query that reads an index. A query for one actor pair reads the index on
+ * the actors' first three letters and the day, once for each direction;
+ * other queries read the date index.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +38,17 @@
 
 static const char sql_entries[] =
     ENTRY_COLUMNS "WHERE 1" ENTRY_FILTERS ENTRY_ORDER;
+/* A pair: each direction is an index range on (the actors' first three
+ * letters, day) - ?11 and ?12 - then the codes are checked as prefixes. */
 static const char sql_entries_pair[] = ENTRY_COLUMNS
+    "WHERE ((substr(e.source, 1, 3) = ?11 AND substr(e.target, 1, 3) = ?12 "
+    "AND e.day_lo BETWEEN ?1 AND ?2) OR (substr(e.source, 1, 3) = ?12 AND "
+    "substr(e.target, 1, 3) = ?11 AND e.day_lo BETWEEN ?1 AND ?2)) "
+    "AND ((e.source >= ?7 AND e.source < ?8 AND e.target >= ?9 AND "
+    "e.target < ?10) OR (e.source >= ?9 AND e.source < ?10 AND "
+    "e.target >= ?7 AND e.target < ?8))" ENTRY_FILTERS ENTRY_ORDER;
+/* The same for codes shorter than three letters, with no index. */
+static const char sql_entries_short_pair[] = ENTRY_COLUMNS
     "WHERE ((e.source >= ?7 AND e.source < ?8 AND e.target >= ?9 AND "
     "e.target < ?10) OR (e.source >= ?9 AND e.source < ?10 AND "
     "e.target >= ?7 AND e.target < ?8))" ENTRY_FILTERS ENTRY_ORDER;
@@ -207,7 +217,11 @@ int td_timeline_open(td_store *st, const td_timeline_filter *f,
   td_timeline_iter *it = td_xcalloc(1, sizeof *it);
   it->st = st;
   sqlite3 *db = td__store_db(st);
-  const char *sql = f->pair[0] ? sql_entries_pair : sql_entries;
+  bool short_pair =
+      f->pair[0] && (strlen(f->pair[0]) < 3 || strlen(f->pair[1]) < 3);
+  const char *sql = !f->pair[0]  ? sql_entries
+                    : short_pair ? sql_entries_short_pair
+                                 : sql_entries_pair;
   if (sqlite3_prepare_v2(db, sql, -1, &it->entries, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2(db, sql_entry_mentions, -1, &it->mentions, NULL) !=
           SQLITE_OK) {
@@ -230,6 +244,10 @@ int td_timeline_open(td_store *st, const td_timeline_filter *f,
     sqlite3_bind_text(s, 8, end_a, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 9, f->pair[1], -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 10, end_b, -1, SQLITE_TRANSIENT);
+    if (!short_pair) {
+      sqlite3_bind_text(s, 11, f->pair[0], 3, SQLITE_TRANSIENT);
+      sqlite3_bind_text(s, 12, f->pair[1], 3, SQLITE_TRANSIENT);
+    }
   }
   if (f->n_actors) {
     it->actors = td_xcalloc(f->n_actors, sizeof *it->actors);
