@@ -7,6 +7,7 @@
 #ifndef TD_CLI_H
 #define TD_CLI_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "tidings.h"
@@ -46,6 +47,11 @@ cli_format cli_parse_format(const char *s, unsigned allowed);
 /* "asserted", "planned", "negated" or "hypothetical" for TD_EVF_* flags
  * (negated wins: a refused plan is a negated event). Static string. */
 const char *cli_modality(unsigned flags);
+
+/* One stored event mention as a JSON object (the fields of `tidings events
+ * --format jsonl`); c is its CAMEO entry or NULL. The caller owns the
+ * reference (json_decref). */
+json_t *cli_mention_json(const td_event_mention *m, const td_cameo *c);
 
 /* Write s as one RFC 4180 CSV field (quoted when needed). NULL is empty. */
 void cli_csv_field(FILE *out, const char *s);

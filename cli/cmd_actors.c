@@ -112,12 +112,11 @@ static int print_mention(void *ud, const td_actor_mention_row *r) {
 }
 
 int td_cmd_actors(int argc, char **argv) {
-  static const struct option opts[] = {
-      {"db", required_argument, NULL, 'd'},
-      {"format", required_argument, NULL, 'f'},
-      {"mentions", no_argument, NULL, 'm'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+  static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+                                       {"format", required_argument, NULL, 'f'},
+                                       {"mentions", no_argument, NULL, 'm'},
+                                       {"help", no_argument, NULL, 'h'},
+                                       {NULL, 0, NULL, 0}};
   const char *db = td_store_default_path();
   actors_out o = {.fmt = CLI_FMT_TABLE, .out = stdout};
   int mentions = 0, c;
@@ -128,8 +127,8 @@ int td_cmd_actors(int argc, char **argv) {
         db = optarg;
         break;
       case 'f':
-        o.fmt = cli_parse_format(optarg,
-                                 1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL);
+        o.fmt =
+            cli_parse_format(optarg, 1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL);
         if (!o.fmt)
           return cli_usage_error("actors", "unknown format '%s' (table, jsonl)",
                                  optarg);

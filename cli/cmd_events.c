@@ -29,43 +29,14 @@ static const char csv_header[] =
     "goldstein,modality,background,entry,sent,sent_start,sent_end,start,end,"
     "place,outlet,sentence\n";
 
-static json_t *str_or_null(const char *s) {
-  return s && *s ? json_string(s) : json_null();
-}
-
 static void print_mention(FILE *f, cli_format fmt, const td_event_mention *m,
                           const td_cameo *c) {
   char date[24];
   td_date_format(m->date, date, sizeof date);
   if (fmt == CLI_FMT_JSONL) {
-    json_t *j = json_object();
-    json_object_set_new(j, "doc", json_string(m->doc));
-    json_object_set_new(j, "date", str_or_null(date));
-    json_object_set_new(j, "source", str_or_null(m->source));
-    json_object_set_new(j, "source_name", str_or_null(m->source_name));
-    json_object_set_new(j, "target", str_or_null(m->target));
-    json_object_set_new(j, "target_name", str_or_null(m->target_name));
-    json_object_set_new(j, "code", json_string(m->code));
-    json_object_set_new(j, "name", str_or_null(c ? c->name : NULL));
-    json_object_set_new(j, "root", json_string(m->root));
-    json_object_set_new(j, "quad_class",
-                        c ? json_integer(c->quad_class) : json_null());
-    json_object_set_new(j, "goldstein",
-                        c ? json_real(c->goldstein) : json_null());
-    json_object_set_new(j, "modality", json_string(cli_modality(m->flags)));
-    json_object_set_new(j, "background",
-                        json_boolean(m->flags & TD_EVF_BACKGROUND));
-    json_object_set_new(j, "entry",
-                        m->entry ? json_integer(m->entry) : json_null());
-    json_object_set_new(j, "sentence", json_string(m->sentence));
-    json_object_set_new(j, "sent", json_integer(m->sent));
-    json_object_set_new(j, "sent_start", json_integer(m->sent_start));
-    json_object_set_new(j, "sent_end", json_integer(m->sent_end));
-    json_object_set_new(j, "start", json_integer(m->start));
-    json_object_set_new(j, "end", json_integer(m->end));
-    json_object_set_new(j, "place", str_or_null(m->place));
-    json_object_set_new(j, "outlet", str_or_null(m->outlet));
-    char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_t *j = cli_mention_json(m, c);
+    char *s = json_dumps(
+        j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     fprintf(f, "%s\n", s);
     free(s);
     json_decref(j);

@@ -105,24 +105,7 @@ static void print_jsonl(tl_out *o, const td_timeline_entry *e,
     for (long k = 0; k < i && !seen; k++)
       seen = strcmp(e->mentions[k].doc, m->doc) == 0;
     if (!seen) json_array_append_new(docs, json_string(m->doc));
-    json_t *mj = json_object();
-    char mdate[24];
-    td_date_format(m->date, mdate, sizeof mdate);
-    json_object_set_new(mj, "doc", json_string(m->doc));
-    json_object_set_new(mj, "outlet", str_or_null(m->outlet));
-    json_object_set_new(mj, "sentence", json_string(m->sentence));
-    json_object_set_new(mj, "sent", json_integer(m->sent));
-    json_object_set_new(mj, "sent_start", json_integer(m->sent_start));
-    json_object_set_new(mj, "sent_end", json_integer(m->sent_end));
-    json_object_set_new(mj, "start", json_integer(m->start));
-    json_object_set_new(mj, "end", json_integer(m->end));
-    json_object_set_new(mj, "source", json_string(m->source));
-    json_object_set_new(mj, "target", json_string(m->target));
-    json_object_set_new(mj, "code", json_string(m->code));
-    json_object_set_new(mj, "date", str_or_null(mdate));
-    json_object_set_new(mj, "modality", json_string(cli_modality(m->flags)));
-    json_object_set_new(mj, "background",
-                        json_boolean(m->flags & TD_EVF_BACKGROUND));
+    json_t *mj = cli_mention_json(m, td_cameo_lookup(o->lx, m->code));
     json_array_append_new(ms, mj);
   }
   json_object_set_new(j, "docs", docs);
@@ -133,7 +116,8 @@ static void print_jsonl(tl_out *o, const td_timeline_entry *e,
   json_object_set_new(j, "first_reported", str_or_null(e->first_reported));
   json_object_set_new(j, "first_doc", str_or_null(e->first_doc));
   json_object_set_new(j, "mentions", ms);
-  char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  char *s = json_dumps(
+      j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
   fprintf(o->out, "%s\n", s);
   free(s);
   json_decref(j);
