@@ -10,7 +10,8 @@
 #include "cli.h"
 
 static const char usage_text[] =
-    "Usage: tidings ingest [--db FILE] [--batch N] [--dict FILE]... [--quiet] "
+    "Usage: tidings ingest [--db FILE] [--batch N] [--dict FILE]... "
+    "[--reprocess] [--quiet] "
     "PATH...\n"
     "\n"
     "Read articles into the store. PATH is a text file (one article, id = "
@@ -28,6 +29,8 @@ static const char usage_text[] =
     "  --batch N    articles per transaction (default 1000)\n"
     "  --dict FILE  also use a PETRARCH/TABARI actor dictionary (repeatable);\n"
     "               bad lines are reported as FILE:LINE and skipped\n"
+    "  --reprocess  annotate again the articles already stored unchanged\n"
+    "               (after upgrading tidings or editing its data files)\n"
     "  --quiet      no progress and no summary line\n"
     "  --help       show this help\n"
     "\n"
@@ -53,15 +56,16 @@ int td_cmd_ingest(int argc, char **argv) {
                                        {"batch", required_argument, NULL, 'b'},
                                        {"dict", required_argument, NULL, 'D'},
                                        {"quiet", no_argument, NULL, 'q'},
+                                       {"reprocess", no_argument, NULL, 'r'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char *db = td_store_default_path();
   long batch = 1000;
-  int quiet = 0, c;
+  int quiet = 0, reprocess = 0, c;
   const char **dicts = NULL;
   size_t n_dicts = 0;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":d:b:D:qh", opts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":d:b:D:qrh", opts, NULL)) != -1) {
     switch (c) {
       case 'd':
         db = optarg;
@@ -83,6 +87,9 @@ int td_cmd_ingest(int argc, char **argv) {
         break;
       case 'q':
         quiet = 1;
+        break;
+      case 'r':
+        reprocess = 1;
         break;
       case 'h':
         free(dicts);
@@ -133,7 +140,8 @@ int td_cmd_ingest(int argc, char **argv) {
                        .progress = on_progress,
                        .progress_ud = &prog,
                        .kb = kb,
-                       .lexicon = lx};
+                       .lexicon = lx,
+                       .reprocess = reprocess};
   td_ingest_stats s;
   int rc = td_ingest(st, (const char *const *)argv + optind,
                      (size_t)(argc - optind), &io, &s, &err);
@@ -145,6 +153,9 @@ int td_cmd_ingest(int argc, char **argv) {
             "(%.1f MB in %.2f s) into %s\n",
             s.ingested, s.unchanged, s.replaced, s.rejected,
             (double)s.bytes / 1e6, s.seconds, db);
+    if (s.reprocessed > 0)
+      fprintf(stderr, "ingest: %zu unchanged articles annotated again\n",
+              s.reprocessed);
     if (s.unchanged > 0 && s.ingested == 0 && s.replaced == 0)
       fprintf(stderr, "ingest: all %zu articles were already stored\n",
               s.unchanged);

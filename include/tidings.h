@@ -686,6 +686,7 @@ typedef struct td_ingest_stats {
   size_t unchanged; /* already stored with the same content */
   size_t replaced;  /* same id, new content: old version replaced */
   size_t rejected;  /* bad articles and unreadable paths */
+  size_t reprocessed; /* unchanged articles annotated again (reprocess) */
   size_t bytes;     /* bytes of article text read */
   double seconds;   /* wall time so far */
 } td_ingest_stats;
@@ -700,6 +701,10 @@ typedef struct td_ingest_opts {
    * (and events), NULL lexicon skips events. Borrowed, not freed. */
   td_actor_kb *kb;
   const td_lexicon *lexicon;
+  /* Annotate and rewrite articles already stored with the same content
+   * (after an upgrade of tidings or of its data files); they are counted
+   * as reprocessed, not unchanged. */
+  int reprocess;
 } td_ingest_opts;
 
 /* Ingest every article under the n paths (see td_read_path) into st. Each

@@ -1267,7 +1267,11 @@ static void code_match(coder *c, match *m) {
   memset(&e, 0, sizeof e);
   e.sent = c->sent;
   const td_token *ta = &c->doc->toks[c->tf + (uint32_t)m->first];
-  const td_token *tb = &c->doc->toks[c->tf + (uint32_t)m->last];
+  /* The predicate ends at its last word, not at a target it names. */
+  int lastw = m->head;
+  for (int w = 0; w < m->n_words; w++)
+    if (m->words[w] > lastw) lastw = m->words[w];
+  const td_token *tb = &c->doc->toks[c->tf + (uint32_t)lastw];
   e.start = ta->start;
   e.end = tb->end;
   /* Only a stated plan (will, plans to) makes an intent or a threat; a
@@ -1368,6 +1372,33 @@ static void code_match(coder *c, match *m) {
   }
 }
 
+/* A bare statement (010) by an actor who, in the same sentence, does
+ * something coded more specifically ("X said it would withdraw") adds
+ * nothing: CAMEO codes statements only when nothing more specific is
+ * said. A statement about another actor's deed stays ("X said Y would").
+ * Only the same mention or entity counts, not the same country. */
+static void drop_redundant_statements(coder *c, size_t first) {
+  td_doc *d = c->doc;
+  size_t kept = first;
+  for (size_t i = first; i < d->n_events; i++) {
+    td_event *e = &d->events[i];
+    int drop = 0;
+    if (strcmp(e->code, "010") == 0 && e->source >= 0) {
+      const td_actor_mention *a = &d->mentions[e->source];
+      for (size_t k = first; k < d->n_events && !drop; k++) {
+        const td_event *o = &d->events[k];
+        if (k == i || o->source < 0 || strncmp(o->code, "01", 2) == 0) continue;
+        const td_actor_mention *b = &d->mentions[o->source];
+        if (o->source == e->source ||
+            (a->entity >= 0 && a->entity == b->entity))
+          drop = 1;
+      }
+    }
+    if (!drop) d->events[kept++] = *e;
+  }
+  d->n_events = kept;
+}
+
 static void code_sentence(coder *c, uint32_t si) {
   load_sentence(c, si);
   c->n_m = 0;
@@ -1375,8 +1406,10 @@ static void code_sentence(coder *c, uint32_t si) {
   for (int i = 0; i < c->n; i++) try_heads(c, i);
   settle_matches(c);
   apply_frames(c);
+  size_t first_ev = c->doc->n_events;
   for (size_t i = 0; i < c->n_m; i++)
     if (!c->m[i].absorbed) code_match(c, &c->m[i]);
+  drop_redundant_statements(c, first_ev);
   /* The latest dated expression sets the date for what follows. */
   uint32_t para = c->doc->sents[si].para;
   if (para != c->ctx_para) c->ctx_date.precision = TD_PREC_NONE;

@@ -41,7 +41,7 @@ static int flush(ingest_run *r) {
   if (r->n == 0) return 0;
   td_batch_resolve_dates(r->batch, r->n);
   int rc = td_store_begin(r->st, r->err);
-  size_t added = 0, same = 0, repl = 0;
+  size_t added = 0, same = 0, repl = 0, redo = 0;
   for (size_t i = 0; rc == 0 && i < r->n; i++) {
     td_put_result res;
     uint64_t hash;
@@ -51,13 +51,18 @@ static int flush(ingest_run *r) {
                         "looking up article %s", r->batch[i]->id);
       break;
     }
-    if (found && hash == r->batch[i]->content_hash) {
+    int again = found && hash == r->batch[i]->content_hash;
+    if (again && !(r->opts && r->opts->reprocess)) {
       same++;
       continue;
     }
     if (r->opts)
       td_doc_annotate(r->batch[i], r->opts->kb, r->opts->lexicon);
-    rc = td_store_put_doc(r->st, r->batch[i], &res, r->err);
+    rc = td__store_put_doc(r->st, r->batch[i], again, &res, r->err);
+    if (rc == 0 && again) {
+      redo++;
+      continue;
+    }
     if (rc == 0) {
       if (res == TD_PUT_NEW) added++;
       if (res == TD_PUT_UNCHANGED) same++;
@@ -73,6 +78,7 @@ static int flush(ingest_run *r) {
     r->stats->ingested += added;
     r->stats->unchanged += same;
     r->stats->replaced += repl;
+    r->stats->reprocessed += redo;
   }
   free_batch(r);
   r->stats->seconds = elapsed(&r->t0);

@@ -582,6 +582,19 @@ static int sgml_element(reader *r, const char *el, size_t n, const char *name,
     r->stats->rejected++;
     return 0;
   }
+  /* An empty story (the corpus has UNPROC records holding only control
+   * characters) is well-formed SGML with nothing to read: skipped with a
+   * warning, not rejected as malformed input. */
+  size_t k = 0;
+  while (k < raw.len && td__is_space((unsigned char)raw.data[k])) k++;
+  if (k == raw.len && doc->title == NULL) {
+    td__diag(r->diag, TD_SEV_WARNING, name, line,
+             "Reuters story %s is empty (no title, no text): skipped",
+             doc->id);
+    td__buf_free(&raw);
+    td_doc_free(doc);
+    return 0;
+  }
   doc->raw_len = raw.len;
   doc->raw = td__buf_detach(&raw, NULL);
   return deliver(r, doc);

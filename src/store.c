@@ -358,6 +358,11 @@ static int put_children(td_store *st, const td_doc *doc, sqlite3_int64 art,
 
 int td_store_put_doc(td_store *st, const td_doc *doc, td_put_result *result,
                      td_error *err) {
+  return td__store_put_doc(st, doc, 0, result, err);
+}
+
+int td__store_put_doc(td_store *st, const td_doc *doc, int rewrite,
+                      td_put_result *result, td_error *err) {
   sqlite3_stmt *f = st->stmt[ST_FIND];
   sqlite3_bind_text(f, 1, doc->id, -1, SQLITE_STATIC);
   int rc = sqlite3_step(f);
@@ -372,7 +377,7 @@ int td_store_put_doc(td_store *st, const td_doc *doc, td_put_result *result,
   sqlite3_reset(f);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return db_error(st, err, "looking up article");
-  if (exists && old_hash == doc->content_hash) {
+  if (exists && old_hash == doc->content_hash && !rewrite) {
     *result = TD_PUT_UNCHANGED;
     return 0;
   }

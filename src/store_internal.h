@@ -52,6 +52,12 @@ sqlite3_stmt *td__store_stmt(td_store *st, const char *sql);
  * hash), 0 when not, TD_EDB on a store error. */
 int td__store_find_doc(td_store *st, const char *id, uint64_t *hash);
 
+/* td_store_put_doc, but when rewrite is set an article stored with the
+ * same content is written again with its new annotations (and reported
+ * as TD_PUT_REPLACED). */
+int td__store_put_doc(td_store *st, const td_doc *doc, int rewrite,
+                      td_put_result *result, td_error *err);
+
 /* Run every stage's end_batch, in pipeline order (ingest calls this
  * before committing a batch). */
 int td__store_end_batch(td_store *st, td_error *err);

@@ -19,8 +19,14 @@
  * month-days without a year), against the anchor - the last day the text
  * mentioned - for anaphoric ones ("the next day", "earlier in the day").
  * The tense of the sentence (cue words and -ed verbs nearest the
- * expression) decides the direction of weekdays and breaks ties of
- * year-less dates.
+ * expression, the governing verb before it first) decides the direction of
+ * weekdays and breaks ties of year-less dates. Earnings stories are read
+ * with the quarter they last named ("a year ago" = that quarter a year
+ * before), and "that year" with the last point named.
+ *
+ * Each sentence is tagged line by line (a headline or a date line run into
+ * the next line never makes one expression with it). Work is linear in the
+ * text: a table lookup per word, a bounded look-around per candidate.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -60,16 +66,19 @@ enum {
   C_LATEST,
   C_TERM,
   C_DECADE,
+  C_APPROX,
   C_COUNT
 };
 /* Classes that can start an expression: the hot path's one test. */
-#define TRIGGER(cls) \
-  ((cls) != C_NONE && (cls) != C_TENSE && (cls) != C_PREP && (cls) != C_TZ)
+#define TRIGGER(cls)                                                          \
+  ((cls) != C_NONE && (cls) != C_TENSE && (cls) != C_PREP && (cls) != C_TZ && \
+   (cls) != C_APPROX)
 static const char *const class_names[C_COUNT] = {
-    "",       "MONTH", "WEEKDAY", "SEASON", "HOLIDAY", "NUM",   "ORD",
-    "UNIT",   "UNITS", "SETADJ",  "DAYREF", "REF",     "SHIFT", "ASHIFT",
-    "AROUND", "AGO",   "PART",    "MOD",    "QUANT",   "EVERY", "HALF",
-    "FISCAL", "TENSE", "PREP",    "TZ",     "LATEST",  "TERM",  "DECADE"};
+    "",      "MONTH",  "WEEKDAY", "SEASON", "HOLIDAY", "NUM",
+    "ORD",   "UNIT",   "UNITS",   "SETADJ", "DAYREF",  "REF",
+    "SHIFT", "ASHIFT", "AROUND",  "AGO",    "PART",    "MOD",
+    "QUANT", "EVERY",  "HALF",    "FISCAL", "TENSE",   "PREP",
+    "TZ",    "LATEST", "TERM",    "DECADE", "APPROX"};
 
 /* Units, as in data/timex-units.txt. */
 enum {
@@ -810,7 +819,7 @@ static int month_at(const ctx *c, int i, int ok_weak, int *m, int *end) {
   if (!s) return 0;
   int k = i + 1;
   int abbrev = 0;
-  if (a->e - a->s <= 4 && punct_at(c, k, '.') && !c->at[k].sp) {
+  if (s->weak == 2 && punct_at(c, k, '.') && !c->at[k].sp) {
     k++;
     abbrev = 1;
   }
@@ -1349,7 +1358,8 @@ static int match(ctx *c, int i, expr *x) {
         return 1;
       }
       /* "the past year", "the last decade": a stretch of time */
-      if ((is_w(c->text, a, "past") && u >= U_DAY && u != U_WEEKEND) ||
+      if ((is_w(c->text, a, "past") && u >= U_DAY && u != U_WEEKEND &&
+           u != U_YEAR) ||
           (is_w(c->text, a, "last") && u >= U_DECADE)) {
         char lit[24];
         duration_lit(lit, sizeof lit, u, 1);
@@ -1545,6 +1555,7 @@ static int match(ctx *c, int i, expr *x) {
     /* early March, mid-February, late 1998, the end of the year */
     k = i + 1;
     if (punct_at(c, k, '-') && !c->at[k].sp) k++;
+    if (s->weak && !word_at(c, k, "of")) return 0; /* "to end the day" */
     if (word_at(c, k, "of")) k++;
     /* early on Monday */
     if (word_at(c, k, "on") && k + 1 < (int)c->n &&
@@ -1964,6 +1975,13 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   int e = k + 1;
   if ((punct_at(c, e, '-') && word_at(c, e + 1, "old")) || word_at(c, e, "old"))
     return 0;
+  /* fractions: "three-quarters of its food", "a quarter of the market" */
+  int y2;
+  if (u == U_QUARTER &&
+      ((hyph && pl) || (word_at(c, e, "of") && !year_at(c, e + 1, &y2)) ||
+       (e < (int)c->n && c->at[e].kind == A_PUNCT && c->at[e].ch == ',' &&
+        n == 1 && !hyph)))
+    return 0;
   x->a1 = e;
   if (!hyph &&
       (word_at(c, e, "ago") || word_at(c, e, "earlier") ||
@@ -2104,6 +2122,33 @@ static int takes_the(const ctx *c, const expr *x) {
   return 1;
 }
 
+/* The first atom of x with its modifier: "nearly two years", "more than
+ * four hours", "around Nov. 1", "right now". */
+static int with_modifier(const ctx *c, const expr *x) {
+  int a0 = x->a0;
+  if (a0 == 0) return a0;
+  const lex_sense *m = sense_of(&c->at[a0 - 1], C_APPROX);
+  if (!m) return a0;
+  const atom *f = &c->at[a0];
+  int amount = f->kind == A_NUM || sense_of(f, C_NUM) || sense_of(f, C_QUANT) ||
+               is_w(c->text, f, "a") || is_w(c->text, f, "an");
+  int point = x->has_tv && x->type != TD_TIMEX_DURATION;
+  int ref = !x->has_tv && x->type == TD_TIMEX_DATE;
+  switch (m->val) {
+    case 1:
+      return amount || point ? a0 - 1 : a0;
+    case 2: {
+      const lex_sense *m2 = a0 >= 2 ? sense_of(&c->at[a0 - 2], C_APPROX) : NULL;
+      return (amount || point) && m2 && m2->val == 5 ? a0 - 2 : a0;
+    }
+    case 3:
+      return amount && x->type == TD_TIMEX_DURATION ? a0 - 1 : a0;
+    case 4:
+      return ref ? a0 - 1 : a0;
+  }
+  return a0;
+}
+
 /* A range end after a day: "February 16-17", "January 10 to 13". */
 static int range_end(ctx *c, const expr *x, expr *r) {
   if (!x->has_tv || x->t.prec != P_DAY) return 0;
@@ -2209,6 +2254,10 @@ void td_timex_tag(td_doc *doc) {
         continue;
       }
       if (takes_the(&c, &x)) x.a0--;
+      if (prev < 0 || x.a0 > prev_a1) {
+        int m0 = with_modifier(&c, &x);
+        if (prev < 0 || m0 >= prev_a1) x.a0 = m0;
+      }
       size_t first = doc->n_timexes;
       push_timex(doc, &cap, &c, &x, (uint32_t)sent_index);
       /* from March to May, between 2019 and 2021: a range */

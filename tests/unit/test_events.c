@@ -250,6 +250,54 @@ static void dating(void **state) {
   td_doc_free(d);
 }
 
+static void frames(void **state) {
+  (void)state;
+  /* An appeal takes its code from what it asks for. */
+  td_doc *d = code("Blinken urged Russia to withdraw its troops.");
+  const td_event *e = find(d, "02");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_string_equal(e->code, "0256");
+  assert_actor(e->source_code, "USA");
+  assert_actor(e->target_code, "RUS");
+  assert_null(find(d, "087")); /* what is asked for did not happen */
+  td_doc_free(d);
+  /* A rejection looks past the request it rejects. */
+  d = code("Russia rejected a NATO request to withdraw its troops.");
+  e = find(d, "12");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_string_equal(e->code, "1246");
+  td_doc_free(d);
+}
+
+static void demand_by_speaker(void **state) {
+  (void)state;
+  /* "X should do Y", written by Z: Z demands Y of X. */
+  td_doc *d = code(
+      "\"Russia should withdraw its troops from the border,\" "
+      "Ukrainian Foreign Minister Dmytro Kuleba wrote.");
+  const td_event *e = find(d, "10");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_string_equal(e->code, "1056");
+  assert_actor(e->source_code, "UKR");
+  assert_actor(e->target_code, "RUS");
+  td_doc_free(d);
+}
+
+static void conditional_threat(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "Russia will cut gas supplies to Ukraine unless Kyiv pays "
+      "its debts.");
+  const td_event *e = find(d, "13");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "RUS");
+  td_doc_free(d);
+}
+
 static void modality_names(void **state) {
   (void)state;
   assert_string_equal(td_event_modality(0), "asserted");
@@ -287,6 +335,9 @@ int main(void) {
       cmocka_unit_test(quotation_speaker),
       cmocka_unit_test(place),
       cmocka_unit_test(dating),
+      cmocka_unit_test(frames),
+      cmocka_unit_test(demand_by_speaker),
+      cmocka_unit_test(conditional_threat),
       cmocka_unit_test(modality_names),
       cmocka_unit_test(empty_and_odd_input),
   };

@@ -263,6 +263,13 @@ static void durations_and_sets(void **state) {
          TD_TIMEX_DURATION);
   expect("The empire lasted 1,750 years.", "2022-02-02", "1,750 years",
          "P1750Y", TD_TIMEX_DURATION);
+  /* modifiers belong to the extent (TimeML's mod) */
+  expect("The siege lasted nearly two years.", "2022-02-02", "nearly two years",
+         "P2Y", TD_TIMEX_DURATION);
+  expect("The talks took more than four hours.", "2022-02-02",
+         "more than four hours", "PT4H", TD_TIMEX_DURATION);
+  expect("Profit was higher than a year ago.", "2022-02-02", "a year ago",
+         "2021", TD_TIMEX_DATE);
   expect("The mission lasted a month.", "2022-02-02", "a month", "P1M",
          TD_TIMEX_DURATION);
   expect("Talks stalled for the past two months.", "2022-02-02",
@@ -322,6 +329,9 @@ static void refs(void **state) {
          "1999-11-25", TD_TIMEX_DATE);
   expect("The deal will close by year-end.", "2022-02-02", "year-end", "2022",
          TD_TIMEX_DATE);
+  /* "end" here is a verb: the expression is "the day" alone */
+  expect("Stocks rose to end the day higher.", "2022-02-02", "the day",
+         "2022-02-02", TD_TIMEX_DATE);
   expect("Troops are now on the border.", "2022-02-02", "now", "PRESENT_REF",
          TD_TIMEX_DATE);
   expect("Recently, tensions have risen.", "2022-02-02", "Recently", "PAST_REF",
@@ -342,6 +352,7 @@ static void no_false_alarms(void **state) {
   const char *text =
       "Officials may march on the capital. A 47-year-old man was hurt. "
       "Janos Martonyi and Jan Kavan met. "
+      "Iraq imports three-quarters of its food and a quarter of its oil. "
       "The fund holds 2,000 dollars. Call as soon as "
       "possible. Future losses are likely. The spring broke.";
   td_doc *d = tag(text, "2022-02-02");
