@@ -33,9 +33,11 @@
  * exactly one entry once its batch has ended; an entry's day range is the
  * intersection of its mentions' ranges and its counts, code, actors and
  * evidence are those of its current mentions (entries touched by a batch
- * are recomputed from their mentions at its end, and an entry left with no
- * mention is deleted). An entry's match keys (source_key, target_key) are
- * the most general actor codes of its mentions.
+ * are recomputed from their mentions at its end). A replaced article
+ * dissolves the entries it was in: their other mentions are merged again,
+ * so the timeline does not depend on whether an article was replaced. An
+ * entry's match keys (source_key, target_key) are the most general actor codes
+ * of its mentions.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -360,9 +362,13 @@ static long fit(const pending *m, bool m_symmetric, const candidate *c,
 
 /* ---- Statements ---- */
 
-static const char sql_dirty_of_article[] =
-    "INSERT OR IGNORE INTO timeline_dirty (entry) SELECT entry FROM "
-    "event_mention WHERE article = ?1 AND entry IS NOT NULL";
+static const char sql_unmerge_of_article[] =
+    "UPDATE event_mention SET merged = 0, entry = NULL, swapped = 0 "
+    "WHERE article != ?1 AND entry IN (SELECT entry FROM event_mention "
+    "WHERE article = ?1 AND entry IS NOT NULL)";
+static const char sql_entries_of_article[] =
+    "DELETE FROM timeline_entry WHERE rowid IN (SELECT entry FROM "
+    "event_mention WHERE article = ?1 AND entry IS NOT NULL)";
 static const char sql_delete_mentions[] =
     "DELETE FROM event_mention WHERE article = ?1";
 static const char sql_insert_mention[] =
@@ -464,14 +470,18 @@ static int put_doc(td_store *st, int64_t art, const td_doc *doc,
   if (stopwords.failed)
     return td_error_set(err, TD_EIO, td__data_dir(), 0,
                         "cannot read merge_stopwords.txt");
-  /* A replaced article: its old mentions leave their entries, which are
-   * recomputed at the end of the batch. */
-  if ((s = stmt(st, sql_dirty_of_article, err)) == NULL) return TD_EDB;
-  sqlite3_bind_int64(s, 1, art);
-  if ((rc = done(st, s, err, "replacing event mentions")) != 0) return rc;
-  if ((s = stmt(st, sql_delete_mentions, err)) == NULL) return TD_EDB;
-  sqlite3_bind_int64(s, 1, art);
-  if ((rc = done(st, s, err, "replacing event mentions")) != 0) return rc;
+  /* A replaced (or re-annotated) article: the entries its old mentions
+   * were in are dissolved and their other mentions merged again at the end
+   * of the batch, as if they had just arrived. Keeping the entries would
+   * leave them shaped (dates, actor keys, wording) by mentions that are
+   * gone. */
+  static const char *const replace[] = {
+      sql_unmerge_of_article, sql_entries_of_article, sql_delete_mentions};
+  for (size_t k = 0; k < sizeof replace / sizeof *replace; k++) {
+    if ((s = stmt(st, replace[k], err)) == NULL) return TD_EDB;
+    sqlite3_bind_int64(s, 1, art);
+    if ((rc = done(st, s, err, "replacing event mentions")) != 0) return rc;
+  }
 
   char doc_date[24] = "";
   if (td_date_has_year(doc->date))
