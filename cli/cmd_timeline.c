@@ -583,11 +583,16 @@ int td_cmd_timeline(int argc, char **argv) {
   if (td_store_open(db, &st, &err) != 0 ||
       td_lexicon_open(NULL, &lx, NULL, &err) != 0 ||
       td_timeline_open(st, &filter, &it, &err) != 0) {
-    cli_print_error("timeline", &err);
+    /* A filter the store refuses (--from after --to) is a usage error. */
+    int usage = err.code == TD_EARG;
+    if (usage)
+      cli_usage_error("timeline", "%s", err.msg);
+    else
+      cli_print_error("timeline", &err);
     td_lexicon_free(lx);
     td_store_close(st);
     free(actors);
-    return 1;
+    return usage ? 2 : 1;
   }
   o.lx = lx;
   FILE *f = o.out;

@@ -202,6 +202,9 @@ int td_timeline_open(td_store *st, const td_timeline_filter *f,
   int64_t lo, hi;
   if (!bound(f->from, false, &lo) || !bound(f->to, true, &hi))
     return td_error_set(err, TD_EARG, "", 0, "a date bound needs a year");
+  if (lo > hi)
+    return td_error_set(err, TD_EARG, "", 0,
+                        "the first date is after the last");
   if ((f->pair[0] == NULL) != (f->pair[1] == NULL) ||
       (f->pair[0] && (!*f->pair[0] || !*f->pair[1])))
     return td_error_set(err, TD_EARG, "", 0,

@@ -10,6 +10,7 @@ expect 2 $TIDINGS timeline --pair USA
 expect 2 $TIDINGS timeline --pair ,RUS
 expect 2 $TIDINGS timeline --root 4
 expect 2 $TIDINGS timeline --from yesterday
+expect 2 $TIDINGS timeline --db e.db --from 2022-02 --to 2022-01-31
 expect 2 $TIDINGS timeline --min-articles many
 expect 2 $TIDINGS timeline --actor
 expect 2 $TIDINGS timeline stray

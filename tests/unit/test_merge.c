@@ -455,6 +455,9 @@ static void test_filters(void **state) {
   td_error err = {0};
   f = (td_timeline_filter){.root = "4"};
   assert_int_equal(td_timeline_open(st, &f, &it, &err), TD_EARG);
+  f = (td_timeline_filter){.from = date_of("2022-02"),
+                           .to = date_of("2022-01-31")};
+  assert_int_equal(td_timeline_open(st, &f, &it, &err), TD_EARG);
   f = (td_timeline_filter){.pair = {"USA", NULL}};
   assert_int_equal(td_timeline_open(st, &f, &it, &err), TD_EARG);
   assert_null(it);
