@@ -350,8 +350,9 @@ static long fit(const pending *m, bool m_symmetric, const candidate *c,
     *swapped = 1;
   else
     return -1;
-  /* One-sided: only a report of the same statement, or the same speaker
-   * again in the same article (one briefing told in several sentences). */
+  /* One-sided: only a report of the same statement, or the same named
+   * speaker again in the same article (one briefing told in several
+   * sentences). */
   if ((!*m->source || !*m->target) && !c->same_article &&
       !same_wording(m->wording, m->n_wording, c->wording, c->n_wording))
     return -1;
@@ -387,9 +388,14 @@ static const char sql_candidates[] =
     "WHERE root = ?1 AND negated = ?2 AND substr(source_key, 1, 3) = ?3 "
     "AND substr(target_key, 1, 3) = ?4 AND date_precision = ?5 "
     "AND day_lo BETWEEN ?6 AND ?7";
+/* The entries that mentions of the same article, root and actor names as
+ * mention ?3 already joined. */
 static const char sql_article_entries[] =
-    "SELECT DISTINCT entry FROM event_mention WHERE article = ?1 AND "
-    "entry IS NOT NULL AND root = ?2";
+    "SELECT DISTINCT o.entry FROM event_mention o JOIN event_mention m "
+    "ON m.rowid = ?3 WHERE o.article = ?1 AND o.entry IS NOT NULL AND "
+    "o.root = ?2 AND coalesce(o.source_name, '') = "
+    "coalesce(m.source_name, '') AND coalesce(o.target_name, '') = "
+    "coalesce(m.target_name, '')";
 static const char sql_new_entry[] =
     "INSERT INTO timeline_entry (date, date_precision, day_lo, day_hi, "
     "source_key, target_key, source, target, code, root, symmetric, negated, "
@@ -597,13 +603,15 @@ static int merge_one(td_store *st, const symmetric_codes *sc, const pending *m,
      * organisation), so the candidates come from the index on them; a
      * symmetric mention also looks the other way round. */
     bool both = m_sym && strcmp(s3, t3) != 0;
-    /* The entries this mention's article already joined (same root). */
+    /* The entries this mention's article already joined with the same
+     * root and actor names. */
     int64_t own[16];
     size_t n_own = 0;
     sqlite3_stmt *s = stmt(st, sql_article_entries, err);
     if (s == NULL) return TD_EDB;
     sqlite3_bind_int64(s, 1, m->article);
     sqlite3_bind_text(s, 2, m->root, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 3, m->id);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW)
       if (n_own < sizeof own / sizeof *own)
         own[n_own++] = sqlite3_column_int64(s, 0);
