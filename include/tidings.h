@@ -752,9 +752,9 @@ typedef struct td_event_mention {
   const char *outlet;   /* outlet, else agency, of the article; or NULL */
   const char *url;      /* the article's URL, or NULL */
   uint32_t para, sent;  /* paragraph and sentence index in the article */
-  uint32_t sent_start, sent_end; /* the sentence's bytes in the text */
-  uint32_t start, end;           /* the predicate's bytes in the text */
-  const char *sentence;          /* the sentence's text */
+  uint32_t sent_start, sent_end;    /* the sentence's bytes in the text */
+  uint32_t start, end;              /* the predicate's bytes in the text */
+  const char *sentence;             /* the sentence's text */
   const char *source, *source_name; /* CAMEO actor code ("" for none) and */
   const char *target, *target_name; /* the actor's name (or NULL) */
   const char *code;                 /* CAMEO event code */
@@ -774,19 +774,19 @@ typedef struct td_timeline_entry {
   const char *target, *target_name; /* names) of its mentions */
   const char *code;                 /* the most specific code of its mentions */
   char root[3];
-  int symmetric;         /* the code is symmetric (talks): either order */
-  unsigned flags;        /* modality: 0 asserted (some mention reports it as
-                            happened), else TD_EVF_PLANNED or
-                            TD_EVF_HYPOTHETICAL; TD_EVF_NEGATED when negated;
-                            TD_EVF_BACKGROUND when every mention is */
-  int is_root;           /* reported in the first paragraph of an article */
-  long n_mentions;       /* mentions, background included */
-  long n_articles;       /* distinct articles citing it */
-  long n_reports;        /* articles citing it outside repeated material */
-  long n_outlets;        /* distinct known outlets of those articles */
-  const char *first_reported; /* date of the earliest citing article */
-  const char *first_doc;      /* id of that article */
-  const char *first_url;      /* its URL, or NULL */
+  int symmetric;   /* the code is symmetric (talks): either order */
+  unsigned flags;  /* modality: 0 asserted (some mention reports it as
+                      happened), else TD_EVF_PLANNED or
+                      TD_EVF_HYPOTHETICAL; TD_EVF_NEGATED when negated;
+                      TD_EVF_BACKGROUND when every mention is */
+  int is_root;     /* reported in the first paragraph of an article */
+  long n_mentions; /* mentions, background included */
+  long n_articles; /* distinct articles citing it */
+  long n_reports;  /* articles citing it outside repeated material */
+  long n_outlets;  /* distinct known outlets of those articles */
+  const char *first_reported;       /* date of the earliest citing article */
+  const char *first_doc;            /* id of that article */
+  const char *first_url;            /* its URL, or NULL */
   const td_event_mention *mentions; /* n_mentions of them, the evidence
                                        mention first (earliest non-background
                                        asserted report), then by article */
@@ -795,15 +795,15 @@ typedef struct td_timeline_entry {
 /* What a timeline query selects. Zero-initialised means everything but
  * background-only entries. */
 typedef struct td_timeline_filter {
-  td_date from, to;            /* entries overlapping [from, to]; a bound of
-                                  precision TD_PREC_NONE is open */
-  const char *const *actors;   /* entries with an actor code starting with */
-  size_t n_actors;             /* any of these (USA matches USAGOV) */
-  const char *pair[2];         /* both set: entries between these two actors,
-                                  either direction */
-  const char *root;            /* "04": entries of this root; NULL any */
-  long min_articles;           /* at least this many citing articles */
-  int include_background;      /* also entries made only of background */
+  td_date from, to;          /* entries overlapping [from, to]; a bound of
+                                precision TD_PREC_NONE is open */
+  const char *const *actors; /* entries with an actor code starting with */
+  size_t n_actors;           /* any of these (USA matches USAGOV) */
+  const char *pair[2];       /* both set: entries between these two actors,
+                                either direction */
+  const char *root;          /* "04": entries of this root; NULL any */
+  long min_articles;         /* at least this many citing articles */
+  int include_background;    /* also entries made only of background */
 } td_timeline_filter;
 
 typedef struct td_timeline_iter td_timeline_iter;
@@ -832,15 +832,14 @@ void td_event_mentions_close(td_event_iter *it);
 
 /* Sizes of the timeline, for reports and benchmarks. */
 typedef struct td_timeline_stats {
-  long mentions;         /* stored event mentions */
-  long dated;            /* of which have a date with a year (mergeable) */
-  long entries;          /* timeline entries */
-  long visible;          /* entries with a non-background mention */
-  long merged;           /* mentions in an entry with other mentions */
-  long multi_article;    /* entries cited by more than one article */
+  long mentions;      /* stored event mentions */
+  long dated;         /* of which have a date with a year (mergeable) */
+  long entries;       /* timeline entries */
+  long visible;       /* entries with a non-background mention */
+  long merged;        /* mentions in an entry with other mentions */
+  long multi_article; /* entries cited by more than one article */
 } td_timeline_stats;
-int td_timeline_stats_get(td_store *st, td_timeline_stats *out,
-                          td_error *err);
+int td_timeline_stats_get(td_store *st, td_timeline_stats *out, td_error *err);
 
 /* Merge every mention not merged yet into the timeline. Ingest does this at
  * the end of each batch; call it yourself only after writing articles
