@@ -730,8 +730,11 @@ int td_ingest(td_store *st, const char *const *paths, size_t n,
  * code and a more specific code of the same actor match: USA and USAGOV;
  * either order for symmetric codes such as talks), same CAMEO root (the
  * entry keeps the most specific code) and same polarity (a negated event
- * never merges with an asserted one). Merging is incremental: a new
- * article joins the entries that already exist.
+ * never merges with an asserted one). An event with one actor only (a
+ * statement) merges only with reports worded alike, or with the same named
+ * speaker in the same article. Merging is incremental: a new article joins
+ * the entries that already exist; a replaced article dissolves the entries
+ * it was in and their other mentions merge again.
  *
  * A mention found in repeated background material (a paragraph that
  * recurs from an earlier article) is background: it stays a mention and a
@@ -830,7 +833,8 @@ int td_event_mentions_next(td_event_iter *it, const td_event_mention **m,
                            td_error *err);
 void td_event_mentions_close(td_event_iter *it);
 
-/* Sizes of the timeline, for reports and benchmarks. */
+/* Sizes of the timeline, for reports and benchmarks: *out filled, 0 or
+ * TD_EDB. */
 typedef struct td_timeline_stats {
   long mentions;      /* stored event mentions */
   long dated;         /* of which have a date with a year (mergeable) */
