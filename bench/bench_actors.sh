@@ -21,7 +21,9 @@ if command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/nu
     --mode actors --max 2000 "$dir" >/dev/null 2>&1
   callgrind_annotate --inclusive=yes "$out/cg" 2>/dev/null | awk '
     /:td_segment \[/ { gsub(",", "", $1); seg = $1 }
+    /:td_normalize \[/ { gsub(",", "", $1); nor = $1 }
+    /:td_dateline_parse \[/ { gsub(",", "", $1); dl = $1 }
     /:td_actors_resolve \[/ { gsub(",", "", $1); act = $1 }
-    END { if (seg > 0) printf "instructions (callgrind, 2000 articles): segment %d, actors %d: actors add %.0f%%\n", seg, act, 100 * act / seg }'
+    END { if (seg > 0) printf "instructions (callgrind, 2000 articles): segment %d, actors %d: actors add %.0f%% to segmentation, %.0f%% to normalize+dateline+segment\n", seg, act, 100 * act / seg, 100 * act / (seg + nor + dl) }'
   rm -rf "$out"
 fi

@@ -11,8 +11,7 @@
 
 static const char usage_text[] =
     "Usage: tidings ingest [--db FILE] [--batch N] [--dict FILE]... "
-    "[--reprocess] [--quiet] "
-    "PATH...\n"
+    "[--reprocess] [--quiet] PATH...\n"
     "\n"
     "Read articles into the store. PATH is a text file (one article, id = "
     "file name\n"

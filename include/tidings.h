@@ -528,22 +528,32 @@ typedef struct td_actor_kb td_actor_kb;
 typedef struct td_store td_store;
 
 /* Load the built-in knowledge from data_dir (NULL: the installed data
- * directory, or $TIDINGS_DATA). Bad lines are reported to diag with file
- * and line and skipped. Free with td_actor_kb_free. */
+ * directory, or $TIDINGS_DATA): data/actors/countries.txt, organisations,
+ * roles, people (dated), variants, pronouns, nonnames. Bad lines are
+ * reported to diag with file and line and skipped; a missing file fails
+ * with TD_EIO. Free with td_actor_kb_free. A kb learns from every article
+ * it resolves and keeps working memory: use one kb per thread. */
 int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
                      const td_diag *diag, td_error *err);
 void td_actor_kb_free(td_actor_kb *kb);
-/* Add a PETRARCH/TABARI actor dictionary on top of what is loaded;
- * malformed lines are reported with file:line and skipped. *n_entries (if
- * not NULL) gets the number of entries added. */
+/* Add a PETRARCH/TABARI actor dictionary on top of what is loaded
+ * (NAME [CODE], +SYNONYM lines, date-restricted codes [CODE 770101-120812],
+ * [CODE >080508], [CODE <911226], agents [~GOV] as role words); malformed
+ * lines are reported with file:line and skipped. For a name known twice,
+ * the code valid on the article's date with the latest start wins, then
+ * the more specific undated code, then the later loaded. *n_entries (if
+ * not NULL) gets the number of entries added. TD_EIO if path cannot be
+ * read. */
 int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
                           const td_diag *diag, size_t *n_entries,
                           td_error *err);
 
 /* Find and code the actor mentions of a segmented document (after
- * td_timex_tag, so dated roles use doc->date). People whose role the text
- * states are added to kb as learnt, with the article's date. Replaces
- * doc->entities and doc->mentions. */
+ * td_timex_tag, so dated roles use doc->date): names, titles before a
+ * name and appositions after it, groups ("Russian troops"), and mentions
+ * that refer back (a surname, "the Secretary", he/she/him). People whose
+ * role the text states are added to kb as learnt, with the article's
+ * date. Replaces doc->entities and doc->mentions (owned by doc). */
 void td_actors_resolve(td_doc *doc, td_actor_kb *kb);
 /* Add the people learnt from earlier articles (the store's actor tables)
  * to kb, each with the date of the article that gave its title; a newer

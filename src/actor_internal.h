@@ -33,20 +33,23 @@ enum {
   KBT_NONNAME = 1, /* never part of a person's name (nonnames.txt) */
   KBT_START = 2,   /* the first token of some name */
   KBT_CONT = 4,    /* a token some name goes on after */
-  KBT_CONN = 8     /* joins titles and appositions: of, the, a, with ... */
+  KBT_CONN = 8,    /* joins titles and appositions: of, the, a, with ... */
+  KBT_DET = 16,    /* the, a, an: a role noun may follow */
+  KBT_END = 32     /* the last token of some name: a group noun may follow
+                      ("Minas Tirith border police") */
 };
 
 /* Entry flags. */
 enum {
-  KBF_PROPER = 1 << 0,  /* matches only when the text capitalises it */
-  KBF_MALE = 1 << 1,    /* pronoun or person gender */
+  KBF_PROPER = 1 << 0, /* matches only when the text capitalises it */
+  KBF_MALE = 1 << 1,   /* pronoun or person gender */
   KBF_FEMALE = 1 << 2,
-  KBF_LEARNT = 1 << 3,  /* a person learnt from an article */
-  KBF_DICT = 1 << 4,    /* imported with --dict */
-  KBF_TITLE = 1 << 5,   /* role: a title that can precede a name */
-  KBF_INST = 1 << 6,    /* role: an institution ("foreign ministry") */
-  KBF_WEAK = 1 << 7     /* role: inherits its role from its neighbours
-                           ("spokesman", "deputy", "representative") */
+  KBF_LEARNT = 1 << 3, /* a person learnt from an article */
+  KBF_DICT = 1 << 4,   /* imported with --dict */
+  KBF_TITLE = 1 << 5,  /* role: a title that can precede a name */
+  KBF_INST = 1 << 6,   /* role: an institution ("foreign ministry") */
+  KBF_WEAK = 1 << 7    /* role: inherits its role from its neighbours
+                          ("spokesman", "deputy", "representative") */
 };
 
 /* One dated code: valid on days [from, to] (day numbers, inclusive);
@@ -61,23 +64,22 @@ typedef struct kb_code {
 typedef struct kb_entry {
   uint8_t kind;
   uint16_t flags;
-  char role[8];    /* KB_ROLE: GOV, MIL, MED ...; "" when weak */
-  char country[24]; /* KB_ROLE: default country ("secretary of state") or
-                       organisation ("european commissioner") */
-  uint32_t name;   /* canonical name */
-  uint32_t title;  /* person: the title, "" if none */
+  char role[8];            /* KB_ROLE: GOV, MIL, MED ...; "" when weak */
+  char country[24];        /* KB_ROLE: default country ("secretary of state") or
+                              organisation ("european commissioner") */
+  uint32_t name;           /* canonical name */
+  uint32_t title;          /* person: the title, "" if none */
   uint32_t codes, n_codes; /* into kb->codes, or for learnt people into
                               their own list (see learnt_codes) */
-  int32_t last_tok;  /* role: id of its head token ("secretary" in
-                        "secretary of state", "minister") */
-  int32_t title_tok; /* person: head token of its title, 0 if none */
-  uint8_t n_toks;    /* role: tokens in its phrase */
+  int32_t last_tok;        /* role: id of its head token ("secretary" in
+                              "secretary of state", "minister") */
+  int32_t title_tok;       /* person: head token of its title, 0 if none */
+  uint8_t n_toks;          /* role: tokens in its phrase */
   uint32_t seq;            /* load order: later loads win ties */
   uint32_t seen_doc;       /* td_actors_resolve: the article (serial) and */
   int32_t seen_ent;        /* entity this entry was last bound to */
 } kb_entry;
 
-#define TD__KB_TOKBITS (1u << 18)
 #define TD__KB_LOWBITS (1u << 16)
 /* The filter key of a lowercase word: its first two bytes, last byte and
  * length, folded to 16 bits. */
@@ -132,19 +134,28 @@ struct td_actor_kb {
   int32_t *tok_canon; /* canonical id of each token (variants share one) */
   uint8_t *tok_flags; /* KBT_* of each token */
   uint32_t n_toks, tok_alloc;
-  uint64_t tok_bits[TD__KB_TOKBITS / 64];
+  uint64_t *tok_bits; /* tok_nbits bits, at least 16 per token: small
+                         enough to stay in the first-level cache for the
+                         built-in knowledge, grown with --dict */
+  uint32_t tok_nbits;
   /* Tokens of one to three bytes (the, of, he, US, EU) by their bytes
    * packed in an integer: the most frequent words need no hashing. */
   struct kb_short *short_tab;
+  uint32_t short_cap, n_short;
+  /* Words of one or two bytes, directly by their low five bits each:
+   * key (packed bytes, 0 empty) and raw id. */
+  uint32_t tiny_key[1024 + 32];
+  int32_t tiny_id[1024 + 32];
   /* Words that open a name matched in lowercase (roles: "secretary",
    * "troops"), by first two letters and length: a lowercase word of the
    * text outside any name is looked up only when its bit is set. */
   uint8_t low_bits[TD__KB_LOWBITS / 8];
-  uint32_t short_cap, n_short;
   /* Byte classes for hashing text on the fly: the lowercase byte, or 0
    * for a separator ('-', '/', NUL), 1 for a dropped byte ('.'), 2 for
    * a byte that may open a typographic apostrophe (0xE2). */
   unsigned char byte_class[256];
+  /* Punctuation the groups look at: , ( ) . [ ] */
+  unsigned char punct_keep[256];
 
   /* phrase table: open addressing over token-id sequences */
   struct kb_phrase *phr;
@@ -192,17 +203,27 @@ size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap);
 
 /* The id of a normalised token (its canonical variant), 0 if unknown. */
 int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n);
+/* The slot of a word of one or two bytes in tiny_key/tiny_id. */
+static inline uint32_t td__kb_tiny_slot(uint32_t key, uint32_t n) {
+  return n == 1 ? 1024 + (key & 31) : ((key & 31) << 5) | ((key >> 8) & 31);
+}
+
 /* The canonical id of a short token by its packed bytes, 0 if unknown. */
 static inline int32_t td__kb_tok_short(const td_actor_kb *kb, uint32_t key) {
+  if (key < 0x10000) { /* one or two bytes: direct */
+    uint32_t j = td__kb_tiny_slot(key, key < 0x100 ? 1 : 2);
+    return kb->tiny_key[j] == key ? kb->tok_canon[kb->tiny_id[j] - 1] : 0;
+  }
   for (uint32_t j = td__kb_short_slot(key, kb->short_cap);;
        j = (j + 1) & (kb->short_cap - 1)) {
-    if (kb->short_tab[j].key == key) return kb->tok_canon[kb->short_tab[j].id - 1];
+    if (kb->short_tab[j].key == key)
+      return kb->tok_canon[kb->short_tab[j].id - 1];
     if (kb->short_tab[j].key == 0) return 0;
   }
 }
 /* The same by the token's hash (td__kb_fnv over its normalised bytes). */
 static inline int32_t td__kb_tok_by_hash(const td_actor_kb *kb, uint64_t h) {
-  uint32_t b = (uint32_t)(h >> 40) & (TD__KB_TOKBITS - 1);
+  uint32_t b = (uint32_t)(h >> 40) & (kb->tok_nbits - 1);
   if (!((kb->tok_bits[b >> 6] >> (b & 63)) & 1)) return 0;
   for (uint32_t j = (uint32_t)(h ^ (h >> 32)) & (kb->tok_cap - 1);;
        j = (j + 1) & (kb->tok_cap - 1)) {
@@ -245,8 +266,8 @@ static inline uint64_t td__kb_hash_step(uint64_t h, int32_t id) {
 int32_t td__kb_head_tok(const td_actor_kb *kb, const int32_t *ids,
                         unsigned len);
 /* Split a name into token ids as text is split; returns the count. */
-unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n,
-                      int32_t *ids, unsigned max);
+unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n, int32_t *ids,
+                      unsigned max);
 /* Add a name for an entry (split into tokens as the text would be). */
 void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
                      size_t n);

@@ -8,14 +8,14 @@
  * Produces the token and phrase tables actors.c matches text against (see
  * actor_internal.h) and each actor's dated CAMEO codes.
  */
-#include "actor_internal.h"
-#include "store_internal.h"
-
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "actor_internal.h"
+#include "store_internal.h"
 
 /* ---- strings and tokens ---- */
 
@@ -102,6 +102,17 @@ static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
   unsigned char pad[4] = {0, 0, 0, 0};
   memcpy(pad, w, n);
   uint32_t key = td__kb_short_key(pad, (uint32_t)n);
+  if (n <= 2) {
+    /* Direct slots; a word that collides with another of its slot (their
+     * low five bits agree: "p" and "0") stays with the first, the other
+     * is never found as a short word. Digits are rare in names. */
+    uint32_t j = td__kb_tiny_slot(key, (uint32_t)n);
+    if (kb->tiny_key[j] == 0) {
+      kb->tiny_key[j] = key;
+      kb->tiny_id[j] = id;
+    }
+    return;
+  }
   if ((kb->n_short + 1) * 2 > kb->short_cap) {
     uint32_t ncap = kb->short_cap ? kb->short_cap * 2 : 256;
     kb_short *tab = td_xcalloc(ncap, sizeof *tab);
@@ -123,8 +134,7 @@ static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
   if (kb->n_toks == kb->tok_alloc) {
     kb->tok_alloc = kb->tok_alloc ? kb->tok_alloc * 2 : 4096;
     kb->tok_off = td_xrealloc(kb->tok_off, kb->tok_alloc * sizeof(uint32_t));
-    kb->tok_canon =
-        td_xrealloc(kb->tok_canon, kb->tok_alloc * sizeof(int32_t));
+    kb->tok_canon = td_xrealloc(kb->tok_canon, kb->tok_alloc * sizeof(int32_t));
     kb->tok_flags = td_xrealloc(kb->tok_flags, kb->tok_alloc + 1);
     kb->tok_flags[0] = 0; /* id 0: an unknown word */
   }
@@ -136,7 +146,19 @@ static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
   kb_tokslot *t = &kb->tok_slot[tok_slot_of(kb, h)];
   t->hash = h;
   t->id = t->canon = (int32_t)v;
-  uint32_t b = (uint32_t)(h >> 40) & (TD__KB_TOKBITS - 1);
+  if (kb->n_toks * 16 > kb->tok_nbits) {
+    /* Grow the bit filter and set the bits of every token again. */
+    kb->tok_nbits = kb->tok_nbits ? kb->tok_nbits * 4 : 1u << 16;
+    free(kb->tok_bits);
+    kb->tok_bits = td_xcalloc(kb->tok_nbits / 64, sizeof *kb->tok_bits);
+    for (uint32_t i = 0; i < kb->tok_cap; i++)
+      if (kb->tok_slot[i].canon) {
+        uint32_t bb =
+            (uint32_t)(kb->tok_slot[i].hash >> 40) & (kb->tok_nbits - 1);
+        kb->tok_bits[bb >> 6] |= UINT64_C(1) << (bb & 63);
+      }
+  }
+  uint32_t b = (uint32_t)(h >> 40) & (kb->tok_nbits - 1);
   kb->tok_bits[b >> 6] |= UINT64_C(1) << (b & 63);
   if (n <= 3) short_add(kb, w, n, (int32_t)v);
   return (int32_t)v;
@@ -221,8 +243,8 @@ int32_t td__kb_head_tok(const td_actor_kb *kb, const int32_t *ids,
   return len ? ids[len - 1] : 0;
 }
 
-unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n,
-                      int32_t *ids, unsigned max) {
+unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n, int32_t *ids,
+                      unsigned max) {
   unsigned k = 0;
   size_t i = 0;
   while (i < n && k < max) {
@@ -240,7 +262,8 @@ unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n,
     char w[128];
     size_t wn = td__actor_norm_word(name + s, e - s, w, sizeof w);
     if (wn == 0) continue;
-    ids[k++] = kb->tok_canon[tok_intern(kb, w, wn) - 1];
+    int32_t id = tok_intern(kb, w, wn); /* may move tok_canon */
+    ids[k++] = kb->tok_canon[id - 1];
   }
   return k;
 }
@@ -259,8 +282,13 @@ void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
   if (len == 0) return;
   kb->tok_flags[ids[0]] |= KBT_START;
   for (unsigned i = 0; i + 1 < len; i++) kb->tok_flags[ids[i]] |= KBT_CONT;
-  if (!(kb->ent[entry].flags & KBF_PROPER)) {
-    const char *w = td__kb_str(kb, kb->tok_off[ids[0] - 1]);
+  kb->tok_flags[ids[len - 1]] |= KBT_END;
+  /* The lowercase filter knows the words a lowercase word of the text
+   * may be: the first word of a role, and any later word of any name
+   * ("Russian foreign ministry"). */
+  for (unsigned i = (kb->ent[entry].flags & KBF_PROPER) ? 1 : 0; i < len;
+       i++) {
+    const char *w = td__kb_str(kb, kb->tok_off[ids[i] - 1]);
     size_t wl = strlen(w);
     if (wl > 3) {
       uint32_t key = td__kb_low_key((unsigned char)w[0], (unsigned char)w[1],
@@ -337,8 +365,8 @@ void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
   size_t n = strlen(code);
   if (n >= sizeof c->code) n = sizeof c->code - 1;
   for (size_t i = 0; i < n; i++)
-    c->code[i] = (char)((code[i] >= 'a' && code[i] <= 'z') ? code[i] - 32
-                                                            : code[i]);
+    c->code[i] =
+        (char)((code[i] >= 'a' && code[i] <= 'z') ? code[i] - 32 : code[i]);
   c->from = from;
   c->to = to;
   c->dated = (uint8_t)(dated != 0);
@@ -347,8 +375,7 @@ void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
    * date-restricted, is a person holding offices (the dictionaries'
    * people: [RUSGOV >080508] [RUSELI]); a bare country code ([UKR])
    * marks a country, place or organisation. */
-  if ((e->flags & KBF_DICT) &&
-      (e->kind == KB_ACTOR || e->kind == KB_PERSON)) {
+  if ((e->flags & KBF_DICT) && (e->kind == KB_ACTOR || e->kind == KB_PERSON)) {
     int any_dated = 0, all_roles = 1;
     for (uint32_t i = 0; i < e->n_codes; i++) {
       const kb_code *x = &kb->codes[e->codes + i];
@@ -408,7 +435,8 @@ static char *trim(char *s) {
 /* Calls fn on each name of a "name | name | ..." list. */
 static void each_name(td_actor_kb *kb, uint32_t entry, char *list) {
   char *save = NULL;
-  for (char *p = strtok_r(list, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
+  for (char *p = strtok_r(list, "|", &save); p;
+       p = strtok_r(NULL, "|", &save)) {
     p = trim(p);
     if (*p) td__kb_add_name(kb, entry, p, strlen(p));
   }
@@ -418,14 +446,15 @@ static int valid_code(const char *c) {
   size_t n = strlen(c);
   if (n < 3 || n >= 24) return 0;
   for (size_t i = 0; i < n; i++)
-    if (!td__is_upper((unsigned char)c[i]) && !td__is_digit((unsigned char)c[i]))
+    if (!td__is_upper((unsigned char)c[i]) &&
+        !td__is_digit((unsigned char)c[i]))
       return 0;
   return 1;
 }
 
 /* Opens data_dir/name; reports a missing file. */
-static FILE *open_data(const char *dir, const char *name, char *path,
-                       size_t n, const td_diag *diag) {
+static FILE *open_data(const char *dir, const char *name, char *path, size_t n,
+                       const td_diag *diag) {
   snprintf(path, n, "%s/actors/%s", dir, name);
   FILE *f = fopen(path, "r");
   if (f == NULL)
@@ -445,7 +474,8 @@ static int load_variants(td_actor_kb *kb, const char *dir,
     if (*s == '#' || *s == '\0') continue;
     int32_t canon = 0;
     char *save = NULL;
-    for (char *w = strtok_r(s, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+    for (char *w = strtok_r(s, " \t", &save); w;
+         w = strtok_r(NULL, " \t", &save)) {
       char nw[128];
       size_t n = td__actor_norm_word(w, strlen(w), nw, sizeof nw);
       if (n == 0) continue;
@@ -638,8 +668,7 @@ static int32_t iso_day(const char *s, int end) {
 
 /* people.txt: "Name | variant ... = CODE FROM..TO, CODE FROM..TO ; g ;
  * title" - dates ISO, either side may be empty (open). g is m, f or -. */
-static int load_people(td_actor_kb *kb, const char *dir,
-                       const td_diag *diag) {
+static int load_people(td_actor_kb *kb, const char *dir, const td_diag *diag) {
   char path[1024], line[4096];
   FILE *f = open_data(dir, "people.txt", path, sizeof path, diag);
   if (!f) return TD_EIO;
@@ -735,17 +764,29 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   kb->byte_class['-'] = kb->byte_class['/'] = kb->byte_class[0] = 0;
   kb->byte_class['.'] = 1;
   kb->byte_class[0xE2] = 2;
+  for (const char *q = ",().[]"; *q; q++) kb->punct_keep[(unsigned char)*q] = 1;
   kb->short_cap = 256;
   kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
-  static const char *const little[] = {"of",  "the",  "a",  "an",  "with",
-                                       "at",  "for",  "from", "in", "and"};
-  int32_t *slots[] = {&kb->w_of,  &kb->w_the,  &kb->w_a,    &kb->w_an,
+  static const char *const little[] = {"of", "the", "a",    "an", "with",
+                                       "at", "for", "from", "in", "and"};
+  int32_t *slots[] = {&kb->w_of,   &kb->w_the, &kb->w_a,   &kb->w_an,
                       &kb->w_with, &kb->w_at,  &kb->w_for, &kb->w_from,
-                      &kb->w_in,  &kb->w_and};
+                      &kb->w_in,   &kb->w_and};
   for (size_t i = 0; i < sizeof little / sizeof little[0]; i++) {
     *slots[i] = tok_intern(kb, little[i], strlen(little[i]));
     kb->tok_flags[*slots[i]] |= KBT_CONN;
+    size_t wl = strlen(little[i]); /* "with", "from" pass the filter */
+    if (wl > 3) {
+      uint32_t key = td__kb_low_key((unsigned char)little[i][0],
+                                    (unsigned char)little[i][1],
+                                    (unsigned char)little[i][wl - 1],
+                                    (uint32_t)wl);
+      kb->low_bits[key >> 3] |= (uint8_t)(1u << (key & 7));
+    }
   }
+  kb->tok_flags[kb->w_the] |= KBT_DET;
+  kb->tok_flags[kb->w_a] |= KBT_DET;
+  kb->tok_flags[kb->w_an] |= KBT_DET;
   int rc = 0;
   /* Variants first, so names loaded later share their canonical tokens. */
   if ((rc = load_variants(kb, data_dir, diag)) == 0 &&
@@ -773,6 +814,7 @@ void td_actor_kb_free(td_actor_kb *kb) {
   free(kb->tok_off);
   free(kb->tok_canon);
   free(kb->tok_flags);
+  free(kb->tok_bits);
   free(kb->short_tab);
   free(kb->phr);
   free(kb->ids);
@@ -863,8 +905,7 @@ static size_t parse_code(const char *s, kb_code *c, int *null_code) {
       if ((c->to = tabari_day(dates + 1, strlen(dates + 1))) == INT32_MIN)
         return 0;
     } else if (dash) {
-      if ((c->from = tabari_day(dates, (size_t)(dash - dates))) ==
-              INT32_MIN ||
+      if ((c->from = tabari_day(dates, (size_t)(dash - dates))) == INT32_MIN ||
           (c->to = tabari_day(dash + 1, strlen(dash + 1))) == INT32_MIN)
         return 0;
     } else {
@@ -994,8 +1035,9 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
         if (td__is_alpha((unsigned char)canon[i - 1]))
           canon[i] = (char)td__lower((unsigned char)canon[i]);
       if (agent) {
-        /* An agent: a role word (FARMER [~AGR]) matched in any case. */
-        uint32_t e = td__kb_new_entry(kb, KB_ROLE, KBF_DICT, canon);
+        /* An agent: a role word (FARMER [~AGR]) matched in any case; it
+         * may title a person ("Prime Minister Telemar"). */
+        uint32_t e = td__kb_new_entry(kb, KB_ROLE, KBF_DICT | KBF_TITLE, canon);
         snprintf(kb->ent[e].role, sizeof kb->ent[e].role, "%.3s",
                  cs[0].code + 1);
         td__kb_add_name(kb, e, name, strlen(name));

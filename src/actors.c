@@ -8,7 +8,9 @@
  *
  * Per sentence: (1) the tokens become matching units (lowercased, hyphens
  * split, possessives dropped) and each unit gets its token id with one
- * hash probe; (2) known names are matched longest first by extending a
+ * hash probe (short words by their packed bytes); a lowercase word that
+ * can neither go on a name nor open a role is a gap, found with a few
+ * comparisons and no lookup; (2) known names are matched longest first by extending a
  * hash of token ids while the table holds the sequence as a prefix; (3)
  * unmatched capitalised runs become candidate names; (4) pieces join into
  * noun groups: a title chain before a name ("US Secretary of State
@@ -18,20 +20,32 @@
  * back to the entities found before. A person the text gives a title is
  * learnt into the kb with the article's date.
  */
-#include "actor_internal.h"
-#include "store_internal.h"
-
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Copy the string src into dst of n bytes, truncating. */
+#include "actor_internal.h"
+#include "store_internal.h"
+
+/* The length of s[0..k) without a UTF-8 sequence cut at its end. */
+static size_t utf8_cut(const char *s, size_t k) {
+  size_t j = k;
+  while (j > 0 && ((unsigned char)s[j - 1] & 0xC0) == 0x80) j--;
+  if (j == 0) return k;
+  unsigned char lead = (unsigned char)s[j - 1];
+  size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return k - (j - 1) < want ? j - 1 : k;
+}
+
+/* Copy the string src into dst of n bytes, truncating at a character
+ * boundary. */
 static void cpy(char *dst, size_t n, const char *src) {
   size_t k = 0;
   while (src[k] && k + 1 < n) {
     dst[k] = src[k];
     k++;
   }
+  if (src[k]) k = utf8_cut(dst, k);
   dst[k] = '\0';
 }
 
@@ -94,14 +108,14 @@ typedef struct chain_code chain_code;
 typedef struct ent_info {
   int64_t kb_entry;  /* -1 when not from the kb */
   int64_t kb_learnt; /* the kb entry learnt from this article, or -1 */
-  char key[64];     /* lowercased name for people, code|head for groups */
-  uint16_t gender;  /* KBF_MALE / KBF_FEMALE / 0 */
-  int32_t heads[6]; /* title head tokens */
+  char key[64];      /* lowercased name for people, code|head for groups */
+  uint16_t gender;   /* KBF_MALE / KBF_FEMALE / 0 */
+  int32_t heads[6];  /* title head tokens */
   unsigned n_heads;
   int32_t roles[6]; /* title role entries */
   unsigned n_roles;
   uint64_t h_full, h_last; /* people: name_hash of the name, its last word */
-  size_t last_mention; /* index of its latest mention */
+  size_t last_mention;     /* index of its latest mention */
 } ent_info;
 
 typedef struct resolver {
@@ -118,6 +132,9 @@ typedef struct resolver {
   uint32_t *cand; /* units that may open a piece: name starts, capitals */
   size_t n_cand;
   size_t info_cap; /* info's capacity when kept as scratch */
+  td_entity *ents; /* scratch for doc->entities, doc->mentions */
+  td_actor_mention *ments;
+  size_t ents_cap, ments_cap;
 } resolver;
 
 static void scratch_free(void *p) {
@@ -127,6 +144,8 @@ static void scratch_free(void *p) {
   free(r->cand);
   free(r->pieces);
   free(r->info);
+  free(r->ents);
+  free(r->ments);
   free(r);
 }
 
@@ -151,7 +170,7 @@ static inline int quote_at(const unsigned char *p, uint32_t n) {
 static inline int next_active(const td_actor_kb *kb, int active, int32_t id) {
   if (id == 0) return 0;
   uint8_t f = kb->tok_flags[id];
-  return (f & KBT_START) || (active && (f & KBT_CONT));
+  return (f & (KBT_START | KBT_END)) || (active && (f & KBT_CONT));
 }
 
 /* Units of sentence s: its word tokens split at hyphens and slashes, each
@@ -183,31 +202,35 @@ static void build_units(resolver *r, const td_sentence *s) {
     while (k < tend && d->toks[k].start >= d->dateline.start &&
            d->toks[k].end <= d->dateline.end)
       k++;
-  int prev_known = 0;
+  /* prev_known: the word before may still be inside a name; prev_det:
+   * it is "the", "a", "an" or a comma, which a role noun may follow
+   * ("the minister", ", a reporter with"). */
+  int prev_known = 0, prev_det = 0;
   for (; k < tend; k++) {
     const td_token *tk = &d->toks[k];
     uint32_t st = tk->start, en = tk->end;
     unsigned char c0 = t[st];
-    if (tk->kind != TD_TOK_WORD ||
-        (c0 == 0xE2 && quote_at(t + st, en - st))) {
+    int det = prev_det;
+    prev_det = 0;
+    /* The common kinds are handled without data-dependent branches
+     * (a gap unit is written and kept only when the last is no gap). */
+    if (tk->kind != TD_TOK_WORD || (c0 == 0xE2 && quote_at(t + st, en - st))) {
       /* Punctuation, numbers, and U+2018-U+201F typographic quotes: the
        * marks the groups look at are units of their own, the rest are
        * gaps. */
+      int keep = en - st == 1 && kb->punct_keep[c0];
+      U[n] = (unit){st, en, k, 0, 0, 0, keep ? (char)c0 : '?'};
+      n += (size_t)(keep | !last_gap);
+      last_gap = !keep;
       prev_known = 0;
-      if (en - st == 1 && (c0 == ',' || c0 == '(' || c0 == ')' ||
-                           c0 == '.' || c0 == '[' || c0 == ']')) {
-        U[n++] = (unit){st, en, k, 0, 0, 0, (char)c0};
-        last_gap = 0;
-      } else if (!last_gap) {
-        U[n++] = (unit){st, en, k, 0, 0, 0, '?'};
-        last_gap = 1;
-      }
+      prev_det = keep & (c0 == ',');
       continue;
     }
     uint32_t len0 = en - st;
-    int cap = (unsigned char)(c0 - 'A') < 26 || c0 >= 0x80;
+    int cap = (tk->flags & TD_TOKF_CAP) != 0;
     if (len0 <= 3) {
-      /* Short words by their packed bytes: no hashing. */
+      /* Short words by their packed bytes: no hashing. "is", "was",
+       * "to" (nothing a name or a group needs) are gaps. */
       unsigned char pad[4] = {0, 0, 0, 0};
       const unsigned char *w = t + st;
       if (st + 3 > d->text_len) { /* the key reads three bytes */
@@ -215,21 +238,32 @@ static void build_units(resolver *r, const td_sentence *s) {
         w = pad;
       }
       int32_t id = td__kb_tok_short(kb, td__kb_short_key(w, len0));
-      uint8_t f = kb->tok_flags[id];
-      if (!cap && !(f & (KBT_START | KBT_CONT | KBT_CONN))) {
-        /* "is", "was", "to": nothing a name or a group needs. */
+      unsigned f = kb->tok_flags[id];
+      int keep = cap | ((f & (KBT_START | KBT_CONT | KBT_CONN)) != 0);
+      U[n] = (unit){st, en, k, keep ? id : 0, 1, (uint8_t)cap, 0};
+      C[nc] = (uint32_t)n;
+      nc += (size_t)(keep &
+                     (((f & KBT_START) != 0) | (cap & !(f & KBT_NONNAME))));
+      n += (size_t)(keep | !last_gap);
+      last_gap = !keep;
+      prev_known = keep & (id != 0) &
+                   (((f & (KBT_START | KBT_END)) != 0) |
+                    (prev_known & ((f & KBT_CONT) != 0)));
+      prev_det = keep & ((f & KBT_DET) != 0);
+      continue;
+    }
+    if (!cap) {
+      /* A lowercase word matters inside or right after a name, after a
+       * determiner or comma (a role noun: "the minister"), or right
+       * before a capitalised name ("spokesman Dmitry Peskov"); any other
+       * is a gap at once, and those are looked up only when the filter
+       * of lowercase name words lets them through. */
+      if (!prev_known && !det &&
+          !(k + 1 < tend && (d->toks[k + 1].flags & TD_TOKF_CAP))) {
         if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
-        prev_known = 0;
         last_gap = 1;
         continue;
       }
-      if ((f & KBT_START) || (cap && !(f & KBT_NONNAME))) C[nc++] = (uint32_t)n;
-      U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
-      prev_known = id && ((f & KBT_START) || (prev_known && (f & KBT_CONT)));
-      last_gap = 0;
-      continue;
-    }
-    if (!prev_known && !cap) {
       uint32_t lk = td__kb_low_key(c0, t[st + 1], t[en - 1], len0);
       if (!((kb->low_bits[lk >> 3] >> (lk & 7)) & 1)) {
         /* A run of such words is one gap unit: it breaks names and
@@ -260,7 +294,8 @@ static void build_units(resolver *r, const td_sentence *s) {
         if ((f & KBT_START) || (cap && !(f & KBT_NONNAME)))
           C[nc++] = (uint32_t)n;
         U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
-        prev_known = id && ((f & KBT_START) || (prev_known && (f & KBT_CONT)));
+        prev_known =
+            id && ((f & (KBT_START | KBT_END)) || (prev_known && (f & KBT_CONT)));
         continue;
       }
     }
@@ -382,7 +417,8 @@ static void find_pieces(resolver *r) {
         if (id == 0) break;
         h = td__kb_hash_step(h, id);
         ids[j - i] = id;
-        const kb_phrase *p = td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
+        const kb_phrase *p =
+            td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
         if (p == NULL) break;
         int64_t top = -1;
         const kb_entry *te = NULL;
@@ -424,11 +460,12 @@ static void find_pieces(resolver *r) {
           best = NULL;
     }
     if (best) {
-      piece p = {(uint32_t)i, (uint32_t)best_end, (int32_t)(best - kb->ent),
-                 best_code ? (int32_t)((const kb_code *)(const void *)best_code -
-                                       kb->codes)
-                           : -1,
-                 best->kind};
+      piece p = {
+          (uint32_t)i, (uint32_t)best_end, (int32_t)(best - kb->ent),
+          best_code
+              ? (int32_t)((const kb_code *)(const void *)best_code - kb->codes)
+              : -1,
+          best->kind};
       (void)best_since;
       add_piece(r, p);
       i = best_end;
@@ -477,8 +514,8 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
   if (kind == TD_ENT_PERSON) {
     in->h_full = name_hash_bytes(TD__KB_FNV0, e->name, strlen(e->name));
     const char *sp = strrchr(e->name, ' ');
-    in->h_last = sp ? name_hash_bytes(TD__KB_FNV0, sp + 1, strlen(sp + 1))
-                    : in->h_full;
+    in->h_last =
+        sp ? name_hash_bytes(TD__KB_FNV0, sp + 1, strlen(sp + 1)) : in->h_full;
     r->n_persons++;
   }
   return (int32_t)d->n_entities++;
@@ -542,13 +579,13 @@ static void add_mention(resolver *r, uint32_t u0, uint32_t u1, uint32_t sent,
 
 /* What a chain of pieces says: a country or organisation base, a role. */
 struct chain_code {
-  char base[24];   /* "USA", "IGOWSTNAT", "RUS" */
-  char role[8];    /* "GOV" ... */
+  char base[24]; /* "USA", "IGOWSTNAT", "RUS" */
+  char role[8];  /* "GOV" ... */
   char seat_role[8];
-  char dflt[24];   /* a default country or organisation from a role */
-  int is_org;      /* base is a full organisation code */
-  int has_title;   /* a title or institution word */
-  int has_role;    /* any role word */
+  char dflt[24]; /* a default country or organisation from a role */
+  int is_org;    /* base is a full organisation code */
+  int has_title; /* a title or institution word */
+  int has_role;  /* any role word */
   int32_t heads[4];
   unsigned n_heads;
   int32_t roles[4]; /* its title role entries */
@@ -565,7 +602,8 @@ static void add_roles(ent_info *in, const chain_code *cc) {
   }
   for (unsigned h = 0; h < cc->n_roles; h++) {
     int dup = 0;
-    for (unsigned i = 0; i < in->n_roles; i++) dup |= in->roles[i] == cc->roles[h];
+    for (unsigned i = 0; i < in->n_roles; i++)
+      dup |= in->roles[i] == cc->roles[h];
     if (!dup && in->n_roles < sizeof in->roles / sizeof in->roles[0])
       in->roles[in->n_roles++] = cc->roles[h];
   }
@@ -596,16 +634,17 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
                      !strncmp(pc, "MNC", 3);
       }
       /* An imported title ("THE_US_SECRETARY_OF_STATE [USAGOV]"). */
-      if (p->kind == KB_ACTOR && strlen(pc) > 3 &&
-          !strncmp(pc, cc->base, 3))
+      if (p->kind == KB_ACTOR && strlen(pc) > 3 && !strncmp(pc, cc->base, 3))
         cc->has_title = 1;
       break;
     case KB_ROLE:
       cc->has_role = 1;
       if (e->flags & (KBF_TITLE | KBF_INST)) cc->has_title = 1;
       if (e->role[0]) cpy(cc->role, sizeof cc->role, e->role);
-      if (e->country[0] && !cc->dflt[0]) cpy(cc->dflt, sizeof cc->dflt, e->country);
-      if (cc->n_heads < 4 && e->last_tok) cc->heads[cc->n_heads++] = e->last_tok;
+      if (e->country[0] && !cc->dflt[0])
+        cpy(cc->dflt, sizeof cc->dflt, e->country);
+      if (cc->n_heads < 4 && e->last_tok)
+        cc->heads[cc->n_heads++] = e->last_tok;
       if (cc->n_roles < 4) cc->roles[cc->n_roles++] = p->entry;
       break;
   }
@@ -636,7 +675,7 @@ static int is_conn(const resolver *r, size_t u, int appos) {
   int32_t id = r->units[u].id;
   const td_actor_kb *kb = r->kb;
   if (!r->units[u].word || id == 0) return 0;
-  if (id == kb->w_of || id == kb->w_the) return 1;
+  if (id == kb->w_of || id == kb->w_the || id == kb->w_in) return 1;
   if (appos && (id == kb->w_with || id == kb->w_at || id == kb->w_from ||
                 id == kb->w_for))
     return 1;
@@ -738,6 +777,18 @@ static size_t apposition(resolver *r, size_t k, uint32_t u, chain_code *cc) {
   return q - k;
 }
 
+/* Whether pieces [a, b) hold a title word (not only institutions). */
+static int chain_has_title_word(const resolver *r, size_t a, size_t b) {
+  for (size_t q = a; q < b; q++)
+    if (r->pieces[q].kind == KB_ROLE &&
+        (r->kb->ent[r->pieces[q].entry].flags & KBF_TITLE))
+      return 1;
+    else if (r->pieces[q].kind == KB_ACTOR && r->pieces[q].code >= 0 &&
+             strlen(PCODE(r, &r->pieces[q])) > 3)
+      return 1; /* an imported title ("THE_US_SECRETARY_OF_STATE") */
+  return 0;
+}
+
 static int gender_ok(uint16_t want, uint16_t have) {
   return !have || !want || (want & have);
 }
@@ -765,8 +816,7 @@ static int32_t coref_title(resolver *r, const chain_code *cc) {
       }
     }
     if (!hit) continue;
-    if (cc->base[0] && strncmp(d->entities[i].code, cc->base, 3) != 0)
-      continue;
+    if (cc->base[0] && strncmp(d->entities[i].code, cc->base, 3) != 0) continue;
     if (best < 0 || r->info[i].last_mention >= best_m) {
       best = (int32_t)i;
       best_m = r->info[i].last_mention;
@@ -790,6 +840,7 @@ static void span_text(const resolver *r, uint32_t u0, uint32_t u1, char *out,
   }
   /* Drop a possessive 's. */
   if (k >= 2 && out[k - 1] == 's' && out[k - 2] == '\'') k -= 2;
+  if (k + 1 >= n) k = utf8_cut(out, k);
   out[k] = '\0';
 }
 
@@ -805,17 +856,23 @@ static int plausible_name(const resolver *r, const piece *p, uint32_t s0) {
     int32_t id = r->units[u].id;
     if (id && (r->kb->tok_flags[id] & KBT_NONNAME)) return 0;
   }
-  /* Initials are fine inside a name, not alone. */
-  if (n == 1 && r->units[p->u0].end - r->units[p->u0].start < 2) return 0;
+  /* Initials are fine inside a name, not alone; a lone word in
+   * capitals is an acronym ("EEP"), not a person. */
+  if (n == 1) {
+    const unit *u = &r->units[p->u0];
+    if (u->end - u->start < 2) return 0;
+    uint32_t b = u->start;
+    while (b < u->end && td__is_upper((unsigned char)r->doc->text[b])) b++;
+    if (b == u->end) return 0;
+  }
   return 1;
 }
 
 /* A person mention: kb entry (or -1 for an unknown name) over units
  * [u0, u1), its name units [n0, n1). */
-static void person_mention(resolver *r, uint32_t sent, uint32_t u0,
-                           uint32_t u1, uint32_t n0, uint32_t n1,
-                           const piece *name, const chain_code *title,
-                           const chain_code *appos) {
+static void person_mention(resolver *r, uint32_t sent, uint32_t u0, uint32_t u1,
+                           uint32_t n0, uint32_t n1, const piece *name,
+                           const chain_code *title, const chain_code *appos) {
   td_actor_kb *kb = r->kb;
   char tcode[24] = "", acode[24] = "", text_code[24] = "";
   if (title) chain_result(title, tcode, sizeof tcode);
@@ -921,14 +978,14 @@ static void named_mention(resolver *r, uint32_t sent, const piece *p) {
       span_text(r, p->u0, p->u1, nm, sizeof nm);
       cn = nm;
     }
-    ent = new_entity(r, cn, PCODE(r, p), kind_of_piece(p),
-                     (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT
-                                              : TD_ACTOR_DICT);
+    ent =
+        new_entity(r, cn, PCODE(r, p), kind_of_piece(p),
+                   (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT);
     r->info[ent].kb_entry = p->entry;
     bind_entity(r, p->entry, ent);
   }
-  add_mention(r, p->u0, p->u1, sent, PCODE(r, p),
-              ent, (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT);
+  add_mention(r, p->u0, p->u1, sent, PCODE(r, p), ent,
+              (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT);
 }
 
 static void resolve_sentence(resolver *r, uint32_t sent) {
@@ -978,8 +1035,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       if (p->kind == P_NAME && k + 1 < r->n_pieces &&
           r->pieces[k + 1].kind == KB_PERSON &&
           (r->pieces[k + 1].u0 == p->u1 ||
-           (r->pieces[k + 1].u0 == p->u1 + 1 &&
-            r->units[p->u1].punct == '.' &&
+           (r->pieces[k + 1].u0 == p->u1 + 1 && r->units[p->u1].punct == '.' &&
             r->units[p->u1 - 1].end - r->units[p->u1 - 1].start == 1))) {
         head = k + 1;
         n1 = r->pieces[head].u1;
@@ -1012,6 +1068,11 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
             (r->kb->ent[r->pieces[k - 1].entry].flags &
              (KBF_TITLE | KBF_INST))))
         titled = 0;
+      /* After an institution, a person needs a title in the chain too
+       * ("representative of the Ukrainian Foreign Ministry Dmitry
+       * Kuleba", not "Singapore Government Securities Market"). */
+      if (titled && hp->kind == P_NAME && !chain_has_title_word(r, first, k))
+        titled = 0;
       chain_code ap = {0};
       size_t na = apposition(r, head + 1, n1, &ap);
       if (hp->kind == P_NAME && !titled && !na) {
@@ -1037,10 +1098,15 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
     }
     /* A chain of names and roles with no person at its end. */
     size_t end = k + 1;
-    while (end < r->n_pieces && chain_piece(&r->pieces[end]) &&
-           !piece_is_body(r, &r->pieces[end - 1])) {
+    while (end < r->n_pieces && chain_piece(&r->pieces[end])) {
       const piece *q = &r->pieces[end];
       uint32_t u = r->pieces[end - 1].u1;
+      /* A group noun ends its chain ("Russian troops"), unless "of"
+       * names whose it is ("the ambassadors of Arnor"). */
+      if (piece_is_body(r, &r->pieces[end - 1]) &&
+          !(u < q->u0 && (r->units[u].id == r->kb->w_of ||
+                          r->units[u].id == r->kb->w_in)))
+        break;
       while (u < q->u0 && is_conn(r, u, 0)) u++;
       if (u != q->u0) break;
       int agree = 1;
@@ -1049,17 +1115,30 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       if (!agree) break;
       end++;
     }
-    /* A person can follow: then this chain is a title, handled there. */
-    if (end < r->n_pieces &&
-        (r->pieces[end].kind == KB_PERSON || r->pieces[end].kind == P_NAME) &&
-        chain_left(r, end) <= k) {
-      const piece *np = &r->pieces[end];
-      if (np->kind == KB_PERSON || plausible_name(r, np, s0)) {
-        chain_code t = {0};
-        for (size_t q = k; q < end; q++) chain_add(r, &t, &r->pieces[q]);
-        if (t.has_title) {
-          k = end;
-          continue;
+    /* A person can follow: then this chain (perhaps with more pieces
+     * after it, "International Monetary Fund (IMF) head") is a title,
+     * handled with the person. */
+    {
+      size_t j = end;
+      while (j < r->n_pieces && chain_piece(&r->pieces[j])) j++;
+      if (j < r->n_pieces &&
+          (r->pieces[j].kind == KB_PERSON || r->pieces[j].kind == P_NAME) &&
+          chain_left(r, j) <= k) {
+        const piece *np = &r->pieces[j];
+        if (np->kind == KB_PERSON || plausible_name(r, np, s0)) {
+          size_t f0 = chain_left(r, j);
+          chain_code t = {0};
+          for (size_t q = f0; q < j; q++) chain_add(r, &t, &r->pieces[q]);
+          /* The same test the person's title must pass. */
+          if (t.has_title &&
+              (np->kind == KB_PERSON ||
+               (r->pieces[j - 1].kind == KB_ROLE &&
+                (r->kb->ent[r->pieces[j - 1].entry].flags &
+                 (KBF_TITLE | KBF_INST)) &&
+                chain_has_title_word(r, f0, j)))) {
+            k = j;
+            continue;
+          }
         }
       }
     }
@@ -1090,7 +1169,8 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
         memcpy(key, code, kl);
         key[kl++] = '|';
         uint32_t h = (uint32_t)(cc.n_heads ? cc.heads[cc.n_heads - 1] : 0);
-        for (int b = 0; b < 8; b++) key[kl++] = "0123456789abcdef"[(h >> (28 - 4 * b)) & 15];
+        for (int b = 0; b < 8; b++)
+          key[kl++] = "0123456789abcdef"[(h >> (28 - 4 * b)) & 15];
         key[kl] = '\0';
       }
       ent = find_entity_key(r, key);
@@ -1140,11 +1220,31 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   r.kb = kb;
   r.day = doc_day(doc);
   r.n_units = r.n_pieces = r.n_cand = r.n_persons = 0;
-  r.cap_ent = r.cap_ment = 0; /* doc->entities and mentions are new */
+  /* Entities and mentions are built in scratch arrays (doc points at
+   * them meanwhile) and copied out at their final size: one allocation
+   * each per article. */
+  doc->entities = keep->ents;
+  doc->mentions = keep->ments;
+  r.cap_ent = keep->ents_cap;
+  r.cap_ment = keep->ments_cap;
   for (size_t s = 0; s < doc->n_sents; s++) {
     build_units(&r, &doc->sents[s]);
     find_pieces(&r);
     resolve_sentence(&r, (uint32_t)s);
+  }
+  keep->ents = doc->entities;
+  keep->ents_cap = r.cap_ent;
+  keep->ments = doc->mentions;
+  keep->ments_cap = r.cap_ment;
+  doc->entities = NULL;
+  doc->mentions = NULL;
+  if (doc->n_entities) {
+    doc->entities = td_xmalloc(doc->n_entities * sizeof *doc->entities);
+    memcpy(doc->entities, keep->ents, doc->n_entities * sizeof *doc->entities);
+  }
+  if (doc->n_mentions) {
+    doc->mentions = td_xmalloc(doc->n_mentions * sizeof *doc->mentions);
+    memcpy(doc->mentions, keep->ments, doc->n_mentions * sizeof *doc->mentions);
   }
   keep->units = r.units;
   keep->cap_units = r.cap_units;
@@ -1238,8 +1338,8 @@ static int actors_put_doc(td_store *st, int64_t art, const td_doc *doc,
   }
   char since[24] = "";
   if (td_date_has_year(doc->date) && doc->date.precision >= TD_PREC_DAY)
-    td_date_format((td_date){doc->date.year, doc->date.month, doc->date.day,
-                             0, 0, TD_PREC_DAY},
+    td_date_format((td_date){doc->date.year, doc->date.month, doc->date.day, 0,
+                             0, TD_PREC_DAY},
                    since, sizeof since);
   for (size_t i = 0; i < doc->n_entities; i++) {
     const td_entity *e = &doc->entities[i];
@@ -1273,8 +1373,23 @@ static int actors_put_doc(td_store *st, int64_t art, const td_doc *doc,
     sqlite3_bind_int64(s, 3, m->sent);
     sqlite3_bind_int64(s, 4, m->start);
     sqlite3_bind_int64(s, 5, m->end);
-    sqlite3_bind_text(s, 6, doc->text + m->start, (int)(m->end - m->start),
-                      SQLITE_STATIC);
+    /* The mention as written, its line breaks and runs of spaces made
+     * one space (offsets give the exact bytes). */
+    char txt[256];
+    size_t tl = 0;
+    for (uint32_t b = m->start; b < m->end && tl + 1 < sizeof txt; b++) {
+      unsigned char c = (unsigned char)doc->text[b];
+      if (td__is_space(c)) {
+        if (tl && txt[tl - 1] != ' ') txt[tl++] = ' ';
+      } else {
+        txt[tl++] = (char)c;
+      }
+    }
+    if (tl + 1 >= sizeof txt) { /* cut: not inside a UTF-8 sequence */
+      while (tl > 0 && ((unsigned char)txt[tl - 1] & 0xC0) == 0x80) tl--;
+      if (tl > 0 && (unsigned char)txt[tl - 1] >= 0xC0) tl--;
+    }
+    sqlite3_bind_text(s, 6, txt, (int)tl, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 7, m->code, -1, SQLITE_STATIC);
     if (m->entity >= 0)
       sqlite3_bind_int64(s, 8, m->entity);
@@ -1315,15 +1430,14 @@ int td_store_each_actor(td_store *st,
     static const char *const hows[] = {"dictionary", "title", "learnt",
                                        "coreference"};
     int h = sqlite3_column_int(s, 3);
-    td_actor_row r = {
-        (const char *)sqlite3_column_text(s, 0),
-        (const char *)sqlite3_column_text(s, 1),
-        (const char *)sqlite3_column_text(s, 2),
-        hows[h >= 1 && h <= 4 ? h - 1 : 3],
-        (const char *)sqlite3_column_text(s, 6),
-        (const char *)sqlite3_column_text(s, 7),
-        sqlite3_column_int(s, 4),
-        sqlite3_column_int(s, 5)};
+    td_actor_row r = {(const char *)sqlite3_column_text(s, 0),
+                      (const char *)sqlite3_column_text(s, 1),
+                      (const char *)sqlite3_column_text(s, 2),
+                      hows[h >= 1 && h <= 4 ? h - 1 : 3],
+                      (const char *)sqlite3_column_text(s, 6),
+                      (const char *)sqlite3_column_text(s, 7),
+                      sqlite3_column_int(s, 4),
+                      sqlite3_column_int(s, 5)};
     if (fn(ud, &r)) break;
   }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) goto fail;
@@ -1331,13 +1445,14 @@ int td_store_each_actor(td_store *st,
   return 0;
 fail:
   if (s) sqlite3_reset(s);
-  return td_error_set(err, TD_EDB, td__store_path(st), 0,
-                      "listing actors: %s", sqlite3_errmsg(td__store_db(st)));
+  return td_error_set(err, TD_EDB, td__store_path(st), 0, "listing actors: %s",
+                      sqlite3_errmsg(td__store_db(st)));
 }
 
-int td_store_each_actor_mention(
-    td_store *st, int (*fn)(void *ud, const td_actor_mention_row *r),
-    void *ud, td_error *err) {
+int td_store_each_actor_mention(td_store *st,
+                                int (*fn)(void *ud,
+                                          const td_actor_mention_row *r),
+                                void *ud, td_error *err) {
   static const char sql[] =
       "SELECT a.id, m.text, m.code, m.how, e.name, m.sent, m.start, m.end"
       " FROM actor_mention m JOIN article a ON a.rowid = m.article"
@@ -1347,15 +1462,14 @@ int td_store_each_actor_mention(
   if (s == NULL) goto fail;
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    td_actor_mention_row r = {
-        (const char *)sqlite3_column_text(s, 0),
-        (const char *)sqlite3_column_text(s, 1),
-        (const char *)sqlite3_column_text(s, 2),
-        (const char *)sqlite3_column_text(s, 3),
-        (const char *)sqlite3_column_text(s, 4),
-        sqlite3_column_int(s, 5),
-        sqlite3_column_int(s, 6),
-        sqlite3_column_int(s, 7)};
+    td_actor_mention_row r = {(const char *)sqlite3_column_text(s, 0),
+                              (const char *)sqlite3_column_text(s, 1),
+                              (const char *)sqlite3_column_text(s, 2),
+                              (const char *)sqlite3_column_text(s, 3),
+                              (const char *)sqlite3_column_text(s, 4),
+                              sqlite3_column_int(s, 5),
+                              sqlite3_column_int(s, 6),
+                              sqlite3_column_int(s, 7)};
     if (fn(ud, &r)) break;
   }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) goto fail;

@@ -84,13 +84,13 @@ static void eval_file(td_actor_kb *kb, const char *path, tally *t) {
   while (fgets(line, sizeof line, f)) {
     char *s = line;
     while (*s == ' ' || *s == '\t') s++;
-    if (*s == '#' || *s == '!' || *s == '<' || *s == '\n' || *s == 0)
-      continue;
+    if (*s == '#' || *s == '!' || *s == '<' || *s == '\n' || *s == 0) continue;
     if (strchr(s, '{')) continue;
     /* Dated codes of the current entry. */
     for (char *b = strchr(s, '['); b; b = strchr(b + 1, '[')) {
       char code[48], r1[32] = "";
-      if (sscanf(b + 1, "%47[A-Za-z0-9] %31[0-9->]", code, r1) == 2 && nd < 32) {
+      if (sscanf(b + 1, "%47[A-Za-z0-9] %31[0-9->]", code, r1) == 2 &&
+          nd < 32) {
         char *dash = strchr(r1, '-');
         dated x = {"", -1000000, 1000000};
         snprintf(x.code, sizeof x.code, "%.23s", code);
@@ -162,20 +162,22 @@ int main(int argc, char **argv) {
     (void)warnings;
   }
   td_actor_kb_stats_get(kb, &st);
-  printf("dictionaries: %zu entries loaded in %.1f ms; knowledge base now %zu "
-         "actors, %zu names\n",
-         total, tl * 1e3, st.actors, st.names);
+  printf(
+      "dictionaries: %zu entries loaded in %.1f ms; knowledge base now %zu "
+      "actors, %zu names\n",
+      total, tl * 1e3, st.actors, st.names);
   tally t = {0};
   double t2 = now();
   for (int i = 1; i < argc; i++) eval_file(kb, argv[i], &t);
-  printf("names found again: %ld / %ld (%.2f%%) in %.1f ms\n", t.found,
-         t.names, t.names ? 100.0 * (double)t.found / (double)t.names : 0.0,
+  printf("names found again: %ld / %ld (%.2f%%) in %.1f ms\n", t.found, t.names,
+         t.names ? 100.0 * (double)t.found / (double)t.names : 0.0,
          (now() - t2) * 1e3);
-  printf("dated codes: %ld, of which %ld without overlapping ranges; right "
-         "code on a day inside the range: %ld (%.2f%%)\n",
-         t.dated, t.dated_checked, t.dated_ok,
-         t.dated_checked ? 100.0 * (double)t.dated_ok / (double)t.dated_checked
-                         : 0.0);
+  printf(
+      "dated codes: %ld, of which %ld without overlapping ranges; right "
+      "code on a day inside the range: %ld (%.2f%%)\n",
+      t.dated, t.dated_checked, t.dated_ok,
+      t.dated_checked ? 100.0 * (double)t.dated_ok / (double)t.dated_checked
+                      : 0.0);
   td_actor_kb_free(kb);
   return 0;
 }

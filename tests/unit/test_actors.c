@@ -4,11 +4,14 @@
  * date), PETRARCH dictionary import with its error reports, and the store
  * round trip of learnt people. Articles are run through td_doc_prepare,
  * so the tests hold whatever the segmenter does with sentences. */
+/* cmocka needs setjmp.h, stdarg.h, stddef.h and stdint.h first. */
+// clang-format off
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+// clang-format on
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,8 +73,8 @@ static void dump(const td_doc *doc) {
   }
 }
 
-static void expect(const td_doc *doc, const char *s, int nth,
-                   const char *code, td_actor_how how) {
+static void expect(const td_doc *doc, const char *s, int nth, const char *code,
+                   td_actor_how how) {
   const td_actor_mention *m = mention(doc, s, nth);
   if (m == NULL) {
     fprintf(stderr, "no mention '%s' (#%d); mentions:\n", s, nth);
@@ -86,13 +89,11 @@ static void expect(const td_doc *doc, const char *s, int nth,
 static void dated_roles(void **state) {
   (void)state;
   td_actor_kb *kb = open_kb();
-  assert_string_equal(code_of(kb, "Antony Blinken", day(2022, 2, 1)),
-                      "USAGOV");
+  assert_string_equal(code_of(kb, "Antony Blinken", day(2022, 2, 1)), "USAGOV");
   /* Variants: Anthony/Antony, Sergey/Sergei, Kiev/Kyiv, Lugansk/Luhansk. */
   assert_string_equal(code_of(kb, "Anthony Blinken", day(2022, 2, 1)),
                       "USAGOV");
-  assert_string_equal(code_of(kb, "Sergey Lavrov", day(2022, 2, 1)),
-                      "RUSGOV");
+  assert_string_equal(code_of(kb, "Sergey Lavrov", day(2022, 2, 1)), "RUSGOV");
   assert_string_equal(code_of(kb, "Kiev", day(2022, 2, 1)), "UKRGOV");
   assert_string_equal(code_of(kb, "Kyiv", day(2022, 2, 1)), "UKRGOV");
   assert_string_equal(code_of(kb, "Lugansk People's Republic", day(2022, 2, 1)),
@@ -138,9 +139,9 @@ static void titles_code_unknown_people(void **state) {
   expect(d, "Voice of America", 0, "USAMED", TD_ACTOR_DICT);
   expect(d, "she", 0, "USAMED", TD_ACTOR_COREF);
   /* Coreferent mentions share the entity of the titled one. */
-  assert_int_equal(mention(d, "Nowakowski", 0)->entity,
-                   mention(d, "Polish Foreign Minister Jan Nowakowski", 0)
-                       ->entity);
+  assert_int_equal(
+      mention(d, "Nowakowski", 0)->entity,
+      mention(d, "Polish Foreign Minister Jan Nowakowski", 0)->entity);
   td_doc_free(d);
   td_actor_kb_free(kb);
 }
@@ -156,8 +157,7 @@ static void known_people_and_coreference(void **state) {
                       "The Kremlin and the Russian Foreign Ministry did not "
                       "comment.\n",
                       day(2022, 2, 2));
-  expect(d, "US Secretary of State Antony Blinken", 0, "USAGOV",
-         TD_ACTOR_DICT);
+  expect(d, "US Secretary of State Antony Blinken", 0, "USAGOV", TD_ACTOR_DICT);
   expect(d, "NATO Secretary General Jens Stoltenberg", 0, "IGOWSTNAT",
          TD_ACTOR_DICT);
   expect(d, "Secretary", 0, "USAGOV", TD_ACTOR_COREF);
@@ -213,16 +213,17 @@ static void petrarch_dictionary(void **state) {
   snprintf(path, sizeof path, "/tmp/td_test_dict_%ld.txt", (long)getpid());
   FILE *f = fopen(path, "w");
   assert_non_null(f);
-  fputs("# a test dictionary\n"
-        "FREEDONIA_ [FRD]\n"
-        "+FREEDONIAN_\n"
-        "RUFUS_T._FIREFLY_  # leader\n"
-        "+FIREFLY_\n"
-        "\t[FRDGOV 330101-341231]\n"
-        "\t[FRDELI]\n"
-        "SYLVANIA_ [SYL] [SYLGOV 990101-bad]\n"
-        "TRENTINO_ [SYLMIL >330601]\n",
-        f);
+  fputs(
+      "# a test dictionary\n"
+      "FREEDONIA_ [FRD]\n"
+      "+FREEDONIAN_\n"
+      "RUFUS_T._FIREFLY_  # leader\n"
+      "+FIREFLY_\n"
+      "\t[FRDGOV 330101-341231]\n"
+      "\t[FRDELI]\n"
+      "SYLVANIA_ [SYL] [SYLGOV 990101-bad]\n"
+      "TRENTINO_ [SYLMIL >330601]\n",
+      f);
   fclose(f);
   td_actor_kb *kb = open_kb();
   diag_log log = {0};
@@ -242,14 +243,14 @@ static void petrarch_dictionary(void **state) {
   assert_string_equal(code_of(kb, "Trentino", day(1934, 1, 1)), "SYLMIL");
   assert_string_equal(code_of(kb, "Sylvania", day(1934, 1, 1)), "(unknown)");
   /* A dictionary name in text. */
-  td_doc *d = resolve(kb, "Firefly declared war on Sylvania.\n",
-                      day(1933, 9, 1));
+  td_doc *d =
+      resolve(kb, "Firefly declared war on Sylvania.\n", day(1933, 9, 1));
   expect(d, "Firefly", 0, "FRDGOV", TD_ACTOR_DICT);
   td_doc_free(d);
   /* A missing file is an error, not a crash. */
-  assert_int_equal(td_actor_kb_load_dict(kb, "/nonexistent/dict.txt", &diag,
-                                         NULL, &err),
-                   TD_EIO);
+  assert_int_equal(
+      td_actor_kb_load_dict(kb, "/nonexistent/dict.txt", &diag, NULL, &err),
+      TD_EIO);
   td_actor_kb_free(kb);
   unlink(path);
 }
