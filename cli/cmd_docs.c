@@ -112,12 +112,14 @@ int td_cmd_docs(int argc, char **argv) {
         db = optarg;
         break;
       case 'f':
-        o.fmt = cli_parse_format(optarg, 1u << CLI_FMT_TABLE |
-                                             1u << CLI_FMT_JSONL |
-                                             1u << CLI_FMT_CSV);
+        o.fmt =
+            cli_parse_format(optarg, 1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL |
+                                         1u << CLI_FMT_CSV);
         if (!o.fmt)
-          return cli_usage_error("docs", "unknown format '%s' (table, jsonl, "
-                                 "csv)", optarg);
+          return cli_usage_error("docs",
+                                 "unknown format '%s' (table, jsonl, "
+                                 "csv)",
+                                 optarg);
         break;
       case 'h':
         fputs(usage_text, stdout);
@@ -126,8 +128,7 @@ int td_cmd_docs(int argc, char **argv) {
         return cli_usage_error("docs", "option '%s' needs a value",
                                argv[optind - 1]);
       default:
-        return cli_usage_error("docs", "unknown option '%s'",
-                               argv[optind - 1]);
+        return cli_usage_error("docs", "unknown option '%s'", argv[optind - 1]);
     }
   }
   if (optind < argc)

@@ -867,6 +867,138 @@ int td_ingest(td_store *st, const char *const *paths, size_t n,
               const td_ingest_opts *opts, td_ingest_stats *stats,
               td_error *err);
 
+/* ------------------------------------------------------------------------
+ * Merge and timeline
+ *
+ * Every coded event of every stored article is kept as an event mention
+ * (article, sentence, byte offsets, actors, code, date, outlet). At the end
+ * of each ingest batch the new mentions are merged into timeline entries,
+ * one per real event: same date allowing for precision (a month-precise
+ * mention joins a day-precise entry inside that month), same actors (a
+ * code and a more specific code of the same actor match: USA and USAGOV;
+ * either order for symmetric codes such as talks), same CAMEO root (the
+ * entry keeps the most specific code) and same polarity (a negated event
+ * never merges with an asserted one). An event with one actor only (a
+ * statement) merges only with reports worded alike, or with the same named
+ * speaker in the same article. Merging is incremental: a new article joins
+ * the entries that already exist; a replaced article dissolves the entries
+ * it was in and their other mentions merge again.
+ *
+ * A mention found in repeated background material (a paragraph that
+ * recurs from an earlier article) is background: it stays a mention and a
+ * citation of its entry, but an entry made only of background mentions is
+ * hidden unless asked for, and background articles are not counted as
+ * reports (n_reports).
+ *
+ * Strings in the rows below borrow from the iterator and are valid until
+ * its next call or its close.
+ * ---------------------------------------------------------------------- */
+
+/* One stored event mention. */
+typedef struct td_event_mention {
+  int64_t id;           /* mention id in the store */
+  int64_t entry;        /* its timeline entry, 0 when it has none (undated) */
+  const char *doc;      /* article id */
+  const char *doc_date; /* the article's date (ISO 8601), or NULL */
+  const char *outlet;   /* outlet, else agency, of the article; or NULL */
+  const char *url;      /* the article's URL, or NULL */
+  uint32_t para, sent;  /* paragraph and sentence index in the article */
+  uint32_t sent_start, sent_end;    /* the sentence's bytes in the text */
+  uint32_t start, end;              /* the predicate's bytes in the text */
+  const char *sentence;             /* the sentence's text */
+  const char *source, *source_name; /* CAMEO actor code ("" for none) and */
+  const char *target, *target_name; /* the actor's name (or NULL) */
+  const char *code;                 /* CAMEO event code */
+  char root[3];                     /* its two-digit root */
+  unsigned flags;                   /* TD_EVF_*; TD_EVF_BACKGROUND when the
+                                       sentence is repeated material */
+  td_date date;                     /* the event's date */
+  uint8_t date_how;                 /* td_event_date_how */
+  const char *place;                /* or NULL */
+} td_event_mention;
+
+/* One timeline entry: a real event and every mention that reports it. */
+typedef struct td_timeline_entry {
+  int64_t id;
+  td_date date;                     /* the most precise date of its mentions */
+  const char *source, *source_name; /* the most frequent actor codes (and */
+  const char *target, *target_name; /* names) of its mentions */
+  const char *code;                 /* the most specific code of its mentions */
+  char root[3];
+  int symmetric;   /* the code is symmetric (talks): either order */
+  unsigned flags;  /* modality: 0 asserted (some mention reports it as
+                      happened), else TD_EVF_PLANNED or
+                      TD_EVF_HYPOTHETICAL; TD_EVF_NEGATED when negated;
+                      TD_EVF_BACKGROUND when every mention is */
+  int is_root;     /* reported in the first paragraph of an article */
+  long n_mentions; /* mentions, background included */
+  long n_articles; /* distinct articles citing it */
+  long n_reports;  /* articles citing it outside repeated material */
+  long n_outlets;  /* distinct known outlets of those articles */
+  const char *first_reported;       /* date of the earliest citing article */
+  const char *first_doc;            /* id of that article */
+  const char *first_url;            /* its URL, or NULL */
+  const td_event_mention *mentions; /* n_mentions of them, the evidence
+                                       mention first (earliest non-background
+                                       asserted report), then by article */
+} td_timeline_entry;
+
+/* What a timeline query selects. Zero-initialised means everything but
+ * background-only entries. */
+typedef struct td_timeline_filter {
+  td_date from, to;          /* entries overlapping [from, to]; a bound of
+                                precision TD_PREC_NONE is open */
+  const char *const *actors; /* entries with an actor code starting with */
+  size_t n_actors;           /* any of these (USA matches USAGOV) */
+  const char *pair[2];       /* both set: entries between these two actors,
+                                either direction */
+  const char *root;          /* "04": entries of this root; NULL any */
+  long min_articles;         /* at least this many citing articles */
+  int include_background;    /* also entries made only of background */
+} td_timeline_filter;
+
+typedef struct td_timeline_iter td_timeline_iter;
+
+/* Start a timeline query; entries come in date order (then source, target,
+ * code). *out is closed with td_timeline_close. Returns 0, TD_EARG for a bad
+ * filter, or TD_EDB. */
+int td_timeline_open(td_store *st, const td_timeline_filter *filter,
+                     td_timeline_iter **out, td_error *err);
+/* The next entry with its mentions: 1 and *entry set (valid until the next
+ * call or close), 0 at the end, or a negative error. */
+int td_timeline_next(td_timeline_iter *it, const td_timeline_entry **entry,
+                     td_error *err);
+void td_timeline_close(td_timeline_iter *it);
+
+typedef struct td_event_iter td_event_iter;
+
+/* Every stored event mention, in article date, article id, sentence order.
+ * Close with td_event_mentions_close. */
+int td_event_mentions_open(td_store *st, td_event_iter **out, td_error *err);
+/* 1 and *m set (valid until the next call or close), 0 at the end, or a
+ * negative error. */
+int td_event_mentions_next(td_event_iter *it, const td_event_mention **m,
+                           td_error *err);
+void td_event_mentions_close(td_event_iter *it);
+
+/* Sizes of the timeline, for reports and benchmarks: *out filled, 0 or
+ * TD_EDB. */
+typedef struct td_timeline_stats {
+  long mentions;      /* stored event mentions */
+  long dated;         /* of which have a date with a year (mergeable) */
+  long entries;       /* timeline entries */
+  long visible;       /* entries with a non-background mention */
+  long merged;        /* mentions in an entry with other mentions */
+  long multi_article; /* entries cited by more than one article */
+} td_timeline_stats;
+int td_timeline_stats_get(td_store *st, td_timeline_stats *out, td_error *err);
+
+/* Merge every mention not merged yet into the timeline. Ingest does this at
+ * the end of each batch; call it yourself only after writing articles
+ * with td_store_put_doc outside td_ingest (inside or outside a
+ * transaction). Returns 0 or a negative error. */
+int td_timeline_merge(td_store *st, td_error *err);
+
 #ifdef __cplusplus
 }
 #endif

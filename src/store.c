@@ -82,6 +82,7 @@ static const td__schema *const schemas[] = {
     &td__schema_timex,
     &td__schema_actors,
     &td__schema_fingerprint,
+    &td__schema_timeline, /* after fingerprint: asks it for repeats */
 };
 #define N_SCHEMAS (sizeof schemas / sizeof schemas[0])
 

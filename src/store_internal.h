@@ -21,8 +21,7 @@ typedef struct td__schema {
   /* Write the stage's rows for a new or replaced article (rowid art), in
    * the ingest batch's transaction, after the article row; remove the
    * article's earlier rows first. NULL when the stage keeps none. */
-  int (*put_doc)(td_store *st, int64_t art, const td_doc *doc,
-                 td_error *err);
+  int (*put_doc)(td_store *st, int64_t art, const td_doc *doc, td_error *err);
   /* Corpus-level work once every article of a batch is written (clusters,
    * timeline merge), in the same transaction. NULL when none. */
   int (*end_batch)(td_store *st, td_error *err);
@@ -31,6 +30,7 @@ extern const td__schema td__schema_article;
 extern const td__schema td__schema_timex; /* timex_store.c */
 extern const td__schema td__schema_actors;
 extern const td__schema td__schema_fingerprint;
+extern const td__schema td__schema_timeline; /* merge.c */
 
 /* A prepared statement for sql, which must be a static string: statements
  * are cached by the address of their text and live as long as the store.
