@@ -77,20 +77,25 @@ static int print_row(void *ud, const td_doc_row *r) {
       fprintf(o->out, ",%.3f\n", r->repeated);
       break;
     default:
-      cli_table_cell(o->out, r->id, 22);
-      fputc(' ', o->out);
-      cli_table_cell(o->out, r->date ? r->date : "-", 10);
-      fputc(' ', o->out);
-      cli_table_cell(o->out, r->date_source, 8);
-      fputc(' ', o->out);
-      cli_table_cell(o->out, r->place ? r->place : "-", 12);
-      fputc(' ', o->out);
-      cli_table_cell(o->out, r->agency ? r->agency : "-", 12);
-      fprintf(o->out, " %5ld  ", r->words);
-      cli_table_cell(o->out, r->title ? r->title : "-", 24);
-      fputc(' ', o->out);
-      cli_table_cell(o->out, r->cluster ? r->cluster : "-", 22);
-      fprintf(o->out, " %3.0f%%", 100 * r->repeated);
+      /* 100 columns: the day of the date (jsonl and csv keep the time),
+       * the cluster and title cut to fit. */
+      {
+        char day[11];
+        snprintf(day, sizeof day, "%s", r->date ? r->date : "-");
+        cli_table_cell(o->out, r->id, 20);
+        fputc(' ', o->out);
+        cli_table_cell(o->out, day, 10);
+        fputc(' ', o->out);
+        cli_table_cell(o->out, r->date_source, 8);
+        fputc(' ', o->out);
+        cli_table_cell(o->out, r->place ? r->place : "-", 11);
+        fputc(' ', o->out);
+        cli_table_cell(o->out, r->agency ? r->agency : "-", 11);
+        fprintf(o->out, " %5ld %3.0f%% ", r->words, 100 * r->repeated);
+        cli_table_cell(o->out, r->cluster ? r->cluster : "-", 10);
+        fputc(' ', o->out);
+        cli_table_cell(o->out, r->title ? r->title : "-", 16);
+      }
       fputc('\n', o->out);
       break;
   }
@@ -143,20 +148,18 @@ int td_cmd_docs(int argc, char **argv) {
     fputs("id,date,date_source,place,agency,title,words,cluster,repeated\n",
           o.out);
   if (o.fmt == CLI_FMT_TABLE) {
-    cli_table_cell(o.out, "ID", 22);
+    cli_table_cell(o.out, "ID", 20);
     fputc(' ', o.out);
     cli_table_cell(o.out, "DATE", 10);
     fputc(' ', o.out);
     cli_table_cell(o.out, "FROM", 8);
     fputc(' ', o.out);
-    cli_table_cell(o.out, "PLACE", 12);
+    cli_table_cell(o.out, "PLACE", 11);
     fputc(' ', o.out);
-    cli_table_cell(o.out, "AGENCY", 12);
-    fputs(" WORDS  ", o.out);
-    cli_table_cell(o.out, "TITLE", 24);
-    fputc(' ', o.out);
-    cli_table_cell(o.out, "CLUSTER", 22);
-    fputs(" REPEATED\n", o.out);
+    cli_table_cell(o.out, "AGENCY", 11);
+    fputs(" WORDS  REP ", o.out);
+    cli_table_cell(o.out, "CLUSTER", 10);
+    fputs(" TITLE\n", o.out);
   }
   int rc = td_store_each_doc(st, print_row, &o, &err);
   if (rc != 0) cli_print_error("docs", &err);
