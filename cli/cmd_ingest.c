@@ -10,8 +10,8 @@
 #include "cli.h"
 
 static const char usage_text[] =
-    "Usage: tidings ingest [--db FILE] [--batch N] [--reprocess] [--quiet] "
-    "PATH...\n"
+    "Usage: tidings ingest [--db FILE] [--batch N] [--dict FILE]... "
+    "[--reprocess] [--quiet] PATH...\n"
     "\n"
     "Read articles into the store. PATH is a text file (one article, id = "
     "file name\n"
@@ -26,6 +26,8 @@ static const char usage_text[] =
     "\n"
     "  --db FILE    the store (default: $TIDINGS_DB, else tidings.db)\n"
     "  --batch N    articles per transaction (default 1000)\n"
+    "  --dict FILE  also use a PETRARCH/TABARI actor dictionary (repeatable);\n"
+    "               bad lines are reported as FILE:LINE and skipped\n"
     "  --reprocess  annotate again the articles already stored unchanged\n"
     "               (after upgrading tidings or editing its data files)\n"
     "  --quiet      no progress and no summary line\n"
@@ -51,6 +53,7 @@ static void on_progress(void *ud, const td_ingest_stats *s) {
 int td_cmd_ingest(int argc, char **argv) {
   static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                        {"batch", required_argument, NULL, 'b'},
+                                       {"dict", required_argument, NULL, 'D'},
                                        {"quiet", no_argument, NULL, 'q'},
                                        {"reprocess", no_argument, NULL, 'r'},
                                        {"help", no_argument, NULL, 'h'},
@@ -58,8 +61,10 @@ int td_cmd_ingest(int argc, char **argv) {
   const char *db = td_store_default_path();
   long batch = 1000;
   int quiet = 0, reprocess = 0, c;
+  const char **dicts = NULL;
+  size_t n_dicts = 0;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":d:b:qrh", opts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":d:b:D:qrh", opts, NULL)) != -1) {
     switch (c) {
       case 'd':
         db = optarg;
@@ -68,10 +73,17 @@ int td_cmd_ingest(int argc, char **argv) {
         char *end;
         batch = strtol(optarg, &end, 10);
         if (*end || batch < 1)
-          return cli_usage_error("ingest", "--batch wants a positive number, "
-                                 "not '%s'", optarg);
+          return cli_usage_error("ingest",
+                                 "--batch wants a positive number, "
+                                 "not '%s'",
+                                 optarg);
         break;
       }
+      case 'D':
+        dicts = realloc(dicts, (n_dicts + 1) * sizeof *dicts);
+        if (dicts == NULL) abort();
+        dicts[n_dicts++] = optarg;
+        break;
       case 'q':
         quiet = 1;
         break;
@@ -79,23 +91,29 @@ int td_cmd_ingest(int argc, char **argv) {
         reprocess = 1;
         break;
       case 'h':
+        free(dicts);
         fputs(usage_text, stdout);
         return 0;
       case ':':
+        free(dicts);
         return cli_usage_error("ingest", "option '%s' needs a value",
                                argv[optind - 1]);
       default:
+        free(dicts);
         return cli_usage_error("ingest", "unknown option '%s'",
                                argv[optind - 1]);
     }
   }
-  if (optind >= argc)
+  if (optind >= argc) {
+    free(dicts);
     return cli_usage_error("ingest", "no PATH given (use - for stdin)");
+  }
 
   td_error err = {0};
   td_store *st;
   if (td_store_open(db, &st, &err) != 0) {
     cli_print_error("ingest", &err);
+    free(dicts);
     return 1;
   }
   progress prog = {.tty = !quiet && isatty(STDERR_FILENO)};
@@ -103,8 +121,14 @@ int td_cmd_ingest(int argc, char **argv) {
   td_diag diag = cli_stderr_diag(&errors);
   td_actor_kb *kb = NULL;
   td_lexicon *lx = NULL;
-  if (td_actor_kb_open(NULL, &kb, &diag, &err) != 0 ||
-      td_lexicon_open(NULL, &lx, &diag, &err) != 0) {
+  int kb_rc = td_actor_kb_open(NULL, &kb, &diag, &err);
+  /* The user's dictionaries on top of the built-in knowledge, then the
+   * people learnt from the articles already stored. */
+  for (size_t i = 0; kb_rc == 0 && i < n_dicts; i++)
+    kb_rc = td_actor_kb_load_dict(kb, dicts[i], &diag, NULL, &err);
+  if (kb_rc == 0) kb_rc = td_actor_kb_load_store(kb, st, &err);
+  free(dicts);
+  if (kb_rc != 0 || td_lexicon_open(NULL, &lx, &diag, &err) != 0) {
     cli_print_error("ingest", &err);
     td_actor_kb_free(kb);
     td_store_close(st);

@@ -1,0 +1,294 @@
+/*
+ * actor_internal.h - the actor knowledge base as seen by the actor files
+ * (actor_kb.c builds it from data files, dictionaries and the store;
+ * actors.c resolves mentions with it).
+ *
+ * Names are matched as sequences of tokens. Every distinct lowercased
+ * token of every name is interned once (spelling variants such as
+ * Kiev/Kyiv share one id), and every name is a sequence of token ids in
+ * a hash table that also holds each proper prefix of each name, so the
+ * text is matched by walking token ids left to right: one string probe
+ * per text token and one integer-keyed probe per extension, never a scan
+ * over the dictionary.
+ */
+#ifndef TD_ACTOR_INTERNAL_H
+#define TD_ACTOR_INTERNAL_H
+
+#include "internal.h"
+
+/* What a name denotes. */
+enum {
+  KB_COUNTRY = 1, /* a country, region, or its adjective/demonym: code USA */
+  KB_SEAT,        /* a seat of power or institution with a full code:
+                     Washington, the Kremlin -> RUSGOV, the Pentagon */
+  KB_ORG,         /* a named organisation: NATO -> IGOWSTNAT */
+  KB_PERSON,      /* a person with dated codes */
+  KB_ROLE,        /* a title or group word: president, troops, ministry */
+  KB_ACTOR,       /* an imported dictionary actor of unknown kind */
+  KB_PRONOUN      /* he, she, him */
+};
+
+/* Token flags. */
+enum {
+  KBT_NONNAME = 1, /* never part of a person's name (nonnames.txt) */
+  KBT_START = 2,   /* the first token of some name */
+  KBT_CONT = 4,    /* a token some name goes on after */
+  KBT_CONN = 8,    /* joins titles and appositions: of, the, a, with ... */
+  KBT_DET = 16,    /* the, a, an: a role noun may follow */
+  KBT_END = 32     /* the last token of some name: a group noun may follow
+                      ("Minas Tirith border police") */
+};
+
+/* Entry flags. */
+enum {
+  KBF_PROPER = 1 << 0, /* matches only when the text capitalises it */
+  KBF_MALE = 1 << 1,   /* pronoun or person gender */
+  KBF_FEMALE = 1 << 2,
+  KBF_LEARNT = 1 << 3, /* a person learnt from an article */
+  KBF_DICT = 1 << 4,   /* imported with --dict */
+  KBF_TITLE = 1 << 5,  /* role: a title that can precede a name */
+  KBF_INST = 1 << 6,   /* role: an institution ("foreign ministry") */
+  KBF_WEAK = 1 << 7    /* role: inherits its role from its neighbours
+                          ("spokesman", "deputy", "representative") */
+};
+
+/* One dated code: valid on days [from, to] (day numbers, inclusive);
+ * INT32_MIN/INT32_MAX when open. dated is 0 for a code with no dates. */
+typedef struct kb_code {
+  char code[24];
+  int32_t from, to;
+  uint8_t dated;
+} kb_code;
+
+/* One actor, person, role or pronoun. Strings are offsets into kb->pool. */
+typedef struct kb_entry {
+  uint8_t kind;
+  uint16_t flags;
+  char role[8];            /* KB_ROLE: GOV, MIL, MED ...; "" when weak */
+  char country[24];        /* KB_ROLE: default country ("secretary of state") or
+                              organisation ("european commissioner") */
+  uint32_t name;           /* canonical name */
+  uint32_t title;          /* person: the title, "" if none */
+  uint32_t codes, n_codes; /* into kb->codes, or for learnt people into
+                              their own list (see learnt_codes) */
+  int32_t last_tok;        /* role: id of its head token ("secretary" in
+                              "secretary of state", "minister") */
+  int32_t title_tok;       /* person: head token of its title, 0 if none */
+  uint8_t n_toks;          /* role: tokens in its phrase */
+  uint32_t seq;            /* load order: later loads win ties */
+  uint32_t seen_doc;       /* td_actors_resolve: the article (serial) and */
+  int32_t seen_ent;        /* entity this entry was last bound to */
+} kb_entry;
+
+#define TD__KB_LOWBITS (1u << 16)
+/* The filter key of a lowercase word: its first two bytes, last byte and
+ * length, folded to 16 bits. */
+static inline uint32_t td__kb_low_key(unsigned char a, unsigned char b,
+                                      unsigned char z, uint32_t len) {
+  uint32_t k = (uint32_t)a | (uint32_t)b << 8 | (uint32_t)z << 16 |
+               (len > 15 ? 15u : len) << 24;
+  return (uint32_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> 48);
+}
+
+/* The packed key of a word of one to three bytes: its bytes with the
+ * ASCII case bit set (so "US" and "us" meet), read as a little-endian
+ * 32-bit integer from a copy padded with zeros. w must have 4 readable
+ * bytes (n + 1 <= 4 is enough with the NUL of a C string, else copy). */
+static inline uint32_t td__kb_short_key(const unsigned char *w, uint32_t n) {
+  static const uint32_t mask[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};
+  uint32_t k = (uint32_t)w[0] | (uint32_t)w[1] << 8 | (uint32_t)w[2] << 16;
+  return (k | 0x202020u) & mask[n];
+}
+
+/* A token slot: the token's hash, its canonical id (0: empty slot). */
+typedef struct kb_tokslot {
+  uint64_t hash;
+  int32_t canon;
+  int32_t id;
+} kb_tokslot;
+
+typedef struct kb_short {
+  uint32_t key; /* bytes packed little-endian, 0 for an empty slot */
+  int32_t id;   /* raw token id */
+} kb_short;
+
+static inline uint32_t td__kb_short_slot(uint32_t key, uint32_t cap) {
+  return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & (cap - 1);
+}
+
+/* FNV-1a over the normalised bytes of a word (see td__actor_norm_word);
+ * text is hashed on the fly with the same steps. */
+#define TD__KB_FNV0 UINT64_C(1469598103934665603)
+static inline uint64_t td__kb_fnv(uint64_t h, unsigned char c) {
+  return (h ^ c) * UINT64_C(1099511628211);
+}
+
+struct td_actor_kb {
+  /* token table: open addressing on the 64-bit hash of the normalised
+   * token (a collision between two 64-bit hashes is ignored: it would
+   * take billions of distinct words); a Bloom-style bit set in front
+   * rejects most unknown words without touching the table. */
+  struct kb_tokslot *tok_slot;
+  uint32_t tok_cap;
+  uint32_t *tok_off;  /* pool offset of each token string */
+  int32_t *tok_canon; /* canonical id of each token (variants share one) */
+  uint8_t *tok_flags; /* KBT_* of each token */
+  uint32_t n_toks, tok_alloc;
+  uint64_t *tok_bits; /* tok_nbits bits, at least 16 per token: small
+                         enough to stay in the first-level cache for the
+                         built-in knowledge, grown with --dict */
+  uint32_t tok_nbits;
+  /* Tokens of one to three bytes (the, of, he, US, EU) by their bytes
+   * packed in an integer: the most frequent words need no hashing. */
+  struct kb_short *short_tab;
+  uint32_t short_cap, n_short;
+  /* Words of one or two bytes, directly by their low five bits each:
+   * key (packed bytes, 0 empty) and raw id. */
+  uint32_t tiny_key[1024 + 32];
+  int32_t tiny_id[1024 + 32];
+  /* Words that open a name matched in lowercase (roles: "secretary",
+   * "troops"), by first two letters and length: a lowercase word of the
+   * text outside any name is looked up only when its bit is set. */
+  uint8_t low_bits[TD__KB_LOWBITS / 8];
+  /* Byte classes for hashing text on the fly: the lowercase byte, or 0
+   * for a separator ('-', '/', NUL), 1 for a dropped byte ('.'), 2 for
+   * a byte that may open a typographic apostrophe (0xE2). */
+  unsigned char byte_class[256];
+  /* Punctuation the groups look at: , ( ) . [ ] */
+  unsigned char punct_keep[256];
+
+  /* phrase table: open addressing over token-id sequences */
+  struct kb_phrase *phr;
+  uint32_t phr_cap, n_phr;
+  int32_t *ids; /* token-id sequences of phrases */
+  size_t n_ids, ids_cap;
+  struct kb_link *links; /* phrase -> entries lists */
+  size_t n_links, links_cap;
+  unsigned max_len; /* longest name, in tokens */
+
+  kb_entry *ent;
+  size_t n_ent, ent_cap;
+  kb_code *codes;
+  size_t n_codes, codes_cap;
+
+  td__buf pool; /* strings, NUL-terminated; offset 0 is "" */
+
+  size_t n_dict_entries, n_people, n_learnt, n_names;
+  /* Working memory of td_actors_resolve, kept between articles (owned by
+   * actors.c, freed with scratch_free). */
+  void *scratch;
+  void (*scratch_free)(void *scratch);
+  uint32_t doc_serial; /* counts the articles resolved */
+  /* ids of the little words that join titles and appositions */
+  int32_t w_of, w_the, w_a, w_an, w_with, w_at, w_for, w_from, w_in, w_and;
+  uint32_t seq;
+};
+
+/* A phrase: a token-id sequence; entries is the head of its list of
+ * entries (-1 for a prefix of longer names only). */
+typedef struct kb_phrase {
+  uint64_t hash;
+  uint32_t ids, len; /* into kb->ids */
+  int32_t entries;   /* index into kb->links, -1 none */
+} kb_phrase;
+typedef struct kb_link {
+  uint32_t entry;
+  int32_t next;
+} kb_link;
+
+/* Normalise one word for matching into out (cap bytes): ASCII lowercase,
+ * periods dropped, a possessive 's or trailing apostrophe dropped, the
+ * typographic apostrophe read as '. Returns the length (0: nothing). */
+size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap);
+
+/* The id of a normalised token (its canonical variant), 0 if unknown. */
+int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n);
+/* The slot of a word of one or two bytes in tiny_key/tiny_id. */
+static inline uint32_t td__kb_tiny_slot(uint32_t key, uint32_t n) {
+  return n == 1 ? 1024 + (key & 31) : ((key & 31) << 5) | ((key >> 8) & 31);
+}
+
+/* The canonical id of a short token by its packed bytes, 0 if unknown. */
+static inline int32_t td__kb_tok_short(const td_actor_kb *kb, uint32_t key) {
+  if (key < 0x10000) { /* one or two bytes: direct */
+    uint32_t j = td__kb_tiny_slot(key, key < 0x100 ? 1 : 2);
+    return kb->tiny_key[j] == key ? kb->tok_canon[kb->tiny_id[j] - 1] : 0;
+  }
+  for (uint32_t j = td__kb_short_slot(key, kb->short_cap);;
+       j = (j + 1) & (kb->short_cap - 1)) {
+    if (kb->short_tab[j].key == key)
+      return kb->tok_canon[kb->short_tab[j].id - 1];
+    if (kb->short_tab[j].key == 0) return 0;
+  }
+}
+/* The same by the token's hash (td__kb_fnv over its normalised bytes). */
+static inline int32_t td__kb_tok_by_hash(const td_actor_kb *kb, uint64_t h) {
+  uint32_t b = (uint32_t)(h >> 40) & (kb->tok_nbits - 1);
+  if (!((kb->tok_bits[b >> 6] >> (b & 63)) & 1)) return 0;
+  for (uint32_t j = (uint32_t)(h ^ (h >> 32)) & (kb->tok_cap - 1);;
+       j = (j + 1) & (kb->tok_cap - 1)) {
+    const kb_tokslot *t = &kb->tok_slot[j];
+    if (t->canon == 0) return 0;
+    if (t->hash == h) return t->canon;
+  }
+}
+/* The phrase for ids[0..len), or NULL. */
+const kb_phrase *td__kb_phrase_find(const td_actor_kb *kb, const int32_t *ids,
+                                    unsigned len, uint64_t hash);
+/* The same, inline, for the matching loop. */
+static inline const kb_phrase *td__kb_phrase_get(const td_actor_kb *kb,
+                                                 const int32_t *ids,
+                                                 unsigned len, uint64_t hash) {
+  for (uint32_t j = (uint32_t)hash & (kb->phr_cap - 1);;
+       j = (j + 1) & (kb->phr_cap - 1)) {
+    const kb_phrase *p = &kb->phr[j];
+    if (p->len == 0) return NULL;
+    if (p->hash == hash && p->len == len) {
+      const int32_t *q = kb->ids + p->ids;
+      unsigned i = 0;
+      while (i < len && q[i] == ids[i]) i++;
+      if (i == len) return p;
+    }
+  }
+}
+/* Incremental hash of a token-id sequence: h = td__kb_hash_step(h, id),
+ * starting from TD__KB_HASH0. */
+#define TD__KB_HASH0 UINT64_C(0x9e3779b97f4a7c15)
+static inline uint64_t td__kb_hash_step(uint64_t h, int32_t id) {
+  h ^= (uint64_t)(uint32_t)id + UINT64_C(0x9e3779b97f4a7c15) + (h << 6) +
+       (h >> 2);
+  h *= UINT64_C(0xff51afd7ed558ccd);
+  return h ^ (h >> 32);
+}
+
+/* The head token of a title's ids: the last one before "of", "for" or
+ * "in", else the last. */
+int32_t td__kb_head_tok(const td_actor_kb *kb, const int32_t *ids,
+                        unsigned len);
+/* Split a name into token ids as text is split; returns the count. */
+unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n, int32_t *ids,
+                      unsigned max);
+/* Add a name for an entry (split into tokens as the text would be). */
+void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
+                     size_t n);
+/* A new entry; name is its canonical name. Returns its index. */
+uint32_t td__kb_new_entry(td_actor_kb *kb, uint8_t kind, uint16_t flags,
+                          const char *name);
+/* Append a code to the entry that was created last. */
+void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
+                     int32_t from, int32_t to, int dated);
+/* Add (or re-date) a person learnt from an article of date day, with the
+ * code and the title the text gave, and gender flags (KBF_MALE/FEMALE, or
+ * 0 when unknown). Returns the person's entry, or -1
+ * when the name or code is unusable. */
+int64_t td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
+                     const char *title, int32_t day, uint16_t gender);
+/* The best code of an entry on day (INT32_MIN: no date known), with the
+ * day its evidence starts (*since, may be NULL). NULL when none. */
+const char *td__kb_entry_code(const td_actor_kb *kb, const kb_entry *e,
+                              int32_t day, int32_t *since);
+static inline const char *td__kb_str(const td_actor_kb *kb, uint32_t off) {
+  return kb->pool.data + off;
+}
+
+#endif

@@ -1,0 +1,1148 @@
+/*
+ * actor_kb.c - the actor knowledge base (part of the annotate stage).
+ *
+ * Reads the data files under data/actors/ (countries and seats of power,
+ * organisations, roles, people with dated roles, spelling variants,
+ * pronouns), PETRARCH/TABARI actor dictionaries given with --dict, and the
+ * people learnt from earlier articles (the store's actor_person table).
+ * Produces the token and phrase tables actors.c matches text against (see
+ * actor_internal.h) and each actor's dated CAMEO codes.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "actor_internal.h"
+#include "store_internal.h"
+
+/* ---- strings and tokens ---- */
+
+static uint32_t pool_add(td_actor_kb *kb, const char *s, size_t n) {
+  uint32_t off = (uint32_t)kb->pool.len;
+  td__buf_put(&kb->pool, s, n);
+  td__buf_putc(&kb->pool, '\0');
+  return off;
+}
+
+static uint64_t str_hash(const char *s, size_t n) {
+  uint64_t h = TD__KB_FNV0;
+  for (size_t i = 0; i < n; i++) h = td__kb_fnv(h, (unsigned char)s[i]);
+  return h;
+}
+
+size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k + 1 < cap; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '.') continue;
+    /* U+2019 right single quotation mark reads as an apostrophe. */
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0x99) {
+      out[k++] = '\'';
+      i += 2;
+      continue;
+    }
+    out[k++] = (char)td__lower(c);
+  }
+  if (k >= 2 && out[k - 2] == '\'' && out[k - 1] == 's')
+    k -= 2;
+  else if (k >= 1 && out[k - 1] == '\'')
+    k -= 1;
+  out[k] = '\0';
+  return k;
+}
+
+static uint32_t tok_slot_of(const td_actor_kb *kb, uint64_t h) {
+  uint32_t j = (uint32_t)(h ^ (h >> 32)) & (kb->tok_cap - 1);
+  while (kb->tok_slot[j].canon && kb->tok_slot[j].hash != h)
+    j = (j + 1) & (kb->tok_cap - 1);
+  return j;
+}
+
+static void tok_grow(td_actor_kb *kb) {
+  uint32_t ocap = kb->tok_cap;
+  kb_tokslot *old = kb->tok_slot;
+  kb->tok_cap = ocap ? ocap * 2 : 4096;
+  kb->tok_slot = td_xcalloc(kb->tok_cap, sizeof *kb->tok_slot);
+  for (uint32_t i = 0; i < ocap; i++)
+    if (old[i].canon) kb->tok_slot[tok_slot_of(kb, old[i].hash)] = old[i];
+  free(old);
+}
+
+/* The raw (not canonicalised) id of token w, 0 if not interned. */
+static int32_t tok_raw_find(const td_actor_kb *kb, const char *w, size_t n) {
+  if (kb->tok_cap == 0) return 0;
+  const kb_tokslot *t = &kb->tok_slot[tok_slot_of(kb, str_hash(w, n))];
+  return t->canon ? t->id : 0;
+}
+
+int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n) {
+  if (kb->tok_cap == 0) return 0;
+  return td__kb_tok_by_hash(kb, str_hash(w, n));
+}
+
+/* Make token id read as canon (a spelling variant). */
+static void tok_set_canon(td_actor_kb *kb, int32_t id, int32_t canon) {
+  kb->tok_canon[id - 1] = canon;
+  const char *s = td__kb_str(kb, kb->tok_off[id - 1]);
+  kb->tok_slot[tok_slot_of(kb, str_hash(s, strlen(s)))].canon = canon;
+}
+
+static void short_put(kb_short *tab, uint32_t cap, uint32_t key, int32_t id) {
+  uint32_t j = td__kb_short_slot(key, cap);
+  while (tab[j].key && tab[j].key != key) j = (j + 1) & (cap - 1);
+  tab[j].key = key;
+  tab[j].id = id;
+}
+
+/* Index a token of one to three bytes by its packed bytes. */
+static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
+  unsigned char pad[4] = {0, 0, 0, 0};
+  memcpy(pad, w, n);
+  uint32_t key = td__kb_short_key(pad, (uint32_t)n);
+  if (n <= 2) {
+    /* Direct slots; a word that collides with another of its slot (their
+     * low five bits agree: "p" and "0") stays with the first, the other
+     * is never found as a short word. Digits are rare in names. */
+    uint32_t j = td__kb_tiny_slot(key, (uint32_t)n);
+    if (kb->tiny_key[j] == 0) {
+      kb->tiny_key[j] = key;
+      kb->tiny_id[j] = id;
+    }
+    return;
+  }
+  if ((kb->n_short + 1) * 2 > kb->short_cap) {
+    uint32_t ncap = kb->short_cap ? kb->short_cap * 2 : 256;
+    kb_short *tab = td_xcalloc(ncap, sizeof *tab);
+    for (uint32_t i = 0; i < kb->short_cap; i++)
+      if (kb->short_tab[i].key)
+        short_put(tab, ncap, kb->short_tab[i].key, kb->short_tab[i].id);
+    free(kb->short_tab);
+    kb->short_tab = tab;
+    kb->short_cap = ncap;
+  }
+  short_put(kb->short_tab, kb->short_cap, key, id);
+  kb->n_short++;
+}
+
+static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
+  int32_t id = tok_raw_find(kb, w, n);
+  if (id) return id;
+  if ((kb->n_toks + 1) * 2 > kb->tok_cap) tok_grow(kb);
+  if (kb->n_toks == kb->tok_alloc) {
+    kb->tok_alloc = kb->tok_alloc ? kb->tok_alloc * 2 : 4096;
+    kb->tok_off = td_xrealloc(kb->tok_off, kb->tok_alloc * sizeof(uint32_t));
+    kb->tok_canon = td_xrealloc(kb->tok_canon, kb->tok_alloc * sizeof(int32_t));
+    kb->tok_flags = td_xrealloc(kb->tok_flags, kb->tok_alloc + 1);
+    kb->tok_flags[0] = 0; /* id 0: an unknown word */
+  }
+  uint32_t v = ++kb->n_toks;
+  kb->tok_off[v - 1] = pool_add(kb, w, n);
+  kb->tok_canon[v - 1] = (int32_t)v;
+  kb->tok_flags[v] = 0;
+  uint64_t h = str_hash(w, n);
+  kb_tokslot *t = &kb->tok_slot[tok_slot_of(kb, h)];
+  t->hash = h;
+  t->id = t->canon = (int32_t)v;
+  if (kb->n_toks * 16 > kb->tok_nbits) {
+    /* Grow the bit filter and set the bits of every token again. */
+    kb->tok_nbits = kb->tok_nbits ? kb->tok_nbits * 4 : 1u << 16;
+    free(kb->tok_bits);
+    kb->tok_bits = td_xcalloc(kb->tok_nbits / 64, sizeof *kb->tok_bits);
+    for (uint32_t i = 0; i < kb->tok_cap; i++)
+      if (kb->tok_slot[i].canon) {
+        uint32_t bb =
+            (uint32_t)(kb->tok_slot[i].hash >> 40) & (kb->tok_nbits - 1);
+        kb->tok_bits[bb >> 6] |= UINT64_C(1) << (bb & 63);
+      }
+  }
+  uint32_t b = (uint32_t)(h >> 40) & (kb->tok_nbits - 1);
+  kb->tok_bits[b >> 6] |= UINT64_C(1) << (b & 63);
+  if (n <= 3) short_add(kb, w, n, (int32_t)v);
+  return (int32_t)v;
+}
+
+/* ---- phrases ---- */
+
+static uint32_t phr_slot(const td_actor_kb *kb, const int32_t *ids,
+                         unsigned len, uint64_t hash, int *found) {
+  for (uint32_t j = (uint32_t)hash & (kb->phr_cap - 1);;
+       j = (j + 1) & (kb->phr_cap - 1)) {
+    const kb_phrase *p = &kb->phr[j];
+    if (p->len == 0) {
+      *found = 0;
+      return j;
+    }
+    if (p->hash == hash && p->len == len &&
+        memcmp(kb->ids + p->ids, ids, len * sizeof *ids) == 0) {
+      *found = 1;
+      return j;
+    }
+  }
+}
+
+const kb_phrase *td__kb_phrase_find(const td_actor_kb *kb, const int32_t *ids,
+                                    unsigned len, uint64_t hash) {
+  if (kb->phr_cap == 0) return NULL;
+  int found;
+  uint32_t j = phr_slot(kb, ids, len, hash, &found);
+  return found ? &kb->phr[j] : NULL;
+}
+
+static void phr_grow(td_actor_kb *kb) {
+  uint32_t ncap = kb->phr_cap ? kb->phr_cap * 2 : 8192;
+  kb_phrase *old = kb->phr;
+  uint32_t ocap = kb->phr_cap;
+  kb->phr = td_xcalloc(ncap, sizeof *kb->phr);
+  kb->phr_cap = ncap;
+  for (uint32_t i = 0; i < ocap; i++) {
+    if (old[i].len == 0) continue;
+    int found;
+    uint32_t j =
+        phr_slot(kb, kb->ids + old[i].ids, old[i].len, old[i].hash, &found);
+    kb->phr[j] = old[i];
+  }
+  free(old);
+}
+
+/* The phrase for ids, created (as a prefix-only phrase) if new. */
+static kb_phrase *phr_get(td_actor_kb *kb, const int32_t *ids, unsigned len,
+                          uint64_t hash) {
+  if ((kb->n_phr + 1) * 2 > kb->phr_cap) phr_grow(kb);
+  int found;
+  uint32_t j = phr_slot(kb, ids, len, hash, &found);
+  if (!found) {
+    if (kb->n_ids + len > kb->ids_cap) {
+      kb->ids_cap = (kb->ids_cap + len) * 2;
+      kb->ids = td_xrealloc(kb->ids, kb->ids_cap * sizeof *kb->ids);
+    }
+    memcpy(kb->ids + kb->n_ids, ids, len * sizeof *ids);
+    kb->phr[j] = (kb_phrase){hash, (uint32_t)kb->n_ids, len, -1};
+    kb->n_ids += len;
+    kb->n_phr++;
+  }
+  return &kb->phr[j];
+}
+
+/* Split a name into normalised tokens the way text is split: at spaces,
+ * underscores, hyphens and slashes; brackets, commas and quotes around
+ * words dropped. Calls fn for each token. */
+#define KB_MAX_NAME_TOKS 24
+static unsigned split_name(td_actor_kb *kb, const char *name, size_t n,
+                           int32_t *ids) {
+  return td__kb_split(kb, name, n, ids, KB_MAX_NAME_TOKS);
+}
+
+int32_t td__kb_head_tok(const td_actor_kb *kb, const int32_t *ids,
+                        unsigned len) {
+  for (unsigned i = 1; i < len; i++)
+    if (ids[i] == kb->w_of || ids[i] == kb->w_for || ids[i] == kb->w_in)
+      return ids[i - 1];
+  return len ? ids[len - 1] : 0;
+}
+
+unsigned td__kb_split(td_actor_kb *kb, const char *name, size_t n, int32_t *ids,
+                      unsigned max) {
+  unsigned k = 0;
+  size_t i = 0;
+  while (i < n && k < max) {
+    while (i < n && (name[i] == ' ' || name[i] == '_' || name[i] == '-' ||
+                     name[i] == '/' || name[i] == '\t'))
+      i++;
+    size_t s = i;
+    while (i < n && !(name[i] == ' ' || name[i] == '_' || name[i] == '-' ||
+                      name[i] == '/' || name[i] == '\t'))
+      i++;
+    size_t e = i;
+    while (s < e && strchr("()[]{},;:\"!?", name[s])) s++;
+    while (e > s && strchr("()[]{},;:\"!?", name[e - 1])) e--;
+    if (e == s) continue;
+    char w[128];
+    size_t wn = td__actor_norm_word(name + s, e - s, w, sizeof w);
+    if (wn == 0) continue;
+    int32_t id = tok_intern(kb, w, wn); /* may move tok_canon */
+    ids[k++] = kb->tok_canon[id - 1];
+  }
+  return k;
+}
+
+void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
+                     size_t n) {
+  int32_t buf[KB_MAX_NAME_TOKS];
+  unsigned len = split_name(kb, name, n, buf);
+  int32_t *ids = buf;
+  /* "The Hague" is found from "Hague": "the" never opens a name, so the
+   * most common word of the text is never looked up as a name start. */
+  if (len > 1 && ids[0] == kb->w_the) {
+    ids++;
+    len--;
+  }
+  if (len == 0) return;
+  kb->tok_flags[ids[0]] |= KBT_START;
+  for (unsigned i = 0; i + 1 < len; i++) kb->tok_flags[ids[i]] |= KBT_CONT;
+  kb->tok_flags[ids[len - 1]] |= KBT_END;
+  /* The lowercase filter knows the words a lowercase word of the text
+   * may be: the first word of a role, and any later word of any name
+   * ("Russian foreign ministry"). */
+  for (unsigned i = (kb->ent[entry].flags & KBF_PROPER) ? 1 : 0; i < len;
+       i++) {
+    const char *w = td__kb_str(kb, kb->tok_off[ids[i] - 1]);
+    size_t wl = strlen(w);
+    if (wl > 3) {
+      uint32_t key = td__kb_low_key((unsigned char)w[0], (unsigned char)w[1],
+                                    (unsigned char)w[wl - 1], (uint32_t)wl);
+      kb->low_bits[key >> 3] |= (uint8_t)(1u << (key & 7));
+    }
+  }
+  uint64_t h = TD__KB_HASH0;
+  for (unsigned i = 0; i < len; i++) {
+    h = td__kb_hash_step(h, ids[i]);
+    kb_phrase *p = phr_get(kb, ids, i + 1, h);
+    if (i + 1 < len) continue;
+    /* An entry is linked to a phrase once. A person imported under the
+     * name of a built-in one takes its gender (for he and she). */
+    for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {
+      if (kb->links[l].entry == entry) return;
+      const kb_entry *o = &kb->ent[kb->links[l].entry];
+      if (o->kind == KB_PERSON &&
+          (kb->ent[entry].flags & (KBF_DICT | KBF_LEARNT)))
+        kb->ent[entry].flags |= o->flags & (KBF_MALE | KBF_FEMALE);
+    }
+    if (kb->n_links == kb->links_cap) {
+      kb->links_cap = kb->links_cap ? kb->links_cap * 2 : 8192;
+      kb->links = td_xrealloc(kb->links, kb->links_cap * sizeof *kb->links);
+    }
+    kb->links[kb->n_links] = (kb_link){entry, p->entries};
+    p->entries = (int32_t)kb->n_links++;
+    kb->n_names++;
+  }
+  if (len > kb->max_len) kb->max_len = len;
+  if (kb->ent[entry].kind == KB_ROLE) {
+    kb->ent[entry].last_tok = td__kb_head_tok(kb, ids, len);
+    kb->ent[entry].n_toks = (uint8_t)len;
+  }
+}
+
+uint32_t td__kb_new_entry(td_actor_kb *kb, uint8_t kind, uint16_t flags,
+                          const char *name) {
+  if (kb->n_ent == kb->ent_cap) {
+    kb->ent_cap = kb->ent_cap ? kb->ent_cap * 2 : 1024;
+    kb->ent = td_xrealloc(kb->ent, kb->ent_cap * sizeof *kb->ent);
+  }
+  kb_entry *e = &kb->ent[kb->n_ent];
+  memset(e, 0, sizeof *e);
+  e->kind = kind;
+  e->flags = flags;
+  e->name = pool_add(kb, name, strlen(name));
+  e->codes = (uint32_t)kb->n_codes;
+  e->seq = ++kb->seq;
+  e->last_tok = 0;
+  return (uint32_t)kb->n_ent++;
+}
+
+void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
+                     int32_t from, int32_t to, int dated) {
+  kb_entry *e = &kb->ent[entry];
+  /* Codes of an entry are contiguous: move them to the end if needed. */
+  if (e->codes + e->n_codes != kb->n_codes) {
+    if (kb->n_codes + e->n_codes + 1 > kb->codes_cap) {
+      kb->codes_cap = (kb->n_codes + e->n_codes + 1) * 2;
+      kb->codes = td_xrealloc(kb->codes, kb->codes_cap * sizeof *kb->codes);
+    }
+    memmove(kb->codes + kb->n_codes, kb->codes + e->codes,
+            e->n_codes * sizeof *kb->codes);
+    e->codes = (uint32_t)kb->n_codes;
+    kb->n_codes += e->n_codes;
+  }
+  if (kb->n_codes + 1 > kb->codes_cap) {
+    kb->codes_cap = kb->codes_cap ? kb->codes_cap * 2 : 4096;
+    kb->codes = td_xrealloc(kb->codes, kb->codes_cap * sizeof *kb->codes);
+  }
+  kb_code *c = &kb->codes[kb->n_codes++];
+  memset(c, 0, sizeof *c);
+  size_t n = strlen(code);
+  if (n >= sizeof c->code) n = sizeof c->code - 1;
+  for (size_t i = 0; i < n; i++)
+    c->code[i] =
+        (char)((code[i] >= 'a' && code[i] <= 'z') ? code[i] - 32 : code[i]);
+  c->from = from;
+  c->to = to;
+  c->dated = (uint8_t)(dated != 0);
+  e->n_codes++;
+  /* An imported actor whose codes all carry a role, some of them
+   * date-restricted, is a person holding offices (the dictionaries'
+   * people: [RUSGOV >080508] [RUSELI]); a bare country code ([UKR])
+   * marks a country, place or organisation. */
+  if ((e->flags & KBF_DICT) && (e->kind == KB_ACTOR || e->kind == KB_PERSON)) {
+    int any_dated = 0, all_roles = 1;
+    for (uint32_t i = 0; i < e->n_codes; i++) {
+      const kb_code *x = &kb->codes[e->codes + i];
+      any_dated |= x->dated;
+      if (strlen(x->code) <= 3) all_roles = 0;
+    }
+    e->kind = any_dated && all_roles ? KB_PERSON : KB_ACTOR;
+  }
+}
+
+const char *td__kb_entry_code(const td_actor_kb *kb, const kb_entry *e,
+                              int32_t day, int32_t *since) {
+  const kb_code *best = NULL;
+  int best_rank = 0;
+  int32_t best_from = INT32_MIN;
+  /* Ranks: 3 a dated code valid on the day (the latest start wins: the
+   * newest evidence); 2 an undated code; 1 a dated code valid after the
+   * day (learnt later: the earliest wins); dated codes that ended before
+   * the day never apply. Without a day, the latest start wins. */
+  for (uint32_t i = 0; i < e->n_codes; i++) {
+    const kb_code *c = &kb->codes[e->codes + i];
+    int rank;
+    if (!c->dated)
+      rank = 2;
+    else if (day == INT32_MIN)
+      rank = 3;
+    else if (c->from <= day && day <= c->to)
+      rank = 3;
+    else if (c->from > day && (e->flags & KBF_LEARNT))
+      rank = 1;
+    else
+      continue;
+    int better = rank > best_rank;
+    if (rank == best_rank) {
+      if (rank == 3 && c->from > best_from) better = 1;
+      if (rank == 1 && c->from < best_from) better = 1;
+    }
+    if (better) {
+      best = c;
+      best_rank = rank;
+      best_from = c->from;
+    }
+  }
+  if (since) *since = best && best->dated ? best->from : INT32_MIN;
+  return best ? best->code : NULL;
+}
+
+/* ---- data files ---- */
+
+static char *trim(char *s) {
+  while (td__is_space((unsigned char)*s)) s++;
+  size_t n = strlen(s);
+  while (n > 0 && td__is_space((unsigned char)s[n - 1])) s[--n] = '\0';
+  return s;
+}
+
+/* Calls fn on each name of a "name | name | ..." list. */
+static void each_name(td_actor_kb *kb, uint32_t entry, char *list) {
+  char *save = NULL;
+  for (char *p = strtok_r(list, "|", &save); p;
+       p = strtok_r(NULL, "|", &save)) {
+    p = trim(p);
+    if (*p) td__kb_add_name(kb, entry, p, strlen(p));
+  }
+}
+
+static int valid_code(const char *c) {
+  size_t n = strlen(c);
+  if (n < 3 || n >= 24) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!td__is_upper((unsigned char)c[i]) &&
+        !td__is_digit((unsigned char)c[i]))
+      return 0;
+  return 1;
+}
+
+/* Opens data_dir/name; reports a missing file. */
+static FILE *open_data(const char *dir, const char *name, char *path, size_t n,
+                       const td_diag *diag) {
+  snprintf(path, n, "%s/actors/%s", dir, name);
+  FILE *f = fopen(path, "r");
+  if (f == NULL)
+    td__diag(diag, TD_SEV_ERROR, path, 0, "cannot open: %s", strerror(errno));
+  return f;
+}
+
+/* Each line: "word word ..." - one group of spelling variants. The first
+ * word of a group is the one the others read as. */
+static int load_variants(td_actor_kb *kb, const char *dir,
+                         const td_diag *diag) {
+  char path[1024], line[1024];
+  FILE *f = open_data(dir, "variants.txt", path, sizeof path, diag);
+  if (!f) return TD_EIO;
+  while (fgets(line, sizeof line, f)) {
+    char *s = trim(line);
+    if (*s == '#' || *s == '\0') continue;
+    int32_t canon = 0;
+    char *save = NULL;
+    for (char *w = strtok_r(s, " \t", &save); w;
+         w = strtok_r(NULL, " \t", &save)) {
+      char nw[128];
+      size_t n = td__actor_norm_word(w, strlen(w), nw, sizeof nw);
+      if (n == 0) continue;
+      int32_t id = tok_intern(kb, nw, n);
+      if (!canon)
+        canon = kb->tok_canon[id - 1];
+      else
+        tok_set_canon(kb, id, canon);
+    }
+  }
+  fclose(f);
+  return 0;
+}
+
+/* nonnames.txt: words, separated by spaces or lines. */
+static int load_nonnames(td_actor_kb *kb, const char *dir,
+                         const td_diag *diag) {
+  char path[1024], line[1024];
+  FILE *f = open_data(dir, "nonnames.txt", path, sizeof path, diag);
+  if (!f) return TD_EIO;
+  while (fgets(line, sizeof line, f)) {
+    char *s = trim(line);
+    if (*s == '#' || *s == '\0') continue;
+    char *save = NULL;
+    for (char *w = strtok_r(s, " \t", &save); w;
+         w = strtok_r(NULL, " \t", &save)) {
+      char nw[128];
+      size_t n = td__actor_norm_word(w, strlen(w), nw, sizeof nw);
+      if (n == 0) continue;
+      int32_t id = tok_intern(kb, nw, n);
+      kb->tok_flags[kb->tok_canon[id - 1]] |= KBT_NONNAME;
+    }
+  }
+  fclose(f);
+  return 0;
+}
+
+/* countries.txt, organisations.txt: "CODE KIND: name | name ..." with
+ * KIND country, seat or org. */
+static int load_names(td_actor_kb *kb, const char *dir, const char *file,
+                      const td_diag *diag) {
+  char path[1024], line[4096];
+  FILE *f = open_data(dir, file, path, sizeof path, diag);
+  if (!f) return TD_EIO;
+  long ln = 0;
+  while (fgets(line, sizeof line, f)) {
+    ln++;
+    char *s = trim(line);
+    if (*s == '#' || *s == '\0') continue;
+    char *colon = strchr(s, ':');
+    char code[32], kind[16];
+    if (!colon || sscanf(s, "%31s %15[a-z]", code, kind) != 2 ||
+        !valid_code(code)) {
+      td__diag(diag, TD_SEV_WARNING, path, ln,
+               "expected 'CODE KIND: name | name ...'");
+      continue;
+    }
+    uint8_t k = strcmp(kind, "country") == 0 ? KB_COUNTRY
+                : strcmp(kind, "seat") == 0  ? KB_SEAT
+                : strcmp(kind, "org") == 0   ? KB_ORG
+                                             : 0;
+    if (!k) {
+      td__diag(diag, TD_SEV_WARNING, path, ln,
+               "unknown kind '%s' (country, seat or org)", kind);
+      continue;
+    }
+    char *names = colon + 1;
+    char first[128] = "";
+    {
+      const char *bar = strchr(names, '|');
+      size_t n = bar ? (size_t)(bar - names) : strlen(names);
+      if (n >= sizeof first) n = sizeof first - 1;
+      memcpy(first, names, n);
+      first[n] = '\0';
+    }
+    if (k == KB_SEAT) {
+      /* Each seat is an actor of its own ("the Kremlin", "Moscow"). */
+      char *save = NULL;
+      for (char *p = strtok_r(names, "|", &save); p;
+           p = strtok_r(NULL, "|", &save)) {
+        p = trim(p);
+        if (!*p) continue;
+        uint32_t e = td__kb_new_entry(kb, k, KBF_PROPER, p);
+        td__kb_add_code(kb, e, code, INT32_MIN, INT32_MAX, 0);
+        td__kb_add_name(kb, e, p, strlen(p));
+      }
+      continue;
+    }
+    uint32_t e = td__kb_new_entry(kb, k, KBF_PROPER, trim(first));
+    td__kb_add_code(kb, e, code, INT32_MIN, INT32_MAX, 0);
+    each_name(kb, e, names);
+  }
+  fclose(f);
+  return 0;
+}
+
+/* roles.txt: "ROLE KIND [CTY]: phrase | phrase ..." - ROLE a CAMEO role
+ * code or '-' (takes its role from its neighbours), KIND title, body or
+ * inst, CTY a default country. */
+static int load_roles(td_actor_kb *kb, const char *dir, const td_diag *diag) {
+  char path[1024], line[4096];
+  FILE *f = open_data(dir, "roles.txt", path, sizeof path, diag);
+  if (!f) return TD_EIO;
+  long ln = 0;
+  while (fgets(line, sizeof line, f)) {
+    ln++;
+    char *s = trim(line);
+    if (*s == '#' || *s == '\0') continue;
+    char *colon = strchr(s, ':');
+    char role[16], kind[16], cty[24] = "";
+    int nf = 0;
+    if (colon) {
+      *colon = '\0';
+      nf = sscanf(s, "%15s %15s %23s", role, kind, cty);
+    }
+    if (nf < 2 || (strcmp(role, "-") != 0 && strlen(role) != 3)) {
+      td__diag(diag, TD_SEV_WARNING, path, ln,
+               "expected 'ROLE KIND [COUNTRY]: phrase | phrase ...'");
+      continue;
+    }
+    uint16_t fl = strcmp(kind, "title") == 0  ? KBF_TITLE
+                  : strcmp(kind, "inst") == 0 ? KBF_INST
+                  : strcmp(kind, "body") == 0 ? 0
+                                              : 0xffff;
+    if (fl == 0xffff) {
+      td__diag(diag, TD_SEV_WARNING, path, ln,
+               "unknown kind '%s' (title, body or inst)", kind);
+      continue;
+    }
+    if (strcmp(role, "-") == 0) fl |= KBF_WEAK;
+    uint32_t e = td__kb_new_entry(kb, KB_ROLE, fl, "");
+    if (!(fl & KBF_WEAK)) memcpy(kb->ent[e].role, role, 4);
+    if (nf == 3 && valid_code(cty))
+      memcpy(kb->ent[e].country, cty, strlen(cty) + 1);
+    /* Each phrase is its own entry so a role knows its head token. */
+    char *save = NULL;
+    int first = 1;
+    for (char *p = strtok_r(colon + 1, "|", &save); p;
+         p = strtok_r(NULL, "|", &save)) {
+      p = trim(p);
+      if (!*p) continue;
+      uint32_t pe = e;
+      if (!first) {
+        pe = td__kb_new_entry(kb, KB_ROLE, fl, "");
+        kb->ent[pe] = kb->ent[e];
+        kb->ent[pe].seq = ++kb->seq;
+      }
+      kb->ent[pe].name = pool_add(kb, p, strlen(p));
+      td__kb_add_name(kb, pe, p, strlen(p));
+      first = 0;
+    }
+  }
+  fclose(f);
+  return 0;
+}
+
+/* pronouns.txt: "m: he | him" or "f: she". */
+static int load_pronouns(td_actor_kb *kb, const char *dir,
+                         const td_diag *diag) {
+  char path[1024], line[1024];
+  FILE *f = open_data(dir, "pronouns.txt", path, sizeof path, diag);
+  if (!f) return TD_EIO;
+  long ln = 0;
+  while (fgets(line, sizeof line, f)) {
+    ln++;
+    char *s = trim(line);
+    if (*s == '#' || *s == '\0') continue;
+    if ((s[0] != 'm' && s[0] != 'f') || s[1] != ':') {
+      td__diag(diag, TD_SEV_WARNING, path, ln, "expected 'm: word | word'");
+      continue;
+    }
+    uint32_t e = td__kb_new_entry(kb, KB_PRONOUN,
+                                  s[0] == 'm' ? KBF_MALE : KBF_FEMALE, "");
+    each_name(kb, e, s + 2);
+  }
+  fclose(f);
+  return 0;
+}
+
+/* A day number from "YYYY-MM-DD" (or YYYY-MM, YYYY); INT32_MIN on error. */
+static int32_t iso_day(const char *s, int end) {
+  int y = 0, m = 0, d = 0;
+  int n = sscanf(s, "%4d-%2d-%2d", &y, &m, &d);
+  if (n < 1 || y < 1000) return INT32_MIN;
+  if (n < 2) m = end ? 12 : 1;
+  if (n < 3) d = end ? td_days_in_month(y, m) : 1;
+  if (m < 1 || m > 12 || d < 1 || d > td_days_in_month(y, m)) return INT32_MIN;
+  return (int32_t)td_days_from_civil(y, m, d);
+}
+
+/* people.txt: "Name | variant ... = CODE FROM..TO, CODE FROM..TO ; g ;
+ * title" - dates ISO, either side may be empty (open). g is m, f or -. */
+static int load_people(td_actor_kb *kb, const char *dir, const td_diag *diag) {
+  char path[1024], line[4096];
+  FILE *f = open_data(dir, "people.txt", path, sizeof path, diag);
+  if (!f) return TD_EIO;
+  long ln = 0;
+  while (fgets(line, sizeof line, f)) {
+    ln++;
+    char *s = trim(line);
+    if (*s == '#' || *s == '\0') continue;
+    char *eq = strchr(s, '=');
+    if (!eq) {
+      td__diag(diag, TD_SEV_WARNING, path, ln,
+               "expected 'Name | variant = CODE FROM..TO ; g ; title'");
+      continue;
+    }
+    *eq = '\0';
+    char *rest = eq + 1;
+    char *gender = strchr(rest, ';');
+    char *title = NULL;
+    if (gender) {
+      *gender++ = '\0';
+      title = strchr(gender, ';');
+      if (title) *title++ = '\0';
+      gender = trim(gender);
+    }
+    char first[128];
+    {
+      const char *bar = strchr(s, '|');
+      size_t n = bar ? (size_t)(bar - s) : strlen(s);
+      if (n >= sizeof first) n = sizeof first - 1;
+      memcpy(first, s, n);
+      first[n] = '\0';
+    }
+    uint16_t fl = KBF_PROPER;
+    if (gender && gender[0] == 'm') fl |= KBF_MALE;
+    if (gender && gender[0] == 'f') fl |= KBF_FEMALE;
+    /* Codes first: a bad code skips the line. */
+    kb_code cs[16];
+    unsigned nc = 0;
+    int bad = 0;
+    char *save = NULL;
+    for (char *c = strtok_r(rest, ",", &save); c && nc < 16;
+         c = strtok_r(NULL, ",", &save)) {
+      char code[32], range[64] = "";
+      int k = sscanf(c, "%31s %63s", code, range);
+      if (k < 1 || !valid_code(code)) {
+        bad = 1;
+        break;
+      }
+      kb_code kc = {.from = INT32_MIN, .to = INT32_MAX, .dated = 0};
+      memcpy(kc.code, code, strlen(code) + 1); /* valid_code: < 24 bytes */
+      if (k == 2) {
+        char *dots = strstr(range, "..");
+        if (!dots) {
+          bad = 1;
+          break;
+        }
+        *dots = '\0';
+        if (range[0] && (kc.from = iso_day(range, 0)) == INT32_MIN) bad = 1;
+        if (dots[2] && (kc.to = iso_day(dots + 2, 1)) == INT32_MIN) bad = 1;
+        kc.dated = 1;
+      }
+      cs[nc++] = kc;
+    }
+    if (bad || nc == 0) {
+      td__diag(diag, TD_SEV_WARNING, path, ln,
+               "bad code or dates (want CODE YYYY-MM-DD..YYYY-MM-DD)");
+      continue;
+    }
+    uint32_t e = td__kb_new_entry(kb, KB_PERSON, fl, trim(first));
+    for (unsigned i = 0; i < nc; i++)
+      td__kb_add_code(kb, e, cs[i].code, cs[i].from, cs[i].to, cs[i].dated);
+    if (title) {
+      title = trim(title);
+      kb->ent[e].title = pool_add(kb, title, strlen(title));
+      int32_t ids[KB_MAX_NAME_TOKS];
+      unsigned n = split_name(kb, title, strlen(title), ids);
+      kb->ent[e].title_tok = td__kb_head_tok(kb, ids, n);
+    }
+    each_name(kb, e, s);
+    kb->n_people++;
+  }
+  fclose(f);
+  return 0;
+}
+
+int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
+                     const td_diag *diag, td_error *err) {
+  if (data_dir == NULL) data_dir = td__data_dir();
+  td_actor_kb *kb = td_xcalloc(1, sizeof *kb);
+  td__buf_putc(&kb->pool, '\0'); /* offset 0 is "" */
+  for (int c = 0; c < 256; c++)
+    kb->byte_class[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  kb->byte_class['-'] = kb->byte_class['/'] = kb->byte_class[0] = 0;
+  kb->byte_class['.'] = 1;
+  kb->byte_class[0xE2] = 2;
+  for (const char *q = ",().[]"; *q; q++) kb->punct_keep[(unsigned char)*q] = 1;
+  kb->short_cap = 256;
+  kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
+  static const char *const little[] = {"of", "the", "a",    "an", "with",
+                                       "at", "for", "from", "in", "and"};
+  int32_t *slots[] = {&kb->w_of,   &kb->w_the, &kb->w_a,   &kb->w_an,
+                      &kb->w_with, &kb->w_at,  &kb->w_for, &kb->w_from,
+                      &kb->w_in,   &kb->w_and};
+  for (size_t i = 0; i < sizeof little / sizeof little[0]; i++) {
+    *slots[i] = tok_intern(kb, little[i], strlen(little[i]));
+    kb->tok_flags[*slots[i]] |= KBT_CONN;
+    size_t wl = strlen(little[i]); /* "with", "from" pass the filter */
+    if (wl > 3) {
+      uint32_t key = td__kb_low_key((unsigned char)little[i][0],
+                                    (unsigned char)little[i][1],
+                                    (unsigned char)little[i][wl - 1],
+                                    (uint32_t)wl);
+      kb->low_bits[key >> 3] |= (uint8_t)(1u << (key & 7));
+    }
+  }
+  kb->tok_flags[kb->w_the] |= KBT_DET;
+  kb->tok_flags[kb->w_a] |= KBT_DET;
+  kb->tok_flags[kb->w_an] |= KBT_DET;
+  int rc = 0;
+  /* Variants first, so names loaded later share their canonical tokens. */
+  if ((rc = load_variants(kb, data_dir, diag)) == 0 &&
+      (rc = load_nonnames(kb, data_dir, diag)) == 0 &&
+      (rc = load_names(kb, data_dir, "countries.txt", diag)) == 0 &&
+      (rc = load_names(kb, data_dir, "organisations.txt", diag)) == 0 &&
+      (rc = load_roles(kb, data_dir, diag)) == 0 &&
+      (rc = load_pronouns(kb, data_dir, diag)) == 0)
+    rc = load_people(kb, data_dir, diag);
+  if (rc != 0) {
+    td_actor_kb_free(kb);
+    *out = NULL;
+    return td_error_set(err, rc, data_dir, 0,
+                        "cannot load the actor knowledge base from %s/actors",
+                        data_dir);
+  }
+  *out = kb;
+  return 0;
+}
+
+void td_actor_kb_free(td_actor_kb *kb) {
+  if (kb == NULL) return;
+  if (kb->scratch_free) kb->scratch_free(kb->scratch);
+  free(kb->tok_slot);
+  free(kb->tok_off);
+  free(kb->tok_canon);
+  free(kb->tok_flags);
+  free(kb->tok_bits);
+  free(kb->short_tab);
+  free(kb->phr);
+  free(kb->ids);
+  free(kb->links);
+  free(kb->ent);
+  free(kb->codes);
+  td__buf_free(&kb->pool);
+  free(kb);
+}
+
+/* ---- PETRARCH / TABARI dictionaries ---- */
+
+/* A TABARI date: YYMMDD (00-29 are 20xx) or YYYYMMDD; INT32_MIN if bad. */
+static int32_t tabari_day(const char *s, size_t n) {
+  int y, m, d;
+  for (size_t i = 0; i < n; i++)
+    if (!td__is_digit((unsigned char)s[i])) return INT32_MIN;
+  if (n == 6) {
+    y = (s[0] - '0') * 10 + (s[1] - '0');
+    y += y < 30 ? 2000 : 1900;
+    s += 2;
+  } else if (n == 8) {
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+        (s[3] - '0');
+    s += 4;
+  } else {
+    return INT32_MIN;
+  }
+  m = (s[0] - '0') * 10 + (s[1] - '0');
+  d = (s[2] - '0') * 10 + (s[3] - '0');
+  if (m < 1 || m > 12 || d < 1 || d > td_days_in_month(y, m)) return INT32_MIN;
+  return (int32_t)td_days_from_civil(y, m, d);
+}
+
+/* Parse "[CODE]" "[CODE 770101-120812]" "[CODE >080508]" "[CODE <0801]"
+ * at s into *c. Returns the length consumed, 0 when malformed; *skip is
+ * set for a null code ([---]) or an agent code ([~GOV]) with *agent. */
+static size_t parse_code(const char *s, kb_code *c, int *null_code) {
+  const char *close = strchr(s, ']');
+  if (!close) return 0;
+  char buf[96];
+  size_t n = (size_t)(close - s - 1);
+  if (n >= sizeof buf) return 0;
+  memcpy(buf, s + 1, n);
+  buf[n] = '\0';
+  /* The code, then the date part with its spaces removed: "> 080109",
+   * "950601 - 990815" are read as ">080109", "950601-990815". */
+  char code[48] = "", dates[48] = "";
+  size_t i = 0, k = 0;
+  while (buf[i] && td__is_space((unsigned char)buf[i])) i++;
+  while (buf[i] && !td__is_space((unsigned char)buf[i]) && k + 1 < sizeof code)
+    code[k++] = buf[i++];
+  code[k] = '\0';
+  k = 0;
+  for (; buf[i]; i++)
+    if (!td__is_space((unsigned char)buf[i])) {
+      if (k + 1 >= sizeof dates) return 0;
+      dates[k++] = buf[i];
+    }
+  dates[k] = '\0';
+  *null_code = 0;
+  if (!code[0]) return 0;
+  /* TABARI's null and placeholder codes: the name is known, not coded. */
+  if (strcmp(code, "---") == 0 || strcmp(code, "###") == 0 ||
+      strcmp(code, "+++") == 0) {
+    *null_code = 1;
+    return (size_t)(close - s + 1);
+  }
+  /* A compound actor "ELR/GAL" is coded as its first member. */
+  char *slash = strchr(code, '/');
+  if (slash) *slash = '\0';
+  const char *cc = code[0] == '~' ? code + 1 : code;
+  size_t cn = strlen(cc);
+  if (cn == 0 || cn >= sizeof c->code) return 0;
+  for (size_t i = 0; i < cn; i++)
+    if (!td__is_alnum((unsigned char)cc[i])) return 0;
+  memset(c, 0, sizeof *c);
+  memcpy(c->code, code, strlen(code) < sizeof c->code ? strlen(code) + 1 : 0);
+  c->from = INT32_MIN;
+  c->to = INT32_MAX;
+  if (dates[0]) {
+    c->dated = 1;
+    const char *dash = strchr(dates, '-');
+    if (dates[0] == '>') {
+      if ((c->from = tabari_day(dates + 1, strlen(dates + 1))) == INT32_MIN)
+        return 0;
+    } else if (dates[0] == '<') {
+      if ((c->to = tabari_day(dates + 1, strlen(dates + 1))) == INT32_MIN)
+        return 0;
+    } else if (dash) {
+      if ((c->from = tabari_day(dates, (size_t)(dash - dates))) == INT32_MIN ||
+          (c->to = tabari_day(dash + 1, strlen(dash + 1))) == INT32_MIN)
+        return 0;
+    } else {
+      return 0;
+    }
+  }
+  return (size_t)(close - s + 1);
+}
+
+int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
+                          const td_diag *diag, size_t *n_entries,
+                          td_error *err) {
+  if (n_entries) *n_entries = 0;
+  FILE *f = fopen(path, "r");
+  if (f == NULL)
+    return td_error_set(err, TD_EIO, path, 0, "cannot open: %s",
+                        strerror(errno));
+  char line[8192];
+  long ln = 0;
+  int in_comment = 0;
+  int64_t cur = -1; /* the entry being defined */
+  size_t added = 0;
+  while (fgets(line, sizeof line, f)) {
+    ln++;
+    char *s = line;
+    /* XML-style comment blocks of the PETRARCH validation files. */
+    if (in_comment) {
+      char *end = strstr(s, "-->");
+      if (!end) continue;
+      in_comment = 0;
+      s = end + 3;
+    }
+    char *open = strstr(s, "<!--");
+    if (open) {
+      char *end = strstr(open, "-->");
+      if (end)
+        memmove(open, end + 3, strlen(end + 3) + 1);
+      else {
+        *open = '\0';
+        in_comment = 1;
+      }
+    }
+    /* '#' starts a comment, except inside a code ("[###]"). */
+    int depth = 0;
+    for (char *q = s; *q; q++) {
+      if (*q == '[') depth++;
+      if (*q == ']' && depth > 0) depth--;
+      if (*q == '#' && depth == 0) {
+        *q = '\0';
+        break;
+      }
+    }
+    size_t len = strlen(s);
+    while (len && td__is_space((unsigned char)s[len - 1])) s[--len] = '\0';
+    if (len == 0) continue;
+    int indented = td__is_space((unsigned char)s[0]);
+    s = trim(s);
+    if (*s == '\0') continue;
+    if (s[0] == '!' || s[0] == '<') continue; /* macros and tags */
+    char *br = strchr(s, '[');
+    /* The name part: everything before the first code. */
+    char name[512] = "";
+    if (!(indented && br == s)) {
+      const char *ns = s[0] == '+' ? s + 1 : s;
+      size_t nn = br ? (size_t)(br - ns) : strlen(ns);
+      if (nn >= sizeof name) nn = sizeof name - 1;
+      memcpy(name, ns, nn);
+      name[nn] = '\0';
+      char *t = trim(name);
+      memmove(name, t, strlen(t) + 1);
+      /* Agent frames ("AMBASSADOR_TO {}") and macros are not names. */
+      if (strpbrk(name, "{}!")) {
+        if (s[0] != '+') cur = -1;
+        continue;
+      }
+    }
+    /* Codes on this line. */
+    kb_code cs[16];
+    unsigned nc = 0;
+    int bad = 0, has_null = 0;
+    for (char *p = br; p && *p;) {
+      if (*p != '[') {
+        if (td__is_space((unsigned char)*p)) {
+          p++;
+          continue;
+        }
+        /* Text after the codes (a description column) is ignored. */
+        if (nc > 0 || has_null) break;
+        bad = 1;
+        break;
+      }
+      int null_code;
+      size_t used = parse_code(p, &cs[nc < 16 ? nc : 15], &null_code);
+      if (used == 0) {
+        bad = 1;
+        break;
+      }
+      if (null_code)
+        has_null = 1;
+      else if (nc < 16)
+        nc++;
+      p += used;
+    }
+    if (bad) {
+      td__diag(diag, TD_SEV_WARNING, path, ln,
+               "malformed actor code (want [CODE], [CODE YYMMDD-YYMMDD], "
+               "[CODE >YYMMDD] or [CODE <YYMMDD]); line skipped");
+      continue;
+    }
+    if (s[0] == '+') {
+      if (cur < 0) {
+        td__diag(diag, TD_SEV_WARNING, path, ln,
+                 "synonym with no actor before it; line skipped");
+        continue;
+      }
+      td__kb_add_name(kb, (uint32_t)cur, name, strlen(name));
+    } else if (name[0]) {
+      int agent = nc > 0 && cs[0].code[0] == '~';
+      char canon[128];
+      size_t k = 0;
+      for (size_t i = 0; name[i] && k + 1 < sizeof canon; i++)
+        canon[k++] = name[i] == '_' ? ' ' : name[i];
+      while (k && canon[k - 1] == ' ') k--;
+      canon[k] = '\0';
+      /* "SERGEY LAVROV" reads as "Sergey Lavrov". */
+      for (size_t i = 1; i < k; i++)
+        if (td__is_alpha((unsigned char)canon[i - 1]))
+          canon[i] = (char)td__lower((unsigned char)canon[i]);
+      if (agent) {
+        /* An agent: a role word (FARMER [~AGR]) matched in any case; it
+         * may title a person ("Prime Minister Telemar"). */
+        uint32_t e = td__kb_new_entry(kb, KB_ROLE, KBF_DICT | KBF_TITLE, canon);
+        snprintf(kb->ent[e].role, sizeof kb->ent[e].role, "%.3s",
+                 cs[0].code + 1);
+        td__kb_add_name(kb, e, name, strlen(name));
+        cur = -1;
+        added++;
+        continue;
+      }
+      cur = td__kb_new_entry(kb, KB_ACTOR, KBF_PROPER | KBF_DICT, canon);
+      td__kb_add_name(kb, (uint32_t)cur, name, strlen(name));
+      added++;
+    } else if (cur < 0) {
+      td__diag(diag, TD_SEV_WARNING, path, ln,
+               "code with no actor before it; line skipped");
+      continue;
+    }
+    if (cur >= 0)
+      for (unsigned i = 0; i < nc; i++)
+        if (cs[i].code[0] != '~')
+          td__kb_add_code(kb, (uint32_t)cur, cs[i].code, cs[i].from, cs[i].to,
+                          cs[i].dated);
+    (void)has_null;
+  }
+  fclose(f);
+  kb->n_dict_entries += added;
+  if (n_entries) *n_entries = added;
+  return 0;
+}
+
+/* ---- learnt people ---- */
+
+int64_t td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
+                     const char *title, int32_t day, uint16_t gender) {
+  int32_t ids[KB_MAX_NAME_TOKS];
+  unsigned len = split_name(kb, name, strlen(name), ids);
+  if (len == 0 || !valid_code(code)) return -1;
+  uint64_t h = TD__KB_HASH0;
+  for (unsigned i = 0; i < len; i++) h = td__kb_hash_step(h, ids[i]);
+  const kb_phrase *p = td__kb_phrase_find(kb, ids, len, h);
+  int64_t e = -1;
+  if (p)
+    for (int32_t l = p->entries; l >= 0; l = kb->links[l].next)
+      if (kb->ent[kb->links[l].entry].flags & KBF_LEARNT) {
+        e = kb->links[l].entry;
+        break;
+      }
+  if (e < 0) {
+    e = td__kb_new_entry(kb, KB_PERSON, KBF_PROPER | KBF_LEARNT, name);
+    td__kb_add_name(kb, (uint32_t)e, name, strlen(name));
+    /* The surname alone finds a learnt person in later articles. */
+    const char *sp = strrchr(name, ' ');
+    if (sp && td__is_upper((unsigned char)sp[1]))
+      td__kb_add_name(kb, (uint32_t)e, sp + 1, strlen(sp + 1));
+    kb->n_learnt++;
+  }
+  kb_entry *en = &kb->ent[e];
+  en->flags |= gender & (KBF_MALE | KBF_FEMALE);
+  if (title && *title) {
+    en->title = pool_add(kb, title, strlen(title));
+    int32_t tids[KB_MAX_NAME_TOKS];
+    unsigned tn = split_name(kb, title, strlen(title), tids);
+    en->title_tok = td__kb_head_tok(kb, tids, tn);
+  }
+  /* The same code learnt again keeps its earliest date. */
+  for (uint32_t i = 0; i < en->n_codes; i++) {
+    kb_code *c = &kb->codes[en->codes + i];
+    if (strcmp(c->code, code) == 0) {
+      if (day < c->from) c->from = day;
+      return e;
+    }
+  }
+  td__kb_add_code(kb, (uint32_t)e, code, day, INT32_MAX, 1);
+  return e;
+}
+
+int td_actor_kb_load_store(td_actor_kb *kb, td_store *st, td_error *err) {
+  sqlite3_stmt *s = td__store_stmt(
+      st, "SELECT name, code, since, title FROM actor_person ORDER BY since");
+  if (s == NULL)
+    return td_error_set(err, TD_EDB, td__store_path(st), 0,
+                        "reading learnt actors: %s",
+                        sqlite3_errmsg(td__store_db(st)));
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    const char *name = (const char *)sqlite3_column_text(s, 0);
+    const char *code = (const char *)sqlite3_column_text(s, 1);
+    const char *since = (const char *)sqlite3_column_text(s, 2);
+    const char *title = (const char *)sqlite3_column_text(s, 3);
+    int32_t day = since ? iso_day(since, 0) : INT32_MIN;
+    if (name && code && day != INT32_MIN)
+      td__kb_learn(kb, name, code, title, day, 0);
+  }
+  sqlite3_reset(s);
+  if (rc != SQLITE_DONE)
+    return td_error_set(err, TD_EDB, td__store_path(st), 0,
+                        "reading learnt actors: %s",
+                        sqlite3_errmsg(td__store_db(st)));
+  return 0;
+}
+
+void td_actor_kb_stats_get(const td_actor_kb *kb, td_actor_kb_stats *out) {
+  memset(out, 0, sizeof *out);
+  for (size_t i = 0; i < kb->n_ent; i++)
+    if (kb->ent[i].n_codes) out->actors++;
+  out->names = kb->n_names;
+  out->people = kb->n_people;
+  out->learnt = kb->n_learnt;
+  out->dict_entries = kb->n_dict_entries;
+}

@@ -1,0 +1,1483 @@
+/*
+ * actors.c - actor resolution (annotate stage, after time expressions).
+ *
+ * Reads a segmented document (sentences and tokens, doc->date) and the
+ * actor knowledge base; produces doc->entities and doc->mentions: every
+ * noun phrase that names a country, organisation, seat of power, group or
+ * person, with the CAMEO actor code valid on the article's date.
+ *
+ * Per sentence: (1) the tokens become matching units (lowercased, hyphens
+ * split, possessives dropped) and each unit gets its token id with one
+ * hash probe (short words by their packed bytes); a lowercase word that
+ * can neither go on a name nor open a role is a gap, found with a few
+ * comparisons and no lookup; (2) known names are matched longest first by extending a
+ * hash of token ids while the table holds the sequence as a prefix; (3)
+ * unmatched capitalised runs become candidate names; (4) pieces join into
+ * noun groups: a title chain before a name ("US Secretary of State
+ * Antony Blinken"), an apposition after it ("Carla Babb, a reporter with
+ * Voice of America"), a role group ("the Russian Foreign Ministry"); (5)
+ * later short names, role nouns ("the Secretary") and he/she/him refer
+ * back to the entities found before. A person the text gives a title is
+ * learnt into the kb with the article's date.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actor_internal.h"
+#include "store_internal.h"
+
+/* The length of s[0..k) without a UTF-8 sequence cut at its end. */
+static size_t utf8_cut(const char *s, size_t k) {
+  size_t j = k;
+  while (j > 0 && ((unsigned char)s[j - 1] & 0xC0) == 0x80) j--;
+  if (j == 0) return k;
+  unsigned char lead = (unsigned char)s[j - 1];
+  size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return k - (j - 1) < want ? j - 1 : k;
+}
+
+/* Copy the string src into dst of n bytes, truncating at a character
+ * boundary. */
+static void cpy(char *dst, size_t n, const char *src) {
+  size_t k = 0;
+  while (src[k] && k + 1 < n) {
+    dst[k] = src[k];
+    k++;
+  }
+  if (src[k]) k = utf8_cut(dst, k);
+  dst[k] = '\0';
+}
+
+const char *td_actor_how_name(td_actor_how h) {
+  switch (h) {
+    case TD_ACTOR_DICT:
+      return "dictionary";
+    case TD_ACTOR_TITLE:
+      return "title";
+    case TD_ACTOR_LEARNT:
+      return "learnt";
+    case TD_ACTOR_COREF:
+      return "coreference";
+  }
+  return "unknown";
+}
+
+const char *td_entity_kind_name(td_entity_kind k) {
+  switch (k) {
+    case TD_ENT_PERSON:
+      return "person";
+    case TD_ENT_COUNTRY:
+      return "country";
+    case TD_ENT_ORG:
+      return "organisation";
+    case TD_ENT_GROUP:
+      return "group";
+  }
+  return "unknown";
+}
+
+/* ---- matching units ---- */
+
+typedef struct unit {
+  uint32_t start, end; /* bytes */
+  uint32_t tok;        /* doc token */
+  int32_t id;          /* kb token id, 0 unknown */
+  uint8_t word;        /* a word (not punctuation or number) */
+  uint8_t cap;         /* starts with an uppercase letter */
+  char punct;          /* the punctuation character, or 0 */
+} unit;
+
+/* A piece: a matched name, a role, an unknown capitalised run. */
+enum { P_NONE = 0, P_NAME = 100 };
+typedef struct piece {
+  uint32_t u0, u1; /* units [u0, u1) */
+  int32_t entry;   /* kb entry, -1 for P_NAME */
+  int32_t code;    /* index of the entry's code on the date in kb->codes,
+                      -1 for none (roles, names) */
+  uint8_t kind;    /* KB_* or P_NAME */
+} piece;
+
+/* The code of a piece, "" for none. Indices stay valid while the kb
+ * grows (codes are never rewritten in place). */
+#define PCODE(r, p) ((p)->code >= 0 ? (r)->kb->codes[(p)->code].code : "")
+
+typedef struct chain_code chain_code;
+
+/* Per-document working state. */
+typedef struct ent_info {
+  int64_t kb_entry;  /* -1 when not from the kb */
+  int64_t kb_learnt; /* the kb entry learnt from this article, or -1 */
+  char key[64];      /* lowercased name for people, code|head for groups */
+  uint16_t gender;   /* KBF_MALE / KBF_FEMALE / 0 */
+  int32_t heads[6];  /* title head tokens */
+  unsigned n_heads;
+  int32_t roles[6]; /* title role entries */
+  unsigned n_roles;
+  uint64_t h_full, h_last; /* people: name_hash of the name, its last word */
+  size_t last_mention;     /* index of its latest mention */
+} ent_info;
+
+typedef struct resolver {
+  td_doc *doc;
+  td_actor_kb *kb;
+  int32_t day;
+  unit *units;
+  size_t n_units, cap_units;
+  piece *pieces;
+  size_t n_pieces, cap_pieces;
+  ent_info *info;
+  size_t cap_ent, cap_ment;
+  size_t n_persons;
+  uint32_t *cand; /* units that may open a piece: name starts, capitals */
+  size_t n_cand;
+  size_t info_cap; /* info's capacity when kept as scratch */
+  td_entity *ents; /* scratch for doc->entities, doc->mentions */
+  td_actor_mention *ments;
+  size_t ents_cap, ments_cap;
+} resolver;
+
+static void scratch_free(void *p) {
+  resolver *r = p;
+  if (r == NULL) return;
+  free(r->units);
+  free(r->cand);
+  free(r->pieces);
+  free(r->info);
+  free(r->ents);
+  free(r->ments);
+  free(r);
+}
+
+/* A hash of a name that ignores case and everything but letters and
+ * digits: "Carla Babb" and the units Carla, Babb hash alike. */
+static uint64_t name_hash_bytes(uint64_t h, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80 && !td__is_alnum(c)) continue;
+    h = td__kb_fnv(h, td__lower(c));
+  }
+  return h;
+}
+
+/* Whether a token opens with U+2018-U+201F (a typographic quote). */
+static inline int quote_at(const unsigned char *p, uint32_t n) {
+  return n >= 3 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9F;
+}
+
+/* Whether the text after a word with token id may still be inside a
+ * name: the word opens one, or goes on one that was open before it. */
+static inline int next_active(const td_actor_kb *kb, int active, int32_t id) {
+  if (id == 0) return 0;
+  uint8_t f = kb->tok_flags[id];
+  return (f & (KBT_START | KBT_END)) || (active && (f & KBT_CONT));
+}
+
+/* Units of sentence s: its word tokens split at hyphens and slashes, each
+ * with its kb token id, computed on the fly (lowercase, periods dropped,
+ * a possessive 's dropped) with the hash the kb uses. This is the only
+ * per-token work of the stage, so it avoids what it can: a lowercase
+ * word longer than three letters that follows no known word and precedes
+ * no capitalised one can neither continue a name nor be a title or a
+ * pronoun that matters, and is not looked up. */
+static void build_units(resolver *r, const td_sentence *s) {
+  const td_doc *d = r->doc;
+  const unsigned char *t = (const unsigned char *)d->text;
+  const td_actor_kb *kb = r->kb;
+  uint32_t tend = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
+  size_t need = (size_t)(tend - s->tok_first) * 2 + 8;
+  if (need > r->cap_units) {
+    r->cap_units = need * 2;
+    r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
+    r->cand = td_xrealloc(r->cand, r->cap_units * sizeof *r->cand);
+  }
+  unit *U = r->units;
+  uint32_t *C = r->cand;
+  size_t n = 0, nc = 0;
+  int last_gap = 0;
+  /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
+   * agency, not actors of the story. */
+  uint32_t k = s->tok_first;
+  if (d->dateline.end > d->dateline.start)
+    while (k < tend && d->toks[k].start >= d->dateline.start &&
+           d->toks[k].end <= d->dateline.end)
+      k++;
+  /* prev_known: the word before may still be inside a name; prev_det:
+   * it is "the", "a", "an" or a comma, which a role noun may follow
+   * ("the minister", ", a reporter with"). */
+  int prev_known = 0, prev_det = 0;
+  for (; k < tend; k++) {
+    const td_token *tk = &d->toks[k];
+    uint32_t st = tk->start, en = tk->end;
+    unsigned char c0 = t[st];
+    int det = prev_det;
+    prev_det = 0;
+    /* The common kinds are handled without data-dependent branches
+     * (a gap unit is written and kept only when the last is no gap). */
+    if (tk->kind != TD_TOK_WORD || (c0 == 0xE2 && quote_at(t + st, en - st))) {
+      /* Punctuation, numbers, and U+2018-U+201F typographic quotes: the
+       * marks the groups look at are units of their own, the rest are
+       * gaps. */
+      int keep = en - st == 1 && kb->punct_keep[c0];
+      U[n] = (unit){st, en, k, 0, 0, 0, keep ? (char)c0 : '?'};
+      n += (size_t)(keep | !last_gap);
+      last_gap = !keep;
+      prev_known = 0;
+      prev_det = keep & (c0 == ',');
+      continue;
+    }
+    uint32_t len0 = en - st;
+    int cap = (tk->flags & TD_TOKF_CAP) != 0;
+    if (len0 <= 3) {
+      /* Short words by their packed bytes: no hashing. "is", "was",
+       * "to" (nothing a name or a group needs) are gaps. */
+      unsigned char pad[4] = {0, 0, 0, 0};
+      const unsigned char *w = t + st;
+      if (st + 3 > d->text_len) { /* the key reads three bytes */
+        memcpy(pad, w, len0);
+        w = pad;
+      }
+      int32_t id = td__kb_tok_short(kb, td__kb_short_key(w, len0));
+      unsigned f = kb->tok_flags[id];
+      int keep = cap | ((f & (KBT_START | KBT_CONT | KBT_CONN)) != 0);
+      U[n] = (unit){st, en, k, keep ? id : 0, 1, (uint8_t)cap, 0};
+      C[nc] = (uint32_t)n;
+      nc += (size_t)(keep &
+                     (((f & KBT_START) != 0) | (cap & !(f & KBT_NONNAME))));
+      n += (size_t)(keep | !last_gap);
+      last_gap = !keep;
+      prev_known = keep & (id != 0) &
+                   (((f & (KBT_START | KBT_END)) != 0) |
+                    (prev_known & ((f & KBT_CONT) != 0)));
+      prev_det = keep & ((f & KBT_DET) != 0);
+      continue;
+    }
+    if (!cap) {
+      /* A lowercase word matters inside or right after a name, after a
+       * determiner or comma (a role noun: "the minister"), or right
+       * before a capitalised name ("spokesman Dmitry Peskov"); any other
+       * is a gap at once, and those are looked up only when the filter
+       * of lowercase name words lets them through. */
+      if (!prev_known && !det &&
+          !(k + 1 < tend && (d->toks[k + 1].flags & TD_TOKF_CAP))) {
+        if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
+        last_gap = 1;
+        continue;
+      }
+      uint32_t lk = td__kb_low_key(c0, t[st + 1], t[en - 1], len0);
+      if (!((kb->low_bits[lk >> 3] >> (lk & 7)) & 1)) {
+        /* A run of such words is one gap unit: it breaks names and
+         * chains the same way one word does. */
+        if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
+        last_gap = 1;
+        continue;
+      }
+    }
+    last_gap = 0;
+    /* Fast path: a word of plain letters, perhaps with a possessive. */
+    {
+      uint32_t e2 = en;
+      if (e2 - st >= 3 && t[e2 - 1] == 's' && t[e2 - 2] == '\'')
+        e2 -= 2;
+      else if (e2 - st >= 2 && t[e2 - 1] == '\'')
+        e2 -= 1;
+      uint64_t h = TD__KB_FNV0;
+      uint32_t i = st;
+      for (; i < e2; i++) {
+        unsigned char c = kb->byte_class[t[i]];
+        if (c <= 2) break;
+        h = td__kb_fnv(h, c);
+      }
+      if (i == e2) {
+        int32_t id = td__kb_tok_by_hash(kb, h);
+        uint8_t f = kb->tok_flags[id];
+        if ((f & KBT_START) || (cap && !(f & KBT_NONNAME)))
+          C[nc++] = (uint32_t)n;
+        U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
+        prev_known =
+            id && ((f & (KBT_START | KBT_END)) || (prev_known && (f & KBT_CONT)));
+        continue;
+      }
+    }
+    uint32_t b = st;
+    uint64_t h = TD__KB_FNV0, h1 = h, h2 = h;
+    unsigned char last = 0, last2 = 0;
+    unsigned len = 0;
+    int32_t id = 0;
+    for (uint32_t i = st;; i++) {
+      unsigned char c = i < en ? kb->byte_class[t[i]] : 0;
+      if (c == 0) {
+        if (i > b) {
+          uint64_t hh = h;
+          unsigned m = len;
+          if (len >= 2 && last == 's' && last2 == '\'') {
+            hh = h2;
+            m -= 2;
+          } else if (len >= 1 && last == '\'') {
+            hh = h1;
+            m -= 1;
+          }
+          id = m ? td__kb_tok_by_hash(kb, hh) : 0;
+          if (n + 1 >= r->cap_units) {
+            r->cap_units *= 2;
+            r->units = U = td_xrealloc(U, r->cap_units * sizeof *U);
+            r->cand = C = td_xrealloc(C, r->cap_units * sizeof *C);
+          }
+          int pc = td__is_upper(t[b]) || t[b] >= 0x80;
+          uint8_t f = kb->tok_flags[id];
+          if ((f & KBT_START) || (pc && !(f & KBT_NONNAME)))
+            C[nc++] = (uint32_t)n;
+          U[n++] = (unit){b, i, k, id, 1, (uint8_t)pc, 0};
+        }
+        if (i >= en) break;
+        b = i + 1;
+        h = h1 = h2 = TD__KB_FNV0;
+        last = last2 = 0;
+        len = 0;
+        continue;
+      }
+      if (c == 1) continue;
+      if (c == 2) {
+        if (i + 2 < en && t[i + 1] == 0x80 && t[i + 2] == 0x99) {
+          c = '\'';
+          i += 2;
+        } else {
+          c = 0xE2;
+        }
+      }
+      h2 = h1;
+      h1 = h;
+      h = td__kb_fnv(h, c);
+      last2 = last;
+      last = c;
+      len++;
+    }
+    prev_known = next_active(kb, prev_known, id);
+  }
+  r->n_units = n;
+  r->n_cand = nc;
+}
+
+/* ---- piece finding ---- */
+
+static void add_piece(resolver *r, piece p) {
+  if (r->n_pieces == r->cap_pieces) {
+    r->cap_pieces = r->cap_pieces ? r->cap_pieces * 2 : 64;
+    r->pieces = td_xrealloc(r->pieces, r->cap_pieces * sizeof *r->pieces);
+  }
+  r->pieces[r->n_pieces++] = p;
+}
+
+/* Score an entry for a match starting at unit u: -1 when it does not
+ * apply, else higher is better. */
+static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
+                           const char **code, int32_t *since) {
+  *code = NULL;
+  *since = INT32_MIN;
+  if ((e->flags & KBF_PROPER) && !u->cap) return -1;
+  if (e->kind == KB_ROLE || e->kind == KB_PRONOUN) return 1 + (int64_t)e->seq;
+  if (e->n_codes == 0) return -1;
+  if (e->n_codes == 1 && !r->kb->codes[e->codes].dated) {
+    /* The common case: one undated code (countries, organisations).
+     * Between two such names the more specific code wins ("Kyiv" UKRGOV
+     * over a dictionary's UKR, IGOEUROSC over IGO), then the later
+     * loaded. */
+    *code = r->kb->codes[e->codes].code;
+    return (INT64_C(1) << 62) + ((int64_t)strlen(*code) << 32) +
+           (int64_t)e->seq;
+  }
+  const char *c = td__kb_entry_code(r->kb, e, r->day, since);
+  if (c == NULL) return -1;
+  *code = c;
+  /* Coded entries beat roles; among them the newest evidence, then the
+   * latest loaded. */
+  int64_t ev = *since == INT32_MIN ? 0 : (int64_t)*since + (INT64_C(1) << 31);
+  return (INT64_C(1) << 62) + (ev << 24) + (int64_t)e->seq;
+}
+
+static void find_pieces(resolver *r) {
+  td_actor_kb *kb = r->kb;
+  r->n_pieces = 0;
+  int32_t ids[64];
+  size_t i = 0;
+  for (size_t ci = 0; ci < r->n_cand; ci++) {
+    if (r->cand[ci] < i) continue; /* inside the last match */
+    i = r->cand[ci];
+    const unit *u = &r->units[i];
+    size_t best_end = 0;
+    int64_t best_score = -1;
+    const kb_entry *best = NULL;
+    const char *best_code = NULL;
+    int32_t best_since = INT32_MIN;
+    if (u->id && (kb->tok_flags[u->id] & KBT_START)) {
+      uint64_t h = TD__KB_HASH0;
+      for (size_t j = i; j < r->n_units && j - i < kb->max_len && j - i < 64;
+           j++) {
+        int32_t id = r->units[j].id;
+        if (id == 0) break;
+        h = td__kb_hash_step(h, id);
+        ids[j - i] = id;
+        const kb_phrase *p =
+            td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
+        if (p == NULL) break;
+        int64_t top = -1;
+        const kb_entry *te = NULL;
+        const char *tc = NULL;
+        int32_t ts = INT32_MIN;
+        for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {
+          const kb_entry *e = &kb->ent[kb->links[l].entry];
+          const char *c;
+          int32_t s;
+          int64_t sc = entry_score(r, e, u, &c, &s);
+          if (sc > top) {
+            top = sc;
+            te = e;
+            tc = c;
+            ts = s;
+          }
+        }
+        if (te) { /* longest match wins */
+          best_end = j + 1;
+          best_score = top;
+          best = te;
+          best_code = tc;
+          best_since = ts;
+        }
+      }
+    }
+    /* A one-word place or organisation that is the surname of a person
+     * already met in the article is that person ("Secretary of Defense
+     * Austin" after "Lloyd Austin", with a dictionary that knows Austin,
+     * Texas). */
+    if (best && best_end == i + 1 && r->n_persons && u->cap &&
+        best->kind != KB_PERSON && best->kind != KB_ROLE &&
+        best->kind != KB_PRONOUN) {
+      uint64_t hn = name_hash_bytes(TD__KB_FNV0, r->doc->text + u->start,
+                                    u->end - u->start);
+      for (size_t e = 0; e < r->doc->n_entities; e++)
+        if (r->doc->entities[e].kind == TD_ENT_PERSON &&
+            r->info[e].h_last == hn)
+          best = NULL;
+    }
+    if (best) {
+      piece p = {
+          (uint32_t)i, (uint32_t)best_end, (int32_t)(best - kb->ent),
+          best_code
+              ? (int32_t)((const kb_code *)(const void *)best_code - kb->codes)
+              : -1,
+          best->kind};
+      (void)best_since;
+      add_piece(r, p);
+      i = best_end;
+      (void)best_score;
+      continue;
+    }
+    /* An unmatched capitalised word starts or extends a name run. Known
+     * little words ("The", "On") never do: they are in the token table
+     * through names and roles, but a run needs a token no name holds or a
+     * person's first name. */
+    if (u->word && u->cap && !(u->id && (kb->tok_flags[u->id] & KBT_NONNAME))) {
+      if (r->n_pieces && r->pieces[r->n_pieces - 1].kind == P_NAME &&
+          r->pieces[r->n_pieces - 1].u1 == i) {
+        r->pieces[r->n_pieces - 1].u1 = (uint32_t)i + 1;
+      } else {
+        piece p = {(uint32_t)i, (uint32_t)i + 1, -1, -1, P_NAME};
+        add_piece(r, p);
+      }
+    }
+    i++;
+  }
+}
+
+/* ---- entities and mentions ---- */
+
+static int32_t new_entity(resolver *r, const char *name, const char *code,
+                          uint8_t kind, uint8_t how) {
+  td_doc *d = r->doc;
+  if (d->n_entities == r->cap_ent) {
+    r->cap_ent = r->cap_ent ? r->cap_ent * 2 : 16;
+    d->entities = td_xrealloc(d->entities, r->cap_ent * sizeof *d->entities);
+  }
+  if (d->n_entities >= r->info_cap) {
+    r->info_cap = r->cap_ent;
+    r->info = td_xrealloc(r->info, r->info_cap * sizeof *r->info);
+  }
+  td_entity *e = &d->entities[d->n_entities];
+  memset(e, 0, sizeof *e);
+  cpy(e->name, sizeof e->name, name);
+  cpy(e->code, sizeof e->code, code);
+  e->kind = kind;
+  e->how = how;
+  ent_info *in = &r->info[d->n_entities];
+  memset(in, 0, sizeof *in);
+  in->kb_entry = in->kb_learnt = -1;
+  if (kind == TD_ENT_PERSON) {
+    in->h_full = name_hash_bytes(TD__KB_FNV0, e->name, strlen(e->name));
+    const char *sp = strrchr(e->name, ' ');
+    in->h_last =
+        sp ? name_hash_bytes(TD__KB_FNV0, sp + 1, strlen(sp + 1)) : in->h_full;
+    r->n_persons++;
+  }
+  return (int32_t)d->n_entities++;
+}
+
+/* The entity of this article that a kb entry names, or -1. Entries
+ * remember the article (by serial number) they were last bound in. */
+static int32_t find_entity_kb(resolver *r, int64_t entry) {
+  const kb_entry *e = &r->kb->ent[entry];
+  return e->seen_doc == r->kb->doc_serial ? e->seen_ent : -1;
+}
+
+static void bind_entity(resolver *r, int64_t entry, int32_t ent) {
+  kb_entry *e = &r->kb->ent[entry];
+  e->seen_doc = r->kb->doc_serial;
+  e->seen_ent = ent;
+}
+
+static int32_t find_entity_key(resolver *r, const char *key) {
+  for (size_t i = 0; i < r->doc->n_entities; i++)
+    if (r->info[i].kb_entry < 0 && strcmp(r->info[i].key, key) == 0)
+      return (int32_t)i;
+  return -1;
+}
+
+static void add_head(ent_info *in, int32_t tok) {
+  if (tok == 0) return;
+  for (unsigned i = 0; i < in->n_heads; i++)
+    if (in->heads[i] == tok) return;
+  if (in->n_heads < sizeof in->heads / sizeof in->heads[0])
+    in->heads[in->n_heads++] = tok;
+}
+
+static void add_mention(resolver *r, uint32_t u0, uint32_t u1, uint32_t sent,
+                        const char *code, int32_t entity, uint8_t how) {
+  td_doc *d = r->doc;
+  if (d->n_mentions == r->cap_ment) {
+    r->cap_ment = r->cap_ment ? r->cap_ment * 2 : 32;
+    d->mentions = td_xrealloc(d->mentions, r->cap_ment * sizeof *d->mentions);
+  }
+  td_actor_mention *m = &d->mentions[d->n_mentions];
+  memset(m, 0, sizeof *m);
+  m->start = r->units[u0].start;
+  m->end = r->units[u1 - 1].end;
+  m->sent = sent;
+  m->tok_first = r->units[u0].tok;
+  m->tok_end = r->units[u1 - 1].tok + 1;
+  cpy(m->code, sizeof m->code, code);
+  m->entity = entity;
+  m->how = how;
+  if (entity >= 0) {
+    td_entity *e = &d->entities[entity];
+    if (e->n_mentions < UINT16_MAX) e->n_mentions++;
+    if (how < e->how) e->how = how;
+    r->info[entity].last_mention = d->n_mentions;
+  }
+  d->n_mentions++;
+}
+
+/* ---- noun groups ---- */
+
+/* What a chain of pieces says: a country or organisation base, a role. */
+struct chain_code {
+  char base[24]; /* "USA", "IGOWSTNAT", "RUS" */
+  char role[8];  /* "GOV" ... */
+  char seat_role[8];
+  char dflt[24]; /* a default country or organisation from a role */
+  int is_org;    /* base is a full organisation code */
+  int has_title; /* a title or institution word */
+  int has_role;  /* any role word */
+  int32_t heads[4];
+  unsigned n_heads;
+  int32_t roles[4]; /* its title role entries */
+  unsigned n_roles;
+};
+
+static void add_roles(ent_info *in, const chain_code *cc) {
+  for (unsigned h = 0; h < cc->n_heads; h++) {
+    int32_t tok = cc->heads[h];
+    int dup = 0;
+    for (unsigned i = 0; i < in->n_heads; i++) dup |= in->heads[i] == tok;
+    if (!dup && in->n_heads < sizeof in->heads / sizeof in->heads[0])
+      in->heads[in->n_heads++] = tok;
+  }
+  for (unsigned h = 0; h < cc->n_roles; h++) {
+    int dup = 0;
+    for (unsigned i = 0; i < in->n_roles; i++)
+      dup |= in->roles[i] == cc->roles[h];
+    if (!dup && in->n_roles < sizeof in->roles / sizeof in->roles[0])
+      in->roles[in->n_roles++] = cc->roles[h];
+  }
+}
+
+static void chain_add(resolver *r, chain_code *cc, const piece *p) {
+  const char *pc = PCODE(r, p);
+  const kb_entry *e = p->entry >= 0 ? &r->kb->ent[p->entry] : NULL;
+  switch (p->kind) {
+    case KB_COUNTRY:
+      if (!cc->base[0]) cpy(cc->base, sizeof cc->base, pc);
+      break;
+    case KB_SEAT:
+      if (!cc->base[0]) {
+        memcpy(cc->base, pc, 3);
+        cc->base[3] = '\0';
+        cpy(cc->seat_role, sizeof cc->seat_role, pc + 3);
+      }
+      break;
+    case KB_ORG:
+    case KB_ACTOR:
+      if (!cc->base[0]) {
+        cpy(cc->base, sizeof cc->base, pc);
+        /* Organisations keep their code for their people ("IGO" of a
+         * dictionary too); a country-coded actor takes a role. */
+        cc->is_org = p->kind == KB_ORG || strlen(pc) > 3 ||
+                     !strncmp(pc, "IGO", 3) || !strncmp(pc, "NGO", 3) ||
+                     !strncmp(pc, "MNC", 3);
+      }
+      /* An imported title ("THE_US_SECRETARY_OF_STATE [USAGOV]"). */
+      if (p->kind == KB_ACTOR && strlen(pc) > 3 && !strncmp(pc, cc->base, 3))
+        cc->has_title = 1;
+      break;
+    case KB_ROLE:
+      cc->has_role = 1;
+      if (e->flags & (KBF_TITLE | KBF_INST)) cc->has_title = 1;
+      if (e->role[0]) cpy(cc->role, sizeof cc->role, e->role);
+      if (e->country[0] && !cc->dflt[0])
+        cpy(cc->dflt, sizeof cc->dflt, e->country);
+      if (cc->n_heads < 4 && e->last_tok)
+        cc->heads[cc->n_heads++] = e->last_tok;
+      if (cc->n_roles < 4) cc->roles[cc->n_roles++] = p->entry;
+      break;
+  }
+}
+
+/* The code a chain makes, or "" when it names no country or organisation. */
+static void chain_result(const chain_code *cc, char *out, size_t n) {
+  const char *base = cc->base[0] ? cc->base : cc->dflt;
+  if (!base[0]) {
+    out[0] = '\0';
+    return;
+  }
+  if (cc->is_org || strlen(base) > 3) {
+    /* An organisation's people and bodies take its code. */
+    cpy(out, n, base);
+    return;
+  }
+  const char *role = cc->role[0]        ? cc->role
+                     : cc->seat_role[0] ? cc->seat_role
+                     : cc->has_title    ? "GOV"
+                                        : "";
+  cpy(out, n, base);
+  size_t bl = strlen(out);
+  cpy(out + bl, n - bl, role);
+}
+
+static int is_conn(const resolver *r, size_t u, int appos) {
+  int32_t id = r->units[u].id;
+  const td_actor_kb *kb = r->kb;
+  if (!r->units[u].word || id == 0) return 0;
+  if (id == kb->w_of || id == kb->w_the || id == kb->w_in) return 1;
+  if (appos && (id == kb->w_with || id == kb->w_at || id == kb->w_from ||
+                id == kb->w_for))
+    return 1;
+  return 0;
+}
+
+static int chain_piece(const piece *p) {
+  return p->kind == KB_COUNTRY || p->kind == KB_SEAT || p->kind == KB_ORG ||
+         p->kind == KB_ACTOR || p->kind == KB_ROLE;
+}
+
+static int piece_is_body(const resolver *r, const piece *p) {
+  return p->kind == KB_ROLE &&
+         !(r->kb->ent[p->entry].flags & (KBF_TITLE | KBF_INST));
+}
+
+/* Two name pieces of a chain that name different actors (Russia, NATO)
+ * do not join: "Russia-NATO Council" is two mentions. */
+static int compatible(const resolver *r, const piece *a, const piece *b) {
+  if (a->kind == KB_ROLE || b->kind == KB_ROLE) return 1;
+  return strncmp(PCODE(r, a), PCODE(r, b), 3) == 0;
+}
+
+/* The first piece of the chain ending right before piece k (pieces
+ * [first, k)), joined by adjacency or connectors; k itself when none. *
+ * conn_ok allows the apposition connectors. */
+static size_t chain_left(const resolver *r, size_t k) {
+  size_t first = k;
+  uint32_t left = r->pieces[k].u0;
+  while (first > 0) {
+    const piece *p = &r->pieces[first - 1];
+    if (!chain_piece(p) || piece_is_body(r, p)) break;
+    /* Units between p and the chain: only "of"/"the", or "( X )". */
+    uint32_t u = p->u1;
+    int ok = 1;
+    while (u < left) {
+      if (is_conn(r, u, 0)) {
+        u++;
+        continue;
+      }
+      ok = 0;
+      break;
+    }
+    if (!ok) {
+      /* "Organization for ... Europe (OSCE) Chairman": skip "( ORG )". */
+      if (first >= 2 && r->pieces[first - 1].kind == KB_ORG &&
+          r->units[r->pieces[first - 1].u0 - 1].punct == '(' &&
+          r->pieces[first - 1].u1 < r->n_units &&
+          r->units[r->pieces[first - 1].u1].punct == ')' &&
+          r->pieces[first - 1].u1 + 1 == left &&
+          r->pieces[first - 2].u1 + 1 == r->pieces[first - 1].u0 &&
+          compatible(r, &r->pieces[first - 2], &r->pieces[first - 1])) {
+        first -= 2;
+        left = r->pieces[first].u0;
+        continue;
+      }
+      break;
+    }
+    /* Stop at an actor that does not agree with one already in. */
+    int agree = 1;
+    for (size_t q = first; q < k; q++)
+      if (!compatible(r, p, &r->pieces[q])) agree = 0;
+    if (!agree) break;
+    first--;
+    left = p->u0;
+  }
+  /* A chain never starts with a connector; it starts at its first piece. */
+  return first;
+}
+
+/* The apposition after unit u (", a reporter with Voice of America"):
+ * returns the number of pieces from k that form it (0 if none) and fills
+ * cc. */
+static size_t apposition(resolver *r, size_t k, uint32_t u, chain_code *cc) {
+  if (u >= r->n_units || r->units[u].punct != ',') return 0;
+  u++;
+  if (u < r->n_units && r->units[u].word &&
+      (r->units[u].id == r->kb->w_a || r->units[u].id == r->kb->w_an ||
+       r->units[u].id == r->kb->w_the))
+    u++;
+  size_t q = k;
+  int titled = 0;
+  while (q < r->n_pieces && r->pieces[q].u0 >= u) {
+    const piece *p = &r->pieces[q];
+    /* Only connectors between pieces. */
+    uint32_t v = u;
+    while (v < p->u0 && is_conn(r, v, 1)) v++;
+    if (v != p->u0 || !chain_piece(p)) break;
+    if (q == k && p->kind != KB_ROLE) break; /* it must open with a role */
+    if (p->kind == KB_ROLE &&
+        (r->kb->ent[p->entry].flags & (KBF_TITLE | KBF_INST)))
+      titled = 1;
+    chain_add(r, cc, p);
+    u = p->u1;
+    q++;
+  }
+  if (!titled) return 0;
+  /* It ends at a comma, a bracket, the sentence end or a verb-ish word. */
+  return q - k;
+}
+
+/* Whether pieces [a, b) hold a title word (not only institutions). */
+static int chain_has_title_word(const resolver *r, size_t a, size_t b) {
+  for (size_t q = a; q < b; q++)
+    if (r->pieces[q].kind == KB_ROLE &&
+        (r->kb->ent[r->pieces[q].entry].flags & KBF_TITLE))
+      return 1;
+    else if (r->pieces[q].kind == KB_ACTOR && r->pieces[q].code >= 0 &&
+             strlen(PCODE(r, &r->pieces[q])) > 3)
+      return 1; /* an imported title ("THE_US_SECRETARY_OF_STATE") */
+  return 0;
+}
+
+static int gender_ok(uint16_t want, uint16_t have) {
+  return !have || !want || (want & have);
+}
+
+/* The latest person entity with a title head tok (and a code starting
+ * with base when base is set), -1 if none. */
+static int32_t coref_title(resolver *r, const chain_code *cc) {
+  td_doc *d = r->doc;
+  int32_t best = -1;
+  size_t best_m = 0;
+  for (size_t i = 0; i < d->n_entities; i++) {
+    if (d->entities[i].kind != TD_ENT_PERSON) continue;
+    /* A one-word title ("the Secretary", "the Minister") refers to a
+     * person whose title has that head word; a longer one ("press
+     * secretary") only to a person who was given the same title. */
+    int hit = 0;
+    for (unsigned h = 0; h < cc->n_roles && !hit; h++) {
+      const kb_entry *re = &r->kb->ent[cc->roles[h]];
+      if (re->n_toks == 1) {
+        for (unsigned j = 0; j < r->info[i].n_heads; j++)
+          if (r->info[i].heads[j] == re->last_tok) hit = 1;
+      } else {
+        for (unsigned j = 0; j < r->info[i].n_roles; j++)
+          if (r->info[i].roles[j] == cc->roles[h]) hit = 1;
+      }
+    }
+    if (!hit) continue;
+    if (cc->base[0] && strncmp(d->entities[i].code, cc->base, 3) != 0) continue;
+    if (best < 0 || r->info[i].last_mention >= best_m) {
+      best = (int32_t)i;
+      best_m = r->info[i].last_mention;
+    }
+  }
+  return best;
+}
+
+/* The text of units [u0, u1) with single spaces, into out. */
+static void span_text(const resolver *r, uint32_t u0, uint32_t u1, char *out,
+                      size_t n) {
+  size_t k = 0;
+  for (uint32_t u = u0; u < u1 && k + 1 < n; u++) {
+    const unit *x = &r->units[u];
+    if (u > u0 && x->start > r->units[u - 1].end && k + 1 < n) out[k++] = ' ';
+    if (u > u0 && x->start == r->units[u - 1].end &&
+        r->doc->text[x->start - 1] == '-' && k + 1 < n)
+      out[k++] = '-';
+    for (uint32_t b = x->start; b < x->end && k + 1 < n; b++)
+      out[k++] = r->doc->text[b];
+  }
+  /* Drop a possessive 's. */
+  if (k >= 2 && out[k - 1] == 's' && out[k - 2] == '\'') k -= 2;
+  if (k + 1 >= n) k = utf8_cut(out, k);
+  out[k] = '\0';
+}
+
+/* Is a name run a plausible person name? Two to four capitalised words,
+ * or one word that is not the first of its sentence. */
+static int plausible_name(const resolver *r, const piece *p, uint32_t s0) {
+  uint32_t n = p->u1 - p->u0;
+  if (n > 4) return 0;
+  if (n == 1 && p->u0 == s0) return 0;
+  /* "On Wednesday", "In December": weekdays, months and little words
+   * are no names. */
+  for (uint32_t u = p->u0; u < p->u1; u++) {
+    int32_t id = r->units[u].id;
+    if (id && (r->kb->tok_flags[id] & KBT_NONNAME)) return 0;
+  }
+  /* Initials are fine inside a name, not alone; a lone word in
+   * capitals is an acronym ("EEP"), not a person. */
+  if (n == 1) {
+    const unit *u = &r->units[p->u0];
+    if (u->end - u->start < 2) return 0;
+    uint32_t b = u->start;
+    while (b < u->end && td__is_upper((unsigned char)r->doc->text[b])) b++;
+    if (b == u->end) return 0;
+  }
+  return 1;
+}
+
+/* A person mention: kb entry (or -1 for an unknown name) over units
+ * [u0, u1), its name units [n0, n1). */
+static void person_mention(resolver *r, uint32_t sent, uint32_t u0, uint32_t u1,
+                           uint32_t n0, uint32_t n1, const piece *name,
+                           const chain_code *title, const chain_code *appos) {
+  td_actor_kb *kb = r->kb;
+  char tcode[24] = "", acode[24] = "", text_code[24] = "";
+  if (title) chain_result(title, tcode, sizeof tcode);
+  if (appos) chain_result(appos, acode, sizeof acode);
+  if (tcode[0])
+    cpy(text_code, sizeof text_code, tcode);
+  else if (acode[0])
+    cpy(text_code, sizeof text_code, acode);
+  const kb_entry *ke = name->entry >= 0 ? &kb->ent[name->entry] : NULL;
+  int32_t ent = -1;
+  uint8_t how;
+  const char *code;
+  if (ke) {
+    how = (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT;
+    code = PCODE(r, name);
+    /* The text's own title is the freshest evidence: it wins, and is
+     * learnt with the article's date. */
+    if (text_code[0] && strcmp(text_code, PCODE(r, name)) != 0) {
+      code = text_code;
+      how = TD_ACTOR_TITLE;
+    }
+    ent = find_entity_kb(r, name->entry);
+    /* A person learnt from this very article is a coreference. */
+    if (ent >= 0 && how == TD_ACTOR_LEARNT) how = TD_ACTOR_COREF;
+    if (ent < 0) {
+      ent = new_entity(r, td__kb_str(kb, ke->name), code, TD_ENT_PERSON, how);
+      r->info[ent].kb_entry = name->entry;
+      bind_entity(r, name->entry, ent);
+      r->info[ent].gender = ke->flags & (KBF_MALE | KBF_FEMALE);
+      add_head(&r->info[ent], ke->title_tok);
+    } else if (how == TD_ACTOR_TITLE) {
+      snprintf(r->doc->entities[ent].code, sizeof r->doc->entities[ent].code,
+               "%s", code);
+    }
+  } else {
+    /* An unknown name: a name met before in this article (the same name
+     * or its last word), else the text's title makes the code. */
+    uint64_t hr = TD__KB_FNV0;
+    for (uint32_t u = n0; u < n1; u++)
+      hr = name_hash_bytes(hr, r->doc->text + r->units[u].start,
+                           r->units[u].end - r->units[u].start);
+    for (size_t i = 0; i < r->doc->n_entities && ent < 0; i++)
+      if (r->doc->entities[i].kind == TD_ENT_PERSON && r->info[i].h_full == hr)
+        ent = (int32_t)i;
+    /* A single known word ("Vladimir" of "[President Vladimir] Putin")
+     * is part of a name, not a new person. */
+    if (ent < 0 && n1 - n0 == 1 && r->units[n0].id != 0) text_code[0] = '\0';
+    if (ent < 0 && !text_code[0])
+      for (size_t i = 0; i < r->doc->n_entities && ent < 0; i++)
+        if (r->doc->entities[i].kind == TD_ENT_PERSON &&
+            r->info[i].h_last == hr)
+          ent = (int32_t)i;
+    if (ent >= 0) {
+      how = text_code[0] ? TD_ACTOR_TITLE : TD_ACTOR_COREF;
+      code = text_code[0] ? text_code : r->doc->entities[ent].code;
+    } else {
+      if (!text_code[0]) return;
+      how = TD_ACTOR_TITLE;
+      code = text_code;
+      char nm[64];
+      span_text(r, n0, n1, nm, sizeof nm);
+      ent = new_entity(r, nm, code, TD_ENT_PERSON, how);
+    }
+  }
+  ent_info *in = &r->info[ent];
+  if (title) add_roles(in, title);
+  if (appos) add_roles(in, appos);
+  td_entity *e = &r->doc->entities[ent];
+  if (how == TD_ACTOR_TITLE && !e->title[0]) {
+    uint32_t t0 = u0 < n0 ? u0 : n0;
+    if (t0 < n0) span_text(r, t0, n0, e->title, sizeof e->title);
+    /* Learn a full name (two words or more) with its title. */
+    if (strchr(e->name, ' ') && r->day != INT32_MIN) {
+      int64_t le = td__kb_learn(kb, e->name, code, e->title, r->day,
+                                r->info[ent].gender);
+      /* Later mentions found through the learnt entry are this entity. */
+      r->info[ent].kb_learnt = le;
+      if (le >= 0) bind_entity(r, le, ent);
+    }
+  }
+  add_mention(r, u0, u1, sent, code, ent, how);
+}
+
+static uint8_t kind_of_piece(const piece *p) {
+  switch (p->kind) {
+    case KB_COUNTRY:
+      return TD_ENT_COUNTRY;
+    case KB_PERSON:
+      return TD_ENT_PERSON;
+    default:
+      return TD_ENT_ORG;
+  }
+}
+
+/* A mention of a named actor (country, seat, organisation, dict actor). */
+static void named_mention(resolver *r, uint32_t sent, const piece *p) {
+  const kb_entry *ke = &r->kb->ent[p->entry];
+  int32_t ent = find_entity_kb(r, p->entry);
+  if (ent < 0) {
+    char nm[64];
+    const char *cn = td__kb_str(r->kb, ke->name);
+    if (!cn[0]) {
+      span_text(r, p->u0, p->u1, nm, sizeof nm);
+      cn = nm;
+    }
+    ent =
+        new_entity(r, cn, PCODE(r, p), kind_of_piece(p),
+                   (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT);
+    r->info[ent].kb_entry = p->entry;
+    bind_entity(r, p->entry, ent);
+  }
+  add_mention(r, p->u0, p->u1, sent, PCODE(r, p), ent,
+              (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT);
+}
+
+static void resolve_sentence(resolver *r, uint32_t sent) {
+  size_t k = 0;
+  uint32_t s0 = 0;
+  while (s0 < r->n_units && !r->units[s0].word) s0++;
+  while (k < r->n_pieces) {
+    piece *p = &r->pieces[k];
+    if (p->kind == KB_PRONOUN) {
+      const kb_entry *pe = &r->kb->ent[p->entry];
+      uint16_t want = pe->flags & (KBF_MALE | KBF_FEMALE);
+      int32_t best = -1;
+      size_t best_m = 0;
+      for (size_t i = 0; i < r->doc->n_entities; i++)
+        if (r->doc->entities[i].kind == TD_ENT_PERSON &&
+            gender_ok(want, r->info[i].gender) &&
+            (best < 0 || r->info[i].last_mention >= best_m)) {
+          best = (int32_t)i;
+          best_m = r->info[i].last_mention;
+        }
+      if (best >= 0)
+        add_mention(r, p->u0, p->u1, sent, r->doc->entities[best].code, best,
+                    TD_ACTOR_COREF);
+      k++;
+      continue;
+    }
+    if (p->kind == KB_PERSON || p->kind == P_NAME) {
+      /* Most capitalised runs are names of nothing the article codes: no
+       * title before, no apposition after, no known person after, and
+       * no person met before whose name they could repeat. */
+      if (p->kind == P_NAME && !r->n_persons &&
+          !(k > 0 && r->pieces[k - 1].kind == KB_ROLE &&
+            r->pieces[k - 1].u1 == p->u0) &&
+          !(p->u1 < r->n_units && r->units[p->u1].punct == ',') &&
+          !(k + 1 < r->n_pieces && r->pieces[k + 1].kind == KB_PERSON &&
+            r->pieces[k + 1].u0 <= p->u1 + 1)) {
+        k++;
+        continue;
+      }
+      if (p->kind == P_NAME && !plausible_name(r, p, s0)) {
+        k++;
+        continue;
+      }
+      /* An unknown first name right before a known person joins it. */
+      uint32_t n0 = p->u0, n1 = p->u1;
+      size_t head = k;
+      if (p->kind == P_NAME && k + 1 < r->n_pieces &&
+          r->pieces[k + 1].kind == KB_PERSON &&
+          (r->pieces[k + 1].u0 == p->u1 ||
+           (r->pieces[k + 1].u0 == p->u1 + 1 && r->units[p->u1].punct == '.' &&
+            r->units[p->u1 - 1].end - r->units[p->u1 - 1].start == 1))) {
+        head = k + 1;
+        n1 = r->pieces[head].u1;
+      }
+      const piece *hp = &r->pieces[head];
+      if (hp->kind == P_NAME &&
+          !(k > 0 && r->pieces[k - 1].kind == KB_ROLE &&
+            r->pieces[k - 1].u1 == p->u0 &&
+            (r->kb->ent[r->pieces[k - 1].entry].flags &
+             (KBF_TITLE | KBF_INST))) &&
+          !(n1 < r->n_units && r->units[n1].punct == ',')) {
+        /* Unknown, with no title before and no apposition after: only a
+         * name met before in the article. */
+        if (r->n_persons)
+          person_mention(r, sent, n0, n1, n0, n1, hp, NULL, NULL);
+        k = head + 1;
+        continue;
+      }
+      size_t first = chain_left(r, k);
+      chain_code title = {0};
+      for (size_t q = first; q < k; q++) chain_add(r, &title, &r->pieces[q]);
+      int titled = title.has_title;
+      /* An unknown name right after a country or organisation is the
+       * rest of an organisation's name ("secretary of the British Medical
+       * Association"), not a person's: a person's name follows a title
+       * or an institution ("spokesperson Pricey", "of the Ukrainian
+       * Foreign Ministry Dmitry Kuleba"). */
+      if (titled && hp->kind == P_NAME &&
+          !(k > 0 && r->pieces[k - 1].kind == KB_ROLE &&
+            (r->kb->ent[r->pieces[k - 1].entry].flags &
+             (KBF_TITLE | KBF_INST))))
+        titled = 0;
+      /* After an institution, a person needs a title in the chain too
+       * ("representative of the Ukrainian Foreign Ministry Dmitry
+       * Kuleba", not "Singapore Government Securities Market"). */
+      if (titled && hp->kind == P_NAME && !chain_has_title_word(r, first, k))
+        titled = 0;
+      chain_code ap = {0};
+      size_t na = apposition(r, head + 1, n1, &ap);
+      if (hp->kind == P_NAME && !titled && !na) {
+        /* Unknown, untitled: only a name met before in the article. */
+        if (r->n_persons)
+          person_mention(r, sent, n0, n1, n0, n1, hp, NULL, NULL);
+        k = head + 1;
+        continue;
+      }
+      uint32_t u0 = first < k ? r->pieces[first].u0 : n0;
+      person_mention(r, sent, u0, n1, n0, n1, hp, titled ? &title : NULL,
+                     na ? &ap : NULL);
+      /* Organisations inside the apposition are mentions of their own. */
+      for (size_t q = head + 1; q < head + 1 + na; q++)
+        if (r->pieces[q].kind == KB_ORG || r->pieces[q].kind == KB_ACTOR)
+          named_mention(r, sent, &r->pieces[q]);
+      k = head + 1 + na;
+      continue;
+    }
+    if (!chain_piece(p)) {
+      k++;
+      continue;
+    }
+    /* A chain of names and roles with no person at its end. */
+    size_t end = k + 1;
+    while (end < r->n_pieces && chain_piece(&r->pieces[end])) {
+      const piece *q = &r->pieces[end];
+      uint32_t u = r->pieces[end - 1].u1;
+      /* A group noun ends its chain ("Russian troops"), unless "of"
+       * names whose it is ("the ambassadors of Arnor"). */
+      if (piece_is_body(r, &r->pieces[end - 1]) &&
+          !(u < q->u0 && (r->units[u].id == r->kb->w_of ||
+                          r->units[u].id == r->kb->w_in)))
+        break;
+      while (u < q->u0 && is_conn(r, u, 0)) u++;
+      if (u != q->u0) break;
+      int agree = 1;
+      for (size_t j = k; j < end; j++)
+        if (!compatible(r, &r->pieces[j], q)) agree = 0;
+      if (!agree) break;
+      end++;
+    }
+    /* A person can follow: then this chain (perhaps with more pieces
+     * after it, "International Monetary Fund (IMF) head") is a title,
+     * handled with the person. */
+    {
+      size_t j = end;
+      while (j < r->n_pieces && chain_piece(&r->pieces[j])) j++;
+      if (j < r->n_pieces &&
+          (r->pieces[j].kind == KB_PERSON || r->pieces[j].kind == P_NAME) &&
+          chain_left(r, j) <= k) {
+        const piece *np = &r->pieces[j];
+        if (np->kind == KB_PERSON || plausible_name(r, np, s0)) {
+          size_t f0 = chain_left(r, j);
+          chain_code t = {0};
+          for (size_t q = f0; q < j; q++) chain_add(r, &t, &r->pieces[q]);
+          /* The same test the person's title must pass. */
+          if (t.has_title &&
+              (np->kind == KB_PERSON ||
+               (r->pieces[j - 1].kind == KB_ROLE &&
+                (r->kb->ent[r->pieces[j - 1].entry].flags &
+                 (KBF_TITLE | KBF_INST)) &&
+                chain_has_title_word(r, f0, j)))) {
+            k = j;
+            continue;
+          }
+        }
+      }
+    }
+    if (end == k + 1 && p->kind != KB_ROLE) {
+      named_mention(r, sent, p);
+      k++;
+      continue;
+    }
+    chain_code cc = {0};
+    int names = 0;
+    for (size_t q = k; q < end; q++) {
+      chain_add(r, &cc, &r->pieces[q]);
+      if (r->pieces[q].kind != KB_ROLE) names++;
+    }
+    char code[24];
+    chain_result(&cc, code, sizeof code);
+    uint32_t u0 = p->u0, u1 = r->pieces[end - 1].u1;
+    int32_t ent = -1;
+    if (cc.has_title) ent = coref_title(r, &cc);
+    if (ent >= 0) {
+      add_mention(r, u0, u1, sent, r->doc->entities[ent].code, ent,
+                  TD_ACTOR_COREF);
+    } else if (code[0] && cc.has_role) {
+      /* A group or body: "the Russian Foreign Ministry", "Russian troops". */
+      char key[64];
+      {
+        size_t kl = strlen(code);
+        memcpy(key, code, kl);
+        key[kl++] = '|';
+        uint32_t h = (uint32_t)(cc.n_heads ? cc.heads[cc.n_heads - 1] : 0);
+        for (int b = 0; b < 8; b++)
+          key[kl++] = "0123456789abcdef"[(h >> (28 - 4 * b)) & 15];
+        key[kl] = '\0';
+      }
+      ent = find_entity_key(r, key);
+      if (ent < 0) {
+        char nm[64];
+        span_text(r, u0, u1, nm, sizeof nm);
+        ent = new_entity(r, nm, code, TD_ENT_GROUP, TD_ACTOR_DICT);
+        cpy(r->info[ent].key, sizeof r->info[ent].key, key);
+      }
+      add_mention(r, u0, u1, sent, code, ent, TD_ACTOR_DICT);
+    } else if (names) {
+      for (size_t q = k; q < end; q++)
+        if (r->pieces[q].kind != KB_ROLE) named_mention(r, sent, &r->pieces[q]);
+    }
+    k = end;
+  }
+}
+
+static int32_t doc_day(const td_doc *d) {
+  if (!td_date_has_year(d->date) || d->date.precision < TD_PREC_YEAR)
+    return INT32_MIN;
+  int m = d->date.precision >= TD_PREC_MONTH ? d->date.month : 7;
+  int dd = d->date.precision >= TD_PREC_DAY ? d->date.day : 1;
+  return (int32_t)td_days_from_civil(d->date.year, m, dd);
+}
+
+void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
+  free(doc->entities);
+  free(doc->mentions);
+  doc->entities = NULL;
+  doc->mentions = NULL;
+  doc->n_entities = doc->n_mentions = 0;
+  if (kb == NULL || doc->text == NULL) return;
+  /* The working arrays live in the kb between articles. */
+  resolver *keep = kb->scratch;
+  if (keep == NULL) {
+    keep = td_xcalloc(1, sizeof *keep);
+    kb->scratch = keep;
+    kb->scratch_free = scratch_free;
+  }
+  if (++kb->doc_serial == 0) { /* wrapped: forget every binding */
+    for (size_t i = 0; i < kb->n_ent; i++) kb->ent[i].seen_doc = 0;
+    kb->doc_serial = 1;
+  }
+  resolver r = *keep;
+  r.doc = doc;
+  r.kb = kb;
+  r.day = doc_day(doc);
+  r.n_units = r.n_pieces = r.n_cand = r.n_persons = 0;
+  /* Entities and mentions are built in scratch arrays (doc points at
+   * them meanwhile) and copied out at their final size: one allocation
+   * each per article. */
+  doc->entities = keep->ents;
+  doc->mentions = keep->ments;
+  r.cap_ent = keep->ents_cap;
+  r.cap_ment = keep->ments_cap;
+  for (size_t s = 0; s < doc->n_sents; s++) {
+    build_units(&r, &doc->sents[s]);
+    find_pieces(&r);
+    resolve_sentence(&r, (uint32_t)s);
+  }
+  keep->ents = doc->entities;
+  keep->ents_cap = r.cap_ent;
+  keep->ments = doc->mentions;
+  keep->ments_cap = r.cap_ment;
+  doc->entities = NULL;
+  doc->mentions = NULL;
+  if (doc->n_entities) {
+    doc->entities = td_xmalloc(doc->n_entities * sizeof *doc->entities);
+    memcpy(doc->entities, keep->ents, doc->n_entities * sizeof *doc->entities);
+  }
+  if (doc->n_mentions) {
+    doc->mentions = td_xmalloc(doc->n_mentions * sizeof *doc->mentions);
+    memcpy(doc->mentions, keep->ments, doc->n_mentions * sizeof *doc->mentions);
+  }
+  keep->units = r.units;
+  keep->cap_units = r.cap_units;
+  keep->cand = r.cand;
+  keep->pieces = r.pieces;
+  keep->cap_pieces = r.cap_pieces;
+  keep->info = r.info;
+  keep->info_cap = r.info_cap;
+}
+
+int td_actor_kb_lookup(td_actor_kb *kb, const char *name, td_date date,
+                       char *code, size_t n) {
+  if (n) code[0] = '\0';
+  int32_t ids[64];
+  unsigned len = td__kb_split(kb, name, strlen(name), ids, 64);
+  int32_t *p0 = ids;
+  if (len > 1 && ids[0] == kb->w_the) {
+    p0++;
+    len--;
+  }
+  if (len == 0) return 0;
+  uint64_t h = TD__KB_HASH0;
+  for (unsigned i = 0; i < len; i++) h = td__kb_hash_step(h, p0[i]);
+  const kb_phrase *p = td__kb_phrase_find(kb, p0, len, h);
+  if (p == NULL || p->entries < 0) return 0;
+  td_doc d = {0};
+  d.date = date;
+  resolver r = {.doc = &d, .kb = kb, .day = doc_day(&d)};
+  unit u = {0, 0, 0, p0[0], 1, 1, 0};
+  int64_t top = -1;
+  const char *best = NULL;
+  for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {
+    const char *c;
+    int32_t s;
+    int64_t sc = entry_score(&r, &kb->ent[kb->links[l].entry], &u, &c, &s);
+    if (sc > top) {
+      top = sc;
+      best = c;
+    }
+  }
+  if (best && n) snprintf(code, n, "%s", best);
+  return 1;
+}
+
+/* ---- store ---- */
+
+/* The actor stage's tables. Step 1 may still change until the store is
+ * released; after that, changes are new steps. */
+static const char *const actor_steps[] = {
+    /* 0 -> 1: entities and mentions per article; people learnt from
+     * titles, with the date of the article that gave the title. */
+    "CREATE TABLE actor_entity (\n"
+    "  article INTEGER NOT NULL, idx INTEGER NOT NULL,\n"
+    "  name TEXT NOT NULL, code TEXT NOT NULL, kind TEXT NOT NULL,\n"
+    "  how TEXT NOT NULL, title TEXT, mentions INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (article, idx)) WITHOUT ROWID;\n"
+    "CREATE INDEX actor_entity_name ON actor_entity(name, code);\n"
+    "CREATE TABLE actor_mention (\n"
+    "  article INTEGER NOT NULL, idx INTEGER NOT NULL,\n"
+    "  sent INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL, code TEXT NOT NULL, entity INTEGER,\n"
+    "  how TEXT NOT NULL,\n"
+    "  PRIMARY KEY (article, idx)) WITHOUT ROWID;\n"
+    "CREATE TABLE actor_person (\n"
+    "  article INTEGER NOT NULL, name TEXT NOT NULL, code TEXT NOT NULL,\n"
+    "  since TEXT NOT NULL, title TEXT,\n"
+    "  PRIMARY KEY (article, name, code)) WITHOUT ROWID;\n"
+    "CREATE INDEX actor_person_name ON actor_person(name, since);\n",
+};
+
+static int actors_put_doc(td_store *st, int64_t art, const td_doc *doc,
+                          td_error *err) {
+  static const char *const del[] = {
+      "DELETE FROM actor_entity WHERE article = ?1",
+      "DELETE FROM actor_mention WHERE article = ?1",
+      "DELETE FROM actor_person WHERE article = ?1"};
+  static const char ins_ent[] =
+      "INSERT INTO actor_entity (article, idx, name, code, kind, how, title, "
+      "mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+  static const char ins_men[] =
+      "INSERT INTO actor_mention (article, idx, sent, start, end, text, code, "
+      "entity, how) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+  static const char ins_per[] =
+      "INSERT OR IGNORE INTO actor_person (article, name, code, since, title) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)";
+  sqlite3_stmt *s;
+  for (size_t i = 0; i < sizeof del / sizeof del[0]; i++) {
+    if ((s = td__store_stmt(st, del[i])) == NULL) goto fail;
+    sqlite3_bind_int64(s, 1, art);
+    if (sqlite3_step(s) != SQLITE_DONE) goto fail;
+  }
+  char since[24] = "";
+  if (td_date_has_year(doc->date) && doc->date.precision >= TD_PREC_DAY)
+    td_date_format((td_date){doc->date.year, doc->date.month, doc->date.day, 0,
+                             0, TD_PREC_DAY},
+                   since, sizeof since);
+  for (size_t i = 0; i < doc->n_entities; i++) {
+    const td_entity *e = &doc->entities[i];
+    if ((s = td__store_stmt(st, ins_ent)) == NULL) goto fail;
+    sqlite3_bind_int64(s, 1, art);
+    sqlite3_bind_int64(s, 2, (int64_t)i);
+    sqlite3_bind_text(s, 3, e->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, e->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, td_entity_kind_name(e->kind), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, td_actor_how_name(e->how), -1, SQLITE_STATIC);
+    if (e->title[0]) sqlite3_bind_text(s, 7, e->title, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 8, e->n_mentions);
+    if (sqlite3_step(s) != SQLITE_DONE) goto fail;
+    /* People whose title the text gave are remembered with its date. */
+    if (e->kind == TD_ENT_PERSON && e->how == TD_ACTOR_TITLE && since[0] &&
+        strchr(e->name, ' ')) {
+      if ((s = td__store_stmt(st, ins_per)) == NULL) goto fail;
+      sqlite3_bind_int64(s, 1, art);
+      sqlite3_bind_text(s, 2, e->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text(s, 3, e->code, -1, SQLITE_STATIC);
+      sqlite3_bind_text(s, 4, since, -1, SQLITE_STATIC);
+      if (e->title[0]) sqlite3_bind_text(s, 5, e->title, -1, SQLITE_STATIC);
+      if (sqlite3_step(s) != SQLITE_DONE) goto fail;
+    }
+  }
+  for (size_t i = 0; i < doc->n_mentions; i++) {
+    const td_actor_mention *m = &doc->mentions[i];
+    if ((s = td__store_stmt(st, ins_men)) == NULL) goto fail;
+    sqlite3_bind_int64(s, 1, art);
+    sqlite3_bind_int64(s, 2, (int64_t)i);
+    sqlite3_bind_int64(s, 3, m->sent);
+    sqlite3_bind_int64(s, 4, m->start);
+    sqlite3_bind_int64(s, 5, m->end);
+    /* The mention as written, its line breaks and runs of spaces made
+     * one space (offsets give the exact bytes). */
+    char txt[256];
+    size_t tl = 0;
+    for (uint32_t b = m->start; b < m->end && tl + 1 < sizeof txt; b++) {
+      unsigned char c = (unsigned char)doc->text[b];
+      if (td__is_space(c)) {
+        if (tl && txt[tl - 1] != ' ') txt[tl++] = ' ';
+      } else {
+        txt[tl++] = (char)c;
+      }
+    }
+    if (tl + 1 >= sizeof txt) { /* cut: not inside a UTF-8 sequence */
+      while (tl > 0 && ((unsigned char)txt[tl - 1] & 0xC0) == 0x80) tl--;
+      if (tl > 0 && (unsigned char)txt[tl - 1] >= 0xC0) tl--;
+    }
+    sqlite3_bind_text(s, 6, txt, (int)tl, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 7, m->code, -1, SQLITE_STATIC);
+    if (m->entity >= 0)
+      sqlite3_bind_int64(s, 8, m->entity);
+    else
+      sqlite3_bind_null(s, 8);
+    sqlite3_bind_text(s, 9, td_actor_how_name(m->how), -1, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) goto fail;
+  }
+  return 0;
+fail:
+  return td_error_set(err, TD_EDB, td__store_path(st), 0,
+                      "writing actors of article %s: %s", doc->id,
+                      sqlite3_errmsg(td__store_db(st)));
+}
+
+const td__schema td__schema_actors = {
+    "actors", actor_steps, sizeof actor_steps / sizeof actor_steps[0],
+    actors_put_doc, NULL};
+
+int td_store_each_actor(td_store *st,
+                        int (*fn)(void *ud, const td_actor_row *r), void *ud,
+                        td_error *err) {
+  static const char sql[] =
+      "SELECT e.name, e.code, e.kind,"
+      " MIN(CASE e.how WHEN 'dictionary' THEN 1 WHEN 'title' THEN 2"
+      "  WHEN 'learnt' THEN 3 ELSE 4 END),"
+      " COUNT(DISTINCT e.article), SUM(e.mentions), MAX(e.title),"
+      " (SELECT group_concat(t, ' | ') FROM (SELECT DISTINCT m.text AS t"
+      "   FROM actor_entity e2 JOIN actor_mention m ON m.article = e2.article"
+      "   AND m.entity = e2.idx WHERE e2.name = e.name AND e2.code = e.code"
+      "   ORDER BY m.text LIMIT 16))"
+      " FROM actor_entity e GROUP BY e.name, e.code"
+      " ORDER BY SUM(e.mentions) DESC, e.name, e.code";
+  sqlite3_stmt *s = td__store_stmt(st, sql);
+  if (s == NULL) goto fail;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    static const char *const hows[] = {"dictionary", "title", "learnt",
+                                       "coreference"};
+    int h = sqlite3_column_int(s, 3);
+    td_actor_row r = {(const char *)sqlite3_column_text(s, 0),
+                      (const char *)sqlite3_column_text(s, 1),
+                      (const char *)sqlite3_column_text(s, 2),
+                      hows[h >= 1 && h <= 4 ? h - 1 : 3],
+                      (const char *)sqlite3_column_text(s, 6),
+                      (const char *)sqlite3_column_text(s, 7),
+                      sqlite3_column_int(s, 4),
+                      sqlite3_column_int(s, 5)};
+    if (fn(ud, &r)) break;
+  }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) goto fail;
+  sqlite3_reset(s);
+  return 0;
+fail:
+  if (s) sqlite3_reset(s);
+  return td_error_set(err, TD_EDB, td__store_path(st), 0, "listing actors: %s",
+                      sqlite3_errmsg(td__store_db(st)));
+}
+
+int td_store_each_actor_mention(td_store *st,
+                                int (*fn)(void *ud,
+                                          const td_actor_mention_row *r),
+                                void *ud, td_error *err) {
+  static const char sql[] =
+      "SELECT a.id, m.text, m.code, m.how, e.name, m.sent, m.start, m.end"
+      " FROM actor_mention m JOIN article a ON a.rowid = m.article"
+      " LEFT JOIN actor_entity e ON e.article = m.article AND e.idx = m.entity"
+      " ORDER BY a.date, a.id, m.idx";
+  sqlite3_stmt *s = td__store_stmt(st, sql);
+  if (s == NULL) goto fail;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    td_actor_mention_row r = {(const char *)sqlite3_column_text(s, 0),
+                              (const char *)sqlite3_column_text(s, 1),
+                              (const char *)sqlite3_column_text(s, 2),
+                              (const char *)sqlite3_column_text(s, 3),
+                              (const char *)sqlite3_column_text(s, 4),
+                              sqlite3_column_int(s, 5),
+                              sqlite3_column_int(s, 6),
+                              sqlite3_column_int(s, 7)};
+    if (fn(ud, &r)) break;
+  }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) goto fail;
+  sqlite3_reset(s);
+  return 0;
+fail:
+  if (s) sqlite3_reset(s);
+  return td_error_set(err, TD_EDB, td__store_path(st), 0,
+                      "listing actor mentions: %s",
+                      sqlite3_errmsg(td__store_db(st)));
+}

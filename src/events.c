@@ -1,0 +1,1473 @@
+/*
+ * events.c - the event coder (annotate stage, last step): reads a
+ * segmented document whose time expressions (doc->timexes) and actor
+ * mentions (doc->mentions) are done, and writes doc->events: who did what
+ * to whom, coded in CAMEO, with modality, date and place.
+ *
+ * No parser: each sentence is a row of tokens, each token looked up once
+ * (lowercase form -> lemmas and word classes, lexicon_internal.h). A token
+ * whose lemma heads patterns tries them, longest first; overlapping
+ * matches are settled longest first. For each accepted predicate the
+ * source is the nearest plausible actor to its left (its subject: not the
+ * object of a preposition, not inside another quotation), the agent of a
+ * passive ("was attacked by X"), or the speaker of the quotation it sits
+ * in; the targets are the pattern's + slot or the first actor to its
+ * right, each expanded over coordination ("with A, B and C" gives three
+ * events). Modality comes from the auxiliaries and control verbs before
+ * the predicate (will, would, could, not, refused to, urged X to, if ...),
+ * the date from the nearest dated time expression of the sentence, else
+ * the last one of the paragraph, else the article date.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon_internal.h"
+
+const char *td_event_modality(unsigned flags) {
+  if (flags & TD_EVF_NEGATED) return "negated";
+  if (flags & TD_EVF_HYPOTHETICAL) return "hypothetical";
+  if (flags & TD_EVF_PLANNED) return "planned";
+  return "asserted";
+}
+
+/* ---- per-sentence token view ---- */
+
+typedef struct stok {
+  const td__word *w; /* NULL for unknown forms */
+  uint32_t cls;
+  int32_t mention; /* doc mention covering the token, or -1 */
+  int32_t timex;   /* doc timex covering the token, or -1 */
+  int16_t quote;   /* quotation region id + 1, 0 outside quotations */
+  char punct;      /* the character of a one-byte punctuation token */
+  uint8_t cap;     /* starts with an uppercase letter */
+  uint8_t covered; /* a word of an accepted match */
+  uint8_t head;    /* the head of an accepted match */
+  uint8_t cond;    /* inside an if/unless clause */
+  char lower[24];  /* short lowercase form, for a few literal checks */
+} stok;
+
+#define MAX_WORDS 20
+#define MAX_ACTORS 12
+
+typedef struct match {
+  const td__pattern *p;
+  int head, first, last;
+  int words[MAX_WORDS];
+  int n_words;
+  int tgt_tok; /* token of the + slot, or -1 */
+  int passive;
+  int32_t code; /* code index: the pattern's, or refined by a frame */
+  int inner;    /* index of the match this frame is about, or -1 */
+  int absorbed; /* the object of a frame: not an event of its own */
+} match;
+
+typedef struct coder {
+  td_doc *doc;
+  const td_lexicon *lx;
+  unsigned opts;
+  int32_t *tok_mention; /* per doc token */
+  int32_t *tok_timex;
+  stok *t; /* tokens of the current sentence */
+  size_t cap_t;
+  int n;         /* tokens in the sentence */
+  uint32_t tf;   /* doc index of its first token */
+  uint32_t sent; /* sentence index */
+  match *m;
+  size_t n_m, cap_m;
+  int32_t last_subject; /* mention of the latest source, for pronouns */
+  td_date ctx_date;     /* date set by an earlier sentence of the paragraph */
+  int32_t ctx_timex;
+  uint32_t ctx_para;
+  int32_t sent_src[MAX_ACTORS]; /* sources of the sentence's latest event */
+  int sent_ns;
+  int32_t dyad[2]; /* the article's two main actors, computed lazily */
+  int dyad_done;
+  size_t cap_ev;
+} coder;
+
+/* ---- small helpers ---- */
+
+static int is_boundary(const stok *k) {
+  return k->punct == ';' || k->punct == ':' || k->punct == '.' ||
+         k->punct == '!' || k->punct == '?';
+}
+
+static int lemma_is(const stok *k, int32_t lemma) {
+  return k->w && (k->w->lemma[0] == lemma || k->w->lemma[1] == lemma);
+}
+
+static unsigned shape_of(const stok *k, int32_t lemma) {
+  if (!k->w) return 0;
+  if (k->w->lemma[0] == lemma) return k->w->shape[0];
+  if (k->w->lemma[1] == lemma) return k->w->shape[1];
+  return 0;
+}
+
+static int elem_matches(const stok *k, const td__pelem *e) {
+  if (e->neg) return (k->cls & TD__WC_NEG) != 0;
+  return lemma_is(k, e->lemma);
+}
+
+/* First token (relative) of the mention covering relative token j. */
+static int mention_first(const coder *c, int j) {
+  int32_t m = c->t[j].mention;
+  while (j > 0 && c->t[j - 1].mention == m) j--;
+  return j;
+}
+static int mention_last(const coder *c, int j) {
+  int32_t m = c->t[j].mention;
+  while (j + 1 < c->n && c->t[j + 1].mention == m) j++;
+  return j;
+}
+
+static int same_actor(const coder *c, int32_t a, int32_t b) {
+  if (a < 0 || b < 0) return 0;
+  if (a == b) return 1;
+  const td_actor_mention *x = &c->doc->mentions[a], *y = &c->doc->mentions[b];
+  if (x->entity >= 0 && x->entity == y->entity) return 1;
+  return x->code[0] && strcmp(x->code, y->code) == 0;
+}
+
+/* ---- building the sentence view ---- */
+
+static void load_sentence(coder *c, uint32_t si) {
+  td_doc *d = c->doc;
+  const td_sentence *s = &d->sents[si];
+  c->sent = si;
+  c->tf = s->tok_first;
+  c->n = (int)(s->tok_end - s->tok_first);
+  if ((size_t)c->n > c->cap_t) {
+    c->cap_t = (size_t)c->n * 2;
+    c->t = td_xrealloc(c->t, c->cap_t * sizeof *c->t);
+  }
+  int16_t region = 0, open = 0;
+  int in_cond = 0;
+  for (int i = 0; i < c->n; i++) {
+    const td_token *tk = &d->toks[c->tf + (uint32_t)i];
+    stok *k = &c->t[i];
+    memset(k, 0, sizeof *k);
+    k->mention = c->tok_mention[c->tf + (uint32_t)i];
+    k->timex = c->tok_timex[c->tf + (uint32_t)i];
+    const char *p = d->text + tk->start;
+    size_t len = tk->end - tk->start;
+    if (len == 1 && !td__is_alnum((unsigned char)*p) &&
+        (unsigned char)*p < 0x80)
+      k->punct = *p;
+    k->cap = len > 0 && td__is_upper((unsigned char)*p);
+    char buf[64];
+    if (len < sizeof buf) {
+      for (size_t b = 0; b < len; b++)
+        buf[b] = (char)td__lower((unsigned char)p[b]);
+      k->w = td__lexicon_word(c->lx, buf, len);
+      if (k->w) k->cls = k->w->cls;
+      size_t cl = len < sizeof k->lower - 1 ? len : sizeof k->lower - 1;
+      memcpy(k->lower, buf, cl);
+      k->lower[cl] = '\0';
+    }
+    if (k->punct == '"') {
+      if (open) {
+        open = 0;
+        k->quote = region;
+      } else {
+        open = 1;
+        region++;
+        k->quote = region;
+      }
+      continue;
+    }
+    k->quote = open ? region : 0;
+    if (k->punct == ',' || is_boundary(k)) in_cond = 0;
+    if (strcmp(k->lower, "if") == 0 || strcmp(k->lower, "unless") == 0)
+      in_cond = 1;
+    k->cond = (uint8_t)in_cond;
+  }
+  /* Scare quotes ("condemned as "unacceptable" allegations") are no
+   * quotation: a closed region of at most four words is plain text. */
+  for (int i = 0; i < c->n; i++) {
+    if (c->t[i].punct != '"' || c->t[i].quote == 0) continue;
+    int16_t r = c->t[i].quote;
+    int j = i + 1;
+    while (j < c->n && !(c->t[j].punct == '"' && c->t[j].quote == r)) j++;
+    if (j < c->n && j - i - 1 <= 4) {
+      for (int k = i; k <= j; k++) c->t[k].quote = 0;
+      c->t[i].punct = c->t[j].punct = '\'';
+    }
+    i = j;
+  }
+}
+
+/* ---- pattern matching ---- */
+
+/* Skip at most max tokens from j that may sit between two pattern words:
+ * not boundaries, not quotes; a whole mention counts as one. Returns the
+ * token index where the search for the next element starts, stepping one
+ * unit at a time through *steps. */
+static int next_unit(const coder *c, int j) {
+  if (j < c->n && c->t[j].mention >= 0) return mention_last(c, j) + 1;
+  return j + 1;
+}
+
+static int unit_ok(const coder *c, int j, int gap) {
+  const stok *k = &c->t[j];
+  if (is_boundary(k) || k->punct == '"') return 0;
+  if (!gap && (k->punct == ',' || k->punct == '(' || k->punct == ')')) return 0;
+  /* A short skip does not pass over a verb in the past tense that heads
+   * patterns of its own ("aid agency appealed to" is no "aid to"). */
+  if (!gap && k->w && k->mention < 0)
+    for (int li = 0; li < 2; li++) {
+      int32_t l = k->w->lemma[li];
+      size_t np = 0;
+      if (l >= 0 && (k->w->shape[li] & TD__SH_PAST) &&
+          !(k->w->shape[li] & TD__SH_BASE) &&
+          td__lexicon_patterns(c->lx, l, &np) && np > 0)
+        return 0;
+    }
+  return 1;
+}
+
+static int match_post(const coder *c, const td__pattern *p, match *m) {
+  int cur = m->head + 1;
+  int gap = 0;
+  m->last = m->head;
+  for (int e = 0; e < p->n_post; e++) {
+    const td__pelem *el = &p->post[e];
+    if (el->kind == TD__PE_GAP) {
+      gap = 1;
+      continue;
+    }
+    int budget = gap ? 9 : 4; /* units to look at: the element + skips */
+    int found = -1;
+    int j = cur;
+    for (int u = 0; u < budget && j < c->n; u++) {
+      const stok *k = &c->t[j];
+      if (is_boundary(k) || k->punct == '"') break;
+      if (el->kind == TD__PE_ACTOR) {
+        if (k->mention >= 0) {
+          found = j;
+          break;
+        }
+      } else if (k->mention < 0 || el->neg) {
+        if (elem_matches(k, el)) {
+          found = j;
+          break;
+        }
+      } else {
+        /* The head noun of a name may be a pattern word: "forced out
+         * 1,000 Palestinian refugees". */
+        int l = mention_last(c, j);
+        if (elem_matches(&c->t[l], el)) {
+          found = l;
+          break;
+        }
+      }
+      if (!unit_ok(c, j, gap)) break; /* cannot be skipped */
+      j = next_unit(c, j);
+    }
+    if (found < 0) return 0;
+    if (el->kind == TD__PE_ACTOR) {
+      if (m->tgt_tok < 0) m->tgt_tok = found;
+      cur = mention_last(c, found) + 1;
+    } else {
+      if (m->n_words < MAX_WORDS) m->words[m->n_words++] = found;
+      cur = found + 1;
+    }
+    m->last = cur - 1;
+    gap = 0;
+  }
+  return 1;
+}
+
+static int match_pre(const coder *c, const td__pattern *p, match *m) {
+  int cur = m->head - 1;
+  m->first = m->head;
+  for (int e = p->n_pre - 1; e >= 0; e--) {
+    const td__pelem *el = &p->pre[e];
+    if (el->kind != TD__PE_WORD) return 0; /* only words before a head */
+    int found = -1;
+    for (int j = cur; j >= 0 && j >= cur - 2; j--) {
+      if (!unit_ok(c, j, 0) || c->t[j].mention >= 0) break;
+      if (elem_matches(&c->t[j], el)) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return 0;
+    if (m->n_words < MAX_WORDS) m->words[m->n_words++] = found;
+    m->first = found;
+    cur = found - 1;
+  }
+  return 1;
+}
+
+/* Whether token i can be the head word of p, judged by its shape and its
+ * left neighbour (a rough part-of-speech check). */
+static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
+  unsigned sh = shape_of(&c->t[i], p->head);
+  const stok *prev = i > 0 ? &c->t[i - 1] : NULL;
+  uint32_t pc = prev ? prev->cls : 0;
+  int prev_det = prev && (pc & TD__WC_DET) && strcmp(prev->lower, "that") != 0;
+  switch (p->pos) {
+    case 'v':
+      /* A longer pattern is evidence enough: "an appeal to X to
+       * extradite" codes like "appealed to X to extradite". */
+      if (prev_det && p->n_words < 3) return 0;
+      /* A bare base form followed by a plain lowercase word is a noun
+       * modifier ("riot police", "aid agency"), not a verb. */
+      if (p->n_words == 1 && sh == TD__SH_BASE && i + 1 < c->n &&
+          !(prev && ((pc & (TD__WC_WILL | TD__WC_HYPO | TD__WC_DO | TD__WC_NEG |
+                            TD__WC_DEONTIC)) ||
+                     strcmp(prev->lower, "to") == 0))) {
+        const stok *nx = &c->t[i + 1];
+        size_t nl = strlen(nx->lower);
+        if (nx->mention < 0 && !nx->punct && !nx->cap && nl > 0 &&
+            !(nx->cls & (TD__WC_DET | TD__WC_PREP | TD__WC_SUBJPRON |
+                         TD__WC_REL | TD__WC_CONJ | TD__WC_NEG)) &&
+            !(nl > 2 && strcmp(nx->lower + nl - 2, "ly") == 0) &&
+            !(nx->w && (nx->w->shape[0] & (TD__SH_PAST | TD__SH_ING))))
+          return 0;
+      }
+      /* "the temporarily occupied territories", "a January 26 written
+       * response": a participle after a determiner or a number is an
+       * adjective. */
+      if ((sh & TD__SH_PAST) && !(sh & (TD__SH_BASE | TD__SH_S)) &&
+          p->n_words < 3) {
+        for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
+          const stok *q = &c->t[j];
+          if (q->mention >= 0 || q->punct) break;
+          const td_token *tk = &c->doc->toks[c->tf + (uint32_t)j];
+          if (tk->kind == TD_TOK_NUMBER) return 0;
+          if ((q->cls & TD__WC_DET) && strcmp(q->lower, "that") != 0) return 0;
+          size_t ql = strlen(q->lower);
+          if (q->cap || ql < 3 || strcmp(q->lower + ql - 2, "ly") != 0)
+            break; /* only adverbs in -ly sit between */
+        }
+      }
+      if (prev && prev->mention < 0 && (pc & TD__WC_PREP) &&
+          !(sh & (TD__SH_ING | TD__SH_PAST)) && strcmp(prev->lower, "to") != 0)
+        return 0;
+      return 1;
+    case 'n':
+      if (!(sh & (TD__SH_BASE | TD__SH_S))) return 0;
+      if (prev && (pc & (TD__WC_WILL | TD__WC_SUBJPRON)) && !(pc & TD__WC_DET))
+        return 0;
+      if (prev && (strcmp(prev->lower, "to") == 0 ||
+                   ((pc & TD__WC_HYPO) && !(pc & TD__WC_DET))))
+        return 0;
+      return 1;
+    case 'a':
+      return (sh & TD__SH_BASE) != 0;
+    default:
+      return 1;
+  }
+}
+
+static void try_heads(coder *c, int i) {
+  const stok *k = &c->t[i];
+  /* Not in names or time expressions ("last March" is no march). */
+  if (!k->w || k->mention >= 0 || k->timex >= 0) return;
+  for (int li = 0; li < 2; li++) {
+    int32_t lemma = k->w->lemma[li];
+    if (lemma < 0) continue;
+    size_t np = 0;
+    const td__pattern *ps = td__lexicon_patterns(c->lx, lemma, &np);
+    for (size_t pi = 0; pi < np; pi++) {
+      const td__pattern *p = &ps[pi];
+      if (!head_pos_ok(c, i, p)) continue;
+      match m;
+      m.p = p;
+      m.head = m.first = m.last = i;
+      m.n_words = 0;
+      m.tgt_tok = -1;
+      m.passive = 0;
+      m.code = p->code;
+      m.inner = -1;
+      m.absorbed = 0;
+      m.words[m.n_words++] = i;
+      if (!match_pre(c, p, &m) || !match_post(c, p, &m)) continue;
+      if (c->n_m == c->cap_m) {
+        c->cap_m = c->cap_m ? c->cap_m * 2 : 32;
+        c->m = td_xrealloc(c->m, c->cap_m * sizeof *c->m);
+      }
+      c->m[c->n_m++] = m;
+      /* Patterns are longest first; shorter ones stay candidates in case
+       * the longest loses a word to a longer match elsewhere. */
+    }
+  }
+}
+
+static int cmp_match(const void *a, const void *b) {
+  const match *x = a, *y = b;
+  if (x->p->n_words != y->p->n_words)
+    return x->p->n_words > y->p->n_words ? -1 : 1;
+  /* An event of its own beats a mere object of frames over the same
+   * words ("met" is a meeting, not only what one may ask for). */
+  int xi = (x->p->flags & TD__PF_INNER) != 0,
+      yi = (y->p->flags & TD__PF_INNER) != 0;
+  if (xi != yi) return xi - yi;
+  if (x->p->code_len != y->p->code_len)
+    return x->p->code_len > y->p->code_len ? -1 : 1;
+  if (x->p->generic != y->p->generic) return x->p->generic ? 1 : -1;
+  /* Same length: a non-statement beats a statement; then text order. */
+  int xs = (x->p->flags & TD__PF_SAY) != 0,
+      ys = (y->p->flags & TD__PF_SAY) != 0;
+  if (xs != ys) return xs - ys;
+  return x->head - y->head;
+}
+
+static int cmp_match_pos(const void *a, const void *b) {
+  const match *x = a, *y = b;
+  return x->head - y->head;
+}
+
+/* Keep the longest matches whose words do not overlap. */
+static void settle_matches(coder *c) {
+  if (c->n_m > 1) qsort(c->m, c->n_m, sizeof *c->m, cmp_match);
+  size_t kept = 0;
+  for (size_t i = 0; i < c->n_m; i++) {
+    match *m = &c->m[i];
+    int clash = 0;
+    for (int w = 0; w < m->n_words && !clash; w++)
+      if (c->t[m->words[w]].covered) clash = 1;
+    if (clash) continue;
+    for (int w = 0; w < m->n_words; w++) c->t[m->words[w]].covered = 1;
+    c->t[m->head].head = 1;
+    c->m[kept++] = *m;
+  }
+  c->n_m = kept;
+  if (kept > 1) qsort(c->m, kept, sizeof *c->m, cmp_match_pos);
+}
+
+/* ---- frames ---- */
+
+/* The frame column of a code: appeals, intents, demands, rejections and
+ * threats take their specific code from the event they are about. Only
+ * generic codes (020, 030, 100, 120, 130, 021 ...) are refined. */
+static int frame_of(const td_cameo *c) {
+  const char *k = c->code;
+  size_t n = strlen(k);
+  if (n == 4) return -1;
+  int root = (k[0] - '0') * 10 + (k[1] - '0');
+  switch (root) {
+    case 2:
+      return TD__FRAME_APPEAL;
+    case 3:
+      return TD__FRAME_INTENT;
+    case 10:
+      return TD__FRAME_DEMAND;
+    case 12:
+      return TD__FRAME_REJECT;
+    case 13:
+      return TD__FRAME_THREATEN;
+    default:
+      return -1;
+  }
+}
+
+static int frame_root(const td_cameo *c) {
+  int root = (c->code[0] - '0') * 10 + (c->code[1] - '0');
+  return root == 2 || root == 3 || root == 10 || root == 12 || root == 13;
+}
+
+/* Whether a refined code is more specific than the frame's own. */
+static int refines(const td_cameo *frame, const td_cameo *to) {
+  size_t n = strlen(frame->code);
+  if (n == 3 && frame->code[2] == '0') return 1;
+  return strncmp(frame->code, to->code, n) == 0 && strlen(to->code) > n;
+}
+
+static int is_possessive_at(const coder *c, int last);
+
+/* Protests, hunger strikes, strikes, blockades and riots (141-145) take
+ * their purpose from what follows ("to demand the president's
+ * resignation" 1411, "against the decision" 1412, "for rights" 1413,
+ * "for a new constitution" 1414): the purpose is an object coded 0831-0834
+ * in the same sentence; its last digit is the protest's. */
+static void protest_purposes(coder *c) {
+  const td_lexicon *lx = c->lx;
+  for (size_t i = 0; i < c->n_m; i++) {
+    match *m = &c->m[i];
+    const char *code = lx->codes[m->code].code;
+    if (m->absorbed || strlen(code) != 3 || code[0] != '1' || code[1] != '4' ||
+        code[2] < '1' || code[2] > '5')
+      continue;
+    for (size_t k = i + 1; k < c->n_m; k++) {
+      match *n = &c->m[k];
+      if (n->head - m->last > 20) break;
+      int blocked = 0;
+      for (int j = m->last + 1; j < n->first && !blocked; j++)
+        if (is_boundary(&c->t[j])) blocked = 1;
+      if (blocked) break;
+      /* The purpose: a change of leadership, policy, rights or
+       * institutions, asked for (024x, 104x) or named (083x). */
+      const char *ic = lx->codes[n->code].code;
+      if (strlen(ic) != 4 || ic[3] < '1' || ic[3] > '4' ||
+          (strncmp(ic, "083", 3) != 0 && strncmp(ic, "024", 3) != 0 &&
+           strncmp(ic, "104", 3) != 0 && strncmp(ic, "034", 3) != 0 &&
+           strncmp(ic, "14", 2) != 0))
+        continue;
+      char sub[8];
+      snprintf(sub, sizeof sub, "%s%c", code, ic[3]);
+      const td_cameo *to = td_cameo_lookup(lx, sub);
+      if (to) {
+        m->code = (int32_t)(to - lx->codes);
+        if (n->p->flags & TD__PF_INNER) n->absorbed = 1;
+      }
+      break;
+    }
+  }
+}
+
+/* Give each frame the code its object calls for. The object is the most
+ * specific coded predicate after the frame in its clause ("ask banks to
+ * help finance" is about financing, 071, not help, 070). Matches that can
+ * only be objects (| inner) and found no frame are dropped. */
+static void apply_frames(coder *c) {
+  const td_lexicon *lx = c->lx;
+  for (size_t i = 0; i < c->n_m; i++) {
+    match *m = &c->m[i];
+    if (m->absorbed || (m->p->flags & (TD__PF_SAY | TD__PF_INNER))) continue;
+    int fr = frame_of(&lx->codes[m->code]);
+    if (fr < 0) continue;
+    int best = -1;
+    int32_t best_to = -1;
+    for (size_t k = i + 1; k < c->n_m; k++) {
+      match *n = &c->m[k];
+      if (n->head - m->last > 16) break;
+      int blocked = 0;
+      for (int j = m->last + 1; j < n->first && !blocked; j++)
+        if (is_boundary(&c->t[j])) blocked = 1;
+      if (blocked) break;
+      /* The object sits in the frame's clause: not past a comma, an "if"
+       * or a new clause ("willing to send material ... if it is
+       * attacked"). */
+      for (int j = m->last + 1; j < n->first && !blocked; j++) {
+        const stok *q = &c->t[j];
+        if (q->punct == ',' || q->cond ||
+            ((q->cls & TD__WC_REL) && !(q->cls & (TD__WC_DET | TD__WC_PREP))))
+          blocked = 1;
+      }
+      if (blocked) break;
+      if (n->p->flags & TD__PF_SAY) break;
+      if (!(n->p->flags & TD__PF_INNER) && frame_root(&lx->codes[n->code])) {
+        /* "threatened to resume terrorist activities": a more specific
+         * code of the frame's own kind is taken whole. */
+        if (refines(&lx->codes[m->code], &lx->codes[n->code]) &&
+            strncmp(lx->codes[m->code].code, lx->codes[n->code].code, 2) == 0) {
+          best = (int)k;
+          best_to = n->code;
+          break;
+        }
+        /* "rejected a request to ...", "rejected calls for ...": the
+         * request is what is rejected; and "refused to commit to
+         * assistance", "urged X to agree to talks": a generic intent or
+         * appeal in between is transparent. Look past both. */
+        int nominal = n->p->pos == 'n' ||
+                      (shape_of(&c->t[n->head], n->p->head) & TD__SH_S) ||
+                      (n->head > 0 && (c->t[n->head - 1].cls & TD__WC_DET)) ||
+                      (n->head > 0 && c->t[n->head - 1].mention >= 0 &&
+                       is_possessive_at(c, n->head - 1));
+        if (nominal || lx->codes[n->code].code[2] == '0') {
+          n->absorbed = 1;
+          continue;
+        }
+        break;
+      }
+      /* A more specific object may follow the first closely ("help
+       * finance"), no further. */
+      if (best >= 0 && n->first - c->m[best].last > 4) break;
+      int32_t to = td__lexicon_frame(lx, fr, n->code);
+      if (to < 0 || !refines(&lx->codes[m->code], &lx->codes[to])) continue;
+      /* Equal specificity: the later word heads the object ("an end to
+       * the embargo", "help finance"). */
+      if (best_to < 0 ||
+          strlen(lx->codes[to].code) >= strlen(lx->codes[best_to].code)) {
+        best = (int)k;
+        best_to = to;
+      }
+    }
+    if (best >= 0) {
+      m->code = best_to;
+      m->inner = best;
+      c->m[best].absorbed = 1;
+    }
+  }
+  protest_purposes(c);
+}
+
+/* ---- actors ---- */
+
+static int is_possessive_at(const coder *c, int last) {
+  const td_token *tk = &c->doc->toks[c->tf + (uint32_t)last];
+  const char *p = c->doc->text + tk->start;
+  size_t len = tk->end - tk->start;
+  if (len >= 2 && p[len - 2] == '\'' &&
+      (p[len - 1] == 's' || p[len - 1] == 'S'))
+    return 1;
+  if (last + 1 < c->n) {
+    const char *l = c->t[last + 1].lower;
+    if (strcmp(l, "'s") == 0 || strcmp(l, "'") == 0) return 1;
+    if (strcmp(l, "s") == 0 && last + 2 <= c->n && c->t[last].punct == '\'')
+      return 1;
+  }
+  return 0;
+}
+
+/* Collect the mentions coordinated with the one spanning [a, b]
+ * ("A, B and C"), scanning right (dir 1) or left (dir -1). A list joined
+ * by commas alone is no coordination ("with Russia, Carla Babb, a
+ * reporter"): items are kept up to the last one joined by "and". */
+static int coordinated(const coder *c, int a, int b, int dir, int32_t *out,
+                       int n, int max) {
+  int j = dir > 0 ? b + 1 : a - 1;
+  int n0 = n, keep = n;
+  while (n < max && j >= 0 && j < c->n) {
+    int k = j, steps = 0, has_and = 0;
+    while (k >= 0 && k < c->n && steps < 4 && c->t[k].mention < 0) {
+      const stok *q = &c->t[k];
+      if (strcmp(q->lower, "and") == 0 || strcmp(q->lower, "&") == 0) {
+        has_and = 1;
+      } else if (!(q->punct == ',' || strcmp(q->lower, "as") == 0 ||
+                   strcmp(q->lower, "well") == 0 ||
+                   strcmp(q->lower, "both") == 0 ||
+                   ((q->cls & TD__WC_DET) && steps > 0))) {
+        break;
+      }
+      k += dir;
+      steps++;
+    }
+    if (steps == 0 || k < 0 || k >= c->n || c->t[k].mention < 0) break;
+    int32_t mi = c->t[k].mention;
+    int dup = 0;
+    for (int q = 0; q < n; q++)
+      if (same_actor(c, out[q], mi)) dup = 1;
+    if (!dup) out[n++] = mi;
+    if (has_and) keep = n;
+    if (dir > 0)
+      j = mention_last(c, k) + 1;
+    else
+      j = mention_first(c, k) - 1;
+  }
+  (void)n0;
+  return keep;
+}
+
+/* Whether b is a bare country (or its government) of the same country as
+ * a: "the Russian Foreign Ministry published Russia's drafts" does not
+ * make Russia the target. */
+static int same_country(const coder *c, int32_t a, int32_t b) {
+  if (a < 0 || b < 0) return 0;
+  const char *x = c->doc->mentions[a].code, *y = c->doc->mentions[b].code;
+  if (strlen(x) < 3 || strlen(y) < 3 || strncmp(x, y, 3) != 0) return 0;
+  if (strncmp(x, "IGO", 3) == 0 || strncmp(x, "NGO", 3) == 0) return 0;
+  size_t lx = strlen(x), ly = strlen(y);
+  return lx == 3 || ly == 3 || strcmp(x + 3, y + 3) == 0;
+}
+
+/* The quotation speaker of region q: the source of a statement right
+ * after the closing quote or right before the opening one. */
+static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n);
+
+static int32_t quote_speaker(coder *c, int16_t q) {
+  int open = -1, close = -1;
+  for (int i = 0; i < c->n; i++)
+    if (c->t[i].punct == '"' && c->t[i].quote == q) {
+      if (open < 0)
+        open = i;
+      else
+        close = i;
+    }
+  for (size_t i = 0; i < c->n_m; i++) {
+    match *m = &c->m[i];
+    if (!(m->p->flags & TD__PF_SAY)) continue;
+    int near_after = close >= 0 && m->head > close && m->head - close <= 6;
+    int near_before = open >= 0 && m->head < open && open - m->last <= 3;
+    if (!near_after && !near_before) continue;
+    int32_t subj[MAX_ACTORS];
+    int ns = 0;
+    find_subject(c, m, subj, &ns);
+    if (ns > 0) return subj[0];
+  }
+  return -1;
+}
+
+/* Resolve a pronoun at token j: first person inside a quotation is the
+ * speaker; otherwise the latest source. */
+static int32_t resolve_pronoun(coder *c, int j) {
+  if ((c->t[j].cls & TD__WC_FIRSTPRON) && c->t[j].quote)
+    return quote_speaker(c, c->t[j].quote);
+  if (c->t[j].cls & TD__WC_FIRSTPRON) return -1;
+  if (strcmp(c->t[j].lower, "it") == 0 || strcmp(c->t[j].lower, "who") == 0)
+    return c->last_subject;
+  return c->last_subject;
+}
+
+/* The subject(s) of match m: nearest plausible actor to its left. Returns
+ * the first, fills out[0..*n). */
+static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
+  *n = 0;
+  int16_t q = c->t[m->head].quote;
+  int j = m->first - 1;
+  while (j >= 0) {
+    stok *k = &c->t[j];
+    if (is_boundary(k)) break;
+    if (k->punct == ')') { /* a parenthesis is no subject */
+      int depth = 0;
+      while (j >= 0) {
+        if (c->t[j].punct == ')') depth++;
+        if (c->t[j].punct == '(' && --depth == 0) break;
+        j--;
+      }
+      j--;
+      continue;
+    }
+    if (k->quote != q) {
+      if (q) break; /* do not leave the quotation */
+      int16_t r = k->quote;
+      while (j >= 0 && c->t[j].quote == r) j--; /* hop over it */
+      continue;
+    }
+    if (k->mention >= 0) {
+      int a = mention_first(c, j), b = j;
+      const stok *before = a > 0 ? &c->t[a - 1] : NULL;
+      int after_prep = before && (before->cls & TD__WC_PREP) &&
+                       !(before->cls & TD__WC_DET) && before->mention < 0;
+      int poss = is_possessive_at(c, b);
+      int nominal = m->p->pos == 'n' || m->p->pos == 'a';
+      /* "Russia's buildup": the possessor is the actor of a nominal
+       * predicate, whatever precedes it; otherwise a possessive is no
+       * subject. */
+      if (poss) after_prep = !(nominal && m->first - b <= 4);
+      if (!after_prep) {
+        out[(*n)++] = k->mention;
+        *n = coordinated(c, a, b, -1, out, *n, MAX_ACTORS);
+        return out[0];
+      }
+      j = a - 1;
+      continue;
+    }
+    if ((k->cls & TD__WC_SUBJPRON) && !(k->cls & TD__WC_DET)) {
+      int32_t r = resolve_pronoun(c, j);
+      if (r >= 0) {
+        out[(*n)++] = r;
+        return r;
+      }
+      if (k->cls & TD__WC_FIRSTPRON) break;
+    }
+    j--;
+  }
+  /* Inside a quotation with no subject of its own: the speaker. */
+  if (q) {
+    int32_t s = quote_speaker(c, q);
+    if (s >= 0) {
+      out[(*n)++] = s;
+      return s;
+    }
+  }
+  return -1;
+}
+
+/* Statement verbs may have their subject after them ("said Blinken"). */
+static int32_t subject_after(coder *c, const match *m) {
+  for (int j = m->last + 1; j < c->n && j <= m->last + 3; j++) {
+    if (is_boundary(&c->t[j]) || c->t[j].punct == '"') break;
+    if (c->t[j].mention >= 0) return c->t[j].mention;
+  }
+  return -1;
+}
+
+/* The agent of a passive: "by X" right after the predicate. */
+static int by_agent(coder *c, const match *m, int32_t *out) {
+  for (int j = m->last + 1; j < c->n && j <= m->last + 4; j++) {
+    if (is_boundary(&c->t[j]) || c->t[j].punct == '"') break;
+    if (strcmp(c->t[j].lower, "by") == 0 && j + 1 < c->n) {
+      int k = j + 1;
+      while (k < c->n && (c->t[k].cls & TD__WC_DET) && c->t[k].mention < 0 &&
+             k < j + 3)
+        k++;
+      if (k < c->n && c->t[k].mention >= 0) {
+        out[0] = c->t[k].mention;
+        return coordinated(c, mention_first(c, k), mention_last(c, k), 1, out,
+                           1, MAX_ACTORS);
+      }
+      return 0;
+    }
+  }
+  return 0;
+}
+
+static int is_passive(const coder *c, const match *m) {
+  if (m->p->pos == 'n' || m->p->pos == 'a') return 0;
+  if (!(shape_of(&c->t[m->head], m->p->head) & TD__SH_PAST)) return 0;
+  for (int j = m->first - 1; j >= 0 && j >= m->first - 3; j--) {
+    const stok *k = &c->t[j];
+    if (k->cls & TD__WC_BE) return 1;
+    if (k->mention >= 0 || k->punct || k->w == NULL) {
+      if (k->w == NULL && !k->punct && k->mention < 0) continue; /* adverb */
+      return 0;
+    }
+    if (!(k->cls & TD__WC_NEG)) return 0;
+  }
+  return 0;
+}
+
+/* Whether the mention starting at token a is the object of a place or
+ * time preposition ("in Geneva", "at the Vienna site"). */
+static int after_placeprep(const coder *c, int a) {
+  int j = a - 1;
+  while (j >= 0 && (c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0) j--;
+  return j >= 0 && (c->t[j].cls & TD__WC_PLACEPREP) && c->t[j].mention < 0;
+}
+
+static int find_targets(coder *c, const match *m, int32_t src, int32_t *out) {
+  int n = 0;
+  if (m->tgt_tok >= 0) {
+    out[n++] = c->t[m->tgt_tok].mention;
+    return coordinated(c, mention_first(c, m->tgt_tok),
+                       mention_last(c, m->tgt_tok), 1, out, n, MAX_ACTORS);
+  }
+  if (m->p->flags & TD__PF_NOTGT) return 0;
+  int far = (m->p->flags & TD__PF_FAR) != 0;
+  int16_t q = c->t[m->head].quote;
+  /* From the head: a gap of the pattern may hold the target ("accused
+   * Ukraine of shelling"). */
+  for (int j = m->head + 1; j < c->n && (far || j <= m->last + 12); j++) {
+    stok *k = &c->t[j];
+    if (k->covered && j <= m->last) continue;
+    if (is_boundary(k) || k->punct == '"' || k->quote != q) break;
+    if (!far) {
+      if (k->punct == ',') break;
+      if (k->head) break; /* another predicate takes its own target */
+      if ((k->cls & TD__WC_REL) && !(k->cls & TD__WC_PREP) && k->mention < 0)
+        break;
+    }
+    if (k->mention >= 0) {
+      int a = j, b = mention_last(c, j);
+      if (after_placeprep(c, a) || same_country(c, src, k->mention) ||
+          same_actor(c, src, k->mention)) {
+        j = b;
+        continue;
+      }
+      out[n++] = k->mention;
+      return coordinated(c, a, b, 1, out, n, MAX_ACTORS);
+    }
+  }
+  return n;
+}
+
+/* "talks between A and B" */
+static int between_actors(coder *c, const match *m, int32_t *out) {
+  for (int j = m->last + 1; j < c->n && j <= m->last + 6; j++) {
+    if (is_boundary(&c->t[j])) break;
+    if (strcmp(c->t[j].lower, "between") == 0 ||
+        strcmp(c->t[j].lower, "among") == 0) {
+      int k = j + 1;
+      while (k < c->n && (c->t[k].cls & TD__WC_DET) && c->t[k].mention < 0) k++;
+      if (k >= c->n || c->t[k].mention < 0) return 0;
+      out[0] = c->t[k].mention;
+      return coordinated(c, mention_first(c, k), mention_last(c, k), 1, out, 1,
+                         MAX_ACTORS);
+    }
+  }
+  return 0;
+}
+
+/* The article's two most mentioned actors with different countries or
+ * organisations: who a symmetric event with no actors of its own is
+ * between ("The first round took place in Geneva"). */
+static void compute_dyad(coder *c) {
+  c->dyad_done = 1;
+  c->dyad[0] = c->dyad[1] = -1;
+  td_doc *d = c->doc;
+  if (d->n_mentions == 0) return;
+  size_t best[2] = {0, 0};
+  for (size_t i = 0; i < d->n_mentions; i++) {
+    const td_actor_mention *a = &d->mentions[i];
+    if (strlen(a->code) < 3) continue;
+    size_t cnt = 0;
+    int seen = 0;
+    for (size_t k = 0; k < d->n_mentions; k++)
+      if (strncmp(d->mentions[k].code, a->code, 3) == 0) {
+        if (k < i) seen = 1;
+        cnt++;
+      }
+    if (seen) continue;
+    if (cnt > best[0]) {
+      best[1] = best[0];
+      c->dyad[1] = c->dyad[0];
+      best[0] = cnt;
+      c->dyad[0] = (int32_t)i;
+    } else if (cnt > best[1]) {
+      best[1] = cnt;
+      c->dyad[1] = (int32_t)i;
+    }
+  }
+  if (best[1] < 2) c->dyad[0] = c->dyad[1] = -1;
+}
+
+/* ---- modality, date, place ---- */
+
+static uint16_t modality(coder *c, const match *m, int reported, int *refused,
+                         int *deontic) {
+  uint16_t f = 0;
+  *refused = 0;
+  *deontic = 0;
+  int consumed_neg = 0;
+  for (int e = 0; e < m->p->n_pre; e++)
+    if (m->p->pre[e].neg) consumed_neg = 1;
+  for (int j = m->first - 1, steps = 0; j >= 0 && steps < 6; j--, steps++) {
+    const stok *k = &c->t[j];
+    if (is_boundary(k) || k->punct == ',' || k->punct == '"' || k->mention >= 0)
+      break;
+    if ((k->cls & TD__WC_NEG) && !consumed_neg && strcmp(k->lower, "no") != 0) {
+      f |= TD_EVF_NEGATED;
+      /* "will not", "won't": a refusal rather than a non-event. */
+      if (k->cls & TD__WC_WILL) *refused = 1;
+      if (j > 0 && (c->t[j - 1].cls & (TD__WC_WILL | TD__WC_HYPO)))
+        *refused = 1;
+    }
+    if (k->cls & TD__WC_WILL) f |= TD_EVF_PLANNED;
+    if (k->cls & TD__WC_DEONTIC) {
+      /* must, should, ought; need to, have to */
+      int to = j + 1 < c->n && strcmp(c->t[j + 1].lower, "to") == 0;
+      if (to || !(k->cls & (TD__WC_HAVE))) {
+        if (to || strcmp(k->lower, "need") != 0) *deontic = 1;
+      }
+    }
+    if (k->cls & TD__WC_HYPO) {
+      if (strcmp(k->lower, "would") == 0 && reported)
+        f |= TD_EVF_PLANNED;
+      else
+        f |= TD_EVF_HYPOTHETICAL;
+    }
+    if (strcmp(k->lower, "to") == 0 && j > 0) {
+      const stok *v = &c->t[j - 1];
+      if (v->head && v->covered) {
+        /* The control verb is a predicate of its own: what it asks for or
+         * refuses is not the event itself. */
+      }
+      if (v->cls & TD__WC_REFUSE) {
+        f |= TD_EVF_NEGATED;
+        *refused = 1;
+      } else if (v->cls & TD__WC_TRY)
+        f |= TD_EVF_HYPOTHETICAL;
+      else if ((v->cls & TD__WC_PLAN) || (v->cls & TD__WC_BE))
+        f |= TD_EVF_PLANNED;
+      else if (strcmp(v->lower, "going") == 0 || strcmp(v->lower, "due") == 0)
+        f |= TD_EVF_PLANNED;
+      break;
+    }
+    if (k->head) break; /* a predicate of its own */
+  }
+  if (c->t[m->head].cond) f |= TD_EVF_HYPOTHETICAL;
+  return f;
+}
+
+static int32_t governing_timex(coder *c, const match *m) {
+  int best = -1, bestd = 1 << 30;
+  int32_t last = -1;
+  for (int j = 0; j < c->n; j++) {
+    int32_t x = c->t[j].timex;
+    if (x < 0 || x == last) continue;
+    last = x;
+    const td_timex *tx = &c->doc->timexes[x];
+    if (tx->date.precision == TD_PREC_NONE) continue;
+    int dist = j < m->head ? m->head - j : j - m->last;
+    if (dist < 0) dist = 0;
+    /* A time expression inside another quotation or clause governs less. */
+    if (c->t[j].quote != c->t[m->head].quote) dist += 20;
+    if (dist < bestd) {
+      bestd = dist;
+      best = x;
+    }
+  }
+  return best;
+}
+
+static int date_after(td_date a, td_date b) {
+  if (!a.precision || !b.precision || !a.year || !b.year) return 0;
+  if (a.year != b.year) return a.year > b.year;
+  if (a.precision < TD_PREC_MONTH || b.precision < TD_PREC_MONTH) return 0;
+  if (a.month != b.month) return a.month > b.month;
+  if (a.precision < TD_PREC_DAY || b.precision < TD_PREC_DAY) return 0;
+  return a.day > b.day;
+}
+
+static void find_place(coder *c, const match *m, char *out, size_t cap) {
+  out[0] = '\0';
+  for (int j = 0; j + 1 < c->n; j++) {
+    if (c->t[j].quote != c->t[m->head].quote) continue;
+    if (!(strcmp(c->t[j].lower, "in") == 0 || strcmp(c->t[j].lower, "at") == 0))
+      continue;
+    if (j < m->head - 12 || j > m->last + 14) continue;
+    int k = j + 1;
+    if (k < c->n && (c->t[k].cls & TD__WC_DET) && !c->t[k].cap) k++;
+    int a = k;
+    while (k < c->n && c->t[k].cap && c->t[k].mention < 0 &&
+           c->t[k].timex < 0 && !c->t[k].punct && k - a < 3 && !(k == 0))
+      k++;
+    if (k == a) continue;
+    if (k < c->n && c->t[k].mention >= 0) continue;
+    const td_token *ta = &c->doc->toks[c->tf + (uint32_t)a];
+    const td_token *tb = &c->doc->toks[c->tf + (uint32_t)(k - 1)];
+    size_t len = tb->end - ta->start;
+    if (len >= cap) continue;
+    memcpy(out, c->doc->text + ta->start, len);
+    out[len] = '\0';
+    return;
+  }
+}
+
+/* ---- events ---- */
+
+static void push_event(coder *c, const td_event *e) {
+  td_doc *d = c->doc;
+  if (d->n_events == c->cap_ev) {
+    c->cap_ev = c->cap_ev ? c->cap_ev * 2 : 16;
+    d->events = td_xrealloc(d->events, c->cap_ev * sizeof *d->events);
+  }
+  d->events[d->n_events++] = *e;
+}
+
+/* The speaker whose statement m is reported in: the subject of a
+ * statement verb before it ("X said Y would ...") or of one closing its
+ * clause ("Y will ..., X said"); -1 if none. */
+static int32_t say_speaker(coder *c, const match *m) {
+  const match *best = NULL;
+  for (size_t i = 0; i < c->n_m; i++) {
+    const match *s = &c->m[i];
+    if (s == m || !(s->p->flags & TD__PF_SAY) || s->absorbed) continue;
+    if (c->t[s->head].cond) continue; /* "if X says ..." */
+    int ok = 1;
+    if (s->last < m->first) {
+      for (int j = s->last + 1; j < m->first && ok; j++)
+        if (is_boundary(&c->t[j])) ok = 0;
+      if (ok) best = s; /* the nearest before wins */
+    } else if (s->first > m->last && best == NULL) {
+      /* "..., X said": a comma or quote between, no other statement */
+      int comma = 0;
+      for (int j = m->last + 1; j < s->first && ok; j++) {
+        if (is_boundary(&c->t[j])) ok = 0;
+        if (c->t[j].punct == ',' || c->t[j].punct == '"') comma = 1;
+      }
+      if (ok && comma) best = s;
+    }
+  }
+  if (best == NULL) return -1;
+  int32_t subj[MAX_ACTORS];
+  int ns = 0;
+  find_subject(c, best, subj, &ns);
+  if (ns == 0) {
+    int32_t a = subject_after(c, best);
+    return a >= 0 ? a : -2; /* a speaker no dictionary knows */
+  }
+  return subj[0];
+}
+
+/* The target of a statement: the first other actor of what was said, to
+ * the right ("X said Y would ...") or, when the statement closes the
+ * sentence ("..., X said"), to the left. */
+static int say_target_in(coder *c, int from, int to, int32_t src,
+                         int32_t *out) {
+  for (int j = from; j < to; j++) {
+    if (is_boundary(&c->t[j])) break;
+    if (c->t[j].mention < 0) continue;
+    int a = j, b = mention_last(c, j);
+    int32_t mi = c->t[j].mention;
+    j = b;
+    if (after_placeprep(c, a) || same_actor(c, src, mi) ||
+        same_country(c, src, mi))
+      continue;
+    out[0] = mi;
+    return 1;
+  }
+  return 0;
+}
+
+static int say_target(coder *c, const match *m, int32_t src, int32_t *out) {
+  /* What was said follows the verb unless the verb is followed by a
+   * preposition, a time or the end ("..., X said in an interview"). */
+  int nx = m->last + 1;
+  int right_first = nx < c->n && !is_boundary(&c->t[nx]) &&
+                    c->t[nx].punct != ',' && c->t[nx].timex < 0 &&
+                    !((c->t[nx].cls & TD__WC_PREP) && c->t[nx].mention < 0);
+  int start = 0;
+  for (int j = m->first - 1; j >= 0; j--)
+    if (is_boundary(&c->t[j])) {
+      start = j + 1;
+      break;
+    }
+  if (right_first) {
+    if (say_target_in(c, m->last + 1, c->n, src, out)) return 1;
+    return 0;
+  }
+  if (say_target_in(c, start, m->first, src, out)) return 1;
+  return say_target_in(c, m->last + 1, c->n, src, out);
+}
+
+/* Whether an appeal or a demand earlier in the sentence governs m: what
+ * is asked for is not an event that happened. */
+static int under_appeal(coder *c, const match *m) {
+  for (size_t i = 0; i < c->n_m; i++) {
+    const match *k = &c->m[i];
+    if (k == m || k->absorbed || k->last >= m->first) continue;
+    const char *code = c->lx->codes[k->code].code;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root != 2 && root != 10 && !(c->t[k->head].cls & TD__WC_TRY)) continue;
+    if (m->first - k->last > 25) continue;
+    int ok = 1;
+    for (int j = k->last + 1; j < m->first && ok; j++)
+      if (is_boundary(&c->t[j])) ok = 0;
+    if (ok) return 1;
+  }
+  return 0;
+}
+
+static void code_match(coder *c, match *m) {
+  int32_t src[MAX_ACTORS], tgt[MAX_ACTORS];
+  int ns = 0, nt = 0;
+  const td_lexicon *lx = c->lx;
+  m->passive = is_passive(c, m);
+  if (m->passive) {
+    ns = by_agent(c, m, src);
+    int32_t subj[MAX_ACTORS];
+    int nsub = 0;
+    find_subject(c, m, subj, &nsub);
+    for (int i = 0; i < nsub; i++) tgt[nt++] = subj[i];
+    if (ns == 0 && nt == 0) m->passive = 0;
+  }
+  if (!m->passive) {
+    /* A participle clause after a comma shares the subject of the clause
+     * before it: "Blinken said ..., expressing concerns". */
+    int participle = (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
+                     m->first > 0 && c->t[m->first - 1].punct == ',' &&
+                     c->sent_ns > 0;
+    if (participle) {
+      for (int i = 0; i < c->sent_ns; i++) src[ns++] = c->sent_src[i];
+    } else if (m->p->pos == 'n' && m->p->n_words == 1 &&
+               !(m->p->flags & TD__PF_SYM)) {
+      /* A bare noun ("the genocide", "the museum shooting") is an event
+       * of an actor only when the text attaches one: a possessive or a
+       * name right before it ("Russia's buildup", "Russian aggression"),
+       * or "by X" after it. The subject of the clause is not enough. */
+      int j = m->first - 1, steps = 0;
+      while (j >= 0 && steps < 3 && c->t[j].mention < 0 && !c->t[j].punct &&
+             !(c->t[j].cls & (TD__WC_PREP | TD__WC_REL)) && !c->t[j].head) {
+        j--;
+        steps++;
+      }
+      if (j >= 0 && c->t[j].mention >= 0) src[ns++] = c->t[j].mention;
+      if (ns == 0) ns = by_agent(c, m, src);
+    } else {
+      find_subject(c, m, src, &ns);
+    }
+    if (ns == 0 && (m->p->flags & TD__PF_SAY)) {
+      int32_t s = subject_after(c, m);
+      if (s >= 0) src[ns++] = s;
+    }
+    int32_t btw[MAX_ACTORS];
+    int nb = 0;
+    if ((m->p->flags & TD__PF_SYM) && ns == 0 &&
+        (nb = between_actors(c, m, btw)) >= 2) {
+      /* "talks between A and B" */
+      src[ns++] = btw[0];
+      for (int i = 1; i < nb; i++) tgt[nt++] = btw[i];
+    } else if ((m->p->flags & TD__PF_SAY) && m->tgt_tok < 0) {
+      if (ns > 0) nt = say_target(c, m, src[0], tgt);
+    } else {
+      nt = find_targets(c, m, ns ? src[0] : -1, tgt);
+    }
+  }
+  int sym = (m->p->flags & TD__PF_SYM) != 0;
+  if (sym && nt == 0) {
+    if (ns >= 2) {
+      for (int i = 1; i < ns; i++) tgt[nt++] = src[i];
+      ns = 1;
+    } else if (ns == 0) {
+      int nb = between_actors(c, m, src);
+      if (nb >= 2) {
+        for (int i = 1; i < nb; i++) tgt[nt++] = src[i];
+        ns = 1;
+      } else if (nb == 1) {
+        ns = 1;
+      }
+    }
+  }
+  if (sym && ns == 0 && !c->t[m->head].quote) {
+    if (!c->dyad_done) compute_dyad(c);
+    if (c->dyad[0] >= 0) {
+      if (nt == 0) {
+        src[ns++] = c->dyad[0];
+        tgt[nt++] = c->dyad[1];
+      } else {
+        src[ns++] = same_actor(c, c->dyad[0], tgt[0]) ? c->dyad[1] : c->dyad[0];
+      }
+    }
+  }
+  /* A frame with no target of its own is about the inner event's actor:
+   * "demanded that the US cancel ..." targets the US. */
+  if (m->inner >= 0 && nt == 0) {
+    const match *in = &c->m[m->inner];
+    int32_t is[MAX_ACTORS];
+    int nis = 0;
+    find_subject(c, in, is, &nis);
+    if (nis > 0 && (ns == 0 || !same_actor(c, is[0], src[0])) &&
+        in->first > m->last) {
+      for (int i = 0; i < nis; i++) tgt[nt++] = is[i];
+    } else {
+      nt = find_targets(c, in, ns ? src[0] : -1, tgt);
+    }
+  }
+
+  int32_t code = m->code;
+  int32_t speaker = -1;
+  if (!(m->p->flags & TD__PF_SAY)) {
+    if (c->t[m->head].quote) speaker = quote_speaker(c, c->t[m->head].quote);
+    if (speaker < 0) speaker = say_speaker(c, m);
+  }
+  int reported = speaker != -1 && !(ns > 0 && same_actor(c, speaker, src[0]));
+  int refused = 0, deontic = 0;
+  /* "would" in what someone said is their future, not a condition: "they
+   * said they would blockade Paris". */
+  uint16_t flags = modality(c, m, speaker != -1, &refused, &deontic);
+  if (reported) flags |= TD_EVF_REPORTED;
+  if (c->t[m->head].quote) flags |= TD_EVF_QUOTED;
+  const char *pc = lx->codes[code].code;
+  int root = (pc[0] - '0') * 10 + (pc[1] - '0');
+  if (root != 2 && root != 10 && !(m->p->flags & TD__PF_SAY) &&
+      under_appeal(c, m))
+    flags |= TD_EVF_HYPOTHETICAL;
+
+  /* "Russia should withdraw", said or written by someone else: a demand
+   * by the speaker on the one who should act (CAMEO codes obligation in
+   * reported speech as a demand). */
+  if (deontic && reported && !(flags & TD_EVF_NEGATED)) {
+    int32_t to = td__lexicon_frame(lx, TD__FRAME_DEMAND, code);
+    if (root == 2 || root == 10) to = code;
+    if (to < 0) to = td__lexicon_frame(lx, TD__FRAME_DEMAND, -1);
+    if (to < 0) {
+      const td_cameo *d = td_cameo_lookup(lx, "100");
+      to = d ? (int32_t)(d - lx->codes) : code;
+    }
+    code = to;
+    nt = 0;
+    for (int i = 0; i < ns; i++) tgt[nt++] = src[i];
+    ns = 0;
+    if (speaker >= 0) src[ns++] = speaker;
+    flags &=
+        (uint16_t) ~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED | TD_EVF_REPORTED);
+    pc = lx->codes[code].code;
+    root = (pc[0] - '0') * 10 + (pc[1] - '0');
+  }
+  /* An object-only predicate is an event only as the content of a demand
+   * ("Libya must hand over the suspects"). */
+  if ((m->p->flags & TD__PF_INNER) && !(deontic && reported)) return;
+  if (ns == 0 && !(c->opts & TD_EVX_KEEP_UNRESOLVED)) return;
+
+  td_event e;
+  memset(&e, 0, sizeof e);
+  e.sent = c->sent;
+  const td_token *ta = &c->doc->toks[c->tf + (uint32_t)m->first];
+  /* The predicate ends at its last word, not at a target it names. */
+  int lastw = m->head;
+  for (int w = 0; w < m->n_words; w++)
+    if (m->words[w] > lastw) lastw = m->words[w];
+  const td_token *tb = &c->doc->toks[c->tf + (uint32_t)lastw];
+  e.start = ta->start;
+  e.end = tb->end;
+  /* Only a stated plan (will, plans to) makes an intent or a threat; a
+   * future date alone marks the event planned. */
+  int stated_plan = (flags & TD_EVF_PLANNED) != 0;
+  e.timex = governing_timex(c, m);
+  if (e.timex >= 0) {
+    e.date = c->doc->timexes[e.timex].date;
+    e.date_how = TD_EVDATE_TIMEX;
+    if (date_after(e.date, c->doc->date)) flags |= TD_EVF_PLANNED;
+  } else if (c->ctx_date.precision &&
+             c->ctx_para == c->doc->sents[c->sent].para) {
+    e.date = c->ctx_date;
+    e.date_how = TD_EVDATE_CONTEXT;
+    e.timex = -1;
+  } else {
+    e.date = c->doc->date;
+    e.date_how = TD_EVDATE_DOCUMENT;
+  }
+  /* "will withdraw its force unless ...": a conditional plan is a threat
+   * (CAMEO 13). */
+  int conditional = !(flags & TD_EVF_NEGATED) && root != 13 && root != 1 &&
+                    (stated_plan || ((flags & TD_EVF_HYPOTHETICAL) &&
+                                     root >= 14 && !c->t[m->head].cond));
+  if (conditional) {
+    int threat = 0;
+    for (int j = m->last + 1; j < c->n && !threat; j++) {
+      if (is_boundary(&c->t[j])) break;
+      if (strcmp(c->t[j].lower, "unless") == 0 ||
+          strcmp(c->t[j].lower, "otherwise") == 0 ||
+          (!stated_plan && strcmp(c->t[j].lower, "if") == 0))
+        threat = 1;
+    }
+    if (threat) {
+      int32_t to = td__lexicon_frame(lx, TD__FRAME_THREATEN, code);
+      if (to < 0) {
+        const td_cameo *t = td_cameo_lookup(lx, "130");
+        to = t ? (int32_t)(t - lx->codes) : code;
+      }
+      code = to;
+      flags &= (uint16_t) ~(TD_EVF_PLANNED | TD_EVF_HYPOTHETICAL);
+      root = 13;
+    }
+  }
+  /* A stated plan of force or pressure is a threat (CAMEO 13): "would
+   * blockade Paris", "will withdraw the inspectors". */
+  if (stated_plan && !(flags & TD_EVF_NEGATED) && root >= 14) {
+    int32_t to = td__lexicon_frame(lx, TD__FRAME_THREATEN, code);
+    if (to >= 0) {
+      code = to;
+      root = 13;
+      flags &= (uint16_t)~TD_EVF_PLANNED;
+    }
+  }
+  /* Planned cooperation is an intent (CAMEO 03), refused cooperation a
+   * rejection (12): "will give aid" 033, "refused to lift sanctions" 1244.
+   * The rejection is asserted; the intent stays marked planned. */
+  if (root >= 4 && root <= 8) {
+    if ((flags & TD_EVF_NEGATED) && refused) {
+      int32_t to = td__lexicon_frame(lx, TD__FRAME_REJECT, code);
+      if (to >= 0) {
+        code = to;
+        flags &= (uint16_t)~TD_EVF_NEGATED;
+      }
+    } else if (stated_plan &&
+               !(flags & (TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL))) {
+      int32_t to = td__lexicon_frame(lx, TD__FRAME_INTENT, code);
+      if (to >= 0) code = to;
+    }
+  }
+  snprintf(e.code, sizeof e.code, "%s", lx->codes[code].code);
+  /* One modality at most: negated, else hypothetical, else planned. */
+  if (flags & TD_EVF_NEGATED)
+    flags &= (uint16_t) ~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED);
+  else if (flags & TD_EVF_HYPOTHETICAL)
+    flags &= (uint16_t)~TD_EVF_PLANNED;
+  e.flags = flags;
+  find_place(c, m, e.place, sizeof e.place);
+
+  if (ns == 0) src[ns++] = -1;
+  if (nt == 0) tgt[nt++] = -1;
+  for (int i = 0; i < ns; i++)
+    for (int k = 0; k < nt; k++) {
+      if (src[i] >= 0 && tgt[k] >= 0 && same_actor(c, src[i], tgt[k])) continue;
+      e.source = src[i];
+      e.target = tgt[k];
+      snprintf(e.source_code, sizeof e.source_code, "%s",
+               src[i] >= 0 ? c->doc->mentions[src[i]].code : "");
+      snprintf(e.target_code, sizeof e.target_code, "%s",
+               tgt[k] >= 0 ? c->doc->mentions[tgt[k]].code : "");
+      push_event(c, &e);
+    }
+  if (src[0] >= 0) {
+    c->last_subject = src[0];
+    c->sent_ns = 0;
+    for (int i = 0; i < ns && src[i] >= 0; i++)
+      c->sent_src[c->sent_ns++] = src[i];
+  }
+}
+
+/* A bare statement (010) by an actor who, in the same sentence, does
+ * something coded more specifically ("X said it would withdraw") adds
+ * nothing: CAMEO codes statements only when nothing more specific is
+ * said. A statement about another actor's deed stays ("X said Y would").
+ * Only the same mention or entity counts, not the same country. */
+static void drop_redundant_statements(coder *c, size_t first) {
+  td_doc *d = c->doc;
+  size_t kept = first;
+  for (size_t i = first; i < d->n_events; i++) {
+    td_event *e = &d->events[i];
+    int drop = 0;
+    if (strcmp(e->code, "010") == 0 && e->source >= 0) {
+      const td_actor_mention *a = &d->mentions[e->source];
+      for (size_t k = first; k < d->n_events && !drop; k++) {
+        const td_event *o = &d->events[k];
+        if (k == i || o->source < 0 || strncmp(o->code, "01", 2) == 0) continue;
+        const td_actor_mention *b = &d->mentions[o->source];
+        if (o->source == e->source ||
+            (a->entity >= 0 && a->entity == b->entity))
+          drop = 1;
+      }
+    }
+    if (!drop) d->events[kept++] = *e;
+  }
+  d->n_events = kept;
+}
+
+static void code_sentence(coder *c, uint32_t si) {
+  load_sentence(c, si);
+  c->n_m = 0;
+  c->sent_ns = 0;
+  for (int i = 0; i < c->n; i++) try_heads(c, i);
+  settle_matches(c);
+  apply_frames(c);
+  size_t first_ev = c->doc->n_events;
+  for (size_t i = 0; i < c->n_m; i++)
+    if (!c->m[i].absorbed) code_match(c, &c->m[i]);
+  drop_redundant_statements(c, first_ev);
+  /* The latest dated expression sets the date for what follows. */
+  uint32_t para = c->doc->sents[si].para;
+  if (para != c->ctx_para) c->ctx_date.precision = TD_PREC_NONE;
+  c->ctx_para = para;
+  for (int j = c->n - 1; j >= 0; j--) {
+    int32_t x = c->t[j].timex;
+    if (x >= 0 && c->doc->timexes[x].date.precision &&
+        c->doc->timexes[x].type == TD_TIMEX_DATE) {
+      c->ctx_date = c->doc->timexes[x].date;
+      break;
+    }
+  }
+  /* A sentence without events still moves the pronoun anchor to its first
+   * actor. */
+  if (c->n_m == 0)
+    for (int j = 0; j < c->n; j++)
+      if (c->t[j].mention >= 0) {
+        c->last_subject = c->t[j].mention;
+        break;
+      }
+}
+
+void td_events_extract_opts(td_doc *doc, const td_lexicon *lx, unsigned opts) {
+  free(doc->events);
+  doc->events = NULL;
+  doc->n_events = 0;
+  if (lx == NULL || doc->n_toks == 0) return;
+  coder c;
+  memset(&c, 0, sizeof c);
+  c.doc = doc;
+  c.lx = lx;
+  c.opts = opts;
+  c.last_subject = -1;
+  c.ctx_para = UINT32_MAX;
+  c.tok_mention = td_xmalloc(doc->n_toks * sizeof *c.tok_mention);
+  c.tok_timex = td_xmalloc(doc->n_toks * sizeof *c.tok_timex);
+  for (size_t i = 0; i < doc->n_toks; i++)
+    c.tok_mention[i] = c.tok_timex[i] = -1;
+  for (size_t i = 0; i < doc->n_mentions; i++) {
+    const td_actor_mention *a = &doc->mentions[i];
+    for (uint32_t t = a->tok_first; t < a->tok_end && t < doc->n_toks; t++)
+      c.tok_mention[t] = (int32_t)i;
+  }
+  for (size_t i = 0; i < doc->n_timexes; i++) {
+    const td_timex *x = &doc->timexes[i];
+    if (x->sent >= doc->n_sents) continue;
+    const td_sentence *s = &doc->sents[x->sent];
+    for (uint32_t t = s->tok_first; t < s->tok_end && t < doc->n_toks; t++)
+      if (doc->toks[t].start >= x->start && doc->toks[t].end <= x->end)
+        c.tok_timex[t] = (int32_t)i;
+  }
+  for (uint32_t si = 0; si < doc->n_sents; si++) code_sentence(&c, si);
+  free(c.tok_mention);
+  free(c.tok_timex);
+  free(c.t);
+  free(c.m);
+}
+
+void td_events_extract(td_doc *doc, const td_lexicon *lx) {
+  td_events_extract_opts(doc, lx, 0);
+}

@@ -1,0 +1,301 @@
+/* Unit tests for the actor stage (actor_kb.c, actors.c): dated codes,
+ * spelling variants, titles and appositions coding unknown people,
+ * coreference, people learnt across articles (a newer title wins from its
+ * date), PETRARCH dictionary import with its error reports, and the store
+ * round trip of learnt people. Articles are run through td_doc_prepare,
+ * so the tests hold whatever the segmenter does with sentences. */
+/* cmocka needs setjmp.h, stdarg.h, stddef.h and stdint.h first. */
+// clang-format off
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+// clang-format on
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tidings.h"
+
+static td_actor_kb *open_kb(void) {
+  td_actor_kb *kb = NULL;
+  td_error err = {0};
+  assert_int_equal(td_actor_kb_open(NULL, &kb, NULL, &err), 0);
+  assert_non_null(kb);
+  return kb;
+}
+
+static td_date day(int y, int m, int d) {
+  return (td_date){(int16_t)y, (int8_t)m, (int8_t)d, 0, 0, TD_PREC_DAY};
+}
+
+static const char *code_of(td_actor_kb *kb, const char *name, td_date d) {
+  static char code[24];
+  if (!td_actor_kb_lookup(kb, name, d, code, sizeof code)) return "(unknown)";
+  return code;
+}
+
+/* A prepared and resolved article dated d. Free with td_doc_free. */
+static td_doc *resolve(td_actor_kb *kb, const char *text, td_date d) {
+  td_doc *doc = td_doc_new();
+  td_doc_set_str(&doc->id, "t");
+  td_doc_set_raw(doc, text, strlen(text));
+  doc->meta_date = d;
+  assert_int_equal(td_doc_prepare(doc, NULL), 0);
+  doc->date = d;
+  doc->date_source = TD_DATE_SRC_METADATA;
+  td_timex_tag(doc);
+  td_actors_resolve(doc, kb);
+  return doc;
+}
+
+/* The mention whose text is exactly s (the n-th such, from 0), or NULL. */
+static const td_actor_mention *mention(const td_doc *doc, const char *s,
+                                       int nth) {
+  size_t n = strlen(s);
+  for (size_t i = 0; i < doc->n_mentions; i++) {
+    const td_actor_mention *m = &doc->mentions[i];
+    if (m->end - m->start == n && memcmp(doc->text + m->start, s, n) == 0 &&
+        nth-- == 0)
+      return m;
+  }
+  return NULL;
+}
+
+static void dump(const td_doc *doc) {
+  for (size_t i = 0; i < doc->n_mentions; i++) {
+    const td_actor_mention *m = &doc->mentions[i];
+    fprintf(stderr, "  [%.*s] %s %s entity %d\n", (int)(m->end - m->start),
+            doc->text + m->start, m->code, td_actor_how_name(m->how),
+            (int)m->entity);
+  }
+}
+
+static void expect(const td_doc *doc, const char *s, int nth, const char *code,
+                   td_actor_how how) {
+  const td_actor_mention *m = mention(doc, s, nth);
+  if (m == NULL) {
+    fprintf(stderr, "no mention '%s' (#%d); mentions:\n", s, nth);
+    dump(doc);
+  }
+  assert_non_null(m);
+  if (strcmp(m->code, code) != 0 || m->how != how) dump(doc);
+  assert_string_equal(m->code, code);
+  assert_int_equal(m->how, how);
+}
+
+static void dated_roles(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  assert_string_equal(code_of(kb, "Antony Blinken", day(2022, 2, 1)), "USAGOV");
+  /* Variants: Anthony/Antony, Sergey/Sergei, Kiev/Kyiv, Lugansk/Luhansk. */
+  assert_string_equal(code_of(kb, "Anthony Blinken", day(2022, 2, 1)),
+                      "USAGOV");
+  assert_string_equal(code_of(kb, "Sergey Lavrov", day(2022, 2, 1)), "RUSGOV");
+  assert_string_equal(code_of(kb, "Kiev", day(2022, 2, 1)), "UKRGOV");
+  assert_string_equal(code_of(kb, "Kyiv", day(2022, 2, 1)), "UKRGOV");
+  assert_string_equal(code_of(kb, "Lugansk People's Republic", day(2022, 2, 1)),
+                      "UKRSEP");
+  assert_string_equal(code_of(kb, "Donbass", day(2022, 2, 1)), "UKR");
+  /* The code valid on the date. */
+  assert_string_equal(code_of(kb, "Jens Stoltenberg", day(2022, 2, 1)),
+                      "IGOWSTNAT");
+  assert_string_equal(code_of(kb, "Jens Stoltenberg", day(2025, 6, 1)),
+                      "NORGOV");
+  assert_string_equal(code_of(kb, "Mark Rutte", day(2023, 1, 1)), "NLDGOV");
+  assert_string_equal(code_of(kb, "Mark Rutte", day(2025, 1, 1)), "IGOWSTNAT");
+  /* Rau: Polish foreign minister, OSCE chairman in 2022 (the later start
+   * wins while both hold), Polish government before. */
+  assert_string_equal(code_of(kb, "Zbigniew Rau", day(2022, 2, 2)),
+                      "IGOEUROSC");
+  assert_string_equal(code_of(kb, "Zbigniew Rau", day(2021, 6, 1)), "POLGOV");
+  assert_string_equal(code_of(kb, "Zbigniew Rau", day(2023, 6, 1)), "POLGOV");
+  assert_string_equal(code_of(kb, "No Such Person", day(2022, 1, 1)),
+                      "(unknown)");
+  td_actor_kb_free(kb);
+}
+
+static void titles_code_unknown_people(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_doc *d = resolve(
+      kb,
+      "Polish Foreign Minister Jan Nowakowski met Russian presidential "
+      "spokesman Ivan Petrovsky in Vienna.\n\n"
+      "Nowakowski said the talks were useful. He added that Petrovsky "
+      "agreed.\n\n"
+      "Jane Roe, a reporter with Voice of America, wrote that she saw them.\n",
+      day(2022, 3, 1));
+  expect(d, "Polish Foreign Minister Jan Nowakowski", 0, "POLGOV",
+         TD_ACTOR_TITLE);
+  expect(d, "Russian presidential spokesman Ivan Petrovsky", 0, "RUSGOV",
+         TD_ACTOR_TITLE);
+  expect(d, "Nowakowski", 0, "POLGOV", TD_ACTOR_COREF);
+  expect(d, "He", 0, "POLGOV", TD_ACTOR_COREF);
+  expect(d, "Petrovsky", 0, "RUSGOV", TD_ACTOR_COREF);
+  expect(d, "Jane Roe", 0, "USAMED", TD_ACTOR_TITLE);
+  expect(d, "Voice of America", 0, "USAMED", TD_ACTOR_DICT);
+  expect(d, "she", 0, "USAMED", TD_ACTOR_COREF);
+  /* Coreferent mentions share the entity of the titled one. */
+  assert_int_equal(
+      mention(d, "Nowakowski", 0)->entity,
+      mention(d, "Polish Foreign Minister Jan Nowakowski", 0)->entity);
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+}
+
+static void known_people_and_coreference(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_doc *d = resolve(kb,
+                      "US Secretary of State Antony Blinken spoke with NATO "
+                      "Secretary General Jens Stoltenberg.\n\n"
+                      "The Secretary reaffirmed support for Ukraine, the "
+                      "State Department said.\n\n"
+                      "The Kremlin and the Russian Foreign Ministry did not "
+                      "comment.\n",
+                      day(2022, 2, 2));
+  expect(d, "US Secretary of State Antony Blinken", 0, "USAGOV", TD_ACTOR_DICT);
+  expect(d, "NATO Secretary General Jens Stoltenberg", 0, "IGOWSTNAT",
+         TD_ACTOR_DICT);
+  expect(d, "Secretary", 0, "USAGOV", TD_ACTOR_COREF);
+  expect(d, "Ukraine", 0, "UKR", TD_ACTOR_DICT);
+  expect(d, "State Department", 0, "USAGOV", TD_ACTOR_DICT);
+  expect(d, "Kremlin", 0, "RUSGOV", TD_ACTOR_DICT);
+  expect(d, "Russian Foreign Ministry", 0, "RUSGOV", TD_ACTOR_DICT);
+  /* A stale title would not survive the date: in 2026 the same text
+   * still codes Blinken by his title in the text. */
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+}
+
+static void learnt_across_articles(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_doc *d = resolve(kb, "Estonian Foreign Minister Mart Tammekivi said so.\n",
+                      day(2023, 5, 1));
+  expect(d, "Estonian Foreign Minister Mart Tammekivi", 0, "ESTGOV",
+         TD_ACTOR_TITLE);
+  td_doc_free(d);
+  d = resolve(kb, "Mart Tammekivi arrived in Riga.\n", day(2023, 6, 1));
+  expect(d, "Mart Tammekivi", 0, "ESTGOV", TD_ACTOR_LEARNT);
+  td_doc_free(d);
+  /* A newer title wins from its date on. */
+  d = resolve(kb, "NATO spokesman Mart Tammekivi said so.\n", day(2024, 1, 10));
+  expect(d, "NATO spokesman Mart Tammekivi", 0, "IGOWSTNAT", TD_ACTOR_TITLE);
+  td_doc_free(d);
+  d = resolve(kb, "Mart Tammekivi spoke.\n", day(2024, 3, 1));
+  expect(d, "Mart Tammekivi", 0, "IGOWSTNAT", TD_ACTOR_LEARNT);
+  td_doc_free(d);
+  d = resolve(kb, "Mart Tammekivi spoke.\n", day(2023, 7, 1));
+  expect(d, "Mart Tammekivi", 0, "ESTGOV", TD_ACTOR_LEARNT);
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+}
+
+typedef struct diag_log {
+  int n;
+  char last[512];
+} diag_log;
+static void log_diag(void *ud, td_severity sev, const char *file, long line,
+                     const char *msg) {
+  (void)sev;
+  diag_log *l = ud;
+  l->n++;
+  snprintf(l->last, sizeof l->last, "%s:%ld: %s", file, line, msg);
+}
+
+static void petrarch_dictionary(void **state) {
+  (void)state;
+  char path[64];
+  snprintf(path, sizeof path, "/tmp/td_test_dict_%ld.txt", (long)getpid());
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(
+      "# a test dictionary\n"
+      "FREEDONIA_ [FRD]\n"
+      "+FREEDONIAN_\n"
+      "RUFUS_T._FIREFLY_  # leader\n"
+      "+FIREFLY_\n"
+      "\t[FRDGOV 330101-341231]\n"
+      "\t[FRDELI]\n"
+      "SYLVANIA_ [SYL] [SYLGOV 990101-bad]\n"
+      "TRENTINO_ [SYLMIL >330601]\n",
+      f);
+  fclose(f);
+  td_actor_kb *kb = open_kb();
+  diag_log log = {0};
+  td_diag diag = {log_diag, &log};
+  size_t n = 0;
+  td_error err = {0};
+  assert_int_equal(td_actor_kb_load_dict(kb, path, &diag, &n, &err), 0);
+  assert_int_equal(n, 3); /* FREEDONIA, FIREFLY, TRENTINO */
+  assert_int_equal(log.n, 1);
+  char want[128];
+  snprintf(want, sizeof want, "%s:8: ", path);
+  assert_memory_equal(log.last, want, strlen(want));
+  assert_string_equal(code_of(kb, "Freedonian", day(1933, 5, 1)), "FRD");
+  assert_string_equal(code_of(kb, "Rufus T. Firefly", day(1933, 5, 1)),
+                      "FRDGOV");
+  assert_string_equal(code_of(kb, "Firefly", day(1936, 5, 1)), "FRDELI");
+  assert_string_equal(code_of(kb, "Trentino", day(1934, 1, 1)), "SYLMIL");
+  assert_string_equal(code_of(kb, "Sylvania", day(1934, 1, 1)), "(unknown)");
+  /* A dictionary name in text. */
+  td_doc *d =
+      resolve(kb, "Firefly declared war on Sylvania.\n", day(1933, 9, 1));
+  expect(d, "Firefly", 0, "FRDGOV", TD_ACTOR_DICT);
+  td_doc_free(d);
+  /* A missing file is an error, not a crash. */
+  assert_int_equal(
+      td_actor_kb_load_dict(kb, "/nonexistent/dict.txt", &diag, NULL, &err),
+      TD_EIO);
+  td_actor_kb_free(kb);
+  unlink(path);
+}
+
+static void store_round_trip(void **state) {
+  (void)state;
+  char db[64];
+  snprintf(db, sizeof db, "/tmp/td_test_actors_%ld.db", (long)getpid());
+  unlink(db);
+  td_store *st;
+  td_error err = {0};
+  assert_int_equal(td_store_open(db, &st, &err), 0);
+  td_actor_kb *kb = open_kb();
+  td_doc *d = resolve(kb, "Latvian Defence Minister Ilze Ozolina said so.\n",
+                      day(2023, 5, 1));
+  td_put_result res;
+  assert_int_equal(td_store_begin(st, &err), 0);
+  assert_int_equal(td_store_put_doc(st, d, &res, &err), 0);
+  assert_int_equal(td_store_commit(st, &err), 0);
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+  /* A fresh kb knows her only through the store. */
+  kb = open_kb();
+  assert_string_equal(code_of(kb, "Ilze Ozolina", day(2023, 6, 1)),
+                      "(unknown)");
+  assert_int_equal(td_actor_kb_load_store(kb, st, &err), 0);
+  assert_string_equal(code_of(kb, "Ilze Ozolina", day(2023, 6, 1)), "LVAGOV");
+  td_actor_kb_free(kb);
+  td_store_close(st);
+  unlink(db);
+  char x[80];
+  snprintf(x, sizeof x, "%s-wal", db);
+  unlink(x);
+  snprintf(x, sizeof x, "%s-shm", db);
+  unlink(x);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(dated_roles),
+      cmocka_unit_test(titles_code_unknown_people),
+      cmocka_unit_test(known_people_and_coreference),
+      cmocka_unit_test(learnt_across_articles),
+      cmocka_unit_test(petrarch_dictionary),
+      cmocka_unit_test(store_round_trip),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

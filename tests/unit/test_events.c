@@ -1,0 +1,345 @@
+/* Unit tests for events.c: who did what to whom in one sentence, with
+ * modality, date and place, through the whole annotate pipeline (the
+ * real segmenter, time tagger and actor resolver). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+/* cmocka needs the headers above first. */
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tidings.h"
+
+static td_actor_kb *kb;
+static td_lexicon *lx;
+
+static int setup(void **state) {
+  (void)state;
+  td_error err = {0};
+  if (td_actor_kb_open(NULL, &kb, NULL, &err) != 0) return -1;
+  return td_lexicon_open(NULL, &lx, NULL, &err);
+}
+
+static int teardown(void **state) {
+  (void)state;
+  td_lexicon_free(lx);
+  td_actor_kb_free(kb);
+  return 0;
+}
+
+/* Annotate text as an article dated 2022-02-01. */
+static td_doc *code(const char *text) {
+  td_doc *d = td_doc_new();
+  td_doc_set_str(&d->id, "t");
+  td_doc_set_str(&d->origin, "test");
+  td_doc_set_raw(d, text, strlen(text));
+  td_date_parse_iso("2022-02-01", &d->meta_date);
+  assert_int_equal(td_doc_prepare(d, NULL), 0);
+  td_batch_resolve_dates(&d, 1);
+  td_doc_annotate(d, kb, lx);
+  return d;
+}
+
+/* The first event whose code starts with prefix, or NULL. */
+static const td_event *find(const td_doc *d, const char *prefix) {
+  for (size_t i = 0; i < d->n_events; i++)
+    if (strncmp(d->events[i].code, prefix, strlen(prefix)) == 0)
+      return &d->events[i];
+  return NULL;
+}
+
+static size_t count(const td_doc *d, const char *prefix) {
+  size_t n = 0;
+  for (size_t i = 0; i < d->n_events; i++)
+    if (strncmp(d->events[i].code, prefix, strlen(prefix)) == 0) n++;
+  return n;
+}
+
+static void dump(const td_doc *d) {
+  for (size_t i = 0; i < d->n_events; i++)
+    fprintf(stderr, "  %s %s -> %s flags %u\n", d->events[i].code,
+            d->events[i].source_code, d->events[i].target_code,
+            d->events[i].flags);
+}
+
+static void assert_actor(const char *code, const char *prefix) {
+  if (strncmp(code, prefix, strlen(prefix)) != 0)
+    fail_msg("actor %s, want %s...", code, prefix);
+}
+
+static void active_voice(void **state) {
+  (void)state;
+  td_doc *d = code("Russia accused Ukraine of shelling civilians.");
+  const td_event *e = find(d, "112");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "RUS");
+  assert_actor(e->target_code, "UKR");
+  assert_string_equal(td_event_modality(e->flags), "asserted");
+  td_doc_free(d);
+}
+
+static void passive_voice(void **state) {
+  (void)state;
+  td_doc *d = code("Ukraine was criticized by Russia on Monday.");
+  const td_event *e = find(d, "111");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "RUS");
+  assert_actor(e->target_code, "UKR");
+  td_doc_free(d);
+}
+
+static void several_targets(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "Blinken spoke by phone with NATO Secretary General Jens Stoltenberg, "
+      "OSCE Chairman-in-Office Zbigniew Rau and EU High Representative "
+      "Josep Borrell.");
+  if (count(d, "041") != 3) dump(d);
+  assert_int_equal(count(d, "041"), 3);
+  for (size_t i = 0; i < d->n_events; i++)
+    if (strcmp(d->events[i].code, "041") == 0)
+      assert_actor(d->events[i].source_code, "USA");
+  td_doc_free(d);
+}
+
+static void symmetric_talks(void **state) {
+  (void)state;
+  td_doc *d = code("Talks between Russia and Ukraine resumed on Monday.");
+  const td_event *e = find(d, "04");
+  if (!e) dump(d);
+  assert_non_null(e);
+  int ok = (strncmp(e->source_code, "RUS", 3) == 0 &&
+            strncmp(e->target_code, "UKR", 3) == 0) ||
+           (strncmp(e->source_code, "UKR", 3) == 0 &&
+            strncmp(e->target_code, "RUS", 3) == 0);
+  assert_true(ok);
+  td_doc_free(d);
+  /* Coordinated subjects of a symmetric predicate. */
+  d = code("Russia and France held talks in Paris.");
+  e = find(d, "04");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_true(e->source >= 0 && e->target >= 0);
+  td_doc_free(d);
+}
+
+static void reported_speech(void **state) {
+  (void)state;
+  td_doc *d = code("Peskov said Russia would hold talks with NATO next week.");
+  const td_event *say = find(d, "010");
+  const td_event *talk = find(d, "03");
+  if (!talk) talk = find(d, "04");
+  if (!say || !talk) dump(d);
+  assert_non_null(say);
+  assert_actor(say->source_code, "RUS");
+  assert_non_null(talk);
+  assert_actor(talk->source_code, "RUS");
+  assert_actor(talk->target_code, "IGOWSTNAT");
+  assert_string_equal(td_event_modality(talk->flags), "planned");
+  td_doc_free(d);
+}
+
+static void negation_and_refusal(void **state) {
+  (void)state;
+  td_doc *d = code("Russia did not attack Ukraine.");
+  const td_event *e = find(d, "18");
+  if (!e) e = find(d, "19");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_string_equal(td_event_modality(e->flags), "negated");
+  td_doc_free(d);
+  /* A refusal is a rejection that happened. */
+  d = code("Russia refused to withdraw its troops from the border.");
+  e = find(d, "12");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_string_equal(e->code, "1246");
+  assert_string_equal(td_event_modality(e->flags), "asserted");
+  td_doc_free(d);
+}
+
+static void did_not_rule_out(void **state) {
+  (void)state;
+  td_doc *d = code("Peskov did not rule out new talks with NATO.");
+  const td_event *e = find(d, "014");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_string_equal(td_event_modality(e->flags), "asserted");
+  assert_actor(e->source_code, "RUS");
+  td_doc_free(d);
+}
+
+static void planned(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "US Defense Secretary Lloyd Austin will attend the NATO defence "
+      "ministerial.");
+  assert_true(d->n_events > 0);
+  const td_event *e = &d->events[0];
+  if (!(e->flags & TD_EVF_PLANNED)) dump(d);
+  assert_string_equal(td_event_modality(e->flags), "planned");
+  assert_actor(e->source_code, "USA");
+  td_doc_free(d);
+}
+
+static void hypothetical(void **state) {
+  (void)state;
+  td_doc *d = code("If Russia attacks Ukraine, the West will respond.");
+  const td_event *e = find(d, "18");
+  if (!e) e = find(d, "19");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_string_equal(td_event_modality(e->flags), "hypothetical");
+  td_doc_free(d);
+  d = code("Russia could invade Ukraine.");
+  e = find(d, "19");
+  assert_non_null(e);
+  assert_string_equal(td_event_modality(e->flags), "hypothetical");
+  td_doc_free(d);
+}
+
+static void quotation_speaker(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "\"We are ready to talk to NATO,\" Russian Foreign Minister "
+      "Sergei Lavrov said.");
+  const td_event *e = find(d, "03");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "RUS");
+  assert_true(e->flags & TD_EVF_QUOTED);
+  td_doc_free(d);
+}
+
+static void place(void **state) {
+  (void)state;
+  td_doc *d = code("Blinken met Lavrov in Geneva on Friday.");
+  const td_event *e = find(d, "04");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_string_equal(e->place, "Geneva");
+  assert_actor(e->source_code, "USA");
+  assert_actor(e->target_code, "RUS");
+  td_doc_free(d);
+}
+
+static void dating(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "On January 26, the United States handed its response to "
+      "Russia. Blinken criticized Russia.");
+  const td_event *e = find(d, "04");
+  if (!e) dump(d);
+  assert_non_null(e);
+  char buf[24];
+  td_date_format(e->date, buf, sizeof buf);
+  assert_string_equal(buf, "2022-01-26");
+  assert_int_equal(e->date_how, TD_EVDATE_TIMEX);
+  td_doc_free(d);
+  /* Without a time expression: the article date. */
+  d = code("Blinken criticized Russia.\n\nLavrov denounced NATO.");
+  e = find(d, "111");
+  assert_non_null(e);
+  td_date_format(e->date, buf, sizeof buf);
+  assert_string_equal(buf, "2022-02-01");
+  assert_int_equal(e->date_how, TD_EVDATE_DOCUMENT);
+  td_doc_free(d);
+}
+
+static void frames(void **state) {
+  (void)state;
+  /* An appeal takes its code from what it asks for. */
+  td_doc *d = code("Blinken urged Russia to withdraw its troops.");
+  const td_event *e = find(d, "02");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_string_equal(e->code, "0256");
+  assert_actor(e->source_code, "USA");
+  assert_actor(e->target_code, "RUS");
+  assert_null(find(d, "087")); /* what is asked for did not happen */
+  td_doc_free(d);
+  /* A rejection looks past the request it rejects. */
+  d = code("Russia rejected a NATO request to withdraw its troops.");
+  e = find(d, "12");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_string_equal(e->code, "1246");
+  td_doc_free(d);
+}
+
+static void demand_by_speaker(void **state) {
+  (void)state;
+  /* "X should do Y", written by Z: Z demands Y of X. */
+  td_doc *d = code(
+      "\"Russia should withdraw its troops from the border,\" "
+      "Ukrainian Foreign Minister Dmytro Kuleba wrote.");
+  const td_event *e = find(d, "10");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_string_equal(e->code, "1056");
+  assert_actor(e->source_code, "UKR");
+  assert_actor(e->target_code, "RUS");
+  td_doc_free(d);
+}
+
+static void conditional_threat(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "Russia will cut gas supplies to Ukraine unless Kyiv pays "
+      "its debts.");
+  const td_event *e = find(d, "13");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "RUS");
+  td_doc_free(d);
+}
+
+static void modality_names(void **state) {
+  (void)state;
+  assert_string_equal(td_event_modality(0), "asserted");
+  assert_string_equal(td_event_modality(TD_EVF_REPORTED), "asserted");
+  assert_string_equal(td_event_modality(TD_EVF_PLANNED), "planned");
+  assert_string_equal(td_event_modality(TD_EVF_NEGATED), "negated");
+  assert_string_equal(td_event_modality(TD_EVF_HYPOTHETICAL), "hypothetical");
+}
+
+static void empty_and_odd_input(void **state) {
+  (void)state;
+  td_doc *d = code("...");
+  assert_int_equal(d->n_events, 0);
+  td_doc_free(d);
+  d = code("\"\"\"(((( said said said by by with and and , , ;");
+  td_doc_free(d);
+  /* No lexicon: no events, nothing breaks. */
+  d = td_doc_new();
+  td_events_extract(d, NULL);
+  assert_int_equal(d->n_events, 0);
+  td_doc_free(d);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(active_voice),
+      cmocka_unit_test(passive_voice),
+      cmocka_unit_test(several_targets),
+      cmocka_unit_test(symmetric_talks),
+      cmocka_unit_test(reported_speech),
+      cmocka_unit_test(negation_and_refusal),
+      cmocka_unit_test(did_not_rule_out),
+      cmocka_unit_test(planned),
+      cmocka_unit_test(hypothetical),
+      cmocka_unit_test(quotation_speaker),
+      cmocka_unit_test(place),
+      cmocka_unit_test(dating),
+      cmocka_unit_test(frames),
+      cmocka_unit_test(demand_by_speaker),
+      cmocka_unit_test(conditional_threat),
+      cmocka_unit_test(modality_names),
+      cmocka_unit_test(empty_and_odd_input),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
