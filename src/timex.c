@@ -2251,6 +2251,14 @@ static int match(ctx *c, int i, expr *x) {
 static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   int n = -1, k, u, pl;
   const atom *a = &c->at[i];
+  /* "Islam will one day be ...": some day ahead, not a stretch */
+  if (is_w(c->text, a, "one") && word_at(c, i + 1, "day") && i > 0 &&
+      c->at[i - 1].kind == A_WORD && sense_of(&c->at[i - 1], C_TENSE) &&
+      sense_of(&c->at[i - 1], C_TENSE)->val == 1) {
+    x->a1 = i + 2;
+    set_lit(x, TD_TIMEX_DATE, "FUTURE_REF");
+    return 1;
+  }
   if (sense_of(a, C_QUANT)) {
     k = i + 1;
     if (word_at(c, k, "of")) k++;

@@ -459,6 +459,10 @@ static void timeml_conventions(void **state) {
          "The next morning", "2000-02-23TMO", TD_TIMEX_TIME);
   expect("Prices rose in the first half of the year.", "2022-08-02",
          "the first half of the year", "2022-H1", TD_TIMEX_DATE);
+  expect("Islam will one day be the second religion.", "1998-03-03", "one day",
+         "FUTURE_REF", TD_TIMEX_DATE);
+  expect("The siege lasted one day.", "1998-03-03", "one day", "P1D",
+         TD_TIMEX_DURATION);
   /* years in words after a month, a season, "the year" */
   expect("In January nineteen ninety-seven, a bomb went off.", "1998-02-27",
          "January nineteen ninety-seven", "1997-01", TD_TIMEX_DATE);
