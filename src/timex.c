@@ -20,9 +20,14 @@
  * mentioned - for anaphoric ones ("the next day", "earlier in the day").
  * The tense of the sentence (cue words and -ed verbs nearest the
  * expression, the governing verb before it first) decides the direction of
- * weekdays and breaks ties of year-less dates. Earnings stories are read
- * with the quarter they last named ("a year ago" = that quarter a year
- * before), and "that year" with the last point named.
+ * weekdays and breaks ties of year-less dates and named quarters; a
+ * deadline ("until Tuesday") looks ahead, and an attribution after a
+ * closing quote is not the clause's tense. Earnings stories are read with
+ * the quarter they report - the first one named that is over by the DCT,
+ * unless the sentence names its own ("a year ago", "the same period last
+ * year" = that quarter a year before; "the latest quarter" is never one
+ * still ahead) - and "that year", "the entire year" with the last point
+ * named.
  *
  * Each sentence is tagged line by line (a headline or a date line run into
  * the next line never makes one expression with it). Work is linear in the
@@ -67,18 +72,19 @@ enum {
   C_TERM,
   C_DECADE,
   C_APPROX,
+  C_STRETCH,
   C_COUNT
 };
 /* Classes that can start an expression: the hot path's one test. */
 #define TRIGGER(cls)                                                          \
   ((cls) != C_NONE && (cls) != C_TENSE && (cls) != C_PREP && (cls) != C_TZ && \
-   (cls) != C_APPROX)
+   (cls) != C_APPROX && (cls) != C_STRETCH)
 static const char *const class_names[C_COUNT] = {
     "",      "MONTH",  "WEEKDAY", "SEASON", "HOLIDAY", "NUM",
     "ORD",   "UNIT",   "UNITS",   "SETADJ", "DAYREF",  "REF",
     "SHIFT", "ASHIFT", "AROUND",  "AGO",    "PART",    "MOD",
     "QUANT", "EVERY",  "HALF",    "FISCAL", "TENSE",   "PREP",
-    "TZ",    "LATEST", "TERM",    "DECADE", "APPROX"};
+    "TZ",    "LATEST", "TERM",    "DECADE", "APPROX",  "STRETCH"};
 
 /* Units, as in data/timex-units.txt. */
 enum {
@@ -323,13 +329,15 @@ static tv tv_shift(tv t, int unit, int n) {
   return r;
 }
 
+/* TimeML's season codes, by SEASON value (1 spring .. 4 winter). */
+static const char *const season_codes[] = {"", "SP", "SU", "FA", "WI"};
+
 static void tv_format(tv t, char *buf, size_t n) {
   char y[8];
   if (t.y < 0)
     snprintf(y, sizeof y, "XXXX");
   else
     snprintf(y, sizeof y, "%04d", t.y % 10000);
-  static const char *const seasons[] = {"", "SP", "SU", "FA", "WI"};
   static const char *const parts[] = {"", "MO", "AF", "EV", "NI", "", ""};
   switch (t.prec) {
     case P_CENT:
@@ -348,7 +356,7 @@ static void tv_format(tv t, char *buf, size_t n) {
       snprintf(buf, n, "%s-Q%d", y, t.x);
       break;
     case P_SEASON:
-      snprintf(buf, n, "%s-%s", y, seasons[t.x & 3 ? t.x : 4]);
+      snprintf(buf, n, "%s-%s", y, season_codes[t.x & 3 ? t.x : 4]);
       break;
     case P_MONTH:
       snprintf(buf, n, "%s-%02d", y, t.m);
@@ -410,9 +418,15 @@ typedef struct ctx {
   tv ref; /* the last point the text named, at any precision from a year
              down: "that year", "later that month" refer to it */
   int have_ref;
+  uint32_t ref_sent; /* the sentence that named it */
   tv lastq; /* the last quarter the text mentioned: earnings stories date
                "a year ago" and "the quarter" by it */
   int have_lastq;
+  uint32_t lastq_sent; /* the sentence that named it */
+  tv mainq; /* the first quarter over by the DCT the text named: the one an
+               earnings story reports */
+  int have_mainq;
+  uint32_t cur_sent; /* the sentence being tagged */
 } ctx;
 
 /* A word that licenses a weak month name after it ("in May"). */
@@ -421,16 +435,36 @@ static int is_month_ctx_word(const char *text, const atom *a) {
   return sense_of(a, C_PREP) || sense_of(a, C_MOD) || sense_of(a, C_SHIFT);
 }
 
+/* The quarter "a year ago", "the year-earlier period" compare with: one
+ * the same sentence named, else the one the story reports (its first),
+ * not a later aside ("after a flat second quarter", "expects a weak
+ * fourth quarter"). Needs have_lastq. */
+static tv story_quarter(const ctx *c) {
+  if (c->lastq_sent == c->cur_sent || !c->have_mainq) return c->lastq;
+  return c->mainq;
+}
+
 /* The quarter a story is about: the last one mentioned, else the one
  * before the DCT's. */
 static tv quarter_ref(const ctx *c) {
-  if (c->have_lastq) return c->lastq;
+  if (c->have_lastq) return story_quarter(c);
   tv t = {P_QUARTER, c->dct.y, 0, 0, 0, 0, (c->dct.m - 1) / 3};
   if (t.x == 0) {
     t.x = 4;
     t.y--;
   }
   return t;
+}
+
+/* "The latest quarter" is one already reported: the story's quarter, but
+ * never one it only looks ahead to ("expects a loss in the fourth
+ * quarter"), else the last one over by the DCT. */
+static tv latest_quarter(const ctx *c) {
+  tv q = quarter_ref(c);
+  int dq = c->dct.y * 4 + (c->dct.m - 1) / 3; /* the DCT's, 0-based */
+  if (q.y * 4 + q.x - 1 >= dq)
+    q = (tv){P_QUARTER, (dq - 1) / 4, 0, 0, 0, 0, (dq - 1) % 4 + 1};
+  return q;
 }
 
 /* The time "that <unit>" refers to: the last point named, if it is at
@@ -551,12 +585,24 @@ static int cue_at(const ctx *c, int k) {
   if (v == 2) v = word_at(c, k + 1, "to") ? 1 : 0;
   /* "had been due to": a future seen from the past, which news reports
    * once it is over ("were planning to" may still be ahead) */
+  /* "would have gone", "may have left": a modal perfect is a past */
+  if (v == 1 && word_at(c, k + 1, "have")) return -1;
   if (v == 1 && k > 0 &&
       (word_at(c, k - 1, "had") ||
        (k > 1 && word_at(c, k - 1, "been") && word_at(c, k - 2, "had"))))
     return -1;
   if (s) return v;
-  return ends_ed(c->text, a) ? -1 : 0;
+  /* "should be completed", "to be held": a passive infinitive takes the
+   * tense of the modal or verb before it */
+  if (!ends_ed(c->text, a)) return 0;
+  return k > 0 && word_at(c, k - 1, "be") ? 0 : -1;
+}
+
+/* A quote mark at k: " or '' (the corpora's ASCII quotes). */
+static int closing_quote(const ctx *c, int k) {
+  return c->at[k].kind == A_PUNCT &&
+         (c->at[k].ch == '"' ||
+          (c->at[k].ch == '\'' && punct_at(c, k + 1, '\'')));
 }
 
 /* -1 past, 1 future, 0 unknown: the tense of the verb governing atom i,
@@ -580,18 +626,47 @@ static int tense_at(const ctx *c, int i) {
     int v = cue_at(c, k);
     if (v) return v;
   }
+  /* "has given them until 9 a.m. Tuesday": a deadline is ahead unless
+   * the clause before says otherwise ("was closed until Friday") */
+  for (int k = i - 1; k >= lo && k >= i - 6; k--) {
+    if (word_at(c, k, "until") || word_at(c, k, "till")) {
+      /* "Until Thursday, they had not called him a suspect" */
+      int hi = i + 12 < (int)c->n ? i + 12 : (int)c->n;
+      for (int j = i + 1; j < hi && !closing_quote(c, j); j++) {
+        int v = cue_at(c, j);
+        if (v) return v;
+      }
+      return 1;
+    }
+    if (c->at[k].kind == A_WORD && !sense_of(&c->at[k], C_TZ) &&
+        !(c->at[k].e - c->at[k].s == 1)) /* a.m., p.m. letters pass */
+      break;
+  }
   int hi = i + 12 < (int)c->n ? i + 12 : (int)c->n;
   for (int k = i + 1; k < hi; k++) {
+    /* a closing quote: what follows ("... Thursday,'' Castro said) is
+     * the attribution, not this clause */
+    if (closing_quote(c, k)) break;
     int v = cue_at(c, k);
     if (v) return v;
   }
   /* any cue in the sentence, but never a scan of a whole run-on text:
    * tagging stays linear on a megabyte without a full stop */
-  int lo2 = i > 200 ? i - 200 : 0;
-  int hi2 = i + 200 < (int)c->n ? i + 200 : (int)c->n;
-  for (int k = lo2; k < hi2; k++) {
-    int v = cue_at(c, k);
-    if (v) return v;
+  int fwd = 1;                     /* not past a closing quote */
+  for (int d = 1; d <= 200; d++) { /* the nearest first */
+    if (i - d < 0 && (!fwd || i + d >= (int)c->n)) break;
+    if (i - d >= 0) {
+      int v = cue_at(c, i - d);
+      if (v) return v;
+    }
+    if (fwd && i + d < (int)c->n) {
+      if (closing_quote(c, i + d)) {
+        fwd = 0;
+        continue;
+      }
+      int v = cue_at(c, i + d);
+      if (v) return v;
+    }
   }
   /* no verb to go by: "closed until Friday" looks ahead */
   if (i > 0 && (word_at(c, i - 1, "until") || word_at(c, i - 1, "till")))
@@ -620,6 +695,30 @@ static int nearest_year(const ctx *c, int m, int d, int tense) {
     if (!d) { /* a whole month: its own month is this year */
       if (yy == y && m == c->dct.m) dist = 0;
     }
+    if (bestd < 0 || dist < bestd) {
+      bestd = dist;
+      best = yy;
+    }
+  }
+  return best;
+}
+
+/* The year that puts the span of n months from month m0 (a quarter, a
+ * half) nearest the DCT, counting from its nearer end; against the tense
+ * of the sentence it must be much nearer. A span holding the DCT is 0
+ * away. */
+static int nearest_span_year(const ctx *c, int m0, int n, int tense) {
+  int64_t z0 = tv_days(c->dct);
+  int best = c->dct.y;
+  int64_t bestd = -1;
+  for (int yy = c->dct.y - 1; yy <= c->dct.y + 1; yy++) {
+    int64_t a = td_days_from_civil(yy, m0, 1);
+    int64_t b = td_days_from_civil(m0 + n > 12 ? yy + 1 : yy,
+                                   (m0 + n - 1) % 12 + 1, 1) -
+                1;
+    int64_t dist = z0 < a ? a - z0 : z0 > b ? z0 - b : 0;
+    if (tense < 0 && z0 < a) dist += 120;
+    if (tense > 0 && z0 > b) dist += 120;
     if (bestd < 0 || dist < bestd) {
       bestd = dist;
       best = yy;
@@ -694,6 +793,12 @@ static int number_at(const ctx *c, int i, int allow_a, int *val, int *end) {
   return 1;
 }
 
+/* A word between a count and its unit that leaves the stretch as it is
+ * (data/timex-words.txt, STRETCH): "two more weeks", "six straight days". */
+static int counted_unit_word(const ctx *c, int k) {
+  return k < (int)c->n && sense_of(&c->at[k], C_STRETCH) != NULL;
+}
+
 /* A unit at atom i: returns the unit, *plural set. */
 static int unit_at(const ctx *c, int i, int *plural) {
   if (i >= (int)c->n) return 0;
@@ -739,11 +844,8 @@ static void duration_lit(char *buf, size_t n, int unit, int count) {
     case U_MONTH:
       snprintf(buf, n, "P%sM", num);
       break;
-    case U_QUARTER: /* TimeML writes quarters in months */
-      if (count >= 0)
-        snprintf(buf, n, "P%dM", count * 3);
-      else
-        snprintf(buf, n, "PXM");
+    case U_QUARTER: /* the TimeML corpora write P2Q, P1Q, PXQ */
+      snprintf(buf, n, "P%sQ", num);
       break;
     case U_YEAR:
       snprintf(buf, n, "P%sY", num);
@@ -763,6 +865,26 @@ static void duration_lit(char *buf, size_t n, int unit, int count) {
     default:
       snprintf(buf, n, "PX");
   }
+}
+
+/* n and a half units, written in the next smaller unit TimeML uses
+ * (P2Y6M, PT5H30M, PT1M30S); 0 for units without one. */
+static int half_duration_lit(char *buf, size_t n, int unit, int count) {
+  switch (unit) {
+    case U_YEAR:
+      snprintf(buf, n, count ? "P%dY6M" : "P6M", count);
+      return 1;
+    case U_DAY:
+      snprintf(buf, n, count ? "P%dDT12H" : "PT12H", count);
+      return 1;
+    case U_HOUR:
+      snprintf(buf, n, count ? "PT%dH30M" : "PT30M", count);
+      return 1;
+    case U_MIN:
+      snprintf(buf, n, count ? "PT%dM30S" : "PT30S", count);
+      return 1;
+  }
+  return 0;
 }
 
 static void set_lit(expr *x, int type, const char *lit) {
@@ -834,7 +956,41 @@ static int month_at(const ctx *c, int i, int ok_weak, int *m, int *end) {
   return 1;
 }
 
-/* An optional ", YEAR" or " YEAR" at i. */
+/* A year in words at i: "nineteen ninety-six", "twenty ten", and with
+ * thousands "two thousand [and] [one]" (only where a year is certain:
+ * "January 5, two thousand protesters" is a crowd). */
+static int spoken_year_at(const ctx *c, int i, int thousands, int *y,
+                          int *end) {
+  if (i + 1 >= (int)c->n || c->at[i].kind != A_WORD ||
+      c->at[i + 1].kind != A_WORD)
+    return 0;
+  const lex_sense *s = sense_of(&c->at[i], C_NUM);
+  int n, e;
+  if (!s) return 0;
+  if (s->val >= 10 && s->val <= 20 && number_at(c, i + 1, 0, &n, &e) &&
+      n >= 10 && n <= 99) {
+    *y = s->val * 100 + n;
+    *end = e;
+    return 1;
+  }
+  if (thousands && s->val == 2 && word_at(c, i + 1, "thousand")) {
+    int k = i + 2;
+    *y = 2000;
+    if (word_at(c, k, "and")) k++;
+    if (k < (int)c->n && c->at[k].kind == A_WORD &&
+        number_at(c, k, 0, &n, &e) && n >= 1 && n <= 99) {
+      *y += n;
+      k = e;
+    } else if (word_at(c, i + 2, "and")) {
+      k = i + 2;
+    }
+    *end = k;
+    return 1;
+  }
+  return 0;
+}
+
+/* An optional ", YEAR" or " YEAR" at i, in digits or words. */
 static int opt_year(const ctx *c, int i, int *y, int *end) {
   int k = i;
   if (punct_at(c, k, ',')) k++;
@@ -842,6 +998,7 @@ static int opt_year(const ctx *c, int i, int *y, int *end) {
     *end = k + 1;
     return 1;
   }
+  if (spoken_year_at(c, k, 0, y, end)) return 1;
   /* ", '98" */
   if (punct_at(c, k, '\'') && k + 1 < (int)c->n && c->at[k + 1].kind == A_NUM &&
       c->at[k + 1].nd == 2) {
@@ -853,8 +1010,9 @@ static int opt_year(const ctx *c, int i, int *y, int *end) {
   return 0;
 }
 
-/* "this year", "last year", "next year" after a date at i. */
+/* "[of] this year", "last year", "next year" after a date at i. */
 static int opt_rel_year(const ctx *c, int i, int *y, int *end) {
+  if (word_at(c, i, "of")) i++;
   if (!c->have_dct || i + 1 >= (int)c->n) return 0;
   const lex_sense *s = sense_of(&c->at[i], C_SHIFT);
   int pl;
@@ -1073,6 +1231,44 @@ static tv tv_part(tv day, int part) {
 
 static int match_unitexpr(const ctx *c, int i, expr *x, int tense);
 
+/* "the same month a year ago", "the same period last year": the time the
+ * sentence is about (a month or year it named, else the story's quarter),
+ * a year back. Atom i is "same". */
+static int same_year_back(const ctx *c, int i, expr *x) {
+  int pl, u = unit_at(c, i + 1, &pl);
+  int period = word_at(c, i + 1, "period");
+  if (!((u == U_MONTH || u == U_QUARTER || u == U_YEAR) && !pl) && !period)
+    return 0;
+  int k = i + 2, e;
+  if ((word_at(c, k, "a") || word_at(c, k, "one")) &&
+      word_at(c, k + 1, "year") &&
+      (word_at(c, k + 2, "ago") || word_at(c, k + 2, "earlier")))
+    e = k + 3;
+  else if (word_at(c, k, "last") && word_at(c, k + 1, "year"))
+    e = k + 2;
+  else
+    return 0;
+  tv t;
+  int named = c->have_ref && c->ref_sent == c->cur_sent && c->ref.y >= 0;
+  if (u == U_QUARTER || (period && c->have_lastq && !named)) {
+    if (!c->have_lastq) return 0;
+    t = story_quarter(c);
+  } else if (named && c->ref.prec >= P_MONTH && u != U_YEAR) {
+    t = c->ref;
+    t.prec = P_MONTH;
+    t.d = 0;
+  } else if (named) {
+    t = (tv){P_YEAR, c->ref.y, 0, 0, 0, 0, 0};
+  } else {
+    t = tv_shift(c->dct, period ? U_YEAR : u, 0);
+  }
+  t.y--;
+  if (t.prec == P_DAY) t.d = 0;
+  x->a1 = e;
+  set_tv(x, TD_TIMEX_DATE, t);
+  return 1;
+}
+
 /* Patterns starting at atom i; on success x->a1 is the end. */
 static int match(ctx *c, int i, expr *x) {
   const atom *a = &c->at[i];
@@ -1247,7 +1443,8 @@ static int match(ctx *c, int i, expr *x) {
           ((unit_at(c, i + 1, &pl) == U_QUARTER && !pl) ||
            word_at(c, i + 1, "period"))) {
         x->a1 = i + 2;
-        set_tv(x, TD_TIMEX_DATE, (tv){P_QUARTER, y, 0, 0, 0, 0, c->lastq.x});
+        set_tv(x, TD_TIMEX_DATE,
+               (tv){P_QUARTER, y, 0, 0, 0, 0, story_quarter(c).x});
         return 1;
       }
       /* "2000 years", "1500 people": a quantity, not a year */
@@ -1332,6 +1529,8 @@ static int match(ctx *c, int i, expr *x) {
                          : "PRESENT_REF");
     return 1;
   }
+  if (is_w(c->text, a, "same") && c->have_dct && same_year_back(c, i, x))
+    return 1;
   if ((s = sense_of(a, C_SHIFT)) || (s = sense_of(a, C_ASHIFT))) {
     /* "the next day", "the last week" read from the text's anchor */
     int ana = s->cls == C_ASHIFT ||
@@ -1368,6 +1567,11 @@ static int match(ctx *c, int i, expr *x) {
         return 1;
       }
       t = tv_shift(base, u, shift);
+      /* "the same quarter", "the previous quarter": from the one named */
+      if (ana && u == U_QUARTER && c->have_lastq) {
+        int q = c->lastq.y * 4 + c->lastq.x - 1 + shift;
+        t = (tv){P_QUARTER, q / 4, 0, 0, 0, 0, q % 4 + 1};
+      }
       /* this year's third quarter, last year's first half */
       const lex_sense *o;
       if (u == U_YEAR && punct_at(c, k + 1, '\'') && word_at(c, k + 2, "s") &&
@@ -1383,6 +1587,17 @@ static int match(ctx *c, int i, expr *x) {
           x->names_quarter = !hq;
           return 1;
         }
+      }
+      /* "last year's quarter" in an earnings story: the story's quarter,
+       * that year */
+      if (u == U_YEAR && c->have_lastq && punct_at(c, k + 1, '\'') &&
+          word_at(c, k + 2, "s") &&
+          ((unit_at(c, k + 3, &pl) == U_QUARTER && !pl) ||
+           word_at(c, k + 3, "period"))) {
+        x->a1 = k + 4;
+        set_tv(x, TD_TIMEX_DATE,
+               (tv){P_QUARTER, t.y, 0, 0, 0, 0, story_quarter(c).x});
+        return 1;
       }
       if (u == U_DAY) x->anchor = 1;
       if (u <= U_HOUR) return 0;
@@ -1412,6 +1627,14 @@ static int match(ctx *c, int i, expr *x) {
       y = c->dct.y;
       if (s->val < 0 && m >= c->dct.m) y--;
       if (s->val > 0 && m <= c->dct.m) y++;
+      int dd;
+      /* "last Oct. 23": that day of the month so named */
+      if (day_at(c, e2, &dd) && dd <= td_days_in_month(y, m)) {
+        x->a1 = e2 + 1;
+        set_tv(x, TD_TIMEX_DATE, (tv){P_DAY, y, m, dd, 0, 0, 0});
+        x->anchor = 1;
+        return 1;
+      }
       x->a1 = e2;
       set_tv(x, TD_TIMEX_DATE, (tv){P_MONTH, y, m, 0, 0, 0, 0});
       return 1;
@@ -1442,9 +1665,15 @@ static int match(ctx *c, int i, expr *x) {
       set_tv(x, TD_TIMEX_TIME, tv_part(dct_or_unknown(c), p));
       return 1;
     }
-    if (p && ana && c->have_anchor) {
+    /* "the following evening", "the next morning": from the day the text
+     * is at; "next morning" alone, from the DCT */
+    if (p && (ana || (s->val != 0 && c->have_dct)) &&
+        (c->have_anchor || c->have_dct)) {
+      tv day = ana && c->have_anchor ? c->anchor : c->dct;
+      if (!ana && i > 0 && word_at(c, i - 1, "the") && c->have_anchor)
+        day = c->anchor;
       x->a1 = k + 1;
-      set_tv(x, TD_TIMEX_TIME, tv_part(c->anchor, p));
+      set_tv(x, TD_TIMEX_TIME, tv_part(tv_from_days(tv_days(day) + s->val), p));
       return 1;
     }
     /* the past two months, the next few days: durations */
@@ -1459,6 +1688,8 @@ static int match(ctx *c, int i, expr *x) {
         cnt = -1;
         e2 = k + 1;
       }
+      if (cnt != -2 && counted_unit_word(c, e2) && unit_at(c, e2 + 1, &pl))
+        e2++; /* the past five trading days */
       if (cnt == -1 && s->val < 0 && (u = unit_at(c, e2, &pl))) {
         x->a1 = e2 + 1;
         set_lit(x, TD_TIMEX_DATE, s->val < 0 ? "PAST_REF" : "FUTURE_REF");
@@ -1612,8 +1843,8 @@ static int match(ctx *c, int i, expr *x) {
   if ((s = sense_of(a, C_SEASON))) {
     k = i + 1;
     if (word_at(c, k, "of")) k++;
-    if (year_at(c, k, &y)) {
-      x->a1 = k + 1;
+    if (year_at(c, k, &y) || spoken_year_at(c, k, 0, &y, &e2)) {
+      x->a1 = year_at(c, k, &y) ? k + 1 : e2;
       set_tv(x, TD_TIMEX_DATE, (tv){P_SEASON, y, 0, 0, 0, 0, s->val});
       return 1;
     }
@@ -1636,6 +1867,13 @@ static int match(ctx *c, int i, expr *x) {
     int hf = word_at(c, k, "half");
     if ((u == U_QUARTER && !pl && s->val <= 4) || (hf && s->val <= 2)) {
       int yy;
+      /* "the fiscal first quarter", "the fiscal-first quarter" */
+      int fiscal = 0;
+      if (i > 0 && word_at(c, i - 1, "fiscal"))
+        fiscal = 1;
+      else if (i > 1 && punct_at(c, i - 1, '-') && word_at(c, i - 2, "fiscal"))
+        fiscal = 2;
+      x->a0 = i - fiscal;
       e2 = k + 1;
       if (word_at(c, e2, "of") && year_at(c, e2 + 1, &yy))
         e2 += 2;
@@ -1644,9 +1882,19 @@ static int match(ctx *c, int i, expr *x) {
       else if (opt_year(c, e2, &yy, &k))
         e2 = k;
       else if (c->have_dct) {
+        /* "the first half of the year": the year is still to be found */
+        if (word_at(c, e2, "of") && word_at(c, e2 + 1, "the") &&
+            unit_at(c, e2 + 2, &pl) == U_YEAR && !pl)
+          e2 += 3;
         int cur = hf ? (c->dct.m - 1) / 6 + 1 : (c->dct.m - 1) / 3 + 1;
-        yy = c->dct.y;
-        if (s->val > cur && TENSE() <= 0) yy--;
+        if (fiscal) { /* a company's own year: the one it just reported */
+          yy = c->dct.y;
+          if (s->val > cur && TENSE() <= 0) yy--;
+        } else {
+          yy = nearest_span_year(
+              c, hf ? (s->val - 1) * 6 + 1 : (s->val - 1) * 3 + 1, hf ? 6 : 3,
+              TENSE());
+        }
       } else
         yy = -1;
       x->a1 = e2;
@@ -1655,10 +1903,25 @@ static int match(ctx *c, int i, expr *x) {
       x->names_quarter = !hf;
       return 1;
     }
-    if (u == U_CENTURY && !pl) {
+    if (u == U_CENTURY && !pl && !is_w(c->text, a, "final")) {
       x->a1 = k + 1;
       set_tv(x, TD_TIMEX_DATE, (tv){P_CENT, (s->val - 1) * 100, 0, 0, 0, 0, 0});
       return 1;
+    }
+    /* "the first two quarters [of 1990]": the first half */
+    if (s->val == 1 && number_at(c, i + 1, 0, &n, &e2) && n == 2 &&
+        unit_at(c, e2, &pl) == U_QUARTER && pl) {
+      int yy = -1;
+      k = e2 + 1;
+      if (word_at(c, k, "of") && year_at(c, k + 1, &yy))
+        k += 2;
+      else if (c->have_dct)
+        yy = c->dct.y;
+      if (yy >= 0) {
+        x->a1 = k;
+        set_tv(x, TD_TIMEX_DATE, (tv){P_HALF, yy, 0, 0, 0, 0, 1});
+        return 1;
+      }
     }
     /* the first nine months: a duration */
     if (number_at(c, i + 1, 0, &n, &e2) && (u = unit_at(c, e2, &pl)) && pl) {
@@ -1685,6 +1948,24 @@ static int match(ctx *c, int i, expr *x) {
       if (k < (int)c->n && (w2 = sense_of(&c->at[k], C_WEEKDAY)) && !w2->weak) {
         char lit[24];
         snprintf(lit, sizeof lit, "XXXX-WXX-%d", w2->val + 1);
+        x->a1 = k + 1;
+        set_lit(x, TD_TIMEX_SET, lit);
+        return 1;
+      }
+      /* "each July", "every spring": that month or season of every year */
+      int m;
+      if (!is_w(c->text, a, "per") && month_at(c, k, 2, &m, &e2)) {
+        char lit[24];
+        snprintf(lit, sizeof lit, "XXXX-%02d", m);
+        x->a1 = e2;
+        set_lit(x, TD_TIMEX_SET, lit);
+        return 1;
+      }
+      if (!is_w(c->text, a, "per") && k < (int)c->n &&
+          (w2 = sense_of(&c->at[k], C_SEASON))) {
+        char lit[24];
+        snprintf(lit, sizeof lit, "XXXX-%s",
+                 season_codes[w2->val & 3 ? w2->val : 4]);
         x->a1 = k + 1;
         set_lit(x, TD_TIMEX_SET, lit);
         return 1;
@@ -1747,9 +2028,16 @@ static int match(ctx *c, int i, expr *x) {
     return 1;
   }
   if ((s = sense_of(a, C_UNIT))) {
+    /* "quarter-to-quarter", "year-to-year": a comparison, no time */
+    if (punct_at(c, i + 1, '-') && word_at(c, i + 2, "to") &&
+        punct_at(c, i + 3, '-'))
+      return 0;
     u = s->val;
     /* a year ago, a week earlier, a year (duration), twice a year (set) */
-    if (i > 0 && (word_at(c, i - 1, "a") || word_at(c, i - 1, "an"))) {
+    /* "a year-earlier gain" is the year-earlier time, below */
+    if (i > 0 && (word_at(c, i - 1, "a") || word_at(c, i - 1, "an")) &&
+        !(punct_at(c, i + 1, '-') &&
+          (word_at(c, i + 2, "earlier") || word_at(c, i + 2, "ago")))) {
       x->a0 = i - 1;
       return match_unitexpr(c, i - 1, x, TENSE());
     }
@@ -1776,7 +2064,14 @@ static int match(ctx *c, int i, expr *x) {
          word_at(c, i - 1, "entire"))) {
       x->a0 = i - 1;
       x->a1 = i + 1;
-      set_tv(x, TD_TIMEX_DATE, tv_shift(c->dct, u, 0));
+      t = tv_shift(c->dct, u, 0);
+      /* "a loss in the fourth quarter of 2005 and for the entire year":
+       * the year the sentence is about */
+      if (c->have_lastq && c->lastq_sent == c->cur_sent && c->lastq.y >= 0)
+        t.y = c->lastq.y;
+      else if (c->have_ref && c->ref_sent == c->cur_sent && c->ref.y >= 0)
+        t.y = c->ref.y;
+      set_tv(x, TD_TIMEX_DATE, t);
       return 1;
     }
     /* year-end, year end, year's end: the DCT's year */
@@ -1797,7 +2092,7 @@ static int match(ctx *c, int i, expr *x) {
         word_at(c, i - 2, "the") && c->have_dct) {
       x->a0 = i - 1;
       x->a1 = i + 1;
-      set_tv(x, TD_TIMEX_DATE, quarter_ref(c));
+      set_tv(x, TD_TIMEX_DATE, latest_quarter(c));
       return 1;
     }
     /* year-earlier, year-ago [quarter|period] */
@@ -1818,7 +2113,7 @@ static int match(ctx *c, int i, expr *x) {
         t.y--;
         x->a1 = k + 1;
       } else if (c->have_lastq) {
-        t = c->lastq;
+        t = story_quarter(c);
         t.y--;
         x->a1 = k;
       } else {
@@ -1826,6 +2121,13 @@ static int match(ctx *c, int i, expr *x) {
         x->a1 = k;
       }
       set_tv(x, TD_TIMEX_DATE, t);
+      return 1;
+    }
+    /* "the year 2000", "the year two thousand": that year */
+    if (u == U_YEAR && i > 0 && word_at(c, i - 1, "the") &&
+        (year_at(c, i + 1, &y) || spoken_year_at(c, i + 1, 1, &y, &e2))) {
+      x->a1 = year_at(c, i + 1, &y) ? i + 2 : e2;
+      set_tv(x, TD_TIMEX_DATE, (tv){P_YEAR, y, 0, 0, 0, 0, 0});
       return 1;
     }
     if (!(i > 0 && word_at(c, i - 1, "the")) || !c->have_dct) return 0;
@@ -1837,6 +2139,18 @@ static int match(ctx *c, int i, expr *x) {
       x->a1 = i + 1;
       set_lit(x, TD_TIMEX_DURATION, "P1Y");
       return 1;
+    }
+    /* "the week of March 6": the week holding that day */
+    if (u == U_WEEK && word_at(c, i + 1, "of") && i + 2 < (int)c->n) {
+      int yl;
+      if (date_at(c, i + 2, &t, &e2, &yl) && t.prec == P_DAY) {
+        if (yl) fix_year(c, &t, TENSE());
+        if (t.y >= 0) {
+          x->a1 = e2;
+          set_tv(x, TD_TIMEX_DATE, tv_week_of(tv_days(t)));
+          return 1;
+        }
+      }
     }
     if (u == U_YEAR || u == U_WEEKEND || u == U_WEEK) {
       t = tv_shift(c->dct, u, 0);
@@ -1851,6 +2165,13 @@ static int match(ctx *c, int i, expr *x) {
     if (u == U_QUARTER) {
       t = quarter_ref(c);
       x->a1 = i + 1;
+      /* "the quarter a year ago": that quarter the year before */
+      if ((word_at(c, i + 1, "a") || word_at(c, i + 1, "one")) &&
+          word_at(c, i + 2, "year") &&
+          (word_at(c, i + 3, "ago") || word_at(c, i + 3, "earlier"))) {
+        t.y--;
+        x->a1 = i + 4;
+      }
       set_tv(x, TD_TIMEX_DATE, t);
       return 1;
     }
@@ -1897,7 +2218,7 @@ static int match(ctx *c, int i, expr *x) {
       ((unit_at(c, i + 1, &pl) == U_QUARTER && !pl) ||
        word_at(c, i + 1, "period"))) {
     x->a1 = i + 2;
-    set_tv(x, TD_TIMEX_DATE, quarter_ref(c));
+    set_tv(x, TD_TIMEX_DATE, latest_quarter(c));
     return 1;
   }
   if (sense_of(a, C_TERM) && i > 1 && word_at(c, i - 2, "the") &&
@@ -1930,6 +2251,14 @@ static int match(ctx *c, int i, expr *x) {
 static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   int n = -1, k, u, pl;
   const atom *a = &c->at[i];
+  /* "Islam will one day be ...": some day ahead, not a stretch */
+  if (is_w(c->text, a, "one") && word_at(c, i + 1, "day") && i > 0 &&
+      c->at[i - 1].kind == A_WORD && sense_of(&c->at[i - 1], C_TENSE) &&
+      sense_of(&c->at[i - 1], C_TENSE)->val == 1) {
+    x->a1 = i + 2;
+    set_lit(x, TD_TIMEX_DATE, "FUTURE_REF");
+    return 1;
+  }
   if (sense_of(a, C_QUANT)) {
     k = i + 1;
     if (word_at(c, k, "of")) k++;
@@ -1963,6 +2292,27 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
       return 1;
     }
   }
+  /* "2 1/2 years": a half more of the unit */
+  int half = 0;
+  if (n >= 0 && k + 2 < (int)c->n && c->at[k].kind == A_NUM &&
+      c->at[k].num == 1 && c->at[k].sp && punct_at(c, k + 1, '/') &&
+      !c->at[k + 1].sp && c->at[k + 2].kind == A_NUM && c->at[k + 2].num == 2 &&
+      !c->at[k + 2].sp) {
+    half = 1;
+    k += 3;
+  } else if (n >= 0 && word_at(c, k, "and") && word_at(c, k + 1, "a") &&
+             word_at(c, k + 2, "half") && unit_at(c, k + 3, &pl)) {
+    half = 1;
+    k += 3;
+  }
+  /* "two more weeks", "an additional year", "six straight days": the
+   * same stretch */
+  int stretch = 0;
+  if (n >= 0 && !half && counted_unit_word(c, k) && unit_at(c, k + 1, &pl) &&
+      pl == (n != 1)) {
+    k++;
+    stretch = 1;
+  }
   int hyph = 0;
   if (punct_at(c, k, '-') && !c->at[k].sp) {
     k++;
@@ -1970,18 +2320,31 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
   }
   u = unit_at(c, k, &pl);
   if (!u) return 0;
-  if (n == 1 && pl) return 0;
+  if (n == 1 && pl && !half) return 0;
   /* ages: "47-year-old", "47 years old" are not time expressions */
   int e = k + 1;
   if ((punct_at(c, e, '-') && word_at(c, e + 1, "old")) || word_at(c, e, "old"))
     return 0;
   /* fractions: "three-quarters of its food", "a quarter of the market" */
   int y2;
-  if (u == U_QUARTER &&
+  if (u == U_QUARTER && !stretch &&
       ((hyph && pl) || (word_at(c, e, "of") && !year_at(c, e + 1, &y2)) ||
        (e < (int)c->n && c->at[e].kind == A_PUNCT && c->at[e].ch == ',' &&
         n == 1 && !hyph)))
     return 0;
+  /* "a minute and a half", "two and a half years" */
+  if (n >= 0 && !half && word_at(c, e, "and") && word_at(c, e + 1, "a") &&
+      word_at(c, e + 2, "half") && !pl) {
+    half = 1;
+    e += 3;
+  }
+  if (half) {
+    char lit[24];
+    if (!half_duration_lit(lit, sizeof lit, u, n)) return 0;
+    x->a1 = e;
+    set_lit(x, TD_TIMEX_DURATION, lit);
+    return 1;
+  }
   x->a1 = e;
   if (!hyph &&
       (word_at(c, e, "ago") || word_at(c, e, "earlier") ||
@@ -2003,7 +2366,7 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
     tv t = tv_shift(base, u, back ? -n : n);
     /* "profit rose from a year ago" in a quarterly report: that quarter */
     if (u == U_YEAR && back && c->have_lastq) {
-      t = c->lastq;
+      t = story_quarter(c);
       t.y -= n;
     }
     x->a1 = e + 1;
@@ -2239,6 +2602,7 @@ void td_timex_tag(td_doc *doc) {
     }
     size_t sent_index = t0 ? si : si - 1;
     int prev = -1, prev_a0 = 0, prev_a1 = 0; /* last expression here */
+    c.cur_sent = (uint32_t)sent_index;
     for (int i = 0; i < (int)c.n;) {
       const atom *a = &c.at[i];
       /* the cheap first test: digits, or a temporal word */
@@ -2281,10 +2645,17 @@ void td_timex_tag(td_doc *doc) {
            x.t.prec == P_PART || x.t.prec == P_MIN)) {
         c.ref = x.t;
         c.have_ref = 1;
+        c.ref_sent = (uint32_t)sent_index;
       }
       if (x.names_quarter && x.t.y >= 0) {
         c.lastq = x.t;
         c.have_lastq = 1;
+        c.lastq_sent = (uint32_t)sent_index;
+        if (!c.have_mainq && c.have_dct &&
+            x.t.y * 4 + x.t.x - 1 < c.dct.y * 4 + (c.dct.m - 1) / 3) {
+          c.mainq = x.t;
+          c.have_mainq = 1;
+        }
       }
       if (x.anchor && x.has_tv && x.t.prec >= P_DAY && x.t.y >= 0) {
         c.anchor = x.t;
@@ -2308,6 +2679,7 @@ void td_timex_tag(td_doc *doc) {
           c.have_anchor = 1;
           c.ref = r.t;
           c.have_ref = 1;
+          c.ref_sent = (uint32_t)sent_index;
         }
         if (doc->timexes[first].range_pair < 0) {
           doc->timexes[first].range_pair = (int32_t)(first + 1);
