@@ -80,8 +80,13 @@ typedef struct coder {
   uint32_t ctx_para;
   int32_t sent_src[MAX_ACTORS]; /* sources of the sentence's latest event */
   int sent_ns;
-  int32_t dyad[2]; /* the article's two main actors, computed lazily */
-  int dyad_done;
+  /* The latest two parties named together: [0] by talks or "between A
+   * and B", [1] by any event with a source and a target; pair_para is the
+   * paragraph, UINT32_MAX for none. Who "the sides" or a symmetric event
+   * with no actors of its own ("The first round took place in Geneva")
+   * are. */
+  int32_t pair[2][2];
+  uint32_t pair_para[2];
   size_t cap_ev;
 } coder;
 
@@ -871,37 +876,48 @@ static int between_actors(coder *c, const match *m, int32_t *out) {
   return 0;
 }
 
-/* The article's two most mentioned actors with different countries or
- * organisations: who a symmetric event with no actors of its own is
- * between ("The first round took place in Geneva"). */
-static void compute_dyad(coder *c) {
-  c->dyad_done = 1;
-  c->dyad[0] = c->dyad[1] = -1;
-  td_doc *d = c->doc;
-  if (d->n_mentions == 0) return;
-  size_t best[2] = {0, 0};
-  for (size_t i = 0; i < d->n_mentions; i++) {
-    const td_actor_mention *a = &d->mentions[i];
-    if (strlen(a->code) < 3) continue;
-    size_t cnt = 0;
-    int seen = 0;
-    for (size_t k = 0; k < d->n_mentions; k++)
-      if (strncmp(d->mentions[k].code, a->code, 3) == 0) {
-        if (k < i) seen = 1;
-        cnt++;
-      }
-    if (seen) continue;
-    if (cnt > best[0]) {
-      best[1] = best[0];
-      c->dyad[1] = c->dyad[0];
-      best[0] = cnt;
-      c->dyad[0] = (int32_t)i;
-    } else if (cnt > best[1]) {
-      best[1] = cnt;
-      c->dyad[1] = (int32_t)i;
-    }
+static void remember_pair(coder *c, int strong, int32_t a, int32_t b) {
+  if (a < 0 || b < 0 || same_actor(c, a, b)) return;
+  const td_actor_mention *x = &c->doc->mentions[a], *y = &c->doc->mentions[b];
+  if (strlen(x->code) < 3 || strlen(y->code) < 3 ||
+      strncmp(x->code, y->code, 3) == 0)
+    return;
+  for (int k = strong ? 0 : 1; k < 2; k++) {
+    c->pair[k][0] = a;
+    c->pair[k][1] = b;
+    c->pair_para[k] = c->doc->sents[c->sent].para;
   }
-  if (best[1] < 2) c->dyad[0] = c->dyad[1] = -1;
+}
+
+/* The parties of a symmetric event with no actors of its own: the latest
+ * pair named together in this paragraph or the one before, preferring a
+ * pair of talks or "between A and B". 0 when there is none: the event is
+ * not coded rather than given the article's usual suspects. */
+static int recent_pair(const coder *c, int32_t out[2]) {
+  uint32_t para = c->doc->sents[c->sent].para;
+  for (int k = 0; k < 2; k++) {
+    uint32_t pp = c->pair_para[k];
+    if (pp == UINT32_MAX || pp > para || para - pp > 1) continue;
+    out[0] = c->pair[k][0];
+    out[1] = c->pair[k][1];
+    return 1;
+  }
+  return 0;
+}
+
+/* "between A and B" anywhere in the sentence names two parties. */
+static void remember_between(coder *c) {
+  for (int j = 0; j + 1 < c->n; j++) {
+    if (strcmp(c->t[j].lower, "between") != 0) continue;
+    int k = j + 1;
+    while (k < c->n && (c->t[k].cls & TD__WC_DET) && c->t[k].mention < 0) k++;
+    if (k >= c->n || c->t[k].mention < 0) continue;
+    int32_t out[MAX_ACTORS];
+    out[0] = c->t[k].mention;
+    int n = coordinated(c, mention_first(c, k), mention_last(c, k), 1, out, 1,
+                        MAX_ACTORS);
+    if (n >= 2) remember_pair(c, 1, out[0], out[1]);
+  }
 }
 
 /* ---- modality, date, place ---- */
@@ -960,6 +976,20 @@ static uint16_t modality(coder *c, const match *m, int reported, int *refused,
   }
   if (c->t[m->head].cond) f |= TD_EVF_HYPOTHETICAL;
   return f;
+}
+
+/* "have already held", "has denied": the present perfect tells what has
+ * happened up to the time of writing, not on a date named earlier in the
+ * paragraph. */
+static int present_perfect(const coder *c, const match *m) {
+  for (int j = m->first - 1, steps = 0; j >= 0 && steps < 4; j--, steps++) {
+    const stok *k = &c->t[j];
+    if (k->punct || k->mention >= 0 || k->head) return 0;
+    if (k->cls & TD__WC_HAVE)
+      return strcmp(k->lower, "had") != 0 && strcmp(k->lower, "having") != 0 &&
+             strcmp(c->t[j + 1].lower, "to") != 0;
+  }
+  return 0;
 }
 
 static int32_t governing_timex(coder *c, const match *m) {
@@ -1192,15 +1222,14 @@ static void code_match(coder *c, match *m) {
       }
     }
   }
-  if (sym && ns == 0 && !c->t[m->head].quote) {
-    if (!c->dyad_done) compute_dyad(c);
-    if (c->dyad[0] >= 0) {
-      if (nt == 0) {
-        src[ns++] = c->dyad[0];
-        tgt[nt++] = c->dyad[1];
-      } else {
-        src[ns++] = same_actor(c, c->dyad[0], tgt[0]) ? c->dyad[1] : c->dyad[0];
-      }
+  int own_actors = ns > 0 && nt > 0;
+  int32_t pr[2];
+  if (sym && ns == 0 && !c->t[m->head].quote && recent_pair(c, pr)) {
+    if (nt == 0) {
+      src[ns++] = pr[0];
+      tgt[nt++] = pr[1];
+    } else {
+      src[ns++] = same_actor(c, pr[0], tgt[0]) ? pr[1] : pr[0];
     }
   }
   /* A frame with no target of its own is about the inner event's actor:
@@ -1283,7 +1312,8 @@ static void code_match(coder *c, match *m) {
     e.date_how = TD_EVDATE_TIMEX;
     if (date_after(e.date, c->doc->date)) flags |= TD_EVF_PLANNED;
   } else if (c->ctx_date.precision &&
-             c->ctx_para == c->doc->sents[c->sent].para) {
+             c->ctx_para == c->doc->sents[c->sent].para &&
+             (speaker != -1 || !present_perfect(c, m))) {
     e.date = c->ctx_date;
     e.date_how = TD_EVDATE_CONTEXT;
     e.timex = -1;
@@ -1364,6 +1394,8 @@ static void code_match(coder *c, match *m) {
                tgt[k] >= 0 ? c->doc->mentions[tgt[k]].code : "");
       push_event(c, &e);
     }
+  if (own_actors && !(flags & (TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL)))
+    remember_pair(c, sym, src[0], tgt[0]);
   if (src[0] >= 0) {
     c->last_subject = src[0];
     c->sent_ns = 0;
@@ -1410,6 +1442,7 @@ static void code_sentence(coder *c, uint32_t si) {
   for (size_t i = 0; i < c->n_m; i++)
     if (!c->m[i].absorbed) code_match(c, &c->m[i]);
   drop_redundant_statements(c, first_ev);
+  remember_between(c);
   /* The latest dated expression sets the date for what follows. */
   uint32_t para = c->doc->sents[si].para;
   if (para != c->ctx_para) c->ctx_date.precision = TD_PREC_NONE;
@@ -1444,6 +1477,7 @@ void td_events_extract_opts(td_doc *doc, const td_lexicon *lx, unsigned opts) {
   c.opts = opts;
   c.last_subject = -1;
   c.ctx_para = UINT32_MAX;
+  c.pair_para[0] = c.pair_para[1] = UINT32_MAX;
   c.tok_mention = td_xmalloc(doc->n_toks * sizeof *c.tok_mention);
   c.tok_timex = td_xmalloc(doc->n_toks * sizeof *c.tok_timex);
   for (size_t i = 0; i < doc->n_toks; i++)
