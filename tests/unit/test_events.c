@@ -298,6 +298,60 @@ static void conditional_threat(void **state) {
   td_doc_free(d);
 }
 
+static void symmetric_without_actors(void **state) {
+  (void)state;
+  /* The parties of the talks named two paragraphs up, not the actors the
+   * article mentions most. */
+  td_doc *d = code(
+      "Germany and France held talks on energy prices on Monday. Germany "
+      "said France agreed. Poland criticised Germany. Poland criticised "
+      "Germany again.\n\nThe second round took place in Vienna on 3 "
+      "February.");
+  size_t n = 0;
+  for (size_t i = 0; i < d->n_events; i++) {
+    const td_event *x = &d->events[i];
+    if (strncmp(x->code, "04", 2) != 0 || x->date.day != 3) continue;
+    n++;
+    if (!((!strncmp(x->source_code, "DEU", 3) &&
+           !strncmp(x->target_code, "FRA", 3)) ||
+          (!strncmp(x->source_code, "FRA", 3) &&
+           !strncmp(x->target_code, "DEU", 3)))) {
+      dump(d);
+      fail_msg("talks between %s and %s", x->source_code, x->target_code);
+    }
+  }
+  if (n == 0) dump(d);
+  assert_int_equal(n, 1);
+  td_doc_free(d);
+  /* With no pair named nearby the event is not coded. */
+  d = code("Spain praised Italy.\n\nIt rained.\n\nIt rained again.\n\n"
+           "The talks took place in Rome.");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (strncmp(d->events[i].code, "04", 2) == 0) {
+      dump(d);
+      fail_msg("talks coded with no parties");
+    }
+  td_doc_free(d);
+}
+
+static void present_perfect_date(void **state) {
+  (void)state;
+  /* A date named earlier in the paragraph does not date what has
+   * happened up to now. */
+  td_doc *d = code(
+      "On January 12, Germany accused Russia of hacking. Russia has "
+      "denied the accusation.");
+  const td_event *e = find(d, "016");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_int_equal(e->date.month, 2);
+  assert_int_equal(e->date.day, 1);
+  e = find(d, "112");
+  assert_non_null(e);
+  assert_int_equal(e->date.day, 12);
+  td_doc_free(d);
+}
+
 static void modality_names(void **state) {
   (void)state;
   assert_string_equal(td_event_modality(0), "asserted");
@@ -338,6 +392,8 @@ int main(void) {
       cmocka_unit_test(frames),
       cmocka_unit_test(demand_by_speaker),
       cmocka_unit_test(conditional_threat),
+      cmocka_unit_test(symmetric_without_actors),
+      cmocka_unit_test(present_perfect_date),
       cmocka_unit_test(modality_names),
       cmocka_unit_test(empty_and_odd_input),
   };
