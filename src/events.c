@@ -733,7 +733,14 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
     }
     if (k->mention >= 0) {
       int a = mention_first(c, j), b = j;
-      const stok *before = a > 0 ? &c->t[a - 1] : NULL;
+      /* "the agreements with the United States stipulate": a name in a
+       * prepositional phrase, after its article, is no subject. */
+      int pb = a - 1;
+      while (pb > 0 && (c->t[pb].cls & TD__WC_DET) &&
+             !(c->t[pb].cls & TD__WC_PREP) && c->t[pb].mention < 0 &&
+             a - pb < 3)
+        pb--;
+      const stok *before = pb >= 0 ? &c->t[pb] : NULL;
       int after_prep = before && (before->cls & TD__WC_PREP) &&
                        !(before->cls & TD__WC_DET) && before->mention < 0;
       int poss = is_possessive_at(c, b);
@@ -745,6 +752,23 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
       if (!after_prep) {
         out[(*n)++] = k->mention;
         *n = coordinated(c, a, b, -1, out, *n, MAX_ACTORS);
+        /* "with the United States and NATO": the first of the
+         * coordinated names decides. */
+        if (*n > 1 && !poss) {
+          const td_actor_mention *f = &c->doc->mentions[out[*n - 1]];
+          int fa = (int)f->tok_first - (int)c->tf;
+          int fb = fa - 1;
+          while (fb > 0 && (c->t[fb].cls & TD__WC_DET) &&
+                 !(c->t[fb].cls & TD__WC_PREP) && c->t[fb].mention < 0)
+            fb--;
+          if (fa > 0 && fa < c->n && fb >= 0 && fb < fa &&
+              (c->t[fb].cls & TD__WC_PREP) && !(c->t[fb].cls & TD__WC_DET) &&
+              c->t[fb].mention < 0) {
+            *n = 0;
+            j = fb - 1;
+            continue;
+          }
+        }
         return out[0];
       }
       j = a - 1;
@@ -1196,8 +1220,10 @@ static void code_match(coder *c, match *m) {
     }
     int32_t btw[MAX_ACTORS];
     int nb = 0;
-    if ((m->p->flags & TD__PF_SYM) && ns == 0 &&
+    if ((m->p->flags & TD__PF_SYM) &&
         (nb = between_actors(c, m, btw)) >= 2) {
+      /* "talks between A and B", whoever proposes them */
+      ns = 0;
       /* "talks between A and B" */
       src[ns++] = btw[0];
       for (int i = 1; i < nb; i++) tgt[nt++] = btw[i];
@@ -1394,7 +1420,12 @@ static void code_match(coder *c, match *m) {
                tgt[k] >= 0 ? c->doc->mentions[tgt[k]].code : "");
       push_event(c, &e);
     }
-  if (own_actors && !(flags & (TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL)))
+  /* A bare gerund ("the bloc abandoning ... along with denying ...")
+   * takes its actors from far away: they name no pair. */
+  int gerund = (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
+               !(m->first > 0 && (c->t[m->first - 1].cls & TD__WC_BE));
+  if (own_actors && !gerund &&
+      !(flags & (TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL)))
     remember_pair(c, sym, src[0], tgt[0]);
   if (src[0] >= 0) {
     c->last_subject = src[0];
