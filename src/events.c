@@ -706,6 +706,25 @@ static int32_t resolve_pronoun(coder *c, int j) {
   return c->last_subject;
 }
 
+/* Whether token j heads an accepted statement ("said"). */
+static int say_head_at(const coder *c, int j) {
+  for (size_t i = 0; i < c->n_m; i++)
+    if (c->m[i].head == j && !c->m[i].absorbed)
+      return (c->m[i].p->flags & TD__PF_SAY) != 0;
+  return 0;
+}
+
+/* Whether what starts at token `at` is the direct object of the statement
+ * verb at j ("announced sanctions"), not a clause of its own ("said, two
+ * weeks after ...", "claimed that ISIL had attacked"). */
+static int say_object(const coder *c, int j, int at) {
+  if (at - j > 4) return 0;
+  for (int k = j + 1; k < at; k++)
+    if (c->t[k].punct || (c->t[k].cls & TD__WC_REL) || c->t[k].mention >= 0)
+      return 0;
+  return 1;
+}
+
 /* The subject(s) of match m: nearest plausible actor to its left. Returns
  * the first, fills out[0..*n). */
 static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
@@ -715,6 +734,9 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   while (j >= 0) {
     stok *k = &c->t[j];
     if (is_boundary(k)) break;
+    /* "..., an AFP correspondent said, two weeks after rebels kidnapped":
+     * the one who speaks is not who acts in what follows. */
+    if (k->head && say_head_at(c, j) && !say_object(c, j, m->first)) break;
     if (k->punct == ')') { /* a parenthesis is no subject */
       int depth = 0;
       while (j >= 0) {
@@ -1446,7 +1468,31 @@ static void drop_redundant_statements(coder *c, size_t first) {
   for (size_t i = first; i < d->n_events; i++) {
     td_event *e = &d->events[i];
     int drop = 0;
+    /* "Reuters reports", "an AFP correspondent said": a news outlet
+     * attributing the story makes no statement of its own. */
     if (strcmp(e->code, "010") == 0 && e->source >= 0) {
+      size_t sl = strlen(e->source_code);
+      if (sl >= 6 && strcmp(e->source_code + sl - 3, "MED") == 0) drop = 1;
+    }
+    /* The same event twice in one sentence, or once more without the
+     * target the other names ("ratified an agreement with the EU"). */
+    for (size_t k = first; k < i && !drop; k++) {
+      const td_event *o = &d->events[k];
+      if (strcmp(o->source_code, e->source_code) == 0 &&
+          strcmp(o->code, e->code) == 0 &&
+          strcmp(o->target_code, e->target_code) == 0 &&
+          o->flags == e->flags)
+        drop = 1;
+    }
+    if (!e->target_code[0])
+      for (size_t k = first; k < d->n_events && !drop; k++) {
+        const td_event *o = &d->events[k];
+        if (k != i && o->target_code[0] &&
+            strcmp(o->source_code, e->source_code) == 0 &&
+            strcmp(o->code, e->code) == 0 && o->flags == e->flags)
+          drop = 1;
+      }
+    if (!drop && strcmp(e->code, "010") == 0 && e->source >= 0) {
       const td_actor_mention *a = &d->mentions[e->source];
       for (size_t k = first; k < d->n_events && !drop; k++) {
         const td_event *o = &d->events[k];
