@@ -352,6 +352,50 @@ static void present_perfect_date(void **state) {
   td_doc_free(d);
 }
 
+static void precision_rules(void **state) {
+  (void)state;
+  /* Withholding membership is a rejection, not a denial of blame. */
+  td_doc *d = code("Hungary denied Sweden membership of the bloc.");
+  const td_event *e = find(d, "12");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_null(find(d, "016"));
+  td_doc_free(d);
+  /* A name in a prepositional phrase is not the subject. */
+  d = code("The agreements with the United States and Japan reject Chinese "
+           "claims to the islands.");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (!strncmp(d->events[i].source_code, "USA", 3) ||
+        !strncmp(d->events[i].source_code, "JPN", 3)) {
+      dump(d);
+      fail_msg("a prepositional object as the source");
+    }
+  td_doc_free(d);
+  /* Who reports a story is not who acts in it. */
+  d = code("Rebels attacked the town of Goma on Sunday, a Reuters "
+           "correspondent said, a week after Kenya sent troops.");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (strstr(d->events[i].source_code, "MED")) {
+      dump(d);
+      fail_msg("a news outlet as a source");
+    }
+  td_doc_free(d);
+  /* "announced sanctions": the announcer imposes them. */
+  d = code("Canada announced sanctions against Iran.");
+  e = find(d, "16");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "CAN");
+  td_doc_free(d);
+  /* One event once per sentence, with its target. */
+  d = code("Norway ratified an agreement with Iceland.");
+  size_t n = count(d, "057");
+  if (n != 1) dump(d);
+  assert_int_equal(n, 1);
+  assert_actor(find(d, "057")->target_code, "ISL");
+  td_doc_free(d);
+}
+
 static void modality_names(void **state) {
   (void)state;
   assert_string_equal(td_event_modality(0), "asserted");
@@ -394,6 +438,7 @@ int main(void) {
       cmocka_unit_test(conditional_threat),
       cmocka_unit_test(symmetric_without_actors),
       cmocka_unit_test(present_perfect_date),
+      cmocka_unit_test(precision_rules),
       cmocka_unit_test(modality_names),
       cmocka_unit_test(empty_and_odd_input),
   };
