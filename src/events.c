@@ -701,9 +701,22 @@ static int32_t resolve_pronoun(coder *c, int j) {
   if ((c->t[j].cls & TD__WC_FIRSTPRON) && c->t[j].quote)
     return quote_speaker(c, c->t[j].quote);
   if (c->t[j].cls & TD__WC_FIRSTPRON) return -1;
-  if (strcmp(c->t[j].lower, "it") == 0 || strcmp(c->t[j].lower, "who") == 0)
-    return c->last_subject;
-  return c->last_subject;
+  int32_t s = c->last_subject;
+  if (s < 0) return -1;
+  /* A pronoun reaches back one sentence at most: "It said" three
+   * sentences after the last coded actor is most often about someone
+   * the actor stage could not name (a company, a spokesman). */
+  const td_actor_mention *a = &c->doc->mentions[s];
+  if (a->sent + 1 < c->sent) return -1;
+  /* "he" or "she" the actor stage left unresolved is no country or
+   * organisation. */
+  const char *w = c->t[j].lower;
+  if (!strncmp(w, "he", 2) || !strncmp(w, "she", 3)) {
+    if (a->entity < 0 || (size_t)a->entity >= c->doc->n_entities ||
+        c->doc->entities[a->entity].kind != TD_ENT_PERSON)
+      return -1;
+  }
+  return s;
 }
 
 /* Whether token j heads an accepted statement ("said"). */

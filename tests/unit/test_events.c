@@ -396,6 +396,22 @@ static void precision_rules(void **state) {
   td_doc_free(d);
 }
 
+static void pronoun_reach(void **state) {
+  (void)state;
+  /* "It said" long after the last coded actor is not that actor: only
+   * the criticism is coded. */
+  td_doc *d = code("Japan criticised China on Monday. The company's shares "
+                   "fell. Its profits fell too. It said it would appeal.");
+  if (d->n_events != 1) dump(d);
+  assert_int_equal(d->n_events, 1);
+  td_doc_free(d);
+  /* An unresolved "he" is not a country: only the rejection is coded. */
+  d = code("Brazil rejected the plan. He said the talks would go on.");
+  if (d->n_events != 1) dump(d);
+  assert_int_equal(d->n_events, 1);
+  td_doc_free(d);
+}
+
 static void modality_names(void **state) {
   (void)state;
   assert_string_equal(td_event_modality(0), "asserted");
@@ -439,6 +455,7 @@ int main(void) {
       cmocka_unit_test(symmetric_without_actors),
       cmocka_unit_test(present_perfect_date),
       cmocka_unit_test(precision_rules),
+      cmocka_unit_test(pronoun_reach),
       cmocka_unit_test(modality_names),
       cmocka_unit_test(empty_and_odd_input),
   };
