@@ -882,6 +882,22 @@ static int after_placeprep(const coder *c, int a) {
   return j >= 0 && (c->t[j].cls & TD__WC_PLACEPREP) && c->t[j].mention < 0;
 }
 
+/* The token of the "by X" agent right after the nominal predicate headed
+ * at token h ("an attack by Osgiliath soldiers"), or -1. */
+static int nominal_agent(const coder *c, int h) {
+  const match *nm = NULL;
+  for (size_t i = 0; i < c->n_m; i++)
+    if (c->m[i].head == h && !c->m[i].absorbed) nm = &c->m[i];
+  if (!nm || nm->p->pos != 'n') return -1;
+  int j = nm->last + 1;
+  if (j >= c->n || strcmp(c->t[j].lower, "by") != 0) return -1;
+  j++;
+  while (j < c->n && (c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0 &&
+         j <= nm->last + 3)
+    j++;
+  return j < c->n && c->t[j].mention >= 0 ? j : -1;
+}
+
 static int find_targets(coder *c, const match *m, int32_t src, int32_t *out) {
   int n = 0;
   if (m->tgt_tok >= 0) {
@@ -900,7 +916,18 @@ static int find_targets(coder *c, const match *m, int32_t src, int32_t *out) {
     if (is_boundary(k) || k->punct == '"' || k->quote != q) break;
     if (!far) {
       if (k->punct == ',') break;
-      if (k->head) break; /* another predicate takes its own target */
+      if (k->head) {
+        /* "condemned an attack by Osgiliath soldiers": a nominal event as
+         * the object points at its agent. Otherwise another predicate
+         * takes its own target. */
+        int ag = j - m->last <= 3 ? nominal_agent(c, j) : -1;
+        if (ag >= 0 && !same_actor(c, src, c->t[ag].mention)) {
+          out[n++] = c->t[ag].mention;
+          return coordinated(c, mention_first(c, ag), mention_last(c, ag), 1,
+                             out, n, MAX_ACTORS);
+        }
+        break;
+      }
       if ((k->cls & TD__WC_REL) && !(k->cls & TD__WC_PREP) && k->mention < 0)
         break;
     }

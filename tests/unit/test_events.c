@@ -387,6 +387,13 @@ static void precision_rules(void **state) {
   assert_non_null(e);
   assert_actor(e->source_code, "CAN");
   td_doc_free(d);
+  /* A condemned attack points at its agent. */
+  d = code("France condemned the shelling by Russian forces of the city.");
+  e = find(d, "11");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->target_code, "RUS");
+  td_doc_free(d);
   /* One event once per sentence, with its target. */
   d = code("Norway ratified an agreement with Iceland.");
   size_t n = count(d, "057");
