@@ -122,6 +122,8 @@ struct td_lexicon {
   size_t n_frames;
   td__strmap frame_map;
 
+  int verbs_imported; /* a verb dictionary replaced verbs.txt's patterns */
+
   /* Strings owned by the lexicon, freed with it. */
   char **strs;
   size_t n_strs, cap_strs;

@@ -9,7 +9,7 @@
  *       (sources need not be known); its main event is the first event
  *       whose code is not the bare statement 010, else the first event.
  *       Prints the share with the right root and with the exact code.
- *   eval_events petrarch FILE [--dict DICT]... [-v]
+ *   eval_events petrarch FILE [--dict DICT]... [--verbs VERBS]... [-v]
  *       FILE: id<TAB>date<TAB>category<TAB>expected<TAB>text, expected as
  *       SRC|TGT|CODE;... or NONE. Prints how many sentences are coded
  *       exactly right (same set of triples), event precision and recall,
@@ -304,6 +304,12 @@ int main(int argc, char **argv) {
   for (int i = 3; i < argc; i++) {
     if (strcmp(argv[i], "-v") == 0) {
       verbose = 1;
+    } else if (strcmp(argv[i], "--verbs") == 0 && i + 1 < argc) {
+      size_t n = 0;
+      if (td_lexicon_load_verbs(lx, argv[++i], NULL, &n, &err) != 0)
+        fprintf(stderr, "%s: %s\n", argv[i], err.msg);
+      else
+        printf("verb dictionary %s: %zu patterns\n", argv[i], n);
     } else if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) {
       size_t n = 0;
       if (td_actor_kb_load_dict(kb, argv[++i], NULL, &n, &err) != 0)
