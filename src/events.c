@@ -1481,6 +1481,16 @@ static void code_match(coder *c, match *m) {
       snprintf(e.target_code, sizeof e.target_code, "%s",
                tgt[k] >= 0 ? c->doc->mentions[tgt[k]].code : "");
       push_event(c, &e);
+      /* An imported "[032:033]": the target's event back to the source. */
+      if (m->p->rcode >= 0 && code == m->code && src[i] >= 0 && tgt[k] >= 0) {
+        td_event b = e;
+        b.source = tgt[k];
+        b.target = src[i];
+        snprintf(b.source_code, sizeof b.source_code, "%s", e.target_code);
+        snprintf(b.target_code, sizeof b.target_code, "%s", e.source_code);
+        snprintf(b.code, sizeof b.code, "%s", lx->codes[m->p->rcode].code);
+        push_event(c, &b);
+      }
     }
   /* A bare gerund ("the bloc abandoning ... along with denying ...")
    * takes its actors from far away: they name no pair. */

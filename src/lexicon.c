@@ -433,6 +433,7 @@ static int parse_pattern(td_lexicon *lx, char *line, td__pattern *p,
     return -1;
   }
   p->code = ci;
+  p->rcode = -1;
   p->code_len = (uint8_t)strlen(code);
   /* 020, 070, 190: "not specified below" */
   p->generic = p->code_len == 3 && code[2] == '0';
@@ -707,7 +708,7 @@ typedef struct vd_synset {
 typedef struct vd_verb {
   char words[8][32];
   int n, head;
-  char code[8];
+  char code[8], rcode[8];
 } vd_verb;
 
 typedef struct vd_reader {
@@ -716,7 +717,7 @@ typedef struct vd_reader {
   size_t n_syn, cap_syn;
   vd_verb verbs[64];
   int n_verbs;
-  char block_code[8];
+  char block_code[8], block_rcode[8];
   size_t added, skipped, cap_pats;
   uint32_t line;
 } vd_reader;
@@ -736,6 +737,18 @@ static void vd_code(const char *s, char out[8]) {
     return;
   memcpy(out, b, n);
   out[n] = '\0';
+}
+
+/* The second code of "[032:033]" (what the target does back), or "". */
+static void vd_rcode(const char *s, char out[8]) {
+  out[0] = '\0';
+  const char *b = strchr(s, '[');
+  const char *colon = b ? strchr(b, ':') : NULL;
+  const char *e = b ? strchr(b, ']') : NULL;
+  if (!colon || !e || colon > e) return;
+  char buf[16];
+  snprintf(buf, sizeof buf, "[%.*s]", (int)(e - colon - 1), colon + 1);
+  vd_code(buf, out);
 }
 
 /* The index of code, added when cameo.tsv does not list it (a dictionary's
@@ -765,7 +778,7 @@ static const vd_synset *vd_find_synset(const vd_reader *r, const char *name,
 }
 
 /* Adds one pattern line (our verbs.txt syntax) to the lexicon. */
-static void vd_add_line(vd_reader *r, char *text) {
+static void vd_add_line(vd_reader *r, char *text, const char *rcode) {
   td__pattern p;
   const char *why = NULL;
   if (parse_pattern(r->lx, text, &p, &why) != 0) {
@@ -773,6 +786,7 @@ static void vd_add_line(vd_reader *r, char *text) {
     return;
   }
   p.line = r->line;
+  if (rcode && rcode[0]) p.rcode = vd_code_index(r->lx, rcode);
   if (r->lx->n_pats == r->cap_pats) {
     r->cap_pats = r->cap_pats ? r->cap_pats * 2 : 1024;
     r->lx->pats =
@@ -786,7 +800,7 @@ static void vd_add_line(vd_reader *r, char *text) {
  * yet expanded) for verb v with code, expanding the first synset in
  * turn; depth bounds nested synsets and fan-out. */
 static void vd_emit(vd_reader *r, const vd_verb *v, const char *code,
-                    const char *words, int depth) {
+                    const char *rcode, const char *words, int depth) {
   const char *amp = strchr(words, '&');
   if (amp) {
     size_t n = 1;
@@ -804,7 +818,7 @@ static void vd_emit(vd_reader *r, const vd_verb *v, const char *code,
       char buf[512];
       snprintf(buf, sizeof buf, "%.*s%s%s", (int)(amp - words), words,
                s->members[i], amp + n);
-      vd_emit(r, v, code, buf, depth + 1);
+      vd_emit(r, v, code, rcode, buf, depth + 1);
     }
     return;
   }
@@ -841,7 +855,7 @@ static void vd_emit(vd_reader *r, const vd_verb *v, const char *code,
     r->skipped++;
     return;
   }
-  vd_add_line(r, line);
+  vd_add_line(r, line, rcode);
 }
 
 /* "BREAK {BROKE BROKEN}", "+BREAK_DOWN {+BROKE_DOWN}", "WIRE_+TAP",
@@ -851,7 +865,11 @@ static void vd_verb_line(vd_reader *r, char *s) {
   vd_verb *v = &r->verbs[r->n_verbs];
   memset(v, 0, sizeof *v);
   vd_code(s, v->code);
-  if (!v->code[0]) snprintf(v->code, sizeof v->code, "%s", r->block_code);
+  vd_rcode(s, v->rcode);
+  if (!v->code[0]) {
+    snprintf(v->code, sizeof v->code, "%s", r->block_code);
+    snprintf(v->rcode, sizeof v->rcode, "%s", r->block_rcode);
+  }
   char *brace = strchr(s, '{');
   char *br = strchr(s, '[');
   size_t nn = strcspn(s, " \t{[");
@@ -895,7 +913,7 @@ static void vd_verb_line(vd_reader *r, char *s) {
     }
   }
   r->n_verbs++;
-  if (v->code[0]) vd_emit(r, v, v->code, "*", 0);
+  if (v->code[0]) vd_emit(r, v, v->code, v->rcode, "*", 0);
 }
 
 static void vd_strip_comments(char *s, int *in_comment) {
@@ -986,19 +1004,21 @@ int td_lexicon_load_verbs(td_lexicon *lx, const char *path,
     cur_syn = NULL;
     if (strncmp(s, "---", 3) == 0) {
       vd_code(s, r.block_code);
+      vd_rcode(s, r.block_rcode);
       r.n_verbs = 0;
       continue;
     }
     if (s[0] == '-' && (s[1] == ' ' || s[1] == '\t')) {
-      char code[8];
+      char code[8], rcode[8];
       vd_code(s, code);
+      vd_rcode(s, rcode);
       char *br = strchr(s, '[');
       if (br) *br = '\0';
       lower_ascii(s + 2);
       if (!code[0]) continue; /* a pattern that codes nothing */
       vd_code_index(lx, code);
       for (int i = 0; i < r.n_verbs; i++)
-        vd_emit(&r, &r.verbs[i], code, s + 2, 0);
+        vd_emit(&r, &r.verbs[i], code, rcode, s + 2, 0);
       continue;
     }
     if (strchr(s, '=') == NULL) {
