@@ -989,6 +989,7 @@ int td_lexicon_load_verbs(td_lexicon *lx, const char *path,
       memset(cur_syn, 0, sizeof *cur_syn);
       size_t nl = strcspn(s, " \t");
       cur_syn->name = td_xstrndup(s, nl);
+      lower_ascii(cur_syn->name); /* patterns are read in lowercase */
       continue;
     }
     if (cur_syn && s[0] == '+') {

@@ -419,6 +419,65 @@ static void pronoun_reach(void **state) {
   td_doc_free(d);
 }
 
+/* A verb dictionary of our own in the PETRARCH format: blocks, irregular
+ * forms, a synset, a pattern, a null code and a two-way code. */
+static void verb_dictionary(void **state) {
+  (void)state;
+  const char *path = "test_events_verbs.tmp";
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs("<!-- a test dictionary -->\n"
+        "&FRUIT\n+APPLES\n+PEARS\n\n"
+        "--- GREET  [051]  ---\n"
+        "GREET  # a comment\n"
+        "- * WITH &FRUIT  [0514]\n"
+        "- * COLDLY  [---]\n\n"
+        "--- STRIDE [032:033] ---\n"
+        "STRIDE {STRODE STRIDDEN}\n",
+        f);
+  fclose(f);
+  td_error err = {0};
+  td_lexicon *own = NULL;
+  assert_int_equal(td_lexicon_open(NULL, &own, NULL, &err), 0);
+  size_t n = 0;
+  assert_int_equal(td_lexicon_load_verbs(own, path, NULL, &n, &err), 0);
+  remove(path);
+  assert_int_equal(n, 4); /* greet, greet with apples|pears, stride */
+  const td_cameo *k = td_cameo_lookup(own, "0514");
+  assert_non_null(k); /* a dictionary's own code, with its root's class */
+  assert_int_equal(k->quad_class, td_cameo_lookup(own, "050")->quad_class);
+  const char *texts[] = {"Spain greeted Italy with pears.",
+                         "Spain greeted Italy.", "Spain strode into Italy.",
+                         "Spain accused Italy of fraud."};
+  const char *want[] = {"0514", "051", "032", NULL};
+  for (int t = 0; t < 4; t++) {
+    td_doc *d = td_doc_new();
+    td_doc_set_str(&d->id, "v");
+    td_doc_set_raw(d, texts[t], strlen(texts[t]));
+    assert_int_equal(td_doc_prepare(d, NULL), 0);
+    td_doc_annotate(d, kb, own);
+    if (want[t] == NULL) {
+      /* tidings' own patterns are replaced */
+      if (d->n_events) dump(d);
+      assert_int_equal(d->n_events, 0);
+    } else {
+      const td_event *e = find(d, want[t]);
+      if (!e) dump(d);
+      assert_non_null(e);
+      assert_string_equal(e->code, want[t]);
+      assert_actor(e->source_code, "ESP");
+      assert_actor(e->target_code, "ITA");
+    }
+    if (t == 2) { /* and Italy's event back */
+      const td_event *b = find(d, "033");
+      assert_non_null(b);
+      assert_actor(b->source_code, "ITA");
+    }
+    td_doc_free(d);
+  }
+  td_lexicon_free(own);
+}
+
 static void modality_names(void **state) {
   (void)state;
   assert_string_equal(td_event_modality(0), "asserted");
@@ -463,6 +522,7 @@ int main(void) {
       cmocka_unit_test(present_perfect_date),
       cmocka_unit_test(precision_rules),
       cmocka_unit_test(pronoun_reach),
+      cmocka_unit_test(verb_dictionary),
       cmocka_unit_test(modality_names),
       cmocka_unit_test(empty_and_odd_input),
   };
