@@ -750,6 +750,18 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
     /* "..., an AFP correspondent said, two weeks after rebels kidnapped":
      * the one who speaks is not who acts in what follows. */
     if (k->head && say_head_at(c, j) && !say_object(c, j, m->first)) break;
+    /* "..., a senior official said": the noun phrase right before the
+     * predicate, after a comma, is its subject, even unnamed. */
+    if (k->punct == ',' && j + 1 < m->first &&
+        (c->t[j + 1].cls & TD__WC_DET) && !c->t[j + 1].quote == !q) {
+      int plain = 1;
+      for (int i = j + 1; i < m->first && plain; i++)
+        if (c->t[i].punct || c->t[i].mention >= 0 || c->t[i].head ||
+            (c->t[i].cls & (TD__WC_SUBJPRON | TD__WC_REL | TD__WC_PREP |
+                            TD__WC_BE | TD__WC_HAVE)))
+          plain = 0;
+      if (plain) break;
+    }
     if (k->punct == ')') { /* a parenthesis is no subject */
       int depth = 0;
       while (j >= 0) {

@@ -387,6 +387,15 @@ static void precision_rules(void **state) {
   assert_non_null(e);
   assert_actor(e->source_code, "CAN");
   td_doc_free(d);
+  /* "..., a senior official said": an unnamed speaker, not the actor of
+   * the first clause. */
+  d = code("Chile will restore ties with Peru, a senior official said.");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (!strncmp(d->events[i].code, "01", 2)) {
+      dump(d);
+      fail_msg("an unnamed speaker coded as the first actor");
+    }
+  td_doc_free(d);
   /* A condemned attack points at its agent. */
   d = code("France condemned the shelling by Russian forces of the city.");
   e = find(d, "11");
