@@ -596,9 +596,8 @@ void td_lexicon_free(td_lexicon *lx);
  * cameo.tsv lacks are added with their root's Goldstein value and quad
  * class. *n_patterns (if not NULL) gets the patterns read. Returns 0, or
  * TD_EIO when the file cannot be read. */
-int td_lexicon_load_verbs(td_lexicon *lx, const char *path,
-                          const td_diag *diag, size_t *n_patterns,
-                          td_error *err);
+int td_lexicon_load_verbs(td_lexicon *lx, const char *path, const td_diag *diag,
+                          size_t *n_patterns, td_error *err);
 /* The entry of a CAMEO code, or NULL if the code is unknown. */
 const td_cameo *td_cameo_lookup(const td_lexicon *lx, const char *code);
 

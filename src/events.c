@@ -752,8 +752,8 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
     if (k->head && say_head_at(c, j) && !say_object(c, j, m->first)) break;
     /* "..., a senior official said": the noun phrase right before the
      * predicate, after a comma, is its subject, even unnamed. */
-    if (k->punct == ',' && j + 1 < m->first &&
-        (c->t[j + 1].cls & TD__WC_DET) && !c->t[j + 1].quote == !q) {
+    if (k->punct == ',' && j + 1 < m->first && (c->t[j + 1].cls & TD__WC_DET) &&
+        !c->t[j + 1].quote == !q) {
       int plain = 1;
       for (int i = j + 1; i < m->first && plain; i++)
         if (c->t[i].punct || c->t[i].mention >= 0 || c->t[i].head ||
@@ -1294,8 +1294,7 @@ static void code_match(coder *c, match *m) {
     }
     int32_t btw[MAX_ACTORS];
     int nb = 0;
-    if ((m->p->flags & TD__PF_SYM) &&
-        (nb = between_actors(c, m, btw)) >= 2) {
+    if ((m->p->flags & TD__PF_SYM) && (nb = between_actors(c, m, btw)) >= 2) {
       /* "talks between A and B", whoever proposes them */
       ns = 0;
       /* "talks between A and B" */
@@ -1542,8 +1541,7 @@ static void drop_redundant_statements(coder *c, size_t first) {
       const td_event *o = &d->events[k];
       if (strcmp(o->source_code, e->source_code) == 0 &&
           strcmp(o->code, e->code) == 0 &&
-          strcmp(o->target_code, e->target_code) == 0 &&
-          o->flags == e->flags)
+          strcmp(o->target_code, e->target_code) == 0 && o->flags == e->flags)
         drop = 1;
     }
     if (!e->target_code[0])

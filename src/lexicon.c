@@ -789,8 +789,7 @@ static void vd_add_line(vd_reader *r, char *text, const char *rcode) {
   if (rcode && rcode[0]) p.rcode = vd_code_index(r->lx, rcode);
   if (r->lx->n_pats == r->cap_pats) {
     r->cap_pats = r->cap_pats ? r->cap_pats * 2 : 1024;
-    r->lx->pats =
-        td_xrealloc(r->lx->pats, r->cap_pats * sizeof *r->lx->pats);
+    r->lx->pats = td_xrealloc(r->lx->pats, r->cap_pats * sizeof *r->lx->pats);
   }
   r->lx->pats[r->lx->n_pats++] = p;
   r->added++;
@@ -949,9 +948,8 @@ static void vd_strip_comments(char *s, int *in_comment) {
   }
 }
 
-int td_lexicon_load_verbs(td_lexicon *lx, const char *path,
-                          const td_diag *diag, size_t *n_patterns,
-                          td_error *err) {
+int td_lexicon_load_verbs(td_lexicon *lx, const char *path, const td_diag *diag,
+                          size_t *n_patterns, td_error *err) {
   if (n_patterns) *n_patterns = 0;
   FILE *f = fopen(path, "r");
   if (f == NULL)
@@ -995,8 +993,8 @@ int td_lexicon_load_verbs(td_lexicon *lx, const char *path,
     if (cur_syn && s[0] == '+') {
       if (cur_syn->n == cur_syn->cap) {
         cur_syn->cap = cur_syn->cap ? cur_syn->cap * 2 : 8;
-        cur_syn->members = td_xrealloc(
-            cur_syn->members, cur_syn->cap * sizeof *cur_syn->members);
+        cur_syn->members = td_xrealloc(cur_syn->members,
+                                       cur_syn->cap * sizeof *cur_syn->members);
       }
       lower_ascii(s + 1);
       cur_syn->members[cur_syn->n++] = td_xstrdup(s + 1);

@@ -305,7 +305,8 @@ static void symmetric_without_actors(void **state) {
   td_doc *d = code(
       "Germany and France held talks on energy prices on Monday. Germany "
       "said France agreed. Poland criticised Germany. Poland criticised "
-      "Germany again. Poland warned Germany.\n\nThe second round took place in Vienna on 3 "
+      "Germany again. Poland warned Germany.\n\nThe second round took place in "
+      "Vienna on 3 "
       "February.");
   size_t n = 0;
   for (size_t i = 0; i < d->n_events; i++) {
@@ -324,8 +325,10 @@ static void symmetric_without_actors(void **state) {
   assert_int_equal(n, 1);
   td_doc_free(d);
   /* With no pair named nearby the event is not coded. */
-  d = code("Spain praised Italy. Italy thanked Spain.\n\nIt rained.\n\nIt rained again.\n\n"
-           "The talks took place in Rome.");
+  d = code(
+      "Spain praised Italy. Italy thanked Spain.\n\nIt rained.\n\nIt rained "
+      "again.\n\n"
+      "The talks took place in Rome.");
   for (size_t i = 0; i < d->n_events; i++)
     if (strncmp(d->events[i].code, "04", 2) == 0) {
       dump(d);
@@ -362,8 +365,9 @@ static void precision_rules(void **state) {
   assert_null(find(d, "016"));
   td_doc_free(d);
   /* A name in a prepositional phrase is not the subject. */
-  d = code("The agreements with the United States and Japan reject Chinese "
-           "claims to the islands.");
+  d = code(
+      "The agreements with the United States and Japan reject Chinese "
+      "claims to the islands.");
   for (size_t i = 0; i < d->n_events; i++)
     if (!strncmp(d->events[i].source_code, "USA", 3) ||
         !strncmp(d->events[i].source_code, "JPN", 3)) {
@@ -372,8 +376,9 @@ static void precision_rules(void **state) {
     }
   td_doc_free(d);
   /* Who reports a story is not who acts in it. */
-  d = code("Rebels attacked the town of Goma on Sunday, a Reuters "
-           "correspondent said, a week after Kenya sent troops.");
+  d = code(
+      "Rebels attacked the town of Goma on Sunday, a Reuters "
+      "correspondent said, a week after Kenya sent troops.");
   for (size_t i = 0; i < d->n_events; i++)
     if (strstr(d->events[i].source_code, "MED")) {
       dump(d);
@@ -389,8 +394,9 @@ static void precision_rules(void **state) {
   td_doc_free(d);
   /* "..., a senior official said": an unnamed speaker, not the actor of
    * the first clause. */
-  d = code("Talks between Chile and Peru will resume in May, a senior "
-           "official said.");
+  d = code(
+      "Talks between Chile and Peru will resume in May, a senior "
+      "official said.");
   for (size_t i = 0; i < d->n_events; i++)
     if (!strncmp(d->events[i].code, "01", 2)) {
       dump(d);
@@ -417,8 +423,9 @@ static void pronoun_reach(void **state) {
   (void)state;
   /* "It said" long after the last coded actor is not that actor: only
    * the criticism is coded. */
-  td_doc *d = code("Japan criticised China on Monday. The company's shares "
-                   "fell. Its profits fell too. It said it would appeal.");
+  td_doc *d = code(
+      "Japan criticised China on Monday. The company's shares "
+      "fell. Its profits fell too. It said it would appeal.");
   if (d->n_events != 1) dump(d);
   assert_int_equal(d->n_events, 1);
   td_doc_free(d);
@@ -436,15 +443,16 @@ static void verb_dictionary(void **state) {
   const char *path = "test_events_verbs.tmp";
   FILE *f = fopen(path, "w");
   assert_non_null(f);
-  fputs("<!-- a test dictionary -->\n"
-        "&FRUIT\n+APPLES\n+PEARS\n\n"
-        "--- GREET  [051]  ---\n"
-        "GREET  # a comment\n"
-        "- * WITH &FRUIT  [0514]\n"
-        "- * COLDLY  [---]\n\n"
-        "--- STRIDE [032:033] ---\n"
-        "STRIDE {STRODE STRIDDEN}\n",
-        f);
+  fputs(
+      "<!-- a test dictionary -->\n"
+      "&FRUIT\n+APPLES\n+PEARS\n\n"
+      "--- GREET  [051]  ---\n"
+      "GREET  # a comment\n"
+      "- * WITH &FRUIT  [0514]\n"
+      "- * COLDLY  [---]\n\n"
+      "--- STRIDE [032:033] ---\n"
+      "STRIDE {STRODE STRIDDEN}\n",
+      f);
   fclose(f);
   td_error err = {0};
   td_lexicon *own = NULL;
