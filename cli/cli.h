@@ -7,6 +7,7 @@
 #ifndef TD_CLI_H
 #define TD_CLI_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "tidings.h"
@@ -18,6 +19,8 @@ int td_cmd_annotate(int argc, char **argv);
 int td_cmd_actors(int argc, char **argv);
 int td_cmd_timex(int argc, char **argv);
 int td_cmd_dups(int argc, char **argv);
+int td_cmd_events(int argc, char **argv);
+int td_cmd_timeline(int argc, char **argv);
 
 /* Print "tidings CMD: message" and a hint to stderr; returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -41,9 +44,20 @@ typedef enum cli_format {
  * returns 0 for an unknown or disallowed name. */
 cli_format cli_parse_format(const char *s, unsigned allowed);
 
+/* "asserted", "planned", "negated" or "hypothetical" for TD_EVF_* flags
+ * (negated wins: a refused plan is a negated event). Static string. */
+const char *cli_modality(unsigned flags);
+
+/* One stored event mention as a JSON object (the fields of `tidings events
+ * --format jsonl`); c is its CAMEO entry or NULL. The caller owns the
+ * reference (json_decref). */
+json_t *cli_mention_json(const td_event_mention *m, const td_cameo *c);
+
 /* Write s as one RFC 4180 CSV field (quoted when needed). NULL is empty. */
 void cli_csv_field(FILE *out, const char *s);
 /* Write s truncated to width display columns (UTF-8 aware), padded. */
 void cli_table_cell(FILE *out, const char *s, int width);
+/* The same without the padding, for the last column of a line. */
+void cli_table_text(FILE *out, const char *s, int width);
 
 #endif

@@ -16,7 +16,10 @@ static const char usage_text[] =
     "List the stored articles in date order: id, date (ISO 8601), how the "
     "date was\n"
     "obtained (metadata, dateline, stamp, inferred), place, agency, title, "
-    "words.\n"
+    "words,\n"
+    "near-duplicate cluster (the id of its earliest article, '-' when none) "
+    "and the\n"
+    "share of the article's words in passages that recur in other articles.\n"
     "\n"
     "  --db FILE      the store (default: $TIDINGS_DB, else tidings.db)\n"
     "  --format FMT   table (default), jsonl or csv\n"
@@ -47,7 +50,11 @@ static int print_row(void *ud, const td_doc_row *r) {
       json_object_set_new(j, "words", json_integer(r->words));
       json_object_set_new(j, "paragraphs", json_integer(r->paragraphs));
       json_object_set_new(j, "sentences", json_integer(r->sentences));
-      char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+      json_object_set_new(j, "cluster", str_or_null(r->cluster));
+      json_object_set_new(j, "cluster_size", json_integer(r->cluster_size));
+      json_object_set_new(j, "repeated", json_real(r->repeated));
+      char *s = json_dumps(
+          j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
       fprintf(o->out, "%s\n", s);
       free(s);
       json_decref(j);
@@ -65,20 +72,30 @@ static int print_row(void *ud, const td_doc_row *r) {
       cli_csv_field(o->out, r->agency);
       fputc(',', o->out);
       cli_csv_field(o->out, r->title);
-      fprintf(o->out, ",%ld\n", r->words);
+      fprintf(o->out, ",%ld,", r->words);
+      cli_csv_field(o->out, r->cluster);
+      fprintf(o->out, ",%.3f\n", r->repeated);
       break;
     default:
-      cli_table_cell(o->out, r->id, 22);
-      fputc(' ', o->out);
-      cli_table_cell(o->out, r->date ? r->date : "-", 10);
-      fputc(' ', o->out);
-      cli_table_cell(o->out, r->date_source, 8);
-      fputc(' ', o->out);
-      cli_table_cell(o->out, r->place ? r->place : "-", 12);
-      fputc(' ', o->out);
-      cli_table_cell(o->out, r->agency ? r->agency : "-", 12);
-      fprintf(o->out, " %5ld  ", r->words);
-      cli_table_cell(o->out, r->title ? r->title : "-", 24);
+      /* 100 columns: the day of the date (jsonl and csv keep the time),
+       * the cluster and title cut to fit. */
+      {
+        char day[11];
+        snprintf(day, sizeof day, "%s", r->date ? r->date : "-");
+        cli_table_cell(o->out, r->id, 20);
+        fputc(' ', o->out);
+        cli_table_cell(o->out, day, 10);
+        fputc(' ', o->out);
+        cli_table_cell(o->out, r->date_source, 8);
+        fputc(' ', o->out);
+        cli_table_cell(o->out, r->place ? r->place : "-", 11);
+        fputc(' ', o->out);
+        cli_table_cell(o->out, r->agency ? r->agency : "-", 11);
+        fprintf(o->out, " %5ld %3.0f%% ", r->words, 100 * r->repeated);
+        cli_table_cell(o->out, r->cluster ? r->cluster : "-", 10);
+        fputc(' ', o->out);
+        cli_table_cell(o->out, r->title ? r->title : "-", 16);
+      }
       fputc('\n', o->out);
       break;
   }
@@ -100,12 +117,14 @@ int td_cmd_docs(int argc, char **argv) {
         db = optarg;
         break;
       case 'f':
-        o.fmt = cli_parse_format(optarg, 1u << CLI_FMT_TABLE |
-                                             1u << CLI_FMT_JSONL |
-                                             1u << CLI_FMT_CSV);
+        o.fmt =
+            cli_parse_format(optarg, 1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL |
+                                         1u << CLI_FMT_CSV);
         if (!o.fmt)
-          return cli_usage_error("docs", "unknown format '%s' (table, jsonl, "
-                                 "csv)", optarg);
+          return cli_usage_error("docs",
+                                 "unknown format '%s' (table, jsonl, "
+                                 "csv)",
+                                 optarg);
         break;
       case 'h':
         fputs(usage_text, stdout);
@@ -114,8 +133,7 @@ int td_cmd_docs(int argc, char **argv) {
         return cli_usage_error("docs", "option '%s' needs a value",
                                argv[optind - 1]);
       default:
-        return cli_usage_error("docs", "unknown option '%s'",
-                               argv[optind - 1]);
+        return cli_usage_error("docs", "unknown option '%s'", argv[optind - 1]);
     }
   }
   if (optind < argc)
@@ -127,18 +145,21 @@ int td_cmd_docs(int argc, char **argv) {
     return 1;
   }
   if (o.fmt == CLI_FMT_CSV)
-    fputs("id,date,date_source,place,agency,title,words\n", o.out);
+    fputs("id,date,date_source,place,agency,title,words,cluster,repeated\n",
+          o.out);
   if (o.fmt == CLI_FMT_TABLE) {
-    cli_table_cell(o.out, "ID", 22);
+    cli_table_cell(o.out, "ID", 20);
     fputc(' ', o.out);
     cli_table_cell(o.out, "DATE", 10);
     fputc(' ', o.out);
     cli_table_cell(o.out, "FROM", 8);
     fputc(' ', o.out);
-    cli_table_cell(o.out, "PLACE", 12);
+    cli_table_cell(o.out, "PLACE", 11);
     fputc(' ', o.out);
-    cli_table_cell(o.out, "AGENCY", 12);
-    fputs(" WORDS  TITLE\n", o.out);
+    cli_table_cell(o.out, "AGENCY", 11);
+    fputs(" WORDS  REP ", o.out);
+    cli_table_cell(o.out, "CLUSTER", 10);
+    fputs(" TITLE\n", o.out);
   }
   int rc = td_store_each_doc(st, print_row, &o, &err);
   if (rc != 0) cli_print_error("docs", &err);

@@ -73,8 +73,10 @@ int td_cmd_ingest(int argc, char **argv) {
         char *end;
         batch = strtol(optarg, &end, 10);
         if (*end || batch < 1)
-          return cli_usage_error("ingest", "--batch wants a positive number, "
-                                 "not '%s'", optarg);
+          return cli_usage_error("ingest",
+                                 "--batch wants a positive number, "
+                                 "not '%s'",
+                                 optarg);
         break;
       }
       case 'D':

@@ -2,7 +2,9 @@
  * common.c - helpers shared by the subcommands: usage errors, the stderr
  * diagnostics sink, output format names, CSV quoting and table cells.
  */
+#include <jansson.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -72,6 +74,18 @@ void cli_csv_field(FILE *out, const char *s) {
   fputc('"', out);
 }
 
+void cli_table_text(FILE *out, const char *s, int width) {
+  /* A cell, then drop the padding: the last column of a line. */
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&buf, &len);
+  cli_table_cell(mem, s, width);
+  fclose(mem);
+  while (len > 0 && buf[len - 1] == ' ') len--;
+  fwrite(buf, 1, len, out);
+  free(buf);
+}
+
 void cli_table_cell(FILE *out, const char *s, int width) {
   if (s == NULL) s = "";
   int cols = 0;
@@ -106,4 +120,48 @@ void cli_table_cell(FILE *out, const char *s, int width) {
     fwrite(s, 1, (size_t)(cut - (const unsigned char *)s), out);
   }
   for (; cols < width; cols++) fputc(' ', out);
+}
+
+const char *cli_modality(unsigned flags) {
+  if (flags & TD_EVF_NEGATED) return "negated";
+  if (flags & TD_EVF_PLANNED) return "planned";
+  if (flags & TD_EVF_HYPOTHETICAL) return "hypothetical";
+  return "asserted";
+}
+
+static json_t *str_or_null(const char *s) {
+  return s && *s ? json_string(s) : json_null();
+}
+
+json_t *cli_mention_json(const td_event_mention *m, const td_cameo *c) {
+  char date[24];
+  td_date_format(m->date, date, sizeof date);
+  json_t *j = json_object();
+  json_object_set_new(j, "doc", json_string(m->doc));
+  json_object_set_new(j, "date", str_or_null(date));
+  json_object_set_new(j, "source", str_or_null(m->source));
+  json_object_set_new(j, "source_name", str_or_null(m->source_name));
+  json_object_set_new(j, "target", str_or_null(m->target));
+  json_object_set_new(j, "target_name", str_or_null(m->target_name));
+  json_object_set_new(j, "code", json_string(m->code));
+  json_object_set_new(j, "name", str_or_null(c ? c->name : NULL));
+  json_object_set_new(j, "root", json_string(m->root));
+  json_object_set_new(j, "quad_class",
+                      c ? json_integer(c->quad_class) : json_null());
+  json_object_set_new(j, "goldstein",
+                      c ? json_real(c->goldstein) : json_null());
+  json_object_set_new(j, "modality", json_string(cli_modality(m->flags)));
+  json_object_set_new(j, "background",
+                      json_boolean(m->flags & TD_EVF_BACKGROUND));
+  json_object_set_new(j, "entry",
+                      m->entry ? json_integer(m->entry) : json_null());
+  json_object_set_new(j, "sentence", json_string(m->sentence));
+  json_object_set_new(j, "sent", json_integer(m->sent));
+  json_object_set_new(j, "sent_start", json_integer(m->sent_start));
+  json_object_set_new(j, "sent_end", json_integer(m->sent_end));
+  json_object_set_new(j, "start", json_integer(m->start));
+  json_object_set_new(j, "end", json_integer(m->end));
+  json_object_set_new(j, "place", str_or_null(m->place));
+  json_object_set_new(j, "outlet", str_or_null(m->outlet));
+  return j;
 }

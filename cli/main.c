@@ -19,6 +19,10 @@ static const command commands[] = {
     {"annotate", td_cmd_annotate, "code the events of articles as JSON Lines"},
     {"timex", td_cmd_timex, "print the time expressions of an article"},
     {"actors", td_cmd_actors, "list the resolved actors and their codes"},
+    {"dups", td_cmd_dups, "near-duplicate articles and repeated passages"},
+    {"events", td_cmd_events, "list the stored event mentions"},
+    {"timeline", td_cmd_timeline,
+     "the deduplicated timeline of events, with sources"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -370,6 +370,9 @@ typedef struct td_doc {
   size_t n_mentions;
   td_event *events;
   size_t n_events;
+
+  /* Filled by td_fingerprint_doc (or by the store when absent). */
+  struct td_fingerprint *fingerprint;
 } td_doc;
 
 /* A new empty document. Free with td_doc_free. */
@@ -621,6 +624,133 @@ void td_events_extract_opts(td_doc *doc, const td_lexicon *lx,
 void td_doc_annotate(td_doc *doc, td_actor_kb *kb, const td_lexicon *lx);
 
 /* ------------------------------------------------------------------------
+ * Fingerprint: near-duplicate articles and repeated passages
+ *
+ * Similarity is word 5-gram Jaccard over normalized words (letters and
+ * digits, ASCII lowercased, other scripts case-folded, apostrophes inside a
+ * word dropped, everything else a separator), so punctuation and case never
+ * matter. Candidates come from MinHash signatures (one-permutation hashing
+ * with optimal densification) split into LSH bands; every candidate is
+ * verified by its exact Jaccard before it counts. Passages (paragraphs, and
+ * long sentences of paragraphs of 3+ sentences) are fingerprinted with word
+ * 3-grams to find repeated background material.
+ * ---------------------------------------------------------------------- */
+
+typedef struct td_store td_store;
+
+#define TD_FP_SHINGLE 5             /* words per document shingle */
+#define TD_FP_ROWS 4                /* MinHash values per LSH band */
+#define TD_FP_BANDS 8               /* LSH bands per document */
+#define TD_FP_THRESHOLD 0.8         /* default near-duplicate Jaccard */
+#define TD_FP_PASSAGE_SHINGLE 3     /* words per passage shingle */
+#define TD_FP_PASSAGE_KEYS 2        /* LSH bands per passage */
+#define TD_FP_PASSAGE_MIN_WORDS 8   /* shorter passages are not indexed */
+#define TD_FP_PASSAGE_THRESHOLD 0.5 /* passage 3-gram Jaccard for a repeat */
+#define TD_FP_MAX_PASSAGES 64       /* passages indexed per article, at most */
+
+/* One passage of an article: a paragraph (sent == -1) or a long sentence
+ * (20+ words) of a paragraph of 3+ sentences. */
+typedef struct td_passage {
+  uint32_t start, end; /* span in td_doc.text */
+  uint32_t para;       /* its paragraph */
+  int32_t sent;        /* its sentence, or -1 for the whole paragraph */
+  uint32_t words;      /* normalized words */
+  uint32_t keys[TD_FP_PASSAGE_KEYS]; /* LSH keys (31 bits) */
+} td_passage;
+
+/* An article's fingerprint. Owned by its td_doc (td_doc_free frees it). */
+typedef struct td_fingerprint td_fingerprint;
+struct td_fingerprint {
+  uint32_t words;    /* normalized words */
+  uint32_t shingles; /* distinct word 5-grams; 0 means no band keys: the
+                        article is too short to be a near-duplicate */
+  uint32_t bands[TD_FP_BANDS]; /* LSH band keys (31 bits) */
+  td_passage *passages;
+  size_t n_passages;
+};
+
+/* Fingerprint a document from doc->text and its paragraphs and sentences;
+ * replaces doc->fingerprint. Works on any text, empty included. */
+void td_fingerprint_doc(td_doc *doc);
+void td_fingerprint_free(td_fingerprint *fp);
+
+/* The exact word n-gram Jaccard similarity of two texts (n >= 1); 0 when
+ * either text has fewer than n words. */
+double td_text_similarity(const char *a, size_t na, const char *b, size_t nb,
+                          unsigned n);
+
+/* Near-duplicates among n texts held in memory, without a store: the
+ * same fingerprints, LSH bands and exact verification as ingest. *pairs
+ * (free() it; NULL when none) gets every verified pair (a < b, indexes
+ * into texts) with word 5-gram Jaccard >= threshold (0 or less: the
+ * default) that LSH proposed, sorted by a then b. stats may be NULL.
+ * Returns 0 or TD_EARG. */
+typedef struct td_text_pair {
+  size_t a, b;
+  double similarity;
+} td_text_pair;
+typedef struct td_dedup_stats {
+  size_t bytes;      /* text fingerprinted */
+  size_t candidates; /* distinct candidate pairs verified */
+  double fingerprint_s, candidates_s, verify_s; /* CPU time of each step */
+} td_dedup_stats;
+int td_dedup_texts(const char *const *texts, const size_t *lens, size_t n,
+                   double threshold, td_text_pair **pairs, size_t *n_pairs,
+                   td_dedup_stats *stats);
+
+/* A verified near-duplicate pair, by article id. */
+typedef struct td_dup_pair {
+  const char *a, *b;
+  double similarity; /* exact word 5-gram Jaccard */
+} td_dup_pair;
+
+/* A cluster of near-duplicate articles: complete-linkage groups of the
+ * verified pairs at or above the threshold (every two of its articles are
+ * such a pair; pairs are merged best first). Ids are in date then id order
+ * (docs[0] is the earliest); strings are valid during the callback. */
+typedef struct td_dup_cluster {
+  const char *const *docs;
+  size_t n_docs;
+  const td_dup_pair *pairs; /* the verified pairs inside it, best first */
+  size_t n_pairs;
+  double similarity; /* the lowest pair similarity of pairs */
+} td_dup_cluster;
+
+/* Call fn for each near-duplicate cluster of the store at threshold (0 or
+ * less: TD_FP_THRESHOLD), largest first. The store keeps verified pairs
+ * down to Jaccard 0.5; a lower threshold is refused with TD_EARG. fn
+ * returns non-zero to stop. Returns 0 or a negative error. */
+int td_dups_each(td_store *st, double threshold,
+                 int (*fn)(void *ud, const td_dup_cluster *c), void *ud,
+                 td_error *err);
+
+/* A passage shared by two articles. For a repeat, origin is the earliest
+ * article (by date, then id) holding it; for a paraphrase, the article
+ * whose passage is most similar. Strings are valid during the callback. */
+typedef struct td_passage_link {
+  const char *article, *origin; /* article ids */
+  uint32_t para, origin_para;   /* paragraph indexes */
+  int32_t sent, origin_sent;    /* sentence indexes, -1 for a paragraph */
+  double similarity;            /* repeats: word 3-gram Jaccard; paraphrases:
+                                   Jaccard of the content-word sets */
+  const char *text;             /* the article's passage text */
+} td_passage_link;
+
+/* Call fn for each passage of the store that repeats (exactly or nearly)
+ * one of an earlier article, in article date order. */
+int td_repeats_each(td_store *st, int (*fn)(void *ud, const td_passage_link *l),
+                    void *ud, td_error *err);
+
+/* Call fn for each paragraph that paraphrases a paragraph of another
+ * article without repeating it: content-word Jaccard at least min_sim
+ * (0 or less: 0.3) but no repeat link. Computed at query time over the
+ * whole store (an inverted index in memory), so it costs a pass over the
+ * stored text. */
+int td_paraphrases_each(td_store *st, double min_sim,
+                        int (*fn)(void *ud, const td_passage_link *l), void *ud,
+                        td_error *err);
+
+/* ------------------------------------------------------------------------
  * Store
  * ---------------------------------------------------------------------- */
 
@@ -658,6 +788,14 @@ typedef struct td_doc_row {
       *url, *origin;
   long words;
   long paragraphs, sentences;
+  /* Near-duplicate cluster: the id of its earliest article, NULL when the
+   * article has no near-duplicate; cluster_size articles in it (0 when
+   * none). */
+  const char *cluster;
+  long cluster_size;
+  /* Share (0..1) of the article's words in passages that recur in other
+   * articles (repeated background material). */
+  double repeated;
 } td_doc_row;
 
 /* Call fn for each stored article in date then id order. fn returns
@@ -737,6 +875,138 @@ typedef struct td_ingest_opts {
 int td_ingest(td_store *st, const char *const *paths, size_t n,
               const td_ingest_opts *opts, td_ingest_stats *stats,
               td_error *err);
+
+/* ------------------------------------------------------------------------
+ * Merge and timeline
+ *
+ * Every coded event of every stored article is kept as an event mention
+ * (article, sentence, byte offsets, actors, code, date, outlet). At the end
+ * of each ingest batch the new mentions are merged into timeline entries,
+ * one per real event: same date allowing for precision (a month-precise
+ * mention joins a day-precise entry inside that month), same actors (a
+ * code and a more specific code of the same actor match: USA and USAGOV;
+ * either order for symmetric codes such as talks), same CAMEO root (the
+ * entry keeps the most specific code) and same polarity (a negated event
+ * never merges with an asserted one). An event with one actor only (a
+ * statement) merges only with reports worded alike, or with the same named
+ * speaker in the same article. Merging is incremental: a new article joins
+ * the entries that already exist; a replaced article dissolves the entries
+ * it was in and their other mentions merge again.
+ *
+ * A mention found in repeated background material (a paragraph that
+ * recurs from an earlier article) is background: it stays a mention and a
+ * citation of its entry, but an entry made only of background mentions is
+ * hidden unless asked for, and background articles are not counted as
+ * reports (n_reports).
+ *
+ * Strings in the rows below borrow from the iterator and are valid until
+ * its next call or its close.
+ * ---------------------------------------------------------------------- */
+
+/* One stored event mention. */
+typedef struct td_event_mention {
+  int64_t id;           /* mention id in the store */
+  int64_t entry;        /* its timeline entry, 0 when it has none (undated) */
+  const char *doc;      /* article id */
+  const char *doc_date; /* the article's date (ISO 8601), or NULL */
+  const char *outlet;   /* outlet, else agency, of the article; or NULL */
+  const char *url;      /* the article's URL, or NULL */
+  uint32_t para, sent;  /* paragraph and sentence index in the article */
+  uint32_t sent_start, sent_end;    /* the sentence's bytes in the text */
+  uint32_t start, end;              /* the predicate's bytes in the text */
+  const char *sentence;             /* the sentence's text */
+  const char *source, *source_name; /* CAMEO actor code ("" for none) and */
+  const char *target, *target_name; /* the actor's name (or NULL) */
+  const char *code;                 /* CAMEO event code */
+  char root[3];                     /* its two-digit root */
+  unsigned flags;                   /* TD_EVF_*; TD_EVF_BACKGROUND when the
+                                       sentence is repeated material */
+  td_date date;                     /* the event's date */
+  uint8_t date_how;                 /* td_event_date_how */
+  const char *place;                /* or NULL */
+} td_event_mention;
+
+/* One timeline entry: a real event and every mention that reports it. */
+typedef struct td_timeline_entry {
+  int64_t id;
+  td_date date;                     /* the most precise date of its mentions */
+  const char *source, *source_name; /* the most frequent actor codes (and */
+  const char *target, *target_name; /* names) of its mentions */
+  const char *code;                 /* the most specific code of its mentions */
+  char root[3];
+  int symmetric;   /* the code is symmetric (talks): either order */
+  unsigned flags;  /* modality: 0 asserted (some mention reports it as
+                      happened), else TD_EVF_PLANNED or
+                      TD_EVF_HYPOTHETICAL; TD_EVF_NEGATED when negated;
+                      TD_EVF_BACKGROUND when every mention is */
+  int is_root;     /* reported in the first paragraph of an article */
+  long n_mentions; /* mentions, background included */
+  long n_articles; /* distinct articles citing it */
+  long n_reports;  /* articles citing it outside repeated material */
+  long n_outlets;  /* distinct known outlets of those articles */
+  const char *first_reported;       /* date of the earliest citing article */
+  const char *first_doc;            /* id of that article */
+  const char *first_url;            /* its URL, or NULL */
+  const td_event_mention *mentions; /* n_mentions of them, the evidence
+                                       mention first (earliest non-background
+                                       asserted report), then by article */
+} td_timeline_entry;
+
+/* What a timeline query selects. Zero-initialised means everything but
+ * background-only entries. */
+typedef struct td_timeline_filter {
+  td_date from, to;          /* entries overlapping [from, to]; a bound of
+                                precision TD_PREC_NONE is open */
+  const char *const *actors; /* entries with an actor code starting with */
+  size_t n_actors;           /* any of these (USA matches USAGOV) */
+  const char *pair[2];       /* both set: entries between these two actors,
+                                either direction */
+  const char *root;          /* "04": entries of this root; NULL any */
+  long min_articles;         /* at least this many citing articles */
+  int include_background;    /* also entries made only of background */
+} td_timeline_filter;
+
+typedef struct td_timeline_iter td_timeline_iter;
+
+/* Start a timeline query; entries come in date order (then source, target,
+ * code). *out is closed with td_timeline_close. Returns 0, TD_EARG for a bad
+ * filter, or TD_EDB. */
+int td_timeline_open(td_store *st, const td_timeline_filter *filter,
+                     td_timeline_iter **out, td_error *err);
+/* The next entry with its mentions: 1 and *entry set (valid until the next
+ * call or close), 0 at the end, or a negative error. */
+int td_timeline_next(td_timeline_iter *it, const td_timeline_entry **entry,
+                     td_error *err);
+void td_timeline_close(td_timeline_iter *it);
+
+typedef struct td_event_iter td_event_iter;
+
+/* Every stored event mention, in article date, article id, sentence order.
+ * Close with td_event_mentions_close. */
+int td_event_mentions_open(td_store *st, td_event_iter **out, td_error *err);
+/* 1 and *m set (valid until the next call or close), 0 at the end, or a
+ * negative error. */
+int td_event_mentions_next(td_event_iter *it, const td_event_mention **m,
+                           td_error *err);
+void td_event_mentions_close(td_event_iter *it);
+
+/* Sizes of the timeline, for reports and benchmarks: *out filled, 0 or
+ * TD_EDB. */
+typedef struct td_timeline_stats {
+  long mentions;      /* stored event mentions */
+  long dated;         /* of which have a date with a year (mergeable) */
+  long entries;       /* timeline entries */
+  long visible;       /* entries with a non-background mention */
+  long merged;        /* mentions in an entry with other mentions */
+  long multi_article; /* entries cited by more than one article */
+} td_timeline_stats;
+int td_timeline_stats_get(td_store *st, td_timeline_stats *out, td_error *err);
+
+/* Merge every mention not merged yet into the timeline. Ingest does this at
+ * the end of each batch; call it yourself only after writing articles
+ * with td_store_put_doc outside td_ingest (inside or outside a
+ * transaction). Returns 0 or a negative error. */
+int td_timeline_merge(td_store *st, td_error *err);
 
 #ifdef __cplusplus
 }

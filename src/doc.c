@@ -31,6 +31,7 @@ void td_doc_free(td_doc *doc) {
   free(doc->entities);
   free(doc->mentions);
   free(doc->events);
+  td_fingerprint_free(doc->fingerprint);
   free(doc);
 }
 

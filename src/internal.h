@@ -78,4 +78,23 @@ bool td__ieq(const char *a, const char *b, size_t n);
  * directory chosen at build time. Static or environment string. */
 const char *td__data_dir(void);
 
+/* Fingerprint words (fingerprint.c). The next normalized word of t[0..n)
+ * at or after *pos: letters and digits, ASCII lowercased, other scripts
+ * case-folded, an apostrophe between two word characters dropped. Writes
+ * at most TD__FP_WORD_MAX bytes of it to buf (a longer word is cut there),
+ * sets *start to its first byte and *pos past it and returns its length,
+ * or 0 when no word is left. The one definition of a word that
+ * fingerprints and evaluation tools share. */
+#define TD__FP_WORD_MAX 64
+size_t td__fp_word(const char *t, size_t n, size_t *pos, size_t *start,
+                   char *buf);
+
+/* The sorted, distinct 64-bit hashes of the word k-grams of t[0..n);
+ * *out is malloc'd (caller frees; NULL when there are none). */
+size_t td__fp_shingles(const char *t, size_t n, unsigned k, uint64_t **out);
+/* |A and B| / |A or B| of two sorted distinct hash arrays; 0 if both are
+ * empty. */
+double td__fp_jaccard(const uint64_t *a, size_t na, const uint64_t *b,
+                      size_t nb);
+
 #endif

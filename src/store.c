@@ -81,6 +81,8 @@ static const td__schema *const schemas[] = {
     &td__schema_article,
     &td__schema_timex,
     &td__schema_actors,
+    &td__schema_fingerprint,
+    &td__schema_timeline, /* after fingerprint: asks it for repeats */
 };
 #define N_SCHEMAS (sizeof schemas / sizeof schemas[0])
 
@@ -253,7 +255,8 @@ int td_store_open(const char *path, td_store **out, td_error *err) {
                  "PRAGMA journal_mode = WAL;"
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA foreign_keys = ON;"
-                 "PRAGMA temp_store = MEMORY;",
+                 "PRAGMA temp_store = MEMORY;"
+                 "PRAGMA cache_size = -65536;", /* 64 MiB */
                  err)) != 0 ||
       (rc = migrate(st, err)) != 0) {
     td_store_close(st);
@@ -470,9 +473,13 @@ int td_store_each_doc(td_store *st, int (*fn)(void *ud, const td_doc_row *r),
   sqlite3_stmt *s;
   /* Undated articles sort last. */
   const char *sql =
-      "SELECT id, date, date_source, place, agency, title, outlet, url, "
-      "origin, words, n_paragraphs, n_sentences FROM article "
-      "ORDER BY date IS NULL, date, id";
+      "SELECT a.id, a.date, a.date_source, a.place, a.agency, a.title, "
+      "a.outlet, a.url, a.origin, a.words, a.n_paragraphs, a.n_sentences, "
+      "h.id, (SELECT count(*) FROM fp_doc c WHERE c.cluster = f.cluster), "
+      "f.repeated FROM article a "
+      "LEFT JOIN fp_doc f ON f.article = a.rowid "
+      "LEFT JOIN article h ON h.rowid = f.cluster "
+      "ORDER BY a.date IS NULL, a.date, a.id";
   if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
     return db_error(st, err, "listing articles");
   int rc;
@@ -490,6 +497,9 @@ int td_store_each_doc(td_store *st, int (*fn)(void *ud, const td_doc_row *r),
         .words = (long)sqlite3_column_int64(s, 9),
         .paragraphs = (long)sqlite3_column_int64(s, 10),
         .sentences = (long)sqlite3_column_int64(s, 11),
+        .cluster = col(s, 12),
+        .cluster_size = (long)sqlite3_column_int64(s, 13),
+        .repeated = sqlite3_column_double(s, 14),
     };
     if (fn(ud, &r) != 0) {
       rc = SQLITE_DONE;

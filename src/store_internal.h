@@ -21,8 +21,7 @@ typedef struct td__schema {
   /* Write the stage's rows for a new or replaced article (rowid art), in
    * the ingest batch's transaction, after the article row; remove the
    * article's earlier rows first. NULL when the stage keeps none. */
-  int (*put_doc)(td_store *st, int64_t art, const td_doc *doc,
-                 td_error *err);
+  int (*put_doc)(td_store *st, int64_t art, const td_doc *doc, td_error *err);
   /* Corpus-level work once every article of a batch is written (clusters,
    * timeline merge), in the same transaction. NULL when none. */
   int (*end_batch)(td_store *st, td_error *err);
@@ -30,6 +29,8 @@ typedef struct td__schema {
 extern const td__schema td__schema_article;
 extern const td__schema td__schema_timex; /* timex_store.c */
 extern const td__schema td__schema_actors;
+extern const td__schema td__schema_fingerprint;
+extern const td__schema td__schema_timeline; /* merge.c */
 
 /* A prepared statement for sql, which must be a static string: statements
  * are cached by the address of their text and live as long as the store.
@@ -55,5 +56,28 @@ int td__store_end_batch(td_store *st, td_error *err);
 sqlite3 *td__store_db(td_store *st);
 /* The path the store was opened with; owned by the store. */
 const char *td__store_path(td_store *st);
+
+/* Repeated material (fingerprint.c), for the event and timeline stages.
+ * Valid once the batch holding the article has run end_batch.
+ *
+ * Whether paragraph para_idx of the article (rowid) is repeated material:
+ * 1 when the paragraph, or long sentences covering at least half of its
+ * words, repeat (word 3-gram Jaccard >= TD_FP_PASSAGE_THRESHOLD) a passage
+ * of an EARLIER article (by date, then id); 0 when it is original here
+ * (the earliest article holding it gets 0); a negative TD_E* on a store
+ * error. */
+int td__para_is_repeat(td_store *st, int64_t article_rowid, uint32_t para_idx);
+
+/* What is known about one paragraph's repeats. */
+typedef struct td__para_repeat_info {
+  int shared;     /* recurs in another article at all (origin too) */
+  int repeat;     /* td__para_is_repeat */
+  int64_t origin; /* rowid of the earliest article holding it, or 0 */
+  uint32_t origin_para;
+  double similarity; /* best passage similarity to its group */
+  double share;      /* share of the paragraph's words that recur */
+} td__para_repeat_info;
+int td__para_repeat(td_store *st, int64_t article_rowid, uint32_t para_idx,
+                    td__para_repeat_info *out);
 
 #endif

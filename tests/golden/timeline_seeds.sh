@@ -1,0 +1,19 @@
+# The seed articles make the gold timeline: every event of
+# $SHARED/seeds/gold/timeline.jsonl (read in place) is one entry citing at
+# least min_docs of its articles, none is split into several entries of the
+# same root, and no entry is dated 2022-06-12 (a re-post stamp) or
+# 2022-12-17 (the December 17 publication given the wrong year). Scored by
+# build/tools/timeline_gold.
+set -u
+gold="$SHARED/seeds/gold/timeline.jsonl"
+[ -f "$gold" ] || { echo "no $gold"; exit 77; }
+bin=${TIDINGS##* }
+check="$(dirname "$bin")/tools/timeline_gold"
+[ -x "$check" ] || { echo "no $check (make all builds it)"; exit 77; }
+$TIDINGS ingest --db s.db "$SHARED/seeds" 2>err || { cat err; echo "FAIL: ingest seeds"; exit 1; }
+$TIDINGS timeline --db s.db --format jsonl > timeline.jsonl || { echo "FAIL: timeline"; exit 1; }
+$TIDINGS events --db s.db --format csv > events.csv || { echo "FAIL: events"; exit 1; }
+if [ "$(wc -l < events.csv)" -le 1 ]; then
+  echo "no event mentions coded: the event stage has not landed"; exit 77
+fi
+"$check" "$gold" timeline.jsonl 2022-06-12 2022-12-17
