@@ -1323,6 +1323,14 @@ static void code_match(coder *c, match *m) {
   }
   int own_actors = ns > 0 && nt > 0;
   int32_t pr[2];
+  /* "The West indicated areas for further negotiations": the other party
+   * of talks with one named is its partner in the latest pair. */
+  if (sym && ns == 1 && nt == 0 && !c->t[m->head].quote && recent_pair(c, pr)) {
+    if (same_actor(c, src[0], pr[0]))
+      tgt[nt++] = pr[1];
+    else if (same_actor(c, src[0], pr[1]))
+      tgt[nt++] = pr[0];
+  }
   if (sym && ns == 0 && !c->t[m->head].quote && recent_pair(c, pr)) {
     if (nt == 0) {
       src[ns++] = pr[0];

@@ -337,6 +337,20 @@ static void symmetric_without_actors(void **state) {
   td_doc_free(d);
 }
 
+static void symmetric_partner(void **state) {
+  (void)state;
+  /* Talks with one party named: the other is its partner in the latest
+   * pair. */
+  td_doc *d = code(
+      "Germany accused France of fraud on Monday. Germany held "
+      "negotiations on Tuesday.");
+  const td_event *e = find(d, "046");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->target_code, "FRA");
+  td_doc_free(d);
+}
+
 static void present_perfect_date(void **state) {
   (void)state;
   /* A date named earlier in the paragraph does not date what has
@@ -537,6 +551,7 @@ int main(void) {
       cmocka_unit_test(demand_by_speaker),
       cmocka_unit_test(conditional_threat),
       cmocka_unit_test(symmetric_without_actors),
+      cmocka_unit_test(symmetric_partner),
       cmocka_unit_test(present_perfect_date),
       cmocka_unit_test(precision_rules),
       cmocka_unit_test(pronoun_reach),
