@@ -879,11 +879,25 @@ static int is_passive(const coder *c, const match *m) {
     if (k->cls & TD__WC_BE) return 1;
     if (k->mention >= 0 || k->punct || k->w == NULL) {
       if (k->w == NULL && !k->punct && k->mention < 0) continue; /* adverb */
-      return 0;
+      break;
     }
-    if (!(k->cls & TD__WC_NEG)) return 0;
+    if (!(k->cls & TD__WC_NEG)) break;
   }
-  return 0;
+  /* A reduced passive: "ten soldiers killed in the attack". A specific
+   * verb of force (roots 17-20 but not the generic "attacked", "fought")
+   * takes an object when active, so a past form with a preposition or the
+   * end of the clause right after it is passive. */
+  const char *pc = c->lx->codes[m->code].code;
+  int root = (pc[0] - '0') * 10 + (pc[1] - '0');
+  if (root < 17 || root > 20 || m->p->generic || m->first == 0) return 0;
+  const stok *b = &c->t[m->first - 1];
+  if (b->mention < 0 && (b->cls & ~TD__WC_DET) != 0) return 0;
+  if (b->cls & (TD__WC_HAVE | TD__WC_SUBJPRON | TD__WC_REL)) return 0;
+  if (m->head != m->last || m->head + 1 >= c->n) return m->head == m->last;
+  const stok *a = &c->t[m->head + 1];
+  if (a->punct) return a->punct != '"';
+  return (a->cls & TD__WC_PREP) && strcmp(a->lower, "to") != 0 &&
+         strcmp(a->lower, "with") != 0 && a->mention < 0;
 }
 
 /* Whether the mention starting at token a is the object of a place or

@@ -424,6 +424,14 @@ static void precision_rules(void **state) {
   assert_non_null(e);
   assert_actor(e->target_code, "RUS");
   td_doc_free(d);
+  /* A reduced passive: the victims are no source. */
+  d = code("Ten Malian soldiers killed in the ambush were buried.");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (!strncmp(d->events[i].source_code, "MLI", 3)) {
+      dump(d);
+      fail_msg("victims of a reduced passive as the source");
+    }
+  td_doc_free(d);
   /* One event once per sentence, with its target. */
   d = code("Norway ratified an agreement with Iceland.");
   size_t n = count(d, "057");
