@@ -1264,6 +1264,22 @@ static int under_appeal(coder *c, const match *m) {
   return 0;
 }
 
+/* "after the museum shooting", "the killing of": a verb's -ing form after
+ * an article is a noun, an event only of an actor the text attaches. */
+static int det_gerund(const coder *c, const match *m) {
+  if (m->head != m->first ||
+      !(shape_of(&c->t[m->head], m->p->head) & TD__SH_ING))
+    return 0;
+  for (int j = m->first - 1; j >= 0 && j >= m->first - 2; j--) {
+    const stok *k = &c->t[j];
+    if (k->punct || k->mention >= 0 || k->head) return 0;
+    if ((k->cls & TD__WC_DET) &&
+        !(k->cls & (TD__WC_PREP | TD__WC_SUBJPRON | TD__WC_REL)))
+      return 1;
+  }
+  return 0;
+}
+
 static void code_match(coder *c, match *m) {
   int32_t src[MAX_ACTORS], tgt[MAX_ACTORS];
   int ns = 0, nt = 0;
@@ -1285,8 +1301,9 @@ static void code_match(coder *c, match *m) {
                      c->sent_ns > 0;
     if (participle) {
       for (int i = 0; i < c->sent_ns; i++) src[ns++] = c->sent_src[i];
-    } else if (m->p->pos == 'n' && m->p->n_words == 1 &&
-               !(m->p->flags & TD__PF_SYM)) {
+    } else if ((m->p->pos == 'n' && m->p->n_words == 1 &&
+                !(m->p->flags & TD__PF_SYM)) ||
+               det_gerund(c, m)) {
       /* A bare noun ("the genocide", "the museum shooting") is an event
        * of an actor only when the text attaches one: a possessive or a
        * name right before it ("Russia's buildup", "Russian aggression"),

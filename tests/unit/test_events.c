@@ -432,6 +432,16 @@ static void precision_rules(void **state) {
       fail_msg("victims of a reduced passive as the source");
     }
   td_doc_free(d);
+  /* "after the museum shooting": a noun, not the subject's deed. */
+  d = code(
+      "Norway advised against travel to Tunisia after the museum "
+      "shooting.");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (!strncmp(d->events[i].code, "19", 2)) {
+      dump(d);
+      fail_msg("a gerund after an article coded with the clause subject");
+    }
+  td_doc_free(d);
   /* One event once per sentence, with its target. */
   d = code("Norway ratified an agreement with Iceland.");
   size_t n = count(d, "057");
