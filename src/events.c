@@ -1265,11 +1265,19 @@ static int under_appeal(coder *c, const match *m) {
 }
 
 /* "after the museum shooting", "the killing of": a verb's -ing form after
- * an article is a noun, an event only of an actor the text attaches. */
+ * an article is a noun, and its participle an adjective: an event only of
+ * an actor the text attaches. */
 static int det_gerund(const coder *c, const match *m) {
-  if (m->head != m->first ||
-      !(shape_of(&c->t[m->head], m->p->head) & TD__SH_ING))
-    return 0;
+  unsigned sh = shape_of(&c->t[m->head], m->p->head);
+  if (m->head != m->first || m->first == 0) return 0;
+  /* "the exiled dissidents", "the occupied territories": a participle
+   * right after an article is an adjective. */
+  const stok *p = &c->t[m->first - 1];
+  if (((sh & TD__SH_PAST) || m->p->pos == 'a') && (p->cls & TD__WC_DET) &&
+      !(p->cls & (TD__WC_PREP | TD__WC_SUBJPRON | TD__WC_REL)) &&
+      p->mention < 0)
+    return 1;
+  if (!(sh & TD__SH_ING)) return 0;
   for (int j = m->first - 1; j >= 0 && j >= m->first - 2; j--) {
     const stok *k = &c->t[j];
     if (k->punct || k->mention >= 0 || k->head) return 0;

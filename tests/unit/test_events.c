@@ -442,6 +442,10 @@ static void precision_rules(void **state) {
       fail_msg("a gerund after an article coded with the clause subject");
     }
   td_doc_free(d);
+  /* "the occupied territories": an adjective, not Norway's occupation. */
+  d = code("Norway visited the occupied territories.");
+  assert_null(find(d, "19"));
+  td_doc_free(d);
   /* One event once per sentence, with its target. */
   d = code("Norway ratified an agreement with Iceland.");
   size_t n = count(d, "057");
