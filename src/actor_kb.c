@@ -907,8 +907,11 @@ static size_t parse_code(const char *s, kb_code *c, int *null_code) {
   /* A compound actor "ELR/GAL" is coded as its first member. */
   char *slash = strchr(code, '/');
   if (slash) *slash = '\0';
+  /* An agent is a suffix ("[~GOV]": GON + GOV) or a prefix ("[NGO~]":
+   * NGO + GON) of the code of the actor it goes with. */
   const char *cc = code[0] == '~' ? code + 1 : code;
   size_t cn = strlen(cc);
+  if (cn > 1 && cc == code && cc[cn - 1] == '~') cn--;
   if (cn == 0 || cn >= sizeof c->code) return 0;
   for (size_t i = 0; i < cn; i++)
     if (!td__is_alnum((unsigned char)cc[i])) return 0;
@@ -936,6 +939,103 @@ static size_t parse_code(const char *s, kb_code *c, int *null_code) {
   return (size_t)(close - s + 1);
 }
 
+/* The macros of a dictionary ("!PERSON! = MAN, MEN"): a name such as
+ * "CONGRESS!PERSON!" stands for one name per word of the list. */
+typedef struct dict_macros {
+  struct {
+    char name[32];
+    char *words; /* "MAN, MEN, WOMAN" */
+  } m[32];
+  unsigned n;
+} dict_macros;
+
+static void macro_define(dict_macros *ms, char *s) {
+  char *eq = strchr(s, '=');
+  char *close = strchr(s + 1, '!');
+  if (!close || close > eq || ms->n >= 32) return;
+  size_t n = (size_t)(close - s + 1);
+  if (n >= sizeof ms->m[0].name) return;
+  memcpy(ms->m[ms->n].name, s, n);
+  ms->m[ms->n].name[n] = '\0';
+  ms->m[ms->n].words = td_xstrdup(trim(eq + 1));
+  ms->n++;
+}
+
+/* The macro used in name, or NULL; *at is where it starts. */
+static const char *macro_find(const dict_macros *ms, const char *name,
+                              const char **at, size_t *len) {
+  for (unsigned i = 0; i < ms->n; i++) {
+    const char *p = strstr(name, ms->m[i].name);
+    if (p) {
+      *at = p;
+      *len = strlen(ms->m[i].name);
+      return ms->m[i].words;
+    }
+  }
+  return NULL;
+}
+
+/* Calls add for each expansion of name's macro (name itself without). */
+static void macro_each(const dict_macros *ms, const char *name,
+                       void (*fn)(void *, const char *), void *arg) {
+  const char *at = NULL;
+  size_t len = 0;
+  const char *words = macro_find(ms, name, &at, &len);
+  if (!words) {
+    fn(arg, name);
+    return;
+  }
+  for (const char *w = words; *w;) {
+    while (*w == ',' || td__is_space((unsigned char)*w)) w++;
+    size_t wn = strcspn(w, ",");
+    while (wn && td__is_space((unsigned char)w[wn - 1])) wn--;
+    if (wn) {
+      char buf[512];
+      snprintf(buf, sizeof buf, "%.*s%.*s%s", (int)(at - name), name, (int)wn,
+               w, at + len);
+      fn(arg, buf);
+    }
+    w += strcspn(w, ",");
+  }
+}
+
+static void copy_first(void *arg, const char *name) {
+  char *out = arg;
+  if (!out[0]) snprintf(out, 512, "%s", name);
+}
+
+static void macro_first(const dict_macros *ms, const char *name, char *out,
+                        size_t n) {
+  (void)n;
+  out[0] = '\0';
+  macro_each(ms, name, copy_first, out);
+}
+
+typedef struct name_adder {
+  td_actor_kb *kb;
+  uint32_t entry;
+} name_adder;
+
+static void add_one(void *arg, const char *name) {
+  name_adder *a = arg;
+  td__kb_add_name(a->kb, a->entry, name, strlen(name));
+}
+
+/* Adds a dictionary name, its macro expansions and its listed plurals
+ * ("ATTORNEY_GENERAL {ATTORNEYS_GENERAL}"). */
+static void add_dict_names(td_actor_kb *kb, uint32_t entry,
+                           const dict_macros *ms, const char *name,
+                           const char *forms) {
+  name_adder a = {kb, entry};
+  macro_each(ms, name, add_one, &a);
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s", forms);
+  char *save = NULL;
+  for (char *f = strtok_r(buf, " \t", &save); f;
+       f = strtok_r(NULL, " \t", &save))
+    macro_each(ms, f, add_one, &a);
+}
+
 int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
                           const td_diag *diag, size_t *n_entries,
                           td_error *err) {
@@ -949,6 +1049,8 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
   int in_comment = 0;
   int64_t cur = -1; /* the entry being defined */
   size_t added = 0;
+  dict_macros macros = {0};
+  char forms[512] = "";
   while (fgets(line, sizeof line, f)) {
     ln++;
     char *s = line;
@@ -985,7 +1087,12 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
     int indented = td__is_space((unsigned char)s[0]);
     s = trim(s);
     if (*s == '\0') continue;
-    if (s[0] == '!' || s[0] == '<') continue; /* macros and tags */
+    if (s[0] == '<') continue; /* tags */
+    /* "!PERSON! = MAN, MEN, WOMAN": a macro used in later names. */
+    if (s[0] == '!' && strchr(s, '=') && !strchr(s, '[')) {
+      macro_define(&macros, s);
+      continue;
+    }
     char *br = strchr(s, '[');
     /* The name part: everything before the first code. */
     char name[512] = "";
@@ -997,8 +1104,19 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
       name[nn] = '\0';
       char *t = trim(name);
       memmove(name, t, strlen(t) + 1);
-      /* Agent frames ("AMBASSADOR_TO {}") and macros are not names. */
-      if (strpbrk(name, "{}!")) {
+      /* "GOLDEN_GOOSE {GOLDEN_GEESE}" lists irregular plurals; "{}" says
+       * there are none. */
+      char *ob = strchr(name, '{'), *cb = ob ? strchr(ob, '}') : NULL;
+      if (ob && cb) {
+        *cb = '\0';
+        snprintf(forms, sizeof forms, "%s", ob + 1);
+        *ob = '\0';
+        char *t2 = trim(name);
+        memmove(name, t2, strlen(t2) + 1);
+      } else {
+        forms[0] = '\0';
+      }
+      if (strpbrk(name, "{}") || !name[0]) {
         if (s[0] != '+') cur = -1;
         continue;
       }
@@ -1042,13 +1160,17 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
                  "synonym with no actor before it; line skipped");
         continue;
       }
-      td__kb_add_name(kb, (uint32_t)cur, name, strlen(name));
+      add_dict_names(kb, (uint32_t)cur, &macros, name, forms);
     } else if (name[0]) {
-      int agent = nc > 0 && cs[0].code[0] == '~';
+      size_t c0 = nc > 0 ? strlen(cs[0].code) : 0;
+      int agent = nc > 0 && (cs[0].code[0] == '~' || cs[0].code[c0 - 1] == '~');
+      /* The canonical name of a name with a macro: its first expansion. */
+      char first[512];
+      macro_first(&macros, name, first, sizeof first);
       char canon[128];
       size_t k = 0;
-      for (size_t i = 0; name[i] && k + 1 < sizeof canon; i++)
-        canon[k++] = name[i] == '_' ? ' ' : name[i];
+      for (size_t i = 0; first[i] && k + 1 < sizeof canon; i++)
+        canon[k++] = first[i] == '_' ? ' ' : first[i];
       while (k && canon[k - 1] == ' ') k--;
       canon[k] = '\0';
       /* "SERGEY LAVROV" reads as "Sergey Lavrov". */
@@ -1059,15 +1181,16 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
         /* An agent: a role word (FARMER [~AGR]) matched in any case; it
          * may title a person ("Prime Minister Telemar"). */
         uint32_t e = td__kb_new_entry(kb, KB_ROLE, KBF_DICT | KBF_TITLE, canon);
-        snprintf(kb->ent[e].role, sizeof kb->ent[e].role, "%.3s",
-                 cs[0].code + 1);
-        td__kb_add_name(kb, e, name, strlen(name));
+        /* The whole agent code ("GOVFRM"); a prefix keeps its '~'. */
+        snprintf(kb->ent[e].role, sizeof kb->ent[e].role, "%.7s",
+                 cs[0].code[0] == '~' ? cs[0].code + 1 : cs[0].code);
+        add_dict_names(kb, e, &macros, name, forms);
         cur = -1;
         added++;
         continue;
       }
       cur = td__kb_new_entry(kb, KB_ACTOR, KBF_PROPER | KBF_DICT, canon);
-      td__kb_add_name(kb, (uint32_t)cur, name, strlen(name));
+      add_dict_names(kb, (uint32_t)cur, &macros, name, forms);
       added++;
     } else if (cur < 0) {
       td__diag(diag, TD_SEV_WARNING, path, ln,
@@ -1082,6 +1205,7 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
     (void)has_null;
   }
   fclose(f);
+  for (unsigned i = 0; i < macros.n; i++) free(macros.m[i].words);
   kb->n_dict_entries += added;
   if (n_entries) *n_entries = added;
   return 0;

@@ -685,6 +685,12 @@ static void chain_result(const chain_code *cc, char *out, size_t n) {
                      : cc->seat_role[0] ? cc->seat_role
                      : cc->has_title    ? "GOV"
                                         : "";
+  size_t rl = strlen(role);
+  if (rl > 1 && role[rl - 1] == '~') {
+    /* A dictionary's prefix agent ("[NGO~]"): NGO + GON. */
+    snprintf(out, n, "%.*s%s", (int)(rl - 1), role, base);
+    return;
+  }
   cpy(out, n, base);
   size_t bl = strlen(out);
   cpy(out + bl, n - bl, role);

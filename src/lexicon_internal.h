@@ -85,6 +85,8 @@ typedef struct td__pattern {
   td__pelem pre[TD__MAX_PRE]; /* nearest to the head last */
   td__pelem post[TD__MAX_POST];
   int32_t code;     /* index into td_lexicon.codes */
+  int32_t rcode;    /* an imported "[032:033]": the target's event back to
+                       the source (033), else -1 */
   uint8_t code_len; /* digits of the code: more is more specific */
   uint8_t generic;  /* a "not specified below" code (020, 070, 190) */
   uint16_t flags;
@@ -121,6 +123,8 @@ struct td_lexicon {
   int32_t (*frames)[5];
   size_t n_frames;
   td__strmap frame_map;
+
+  int verbs_imported; /* a verb dictionary replaced verbs.txt's patterns */
 
   /* Strings owned by the lexicon, freed with it. */
   char **strs;
