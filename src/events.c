@@ -634,7 +634,7 @@ static int coordinated(const coder *c, int a, int b, int dir, int32_t *out,
       } else if (!(q->punct == ',' || strcmp(q->lower, "as") == 0 ||
                    strcmp(q->lower, "well") == 0 ||
                    strcmp(q->lower, "both") == 0 ||
-                   ((q->cls & TD__WC_DET) && steps > 0))) {
+                   ((q->cls & TD__WC_DET) && (steps > 0 || dir < 0)))) {
         break;
       }
       k += dir;
@@ -740,6 +740,27 @@ static int say_object(const coder *c, int j, int at) {
 
 /* The subject(s) of match m: nearest plausible actor to its left. Returns
  * the first, fills out[0..*n). */
+/* Whether the preposition at token p is the "from" of origin of an
+ * unnamed noun opening the clause ("Negotiators from Turkey and the UN
+ * will meet"): the names after it are the subject. */
+static int origin_from(const coder *c, int p) {
+  if (p < 1 || strcmp(c->t[p].lower, "from") != 0 || c->t[p].mention >= 0)
+    return 0;
+  int j = p - 1, words = 0;
+  while (j >= 0 && words < 3) {
+    const stok *k = &c->t[j];
+    if (k->mention >= 0 || k->head || k->punct || k->timex >= 0 ||
+        (k->cls & ~TD__WC_DET))
+      break;
+    if (k->cls & TD__WC_DET) break;
+    words++;
+    j--;
+  }
+  if (words == 0) return 0;
+  return j < 0 || is_boundary(&c->t[j]) || c->t[j].punct == ',' ||
+         ((c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0);
+}
+
 static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   *n = 0;
   int16_t q = c->t[m->head].quote;
@@ -789,7 +810,8 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
         pb--;
       const stok *before = pb >= 0 ? &c->t[pb] : NULL;
       int after_prep = before && (before->cls & TD__WC_PREP) &&
-                       !(before->cls & TD__WC_DET) && before->mention < 0;
+                       !(before->cls & TD__WC_DET) && before->mention < 0 &&
+                       !origin_from(c, pb);
       int poss = is_possessive_at(c, b);
       int nominal = m->p->pos == 'n' || m->p->pos == 'a';
       /* "Russia's buildup": the possessor is the actor of a nominal
@@ -810,7 +832,7 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
             fb--;
           if (fa > 0 && fa < c->n && fb >= 0 && fb < fa &&
               (c->t[fb].cls & TD__WC_PREP) && !(c->t[fb].cls & TD__WC_DET) &&
-              c->t[fb].mention < 0) {
+              c->t[fb].mention < 0 && !origin_from(c, fb)) {
             *n = 0;
             j = fb - 1;
             continue;
@@ -926,6 +948,23 @@ static int nominal_agent(const coder *c, int h) {
 
 static int find_targets(coder *c, const match *m, int32_t src, int32_t *out) {
   int n = 0;
+  if (m->tgt_tok >= 0 && (m->p->flags & TD__PF_PLACE)) {
+    /* "met Blinken in Brussels": the slot is the place; the other party
+     * is an object named before it, else there is none. */
+    int stop = mention_first(c, m->tgt_tok);
+    for (int j = m->head + 1; j < stop; j++) {
+      const stok *k = &c->t[j];
+      if (k->mention < 0) continue;
+      int a = j, b = mention_last(c, j);
+      if (after_placeprep(c, a) || same_actor(c, src, k->mention)) {
+        j = b;
+        continue;
+      }
+      out[n++] = k->mention;
+      return coordinated(c, a, b, 1, out, n, MAX_ACTORS);
+    }
+    return 0;
+  }
   if (m->tgt_tok >= 0) {
     out[n++] = c->t[m->tgt_tok].mention;
     return coordinated(c, mention_first(c, m->tgt_tok),
@@ -1032,6 +1071,30 @@ static void remember_between(coder *c) {
   }
 }
 
+/* Whether the subject of the predicate is "the two", "both (sides)" or
+ * "the pair": the pair of actors named just before. */
+static int pair_subject(const coder *c, const match *m) {
+  int j = m->first - 1, steps = 0;
+  while (j >= 0 && steps < 3 && c->t[j].mention < 0 && !c->t[j].punct &&
+         !c->t[j].cap &&
+         !(c->t[j].cls &
+           (TD__WC_DET | TD__WC_PREP | TD__WC_REL | TD__WC_PAIRREF))) {
+    j--;
+    steps++;
+  }
+  if (j < 0 || c->t[j].mention >= 0 || c->t[j].punct) return 0;
+  int w = j;
+  if (!(c->t[w].cls & TD__WC_PAIRREF)) {
+    /* "both sides", "the two ministers" */
+    w = j - 1;
+    if (w < 0 || c->t[j].cap || !(c->t[w].cls & TD__WC_PAIRREF) ||
+        c->t[w].mention >= 0)
+      return 0;
+  }
+  if (strcmp(c->t[w].lower, "both") == 0) return 1;
+  return w > 0 && (c->t[w - 1].cls & TD__WC_DET) && c->t[w - 1].mention < 0;
+}
+
 /* ---- modality, date, place ---- */
 
 static uint16_t modality(coder *c, const match *m, int reported, int *refused,
@@ -1136,6 +1199,15 @@ static int date_after(td_date a, td_date b) {
 
 static void find_place(coder *c, const match *m, char *out, size_t cap) {
   out[0] = '\0';
+  if (m->tgt_tok >= 0 && (m->p->flags & TD__PF_PLACE)) {
+    const td_actor_mention *pm = &c->doc->mentions[c->t[m->tgt_tok].mention];
+    size_t len = pm->end - pm->start;
+    if (len < cap) {
+      memcpy(out, c->doc->text + pm->start, len);
+      out[len] = '\0';
+      return;
+    }
+  }
   for (int j = 0; j + 1 < c->n; j++) {
     if (c->t[j].quote != c->t[m->head].quote) continue;
     if (!(strcmp(c->t[j].lower, "in") == 0 || strcmp(c->t[j].lower, "at") == 0))
@@ -1360,8 +1432,28 @@ static void code_match(coder *c, match *m) {
       }
     }
   }
-  int own_actors = ns > 0 && nt > 0;
   int32_t pr[2];
+  /* "Cleverly met Blinken ... and the two spoke by phone" */
+  if (!m->passive && !c->t[m->head].quote && pair_subject(c, m) &&
+      recent_pair(c, pr)) {
+    if (sym) {
+      ns = nt = 0;
+      src[ns++] = pr[0];
+      tgt[nt++] = pr[1];
+    } else if (nt == 0) {
+      /* "both sides agreed to ...": each of them, towards the other */
+      ns = nt = 0;
+      src[ns++] = pr[0];
+      src[ns++] = pr[1];
+      tgt[nt++] = pr[1];
+      tgt[nt++] = pr[0];
+    } else {
+      ns = 0;
+      src[ns++] = pr[0];
+      src[ns++] = pr[1];
+    }
+  }
+  int own_actors = ns > 0 && nt > 0;
   /* "The West indicated areas for further negotiations": the other party
    * of talks with one named is its partner in the latest pair. */
   if (sym && ns == 1 && nt == 0 && !c->t[m->head].quote && recent_pair(c, pr)) {
