@@ -87,6 +87,7 @@ typedef struct coder {
    * are. */
   int32_t pair[2][2];
   uint32_t pair_para[2];
+  uint32_t pair_sent[2]; /* the sentence each pair was named in */
   size_t cap_ev;
 } coder;
 
@@ -621,6 +622,13 @@ static int is_possessive_at(const coder *c, int last) {
  * ("A, B and C"), scanning right (dir 1) or left (dir -1). A list joined
  * by commas alone is no coordination ("with Russia, Carla Babb, a
  * reporter"): items are kept up to the last one joined by "and". */
+/* "and the X": the article of a name coordinated with one before it. */
+static int and_before(const coder *c, int k) {
+  return k > 0 && c->t[k - 1].mention < 0 &&
+         (strcmp(c->t[k - 1].lower, "and") == 0 ||
+          strcmp(c->t[k - 1].lower, "&") == 0);
+}
+
 static int coordinated(const coder *c, int a, int b, int dir, int32_t *out,
                        int n, int max) {
   int j = dir > 0 ? b + 1 : a - 1;
@@ -634,7 +642,8 @@ static int coordinated(const coder *c, int a, int b, int dir, int32_t *out,
       } else if (!(q->punct == ',' || strcmp(q->lower, "as") == 0 ||
                    strcmp(q->lower, "well") == 0 ||
                    strcmp(q->lower, "both") == 0 ||
-                   ((q->cls & TD__WC_DET) && (steps > 0 || dir < 0)))) {
+                   ((q->cls & TD__WC_DET) &&
+                    (steps > 0 || (dir < 0 && and_before(c, k)))))) {
         break;
       }
       k += dir;
@@ -1037,6 +1046,7 @@ static void remember_pair(coder *c, int strong, int32_t a, int32_t b) {
     c->pair[k][0] = a;
     c->pair[k][1] = b;
     c->pair_para[k] = c->doc->sents[c->sent].para;
+    c->pair_sent[k] = c->sent;
   }
 }
 
@@ -1053,6 +1063,16 @@ static int recent_pair(const coder *c, int32_t out[2]) {
     out[1] = c->pair[k][1];
     return 1;
   }
+  return 0;
+}
+
+/* Whether the pair out (from recent_pair) was named in this sentence or
+ * the one before: "the two" and "both sides" point no further back. */
+static int close_pair(const coder *c, const int32_t pr[2]) {
+  for (int k = 0; k < 2; k++)
+    if (c->pair[k][0] == pr[0] && c->pair[k][1] == pr[1] &&
+        c->pair_sent[k] + 1 >= c->sent)
+      return 1;
   return 0;
 }
 
@@ -1180,6 +1200,14 @@ static int32_t governing_timex(coder *c, const match *m) {
     if (dist < 0) dist = 0;
     /* A time expression inside another quotation or clause governs less. */
     if (c->t[j].quote != c->t[m->head].quote) dist += 20;
+    /* "..., where Kiev has been engaged ... since 2014": a relative
+     * clause after a comma has its own time, never the predicate's. */
+    int rel = 0;
+    for (int k = m->last + 1; k + 1 < j && !rel; k++)
+      rel = c->t[k].punct == ',' && c->t[k + 1].mention < 0 &&
+            (c->t[k + 1].cls & TD__WC_REL) &&
+            !(c->t[k + 1].cls & (TD__WC_DET | TD__WC_PREP));
+    if (rel) continue;
     if (dist < bestd) {
       bestd = dist;
       best = x;
@@ -1435,7 +1463,7 @@ static void code_match(coder *c, match *m) {
   int32_t pr[2];
   /* "Cleverly met Blinken ... and the two spoke by phone" */
   if (!m->passive && !c->t[m->head].quote && pair_subject(c, m) &&
-      recent_pair(c, pr)) {
+      recent_pair(c, pr) && close_pair(c, pr)) {
     if (sym) {
       ns = nt = 0;
       src[ns++] = pr[0];
@@ -1646,7 +1674,8 @@ static void code_match(coder *c, match *m) {
    * takes its actors from far away: they name no pair. */
   int gerund = (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
                !(m->first > 0 && (c->t[m->first - 1].cls & TD__WC_BE));
-  if (own_actors && !gerund &&
+  /* A statement's target is what it is about, not a party to it. */
+  if (own_actors && !gerund && !(m->p->flags & TD__PF_SAY) &&
       !(flags & (TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL)))
     remember_pair(c, sym, src[0], tgt[0]);
   if (src[0] >= 0) {
@@ -1700,6 +1729,15 @@ static void drop_redundant_statements(coder *c, size_t first) {
         if (o->source == e->source ||
             (a->entity >= 0 && a->entity == b->entity))
           drop = 1;
+        /* "A and B will meet to discuss ...": B's part in talks (03, 04)
+         * is no statement of its own either. */
+        if (!e->target_code[0] && o->target >= 0 && o->code[0] == '0' &&
+            (o->code[1] == '3' || o->code[1] == '4')) {
+          const td_actor_mention *t = &d->mentions[o->target];
+          if (o->target == e->source ||
+              (a->entity >= 0 && a->entity == t->entity))
+            drop = 1;
+        }
       }
     }
     if (!drop) d->events[kept++] = *e;
