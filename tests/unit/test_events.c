@@ -617,14 +617,16 @@ static void pair_reference(void **state) {
   if (!has_pair(d, "041", "UKR", "RUS")) dump(d);
   assert_true(has_pair(d, "041", "UKR", "RUS"));
   td_doc_free(d);
-  d = code("Kuleba met Lavrov in Antalya on Thursday. Both sides agreed to "
-           "exchange prisoners.");
+  d = code(
+      "Kuleba met Lavrov in Antalya on Thursday. Both sides agreed to "
+      "exchange prisoners.");
   if (!has_pair(d, "03", "UKR", "RUS")) dump(d);
   assert_true(has_pair(d, "03", "UKR", "RUS"));
   td_doc_free(d);
   /* Named three sentences back: "both sides" is not taken for them. */
-  d = code("Kuleba met Lavrov in Antalya on Thursday. The weather was cold. "
-           "Prices rose. Both sides agreed to exchange prisoners.");
+  d = code(
+      "Kuleba met Lavrov in Antalya on Thursday. The weather was cold. "
+      "Prices rose. Both sides agreed to exchange prisoners.");
   if (has_pair(d, "03", "UKR", "RUS")) dump(d);
   assert_false(has_pair(d, "03", "UKR", "RUS"));
   td_doc_free(d);
@@ -638,14 +640,16 @@ static void coordinated_parties(void **state) {
   if (!has_pair(d, "0", "MDA", "IGO")) dump(d);
   assert_true(has_pair(d, "0", "MDA", "IGO"));
   td_doc_free(d);
-  d = code("Negotiators from Moldova and Romania will meet in Geneva on "
-           "Monday.");
+  d = code(
+      "Negotiators from Moldova and Romania will meet in Geneva on "
+      "Monday.");
   if (!has_pair(d, "0", "MDA", "ROU")) dump(d);
   assert_true(has_pair(d, "0", "MDA", "ROU"));
   td_doc_free(d);
   /* A list after a comma is no coordination with the subject. */
-  d = code("Blinken spoke with envoys from NATO, the EU and the OSCE, the "
-           "State Department said.");
+  d = code(
+      "Blinken spoke with envoys from NATO, the EU and the OSCE, the "
+      "State Department said.");
   if (any_target(d, "IGOWSTNAT") && find(d, "010") &&
       strncmp(find(d, "010")->source_code, "IGO", 3) == 0)
     dump(d);
