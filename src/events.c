@@ -87,6 +87,7 @@ typedef struct coder {
    * are. */
   int32_t pair[2][2];
   uint32_t pair_para[2];
+  uint32_t pair_sent[2]; /* the sentence each pair was named in */
   size_t cap_ev;
 } coder;
 
@@ -621,6 +622,13 @@ static int is_possessive_at(const coder *c, int last) {
  * ("A, B and C"), scanning right (dir 1) or left (dir -1). A list joined
  * by commas alone is no coordination ("with Russia, Carla Babb, a
  * reporter"): items are kept up to the last one joined by "and". */
+/* "and the X": the article of a name coordinated with one before it. */
+static int and_before(const coder *c, int k) {
+  return k > 0 && c->t[k - 1].mention < 0 &&
+         (strcmp(c->t[k - 1].lower, "and") == 0 ||
+          strcmp(c->t[k - 1].lower, "&") == 0);
+}
+
 static int coordinated(const coder *c, int a, int b, int dir, int32_t *out,
                        int n, int max) {
   int j = dir > 0 ? b + 1 : a - 1;
@@ -634,7 +642,8 @@ static int coordinated(const coder *c, int a, int b, int dir, int32_t *out,
       } else if (!(q->punct == ',' || strcmp(q->lower, "as") == 0 ||
                    strcmp(q->lower, "well") == 0 ||
                    strcmp(q->lower, "both") == 0 ||
-                   ((q->cls & TD__WC_DET) && steps > 0))) {
+                   ((q->cls & TD__WC_DET) &&
+                    (steps > 0 || (dir < 0 && and_before(c, k)))))) {
         break;
       }
       k += dir;
@@ -740,6 +749,27 @@ static int say_object(const coder *c, int j, int at) {
 
 /* The subject(s) of match m: nearest plausible actor to its left. Returns
  * the first, fills out[0..*n). */
+/* Whether the preposition at token p is the "from" of origin of an
+ * unnamed noun opening the clause ("Negotiators from Turkey and the UN
+ * will meet"): the names after it are the subject. */
+static int origin_from(const coder *c, int p) {
+  if (p < 1 || strcmp(c->t[p].lower, "from") != 0 || c->t[p].mention >= 0)
+    return 0;
+  int j = p - 1, words = 0;
+  while (j >= 0 && words < 3) {
+    const stok *k = &c->t[j];
+    if (k->mention >= 0 || k->head || k->punct || k->timex >= 0 ||
+        (k->cls & ~TD__WC_DET))
+      break;
+    if (k->cls & TD__WC_DET) break;
+    words++;
+    j--;
+  }
+  if (words == 0) return 0;
+  return j < 0 || is_boundary(&c->t[j]) || c->t[j].punct == ',' ||
+         ((c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0);
+}
+
 static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   *n = 0;
   int16_t q = c->t[m->head].quote;
@@ -789,7 +819,8 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
         pb--;
       const stok *before = pb >= 0 ? &c->t[pb] : NULL;
       int after_prep = before && (before->cls & TD__WC_PREP) &&
-                       !(before->cls & TD__WC_DET) && before->mention < 0;
+                       !(before->cls & TD__WC_DET) && before->mention < 0 &&
+                       !origin_from(c, pb);
       int poss = is_possessive_at(c, b);
       int nominal = m->p->pos == 'n' || m->p->pos == 'a';
       /* "Russia's buildup": the possessor is the actor of a nominal
@@ -810,7 +841,7 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
             fb--;
           if (fa > 0 && fa < c->n && fb >= 0 && fb < fa &&
               (c->t[fb].cls & TD__WC_PREP) && !(c->t[fb].cls & TD__WC_DET) &&
-              c->t[fb].mention < 0) {
+              c->t[fb].mention < 0 && !origin_from(c, fb)) {
             *n = 0;
             j = fb - 1;
             continue;
@@ -926,6 +957,23 @@ static int nominal_agent(const coder *c, int h) {
 
 static int find_targets(coder *c, const match *m, int32_t src, int32_t *out) {
   int n = 0;
+  if (m->tgt_tok >= 0 && (m->p->flags & TD__PF_PLACE)) {
+    /* "met Blinken in Brussels": the slot is the place; the other party
+     * is an object named before it, else there is none. */
+    int stop = mention_first(c, m->tgt_tok);
+    for (int j = m->head + 1; j < stop; j++) {
+      const stok *k = &c->t[j];
+      if (k->mention < 0) continue;
+      int a = j, b = mention_last(c, j);
+      if (after_placeprep(c, a) || same_actor(c, src, k->mention)) {
+        j = b;
+        continue;
+      }
+      out[n++] = k->mention;
+      return coordinated(c, a, b, 1, out, n, MAX_ACTORS);
+    }
+    return 0;
+  }
   if (m->tgt_tok >= 0) {
     out[n++] = c->t[m->tgt_tok].mention;
     return coordinated(c, mention_first(c, m->tgt_tok),
@@ -998,6 +1046,7 @@ static void remember_pair(coder *c, int strong, int32_t a, int32_t b) {
     c->pair[k][0] = a;
     c->pair[k][1] = b;
     c->pair_para[k] = c->doc->sents[c->sent].para;
+    c->pair_sent[k] = c->sent;
   }
 }
 
@@ -1017,6 +1066,16 @@ static int recent_pair(const coder *c, int32_t out[2]) {
   return 0;
 }
 
+/* Whether the pair out (from recent_pair) was named in this sentence or
+ * the one before: "the two" and "both sides" point no further back. */
+static int close_pair(const coder *c, const int32_t pr[2]) {
+  for (int k = 0; k < 2; k++)
+    if (c->pair[k][0] == pr[0] && c->pair[k][1] == pr[1] &&
+        c->pair_sent[k] + 1 >= c->sent)
+      return 1;
+  return 0;
+}
+
 /* "between A and B" anywhere in the sentence names two parties. */
 static void remember_between(coder *c) {
   for (int j = 0; j + 1 < c->n; j++) {
@@ -1030,6 +1089,30 @@ static void remember_between(coder *c) {
                         MAX_ACTORS);
     if (n >= 2) remember_pair(c, 1, out[0], out[1]);
   }
+}
+
+/* Whether the subject of the predicate is "the two", "both (sides)" or
+ * "the pair": the pair of actors named just before. */
+static int pair_subject(const coder *c, const match *m) {
+  int j = m->first - 1, steps = 0;
+  while (j >= 0 && steps < 3 && c->t[j].mention < 0 && !c->t[j].punct &&
+         !c->t[j].cap &&
+         !(c->t[j].cls &
+           (TD__WC_DET | TD__WC_PREP | TD__WC_REL | TD__WC_PAIRREF))) {
+    j--;
+    steps++;
+  }
+  if (j < 0 || c->t[j].mention >= 0 || c->t[j].punct) return 0;
+  int w = j;
+  if (!(c->t[w].cls & TD__WC_PAIRREF)) {
+    /* "both sides", "the two ministers" */
+    w = j - 1;
+    if (w < 0 || c->t[j].cap || !(c->t[w].cls & TD__WC_PAIRREF) ||
+        c->t[w].mention >= 0)
+      return 0;
+  }
+  if (strcmp(c->t[w].lower, "both") == 0) return 1;
+  return w > 0 && (c->t[w - 1].cls & TD__WC_DET) && c->t[w - 1].mention < 0;
 }
 
 /* ---- modality, date, place ---- */
@@ -1117,6 +1200,14 @@ static int32_t governing_timex(coder *c, const match *m) {
     if (dist < 0) dist = 0;
     /* A time expression inside another quotation or clause governs less. */
     if (c->t[j].quote != c->t[m->head].quote) dist += 20;
+    /* "..., where Kiev has been engaged ... since 2014": a relative
+     * clause after a comma has its own time, never the predicate's. */
+    int rel = 0;
+    for (int k = m->last + 1; k + 1 < j && !rel; k++)
+      rel = c->t[k].punct == ',' && c->t[k + 1].mention < 0 &&
+            (c->t[k + 1].cls & TD__WC_REL) &&
+            !(c->t[k + 1].cls & (TD__WC_DET | TD__WC_PREP));
+    if (rel) continue;
     if (dist < bestd) {
       bestd = dist;
       best = x;
@@ -1136,6 +1227,15 @@ static int date_after(td_date a, td_date b) {
 
 static void find_place(coder *c, const match *m, char *out, size_t cap) {
   out[0] = '\0';
+  if (m->tgt_tok >= 0 && (m->p->flags & TD__PF_PLACE)) {
+    const td_actor_mention *pm = &c->doc->mentions[c->t[m->tgt_tok].mention];
+    size_t len = pm->end - pm->start;
+    if (len < cap) {
+      memcpy(out, c->doc->text + pm->start, len);
+      out[len] = '\0';
+      return;
+    }
+  }
   for (int j = 0; j + 1 < c->n; j++) {
     if (c->t[j].quote != c->t[m->head].quote) continue;
     if (!(strcmp(c->t[j].lower, "in") == 0 || strcmp(c->t[j].lower, "at") == 0))
@@ -1360,8 +1460,28 @@ static void code_match(coder *c, match *m) {
       }
     }
   }
-  int own_actors = ns > 0 && nt > 0;
   int32_t pr[2];
+  /* "Cleverly met Blinken ... and the two spoke by phone" */
+  if (!m->passive && !c->t[m->head].quote && pair_subject(c, m) &&
+      recent_pair(c, pr) && close_pair(c, pr)) {
+    if (sym) {
+      ns = nt = 0;
+      src[ns++] = pr[0];
+      tgt[nt++] = pr[1];
+    } else if (nt == 0) {
+      /* "both sides agreed to ...": each of them, towards the other */
+      ns = nt = 0;
+      src[ns++] = pr[0];
+      src[ns++] = pr[1];
+      tgt[nt++] = pr[1];
+      tgt[nt++] = pr[0];
+    } else {
+      ns = 0;
+      src[ns++] = pr[0];
+      src[ns++] = pr[1];
+    }
+  }
+  int own_actors = ns > 0 && nt > 0;
   /* "The West indicated areas for further negotiations": the other party
    * of talks with one named is its partner in the latest pair. */
   if (sym && ns == 1 && nt == 0 && !c->t[m->head].quote && recent_pair(c, pr)) {
@@ -1554,7 +1674,8 @@ static void code_match(coder *c, match *m) {
    * takes its actors from far away: they name no pair. */
   int gerund = (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
                !(m->first > 0 && (c->t[m->first - 1].cls & TD__WC_BE));
-  if (own_actors && !gerund &&
+  /* A statement's target is what it is about, not a party to it. */
+  if (own_actors && !gerund && !(m->p->flags & TD__PF_SAY) &&
       !(flags & (TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL)))
     remember_pair(c, sym, src[0], tgt[0]);
   if (src[0] >= 0) {
@@ -1608,6 +1729,15 @@ static void drop_redundant_statements(coder *c, size_t first) {
         if (o->source == e->source ||
             (a->entity >= 0 && a->entity == b->entity))
           drop = 1;
+        /* "A and B will meet to discuss ...": B's part in talks (03, 04)
+         * is no statement of its own either. */
+        if (!e->target_code[0] && o->target >= 0 && o->code[0] == '0' &&
+            (o->code[1] == '3' || o->code[1] == '4')) {
+          const td_actor_mention *t = &d->mentions[o->target];
+          if (o->target == e->source ||
+              (a->entity >= 0 && a->entity == t->entity))
+            drop = 1;
+        }
       }
     }
     if (!drop) d->events[kept++] = *e;

@@ -313,6 +313,7 @@ static const struct {
     {"REFUSE", TD__WC_REFUSE},
     {"ACCORDING", TD__WC_ACCORDING},
     {"DEONTIC", TD__WC_DEONTIC},
+    {"PAIRREF", TD__WC_PAIRREF},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,
@@ -415,8 +416,10 @@ static int parse_pattern(td_lexicon *lx, char *line, td__pattern *p,
         p->flags |= TD__PF_FAR;
       else if (strcmp(f, "inner") == 0)
         p->flags |= TD__PF_INNER;
+      else if (strcmp(f, "place") == 0)
+        p->flags |= TD__PF_PLACE;
       else {
-        *why = "unknown flag (sym, say, notgt, far, inner)";
+        *why = "unknown flag (sym, say, notgt, far, inner, place)";
         return -1;
       }
     }

@@ -555,6 +555,125 @@ static void empty_and_odd_input(void **state) {
   td_doc_free(d);
 }
 
+/* Whether some event has these two actors, in either order. */
+static int has_pair(const td_doc *d, const char *prefix, const char *a,
+                    const char *b) {
+  for (size_t i = 0; i < d->n_events; i++) {
+    const td_event *e = &d->events[i];
+    if (strncmp(e->code, prefix, strlen(prefix)) != 0) continue;
+    if ((!strncmp(e->source_code, a, 3) && !strncmp(e->target_code, b, 3)) ||
+        (!strncmp(e->source_code, b, 3) && !strncmp(e->target_code, a, 3)))
+      return 1;
+  }
+  return 0;
+}
+
+static int any_target(const td_doc *d, const char *prefix) {
+  for (size_t i = 0; i < d->n_events; i++)
+    if (!strncmp(d->events[i].target_code, prefix, strlen(prefix))) return 1;
+  return 0;
+}
+
+/* A seat or city after "in"/"at" is where a meeting happens, never its
+ * other party; the object named before it is. */
+static void meeting_place_not_target(void **state) {
+  (void)state;
+  td_doc *d = code("Kuleba met Lavrov in Brussels on Thursday.");
+  const td_event *e = find(d, "04");
+  if (!e || any_target(d, "IGOEU")) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "UKR");
+  assert_actor(e->target_code, "RUS");
+  assert_string_equal(e->place, "Brussels");
+  assert_false(any_target(d, "IGOEU"));
+  td_doc_free(d);
+  d = code("Kuleba met Lavrov at the White House.");
+  if (any_target(d, "USA")) dump(d);
+  assert_false(any_target(d, "USA"));
+  assert_true(has_pair(d, "04", "UKR", "RUS"));
+  td_doc_free(d);
+}
+
+/* A group meeting in a seat with no other party named has no target. */
+static void group_meeting_no_target(void **state) {
+  (void)state;
+  td_doc *d = code("EU foreign ministers will meet in Washington on Monday.");
+  const td_event *e = find(d, "03");
+  if (!e) e = find(d, "04");
+  if (!e || any_target(d, "USA")) dump(d);
+  assert_non_null(e);
+  assert_string_equal(e->target_code, "");
+  assert_string_equal(e->place, "Washington");
+  assert_false(any_target(d, "USA"));
+  td_doc_free(d);
+}
+
+/* "the two" and "both sides" are the pair just named. */
+static void pair_reference(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "Kuleba met Lavrov in Antalya on Thursday and the two spoke by "
+      "phone on Friday.");
+  if (!has_pair(d, "041", "UKR", "RUS")) dump(d);
+  assert_true(has_pair(d, "041", "UKR", "RUS"));
+  td_doc_free(d);
+  d = code(
+      "Kuleba met Lavrov in Antalya on Thursday. Both sides agreed to "
+      "exchange prisoners.");
+  if (!has_pair(d, "03", "UKR", "RUS")) dump(d);
+  assert_true(has_pair(d, "03", "UKR", "RUS"));
+  td_doc_free(d);
+  /* Named three sentences back: "both sides" is not taken for them. */
+  d = code(
+      "Kuleba met Lavrov in Antalya on Thursday. The weather was cold. "
+      "Prices rose. Both sides agreed to exchange prisoners.");
+  if (has_pair(d, "03", "UKR", "RUS")) dump(d);
+  assert_false(has_pair(d, "03", "UKR", "RUS"));
+  td_doc_free(d);
+}
+
+/* "A and the B will meet", "negotiators from A and B will meet": both
+ * are parties. */
+static void coordinated_parties(void **state) {
+  (void)state;
+  td_doc *d = code("Moldova and the European Union will hold talks next week.");
+  if (!has_pair(d, "0", "MDA", "IGO")) dump(d);
+  assert_true(has_pair(d, "0", "MDA", "IGO"));
+  td_doc_free(d);
+  d = code(
+      "Negotiators from Moldova and Romania will meet in Geneva on "
+      "Monday.");
+  if (!has_pair(d, "0", "MDA", "ROU")) dump(d);
+  assert_true(has_pair(d, "0", "MDA", "ROU"));
+  td_doc_free(d);
+  /* A list after a comma is no coordination with the subject. */
+  d = code(
+      "Blinken spoke with envoys from NATO, the EU and the OSCE, the "
+      "State Department said.");
+  if (any_target(d, "IGOWSTNAT") && find(d, "010") &&
+      strncmp(find(d, "010")->source_code, "IGO", 3) == 0)
+    dump(d);
+  for (size_t i = 0; i < d->n_events; i++)
+    if (!strcmp(d->events[i].code, "010"))
+      assert_actor(d->events[i].source_code, "USA");
+  td_doc_free(d);
+}
+
+/* A time in a relative clause after a comma dates that clause only. */
+static void relative_clause_time(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "Moldova accused Russia of aggression in Transnistria, where Russian "
+      "troops have been stationed since 1992.");
+  const td_event *e = find(d, "112");
+  if (!e) dump(d);
+  assert_non_null(e);
+  char buf[24];
+  td_date_format(e->date, buf, sizeof buf);
+  assert_string_equal(buf, "2022-02-01");
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -580,6 +699,11 @@ int main(void) {
       cmocka_unit_test(verb_dictionary),
       cmocka_unit_test(modality_names),
       cmocka_unit_test(empty_and_odd_input),
+      cmocka_unit_test(meeting_place_not_target),
+      cmocka_unit_test(group_meeting_no_target),
+      cmocka_unit_test(pair_reference),
+      cmocka_unit_test(coordinated_parties),
+      cmocka_unit_test(relative_clause_time),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
