@@ -375,14 +375,12 @@ static int read_jsonl(reader *r, FILE *f, const char *name, int sniff) {
     if (i == line.len) continue; /* blank lines separate nothing */
     const char *js = line.data + skip;
     size_t jn = line.len - skip;
+    /* Invalid UTF-8 is repaired now but reported only for a line that is
+     * read: a rejected line gets its one error, not a warning as well. */
+    size_t nbad = 0, bad = 0;
     if (td__utf8_valid_prefix(js, jn) < jn) {
-      size_t bad;
       fixed.len = 0;
-      size_t nbad = td__utf8_repair(js, jn, &fixed, &bad);
-      td__diag(r->diag, TD_SEV_WARNING, name, ln,
-               "invalid UTF-8: %zu byte%s replaced by U+FFFD (first at "
-               "column %zu)",
-               nbad, nbad == 1 ? "" : "s", bad + skip + 1);
+      nbad = td__utf8_repair(js, jn, &fixed, &bad);
       js = fixed.data;
       jn = fixed.len;
     }
@@ -402,6 +400,11 @@ static int read_jsonl(reader *r, FILE *f, const char *name, int sniff) {
       first = 0;
       continue;
     }
+    if (nbad)
+      td__diag(r->diag, TD_SEV_WARNING, name, ln,
+               "invalid UTF-8: %zu byte%s replaced by U+FFFD (first at "
+               "column %zu)",
+               nbad, nbad == 1 ? "" : "s", bad + skip + 1);
     if (first && sniff && !has_text_field(obj)) {
       json_decref(obj);
       td__diag(r->diag, TD_SEV_WARNING, name, ln,

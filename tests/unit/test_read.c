@@ -169,6 +169,22 @@ static void jsonl_invalid_utf8(void **state) {
   got_free(&g);
 }
 
+/* Regression: a binary line in a JSON Lines stream got two messages (an
+ * invalid UTF-8 warning and the malformed JSON error); one is enough. */
+static void jsonl_binary_line_one_message(void **state) {
+  (void)state;
+  got g = {0};
+  td_read_stats st = {0};
+  const char s[] = "\xFF\xFE\x80junk\n{\"id\": \"ok\", \"text\": \"fine\"}\n";
+  assert_int_equal(read_mem(&g, s, sizeof s - 1, "b.jsonl", TD_FMT_AUTO, &st),
+                   0);
+  assert_int_equal(g.n, 1);
+  assert_int_equal(st.rejected, 1);
+  assert_int_equal(g.n_diag, 1);
+  assert_non_null(strstr(g.diag, "b.jsonl:1: error: malformed JSON"));
+  got_free(&g);
+}
+
 static void jsonl_bom(void **state) {
   (void)state;
   got g = {0};
@@ -440,6 +456,7 @@ int main(void) {
       cmocka_unit_test(text_stream),
       cmocka_unit_test(jsonl_stream),
       cmocka_unit_test(jsonl_invalid_utf8),
+      cmocka_unit_test(jsonl_binary_line_one_message),
       cmocka_unit_test(jsonl_bom),
       cmocka_unit_test(stop_early),
       cmocka_unit_test(sgml_stream),
