@@ -199,6 +199,30 @@ static int migrate(td_store *st, td_error *err) {
                       v, TD__STORE_LAYOUT);
     goto fail;
   }
+  /* A database with tables of its own but none of ours is someone else's
+   * (a mistyped --db): leave it as it is rather than add our tables. */
+  if (v < 1) {
+    sqlite3_stmt *q;
+    int foreign = -1;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT count(*) FILTER (WHERE name <> 'td_schema'),"
+                           " count(*) FILTER (WHERE name = 'td_schema') "
+                           "FROM sqlite_master",
+                           -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+      foreign = sqlite3_column_int(q, 0) > 0 && sqlite3_column_int(q, 1) == 0;
+    sqlite3_finalize(q);
+    if (foreign < 0) {
+      rc = db_error(st, err, "reading the store's tables");
+      goto fail;
+    }
+    if (foreign) {
+      rc = td_error_set(err, TD_ESCHEMA, st->path, 0,
+                        "an SQLite database but not a tidings store (it has "
+                        "other tables); left untouched");
+      goto fail;
+    }
+  }
   if (v < 1 &&
       ((rc = exec(st,
                   "CREATE TABLE IF NOT EXISTS td_schema (\n"
