@@ -1392,6 +1392,28 @@ static int match(ctx *c, int i, expr *x) {
       set_tv(x, TD_TIMEX_TIME, t);
       return 1;
     }
+    /* "1100 hrs EST", "at 1500 hours": a four-digit clock time with the
+     * military "hours" (a bare "1100" would be taken for a year). "hours"
+     * alone needs "at" before it: "flew 1500 hours" is a duration. */
+    if (a->nd == 4 && a->num / 100 < 24 && a->num % 100 < 60 &&
+        (word_at(c, i + 1, "hrs") ||
+         (word_at(c, i + 1, "hours") && i > 0 && word_at(c, i - 1, "at")))) {
+      int k = i + 2;
+      if (k < (int)c->n && (tz = sense_of(&c->at[k], C_TZ)) &&
+          c->at[k].e - c->at[k].s > 1 &&
+          td__is_upper((unsigned char)c->text[c->at[k].s + 1]))
+        k++;
+      else
+        tz = NULL;
+      t = clock_day(c);
+      t.prec = t.y < 0 ? P_DAY : P_MIN;
+      t.h = a->num / 100;
+      t.mi = a->num % 100;
+      t.x = tz && tz->val == 1;
+      x->a1 = k;
+      set_tv(x, TD_TIMEX_TIME, t);
+      return 1;
+    }
     /* the 70s, '80s, '82 */
     if (a->nd == 2 && !a->ordsuf) {
       int apos = i > 0 && punct_at(c, i - 1, '\'') && !a->sp;

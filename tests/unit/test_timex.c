@@ -485,6 +485,21 @@ static void timeml_conventions(void **state) {
          "1989-10-26", "the latest quarter", "1989-Q2", TD_TIMEX_DATE);
 }
 
+/* Regression: "1100 hrs EST" (a Reuters clock time) was tagged as the
+ * year 1100, which the timeline then used as an event's date. */
+static void military_hours(void **state) {
+  (void)state;
+  expect("It said selling offers will be due at 1100 hrs EST, March 9.",
+         "1987-03-09", "1100 hrs EST", "1987-03-09T11:00", TD_TIMEX_TIME);
+  expect("Bids close 1300 hrs GMT.", "1987-03-09", "1300 hrs GMT",
+         "1987-03-09T13:00Z", TD_TIMEX_TIME);
+  expect("Offers are due at 1500 hours.", "1987-03-09", "1500 hours",
+         "1987-03-09T15:00", TD_TIMEX_TIME);
+  /* without "at" it stays a duration */
+  expect("The crew flew 1500 hours last year.", "1987-03-09", "1500 hours",
+         "PT1500H", TD_TIMEX_DURATION);
+}
+
 static void no_false_alarms(void **state) {
   (void)state;
   /* modal "may", verb "march", ages, money, counts, "as soon as" */
@@ -600,6 +615,7 @@ int main(void) {
       cmocka_unit_test(refs),
       cmocka_unit_test(timeml_conventions),
       cmocka_unit_test(no_false_alarms),
+      cmocka_unit_test(military_hours),
       cmocka_unit_test(without_dct),
       cmocka_unit_test(empty_and_odd),
       cmocka_unit_test(stored),
