@@ -500,6 +500,25 @@ static void military_hours(void **state) {
          "PT1500H", TD_TIMEX_DURATION);
 }
 
+/* Regression: a hard-wrapped wire story (Reuters wraps at ~65 columns)
+ * lost every expression split by a wrap: "on March\n9", "1300\nGMT" (then
+ * the year 1300), "last\nweek". A short line still ends expressions. */
+static void wrapped_lines(void **state) {
+  (void)state;
+  const char *text =
+      "on a trade-weighted basis at 72.4, well ahead of the final\n"
+      "71.8 and only just beneath the peak of 72.5 touched at 1300\n"
+      "GMT. Officials of both countries said talks were held on March\n"
+      "9 in Geneva and ended with an agreement, officials said last\n"
+      "week.";
+  expect(text, "1987-03-12", "1300\nGMT", "1987-03-12T13:00Z", TD_TIMEX_TIME);
+  expect(text, "1987-03-12", "March\n9", "1987-03-09", TD_TIMEX_DATE);
+  expect(text, "1987-03-12", "last\nweek", "1987-W10", TD_TIMEX_DATE);
+  td_doc *d = tag("TALKS END ON MARCH\n9 ministers met.", "1987-03-12");
+  assert_null(find(d, "MARCH\n9", 0));
+  td_doc_free(d);
+}
+
 static void no_false_alarms(void **state) {
   (void)state;
   /* modal "may", verb "march", ages, money, counts, "as soon as" */
@@ -616,6 +635,7 @@ int main(void) {
       cmocka_unit_test(timeml_conventions),
       cmocka_unit_test(no_false_alarms),
       cmocka_unit_test(military_hours),
+      cmocka_unit_test(wrapped_lines),
       cmocka_unit_test(without_dct),
       cmocka_unit_test(empty_and_odd),
       cmocka_unit_test(stored),
