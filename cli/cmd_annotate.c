@@ -1,7 +1,8 @@
 /*
- * cmd_annotate.c - `tidings annotate [--dict FILE]... [FILE|-]`: run the
- * whole pipeline (normalize, dateline, segment, time, actors, events) on
- * articles without a store and print one JSON object per coded event.
+ * cmd_annotate.c - `tidings annotate [--dict FILE]... [--verbs FILE]...
+ * [FILE|-]`: run the whole pipeline (normalize, dateline, segment, time,
+ * actors, events) on articles without a store and print one JSON object
+ * per coded event.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -11,8 +12,8 @@
 #include "cli.h"
 
 static const char usage_text[] =
-    "Usage: tidings annotate [--dict FILE]... [--all] [--format jsonl|tsv] "
-    "[FILE|-]...\n"
+    "Usage: tidings annotate [--dict FILE]... [--verbs FILE]... [--all]\n"
+    "                        [--format jsonl|tsv] [FILE|-]...\n"
     "\n"
     "Code the events of articles, without a store. The input (default: "
     "standard\n"
@@ -30,6 +31,8 @@ static const char usage_text[] =
     "text (start/end of the predicate, sent_start/sent_end).\n"
     "\n"
     "  --dict FILE  also load a PETRARCH/TABARI actor dictionary (repeatable)\n"
+    "  --verbs FILE code with a PETRARCH/TABARI verb dictionary instead of\n"
+    "               tidings' own verb patterns (repeatable: they add up)\n"
     "  --all        also print events whose source actor is unknown\n"
     "  --format F   jsonl (default) or tsv: a header row, then doc, date,\n"
     "               date_how, source, target, code, root, quad_class,\n"
@@ -268,20 +271,26 @@ static int read_input(const char *path, annotate_run *r, td_error *err) {
 
 int td_cmd_annotate(int argc, char **argv) {
   static const struct option opts[] = {{"dict", required_argument, NULL, 'D'},
+                                       {"verbs", required_argument, NULL, 'V'},
                                        {"all", no_argument, NULL, 'a'},
                                        {"format", required_argument, NULL, 'f'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   const char **dicts = td_xcalloc((size_t)argc + 1, sizeof *dicts);
   size_t n_dicts = 0;
+  /* Verb dictionaries go at the end of the same list, backwards. */
+  size_t n_verbs = 0;
   unsigned evopts = 0;
   int c, tsv = 0;
   opterr = 0;
   optind = 1;
-  while ((c = getopt_long(argc, argv, ":D:af:h", opts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":D:V:af:h", opts, NULL)) != -1) {
     switch (c) {
       case 'D':
         dicts[n_dicts++] = optarg;
+        break;
+      case 'V':
+        dicts[(size_t)argc - n_verbs++] = optarg;
         break;
       case 'a':
         evopts |= TD_EVX_KEEP_UNRESOLVED;
@@ -327,6 +336,14 @@ int td_cmd_annotate(int argc, char **argv) {
   for (size_t i = 0; i < n_dicts; i++) {
     size_t n = 0;
     if (td_actor_kb_load_dict(kb, dicts[i], &diag, &n, &err) != 0) {
+      cli_print_error("annotate", &err);
+      status = 1;
+    }
+  }
+  for (size_t i = 0; i < n_verbs; i++) {
+    size_t n = 0;
+    if (td_lexicon_load_verbs(lx, dicts[(size_t)argc - i], &diag, &n, &err) !=
+        0) {
       cli_print_error("annotate", &err);
       status = 1;
     }

@@ -592,6 +592,15 @@ typedef struct td_cameo {
 int td_lexicon_open(const char *data_dir, td_lexicon **out,
                     const td_diag *diag, td_error *err);
 void td_lexicon_free(td_lexicon *lx);
+/* Replace the verb patterns of lx with those of a PETRARCH or TABARI verb
+ * dictionary at path: blocks "--- NAME [CODE] ---", verbs with their
+ * irregular forms ("BREAK {BROKE BROKEN}"), patterns "- WORDS * WORDS
+ * [CODE]" and &SYNSETS. A second dictionary adds to the first. Codes that
+ * cameo.tsv lacks are added with their root's Goldstein value and quad
+ * class. *n_patterns (if not NULL) gets the patterns read. Returns 0, or
+ * TD_EIO when the file cannot be read. */
+int td_lexicon_load_verbs(td_lexicon *lx, const char *path, const td_diag *diag,
+                          size_t *n_patterns, td_error *err);
 /* The entry of a CAMEO code, or NULL if the code is unknown. */
 const td_cameo *td_cameo_lookup(const td_lexicon *lx, const char *code);
 

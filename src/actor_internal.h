@@ -112,8 +112,13 @@ typedef struct kb_short {
   int32_t id;   /* raw token id */
 } kb_short;
 
-static inline uint32_t td__kb_short_slot(uint32_t key, uint32_t cap) {
-  return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & (cap - 1);
+/* The two slots a short word's key may occupy (cuckoo hashing), for a
+ * table of 2^(32 - shift) slots. */
+static inline uint32_t td__kb_short_h1(uint32_t key, uint32_t shift) {
+  return (key * UINT32_C(0x9E3779B1)) >> shift;
+}
+static inline uint32_t td__kb_short_h2(uint32_t key, uint32_t shift) {
+  return ((key ^ (key >> 13)) * UINT32_C(0x85EBCA77)) >> shift;
 }
 
 /* FNV-1a over the normalised bytes of a word (see td__actor_norm_word);
@@ -139,13 +144,11 @@ struct td_actor_kb {
                          built-in knowledge, grown with --dict */
   uint32_t tok_nbits;
   /* Tokens of one to three bytes (the, of, he, US, EU) by their bytes
-   * packed in an integer: the most frequent words need no hashing. */
+   * packed in an integer: the most frequent words need no hashing. Each
+   * key is in one of two slots (cuckoo hashing, at most half full), so a
+   * lookup reads both and never branches on what it finds. */
   struct kb_short *short_tab;
-  uint32_t short_cap, n_short;
-  /* Words of one or two bytes, directly by their low five bits each:
-   * key (packed bytes, 0 empty) and raw id. */
-  uint32_t tiny_key[1024 + 32];
-  int32_t tiny_id[1024 + 32];
+  uint32_t short_cap, short_shift, n_short;
   /* Words that open a name matched in lowercase (roles: "secretary",
    * "troops"), by first two letters and length: a lowercase word of the
    * text outside any name is looked up only when its bit is set. */
@@ -203,23 +206,16 @@ size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap);
 
 /* The id of a normalised token (its canonical variant), 0 if unknown. */
 int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n);
-/* The slot of a word of one or two bytes in tiny_key/tiny_id. */
-static inline uint32_t td__kb_tiny_slot(uint32_t key, uint32_t n) {
-  return n == 1 ? 1024 + (key & 31) : ((key & 31) << 5) | ((key >> 8) & 31);
-}
-
-/* The canonical id of a short token by its packed bytes, 0 if unknown. */
+/* The canonical id of a short token by its packed bytes, 0 if unknown
+ * (a key that is no short word's, such as UINT32_MAX, finds nothing);
+ * without a branch. */
 static inline int32_t td__kb_tok_short(const td_actor_kb *kb, uint32_t key) {
-  if (key < 0x10000) { /* one or two bytes: direct */
-    uint32_t j = td__kb_tiny_slot(key, key < 0x100 ? 1 : 2);
-    return kb->tiny_key[j] == key ? kb->tok_canon[kb->tiny_id[j] - 1] : 0;
-  }
-  for (uint32_t j = td__kb_short_slot(key, kb->short_cap);;
-       j = (j + 1) & (kb->short_cap - 1)) {
-    if (kb->short_tab[j].key == key)
-      return kb->tok_canon[kb->short_tab[j].id - 1];
-    if (kb->short_tab[j].key == 0) return 0;
-  }
+  const kb_short *a = &kb->short_tab[td__kb_short_h1(key, kb->short_shift)];
+  const kb_short *b = &kb->short_tab[td__kb_short_h2(key, kb->short_shift)];
+  int32_t raw = a->key == key ? a->id : 0;
+  raw = b->key == key ? b->id : raw;
+  int32_t canon = kb->tok_canon[raw ? raw - 1 : 0];
+  return raw ? canon : 0;
 }
 /* The same by the token's hash (td__kb_fnv over its normalised bytes). */
 static inline int32_t td__kb_tok_by_hash(const td_actor_kb *kb, uint64_t h) {

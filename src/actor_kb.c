@@ -90,40 +90,62 @@ static void tok_set_canon(td_actor_kb *kb, int32_t id, int32_t canon) {
   kb->tok_slot[tok_slot_of(kb, str_hash(s, strlen(s)))].canon = canon;
 }
 
-static void short_put(kb_short *tab, uint32_t cap, uint32_t key, int32_t id) {
-  uint32_t j = td__kb_short_slot(key, cap);
-  while (tab[j].key && tab[j].key != key) j = (j + 1) & (cap - 1);
-  tab[j].key = key;
-  tab[j].id = id;
+/* Place *cur in one of its two slots of tab (cuckoo hashing: a word in
+ * the way moves to its other slot). Returns 1 when placed; 0 when the
+ * table is too full, with *cur the word left without a slot. */
+static int short_put(kb_short *tab, uint32_t shift, kb_short *cur) {
+  uint32_t j = td__kb_short_h1(cur->key, shift);
+  for (int tries = 0; tries < 64; tries++) {
+    kb_short old = tab[j];
+    tab[j] = *cur;
+    if (old.key == 0) return 1;
+    *cur = old;
+    uint32_t h1 = td__kb_short_h1(cur->key, shift);
+    j = j == h1 ? td__kb_short_h2(cur->key, shift) : h1;
+  }
+  return 0;
 }
 
-/* Index a token of one to three bytes by its packed bytes. */
+/* The slot holding key, or NULL. */
+static kb_short *short_slot(td_actor_kb *kb, uint32_t key) {
+  kb_short *a = &kb->short_tab[td__kb_short_h1(key, kb->short_shift)];
+  kb_short *b = &kb->short_tab[td__kb_short_h2(key, kb->short_shift)];
+  return a->key == key ? a : b->key == key ? b : NULL;
+}
+
+/* Index a token of one to three bytes by its packed bytes. Two tokens
+ * with one key (they differ only in the case bit of a non-letter byte):
+ * of one or two bytes the first stays, of three the last. */
 static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
   unsigned char pad[4] = {0, 0, 0, 0};
   memcpy(pad, w, n);
-  uint32_t key = td__kb_short_key(pad, (uint32_t)n);
-  if (n <= 2) {
-    /* Direct slots; a word that collides with another of its slot (their
-     * low five bits agree: "p" and "0") stays with the first, the other
-     * is never found as a short word. Digits are rare in names. */
-    uint32_t j = td__kb_tiny_slot(key, (uint32_t)n);
-    if (kb->tiny_key[j] == 0) {
-      kb->tiny_key[j] = key;
-      kb->tiny_id[j] = id;
-    }
+  kb_short cur = {td__kb_short_key(pad, (uint32_t)n), id};
+  kb_short *old = short_slot(kb, cur.key);
+  if (old) {
+    if (n == 3) old->id = id;
     return;
   }
-  if ((kb->n_short + 1) * 2 > kb->short_cap) {
-    uint32_t ncap = kb->short_cap ? kb->short_cap * 2 : 256;
-    kb_short *tab = td_xcalloc(ncap, sizeof *tab);
-    for (uint32_t i = 0; i < kb->short_cap; i++)
-      if (kb->short_tab[i].key)
-        short_put(tab, ncap, kb->short_tab[i].key, kb->short_tab[i].id);
-    free(kb->short_tab);
-    kb->short_tab = tab;
-    kb->short_cap = ncap;
+  int full = (kb->n_short + 1) * 2 > kb->short_cap;
+  while (full || !short_put(kb->short_tab, kb->short_shift, &cur)) {
+    full = 0;
+    /* Twice as many slots, every word placed again (cur last). */
+    uint32_t ocap = kb->short_cap;
+    kb_short *otab = kb->short_tab;
+    for (;;) {
+      kb->short_cap *= 2;
+      kb->short_shift--;
+      kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
+      int ok = 1;
+      for (uint32_t i = 0; i < ocap && ok; i++)
+        if (otab[i].key) {
+          kb_short c = otab[i];
+          ok = short_put(kb->short_tab, kb->short_shift, &c);
+        }
+      if (ok) break;
+      free(kb->short_tab);
+    }
+    free(otab);
   }
-  short_put(kb->short_tab, kb->short_cap, key, id);
   kb->n_short++;
 }
 
@@ -286,8 +308,7 @@ void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
   /* The lowercase filter knows the words a lowercase word of the text
    * may be: the first word of a role, and any later word of any name
    * ("Russian foreign ministry"). */
-  for (unsigned i = (kb->ent[entry].flags & KBF_PROPER) ? 1 : 0; i < len;
-       i++) {
+  for (unsigned i = (kb->ent[entry].flags & KBF_PROPER) ? 1 : 0; i < len; i++) {
     const char *w = td__kb_str(kb, kb->tok_off[ids[i] - 1]);
     size_t wl = strlen(w);
     if (wl > 3) {
@@ -765,7 +786,8 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   kb->byte_class['.'] = 1;
   kb->byte_class[0xE2] = 2;
   for (const char *q = ",().[]"; *q; q++) kb->punct_keep[(unsigned char)*q] = 1;
-  kb->short_cap = 256;
+  kb->short_cap = 1024;
+  kb->short_shift = 32 - 10;
   kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
   static const char *const little[] = {"of", "the", "a",    "an", "with",
                                        "at", "for", "from", "in", "and"};
@@ -777,10 +799,9 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
     kb->tok_flags[*slots[i]] |= KBT_CONN;
     size_t wl = strlen(little[i]); /* "with", "from" pass the filter */
     if (wl > 3) {
-      uint32_t key = td__kb_low_key((unsigned char)little[i][0],
-                                    (unsigned char)little[i][1],
-                                    (unsigned char)little[i][wl - 1],
-                                    (uint32_t)wl);
+      uint32_t key = td__kb_low_key(
+          (unsigned char)little[i][0], (unsigned char)little[i][1],
+          (unsigned char)little[i][wl - 1], (uint32_t)wl);
       kb->low_bits[key >> 3] |= (uint8_t)(1u << (key & 7));
     }
   }
@@ -886,8 +907,11 @@ static size_t parse_code(const char *s, kb_code *c, int *null_code) {
   /* A compound actor "ELR/GAL" is coded as its first member. */
   char *slash = strchr(code, '/');
   if (slash) *slash = '\0';
+  /* An agent is a suffix ("[~GOV]": GON + GOV) or a prefix ("[NGO~]":
+   * NGO + GON) of the code of the actor it goes with. */
   const char *cc = code[0] == '~' ? code + 1 : code;
   size_t cn = strlen(cc);
+  if (cn > 1 && cc == code && cc[cn - 1] == '~') cn--;
   if (cn == 0 || cn >= sizeof c->code) return 0;
   for (size_t i = 0; i < cn; i++)
     if (!td__is_alnum((unsigned char)cc[i])) return 0;
@@ -915,6 +939,103 @@ static size_t parse_code(const char *s, kb_code *c, int *null_code) {
   return (size_t)(close - s + 1);
 }
 
+/* The macros of a dictionary ("!PERSON! = MAN, MEN"): a name such as
+ * "CONGRESS!PERSON!" stands for one name per word of the list. */
+typedef struct dict_macros {
+  struct {
+    char name[32];
+    char *words; /* "MAN, MEN, WOMAN" */
+  } m[32];
+  unsigned n;
+} dict_macros;
+
+static void macro_define(dict_macros *ms, char *s) {
+  char *eq = strchr(s, '=');
+  char *close = strchr(s + 1, '!');
+  if (!close || close > eq || ms->n >= 32) return;
+  size_t n = (size_t)(close - s + 1);
+  if (n >= sizeof ms->m[0].name) return;
+  memcpy(ms->m[ms->n].name, s, n);
+  ms->m[ms->n].name[n] = '\0';
+  ms->m[ms->n].words = td_xstrdup(trim(eq + 1));
+  ms->n++;
+}
+
+/* The macro used in name, or NULL; *at is where it starts. */
+static const char *macro_find(const dict_macros *ms, const char *name,
+                              const char **at, size_t *len) {
+  for (unsigned i = 0; i < ms->n; i++) {
+    const char *p = strstr(name, ms->m[i].name);
+    if (p) {
+      *at = p;
+      *len = strlen(ms->m[i].name);
+      return ms->m[i].words;
+    }
+  }
+  return NULL;
+}
+
+/* Calls add for each expansion of name's macro (name itself without). */
+static void macro_each(const dict_macros *ms, const char *name,
+                       void (*fn)(void *, const char *), void *arg) {
+  const char *at = NULL;
+  size_t len = 0;
+  const char *words = macro_find(ms, name, &at, &len);
+  if (!words) {
+    fn(arg, name);
+    return;
+  }
+  for (const char *w = words; *w;) {
+    while (*w == ',' || td__is_space((unsigned char)*w)) w++;
+    size_t wn = strcspn(w, ",");
+    while (wn && td__is_space((unsigned char)w[wn - 1])) wn--;
+    if (wn) {
+      char buf[512];
+      snprintf(buf, sizeof buf, "%.*s%.*s%s", (int)(at - name), name, (int)wn,
+               w, at + len);
+      fn(arg, buf);
+    }
+    w += strcspn(w, ",");
+  }
+}
+
+static void copy_first(void *arg, const char *name) {
+  char *out = arg;
+  if (!out[0]) snprintf(out, 512, "%s", name);
+}
+
+static void macro_first(const dict_macros *ms, const char *name, char *out,
+                        size_t n) {
+  (void)n;
+  out[0] = '\0';
+  macro_each(ms, name, copy_first, out);
+}
+
+typedef struct name_adder {
+  td_actor_kb *kb;
+  uint32_t entry;
+} name_adder;
+
+static void add_one(void *arg, const char *name) {
+  name_adder *a = arg;
+  td__kb_add_name(a->kb, a->entry, name, strlen(name));
+}
+
+/* Adds a dictionary name, its macro expansions and its listed plurals
+ * ("ATTORNEY_GENERAL {ATTORNEYS_GENERAL}"). */
+static void add_dict_names(td_actor_kb *kb, uint32_t entry,
+                           const dict_macros *ms, const char *name,
+                           const char *forms) {
+  name_adder a = {kb, entry};
+  macro_each(ms, name, add_one, &a);
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s", forms);
+  char *save = NULL;
+  for (char *f = strtok_r(buf, " \t", &save); f;
+       f = strtok_r(NULL, " \t", &save))
+    macro_each(ms, f, add_one, &a);
+}
+
 int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
                           const td_diag *diag, size_t *n_entries,
                           td_error *err) {
@@ -928,6 +1049,8 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
   int in_comment = 0;
   int64_t cur = -1; /* the entry being defined */
   size_t added = 0;
+  dict_macros macros = {0};
+  char forms[512] = "";
   while (fgets(line, sizeof line, f)) {
     ln++;
     char *s = line;
@@ -964,7 +1087,12 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
     int indented = td__is_space((unsigned char)s[0]);
     s = trim(s);
     if (*s == '\0') continue;
-    if (s[0] == '!' || s[0] == '<') continue; /* macros and tags */
+    if (s[0] == '<') continue; /* tags */
+    /* "!PERSON! = MAN, MEN, WOMAN": a macro used in later names. */
+    if (s[0] == '!' && strchr(s, '=') && !strchr(s, '[')) {
+      macro_define(&macros, s);
+      continue;
+    }
     char *br = strchr(s, '[');
     /* The name part: everything before the first code. */
     char name[512] = "";
@@ -976,8 +1104,19 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
       name[nn] = '\0';
       char *t = trim(name);
       memmove(name, t, strlen(t) + 1);
-      /* Agent frames ("AMBASSADOR_TO {}") and macros are not names. */
-      if (strpbrk(name, "{}!")) {
+      /* "GOLDEN_GOOSE {GOLDEN_GEESE}" lists irregular plurals; "{}" says
+       * there are none. */
+      char *ob = strchr(name, '{'), *cb = ob ? strchr(ob, '}') : NULL;
+      if (ob && cb) {
+        *cb = '\0';
+        snprintf(forms, sizeof forms, "%s", ob + 1);
+        *ob = '\0';
+        char *t2 = trim(name);
+        memmove(name, t2, strlen(t2) + 1);
+      } else {
+        forms[0] = '\0';
+      }
+      if (strpbrk(name, "{}") || !name[0]) {
         if (s[0] != '+') cur = -1;
         continue;
       }
@@ -1021,13 +1160,17 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
                  "synonym with no actor before it; line skipped");
         continue;
       }
-      td__kb_add_name(kb, (uint32_t)cur, name, strlen(name));
+      add_dict_names(kb, (uint32_t)cur, &macros, name, forms);
     } else if (name[0]) {
-      int agent = nc > 0 && cs[0].code[0] == '~';
+      size_t c0 = nc > 0 ? strlen(cs[0].code) : 0;
+      int agent = nc > 0 && (cs[0].code[0] == '~' || cs[0].code[c0 - 1] == '~');
+      /* The canonical name of a name with a macro: its first expansion. */
+      char first[512];
+      macro_first(&macros, name, first, sizeof first);
       char canon[128];
       size_t k = 0;
-      for (size_t i = 0; name[i] && k + 1 < sizeof canon; i++)
-        canon[k++] = name[i] == '_' ? ' ' : name[i];
+      for (size_t i = 0; first[i] && k + 1 < sizeof canon; i++)
+        canon[k++] = first[i] == '_' ? ' ' : first[i];
       while (k && canon[k - 1] == ' ') k--;
       canon[k] = '\0';
       /* "SERGEY LAVROV" reads as "Sergey Lavrov". */
@@ -1038,15 +1181,16 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
         /* An agent: a role word (FARMER [~AGR]) matched in any case; it
          * may title a person ("Prime Minister Telemar"). */
         uint32_t e = td__kb_new_entry(kb, KB_ROLE, KBF_DICT | KBF_TITLE, canon);
-        snprintf(kb->ent[e].role, sizeof kb->ent[e].role, "%.3s",
-                 cs[0].code + 1);
-        td__kb_add_name(kb, e, name, strlen(name));
+        /* The whole agent code ("GOVFRM"); a prefix keeps its '~'. */
+        snprintf(kb->ent[e].role, sizeof kb->ent[e].role, "%.7s",
+                 cs[0].code[0] == '~' ? cs[0].code + 1 : cs[0].code);
+        add_dict_names(kb, e, &macros, name, forms);
         cur = -1;
         added++;
         continue;
       }
       cur = td__kb_new_entry(kb, KB_ACTOR, KBF_PROPER | KBF_DICT, canon);
-      td__kb_add_name(kb, (uint32_t)cur, name, strlen(name));
+      add_dict_names(kb, (uint32_t)cur, &macros, name, forms);
       added++;
     } else if (cur < 0) {
       td__diag(diag, TD_SEV_WARNING, path, ln,
@@ -1061,6 +1205,7 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
     (void)has_null;
   }
   fclose(f);
+  for (unsigned i = 0; i < macros.n; i++) free(macros.m[i].words);
   kb->n_dict_entries += added;
   if (n_entries) *n_entries = added;
   return 0;

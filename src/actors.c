@@ -10,9 +10,9 @@
  * split, possessives dropped) and each unit gets its token id with one
  * hash probe (short words by their packed bytes); a lowercase word that
  * can neither go on a name nor open a role is a gap, found with a few
- * comparisons and no lookup; (2) known names are matched longest first by extending a
- * hash of token ids while the table holds the sequence as a prefix; (3)
- * unmatched capitalised runs become candidate names; (4) pieces join into
+ * comparisons and no lookup; (2) known names are matched longest first by
+ * extending a hash of token ids while the table holds the sequence as a prefix;
+ * (3) unmatched capitalised runs become candidate names; (4) pieces join into
  * noun groups: a title chain before a name ("US Secretary of State
  * Antony Blinken"), an apposition after it ("Carla Babb, a reporter with
  * Voice of America"), a role group ("the Russian Foreign Ministry"); (5)
@@ -191,24 +191,34 @@ static void build_units(resolver *r, const td_sentence *s) {
     r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
     r->cand = td_xrealloc(r->cand, r->cap_units * sizeof *r->cand);
   }
-  unit *U = r->units;
-  uint32_t *C = r->cand;
+  /* Everything the loop reads is held in locals: the stores to the unit
+   * arrays could otherwise alias the document and the kb, and every
+   * field would be loaded again after each store. */
+  unit *restrict U = r->units;
+  uint32_t *restrict C = r->cand;
+  const td_token *toks = d->toks;
+  const uint8_t *tflags = kb->tok_flags;
+  const unsigned char *punct_keep = kb->punct_keep;
+  const unsigned char *byte_class = kb->byte_class;
+  const uint8_t *low_bits = kb->low_bits;
+  const size_t text_len = d->text_len;
   size_t n = 0, nc = 0;
   int last_gap = 0;
   /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
    * agency, not actors of the story. */
   uint32_t k = s->tok_first;
   if (d->dateline.end > d->dateline.start)
-    while (k < tend && d->toks[k].start >= d->dateline.start &&
-           d->toks[k].end <= d->dateline.end)
+    while (k < tend && toks[k].start >= d->dateline.start &&
+           toks[k].end <= d->dateline.end)
       k++;
   /* prev_known: the word before may still be inside a name; prev_det:
    * it is "the", "a", "an" or a comma, which a role noun may follow
    * ("the minister", ", a reporter with"). */
   int prev_known = 0, prev_det = 0;
   for (; k < tend; k++) {
-    const td_token *tk = &d->toks[k];
+    const td_token *tk = &toks[k];
     uint32_t st = tk->start, en = tk->end;
+    unsigned flags = tk->flags;
     unsigned char c0 = t[st];
     int det = prev_det;
     prev_det = 0;
@@ -218,7 +228,7 @@ static void build_units(resolver *r, const td_sentence *s) {
       /* Punctuation, numbers, and U+2018-U+201F typographic quotes: the
        * marks the groups look at are units of their own, the rest are
        * gaps. */
-      int keep = en - st == 1 && kb->punct_keep[c0];
+      int keep = (en - st == 1) & punct_keep[c0];
       U[n] = (unit){st, en, k, 0, 0, 0, keep ? (char)c0 : '?'};
       n += (size_t)(keep | !last_gap);
       last_gap = !keep;
@@ -227,18 +237,27 @@ static void build_units(resolver *r, const td_sentence *s) {
       continue;
     }
     uint32_t len0 = en - st;
-    int cap = (tk->flags & TD_TOKF_CAP) != 0;
+    int cap = (flags & TD_TOKF_CAP) != 0;
     if (len0 <= 3) {
       /* Short words by their packed bytes: no hashing. "is", "was",
        * "to" (nothing a name or a group needs) are gaps. */
-      unsigned char pad[4] = {0, 0, 0, 0};
-      const unsigned char *w = t + st;
-      if (st + 3 > d->text_len) { /* the key reads three bytes */
-        memcpy(pad, w, len0);
-        w = pad;
+      uint32_t key;
+      if (st + 4 <= text_len) { /* one load; the key masks the rest */
+        uint32_t w4;
+        memcpy(&w4, t + st, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        static const uint32_t mask[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};
+        key = (w4 | 0x202020u) & mask[len0];
+#else
+        key = td__kb_short_key(t + st, len0);
+#endif
+      } else {
+        unsigned char pad[4] = {0, 0, 0, 0};
+        memcpy(pad, t + st, len0);
+        key = td__kb_short_key(pad, len0);
       }
-      int32_t id = td__kb_tok_short(kb, td__kb_short_key(w, len0));
-      unsigned f = kb->tok_flags[id];
+      int32_t id = td__kb_tok_short(kb, key);
+      unsigned f = tflags[id];
       int keep = cap | ((f & (KBT_START | KBT_CONT | KBT_CONN)) != 0);
       U[n] = (unit){st, en, k, keep ? id : 0, 1, (uint8_t)cap, 0};
       C[nc] = (uint32_t)n;
@@ -257,18 +276,18 @@ static void build_units(resolver *r, const td_sentence *s) {
        * determiner or comma (a role noun: "the minister"), or right
        * before a capitalised name ("spokesman Dmitry Peskov"); any other
        * is a gap at once, and those are looked up only when the filter
-       * of lowercase name words lets them through. */
-      if (!prev_known && !det &&
-          !(k + 1 < tend && (d->toks[k + 1].flags & TD_TOKF_CAP))) {
-        if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
-        last_gap = 1;
-        continue;
+       * of lowercase name words lets them through. A run of such words
+       * is one gap unit: it breaks names and chains the same way one
+       * word does. */
+      int next_cap = k + 1 < tend && (toks[k + 1].flags & TD_TOKF_CAP);
+      int pass = prev_known | det | next_cap;
+      if (pass) {
+        uint32_t lk = td__kb_low_key(c0, t[st + 1], t[en - 1], len0);
+        pass = (low_bits[lk >> 3] >> (lk & 7)) & 1;
       }
-      uint32_t lk = td__kb_low_key(c0, t[st + 1], t[en - 1], len0);
-      if (!((kb->low_bits[lk >> 3] >> (lk & 7)) & 1)) {
-        /* A run of such words is one gap unit: it breaks names and
-         * chains the same way one word does. */
-        if (!last_gap) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
+      if (!pass) {
+        U[n] = (unit){st, en, k, 0, 1, 0, 0};
+        n += (size_t)!last_gap;
         last_gap = 1;
         continue;
       }
@@ -284,18 +303,18 @@ static void build_units(resolver *r, const td_sentence *s) {
       uint64_t h = TD__KB_FNV0;
       uint32_t i = st;
       for (; i < e2; i++) {
-        unsigned char c = kb->byte_class[t[i]];
+        unsigned char c = byte_class[t[i]];
         if (c <= 2) break;
         h = td__kb_fnv(h, c);
       }
       if (i == e2) {
         int32_t id = td__kb_tok_by_hash(kb, h);
-        uint8_t f = kb->tok_flags[id];
+        uint8_t f = tflags[id];
         if ((f & KBT_START) || (cap && !(f & KBT_NONNAME)))
           C[nc++] = (uint32_t)n;
         U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
-        prev_known =
-            id && ((f & (KBT_START | KBT_END)) || (prev_known && (f & KBT_CONT)));
+        prev_known = id && ((f & (KBT_START | KBT_END)) ||
+                            (prev_known && (f & KBT_CONT)));
         continue;
       }
     }
@@ -305,7 +324,7 @@ static void build_units(resolver *r, const td_sentence *s) {
     unsigned len = 0;
     int32_t id = 0;
     for (uint32_t i = st;; i++) {
-      unsigned char c = i < en ? kb->byte_class[t[i]] : 0;
+      unsigned char c = i < en ? byte_class[t[i]] : 0;
       if (c == 0) {
         if (i > b) {
           uint64_t hh = h;
@@ -324,7 +343,7 @@ static void build_units(resolver *r, const td_sentence *s) {
             r->cand = C = td_xrealloc(C, r->cap_units * sizeof *C);
           }
           int pc = td__is_upper(t[b]) || t[b] >= 0x80;
-          uint8_t f = kb->tok_flags[id];
+          uint8_t f = tflags[id];
           if ((f & KBT_START) || (pc && !(f & KBT_NONNAME)))
             C[nc++] = (uint32_t)n;
           U[n++] = (unit){b, i, k, id, 1, (uint8_t)pc, 0};
@@ -666,6 +685,12 @@ static void chain_result(const chain_code *cc, char *out, size_t n) {
                      : cc->seat_role[0] ? cc->seat_role
                      : cc->has_title    ? "GOV"
                                         : "";
+  size_t rl = strlen(role);
+  if (rl > 1 && role[rl - 1] == '~') {
+    /* A dictionary's prefix agent ("[NGO~]"): NGO + GON. */
+    snprintf(out, n, "%.*s%s", (int)(rl - 1), role, base);
+    return;
+  }
   cpy(out, n, base);
   size_t bl = strlen(out);
   cpy(out + bl, n - bl, role);
@@ -1104,8 +1129,8 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       /* A group noun ends its chain ("Russian troops"), unless "of"
        * names whose it is ("the ambassadors of Arnor"). */
       if (piece_is_body(r, &r->pieces[end - 1]) &&
-          !(u < q->u0 && (r->units[u].id == r->kb->w_of ||
-                          r->units[u].id == r->kb->w_in)))
+          !(u < q->u0 &&
+            (r->units[u].id == r->kb->w_of || r->units[u].id == r->kb->w_in)))
         break;
       while (u < q->u0 && is_conn(r, u, 0)) u++;
       if (u != q->u0) break;
@@ -1130,12 +1155,11 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
           chain_code t = {0};
           for (size_t q = f0; q < j; q++) chain_add(r, &t, &r->pieces[q]);
           /* The same test the person's title must pass. */
-          if (t.has_title &&
-              (np->kind == KB_PERSON ||
-               (r->pieces[j - 1].kind == KB_ROLE &&
-                (r->kb->ent[r->pieces[j - 1].entry].flags &
-                 (KBF_TITLE | KBF_INST)) &&
-                chain_has_title_word(r, f0, j)))) {
+          if (t.has_title && (np->kind == KB_PERSON ||
+                              (r->pieces[j - 1].kind == KB_ROLE &&
+                               (r->kb->ent[r->pieces[j - 1].entry].flags &
+                                (KBF_TITLE | KBF_INST)) &&
+                               chain_has_title_word(r, f0, j)))) {
             k = j;
             continue;
           }

@@ -80,8 +80,14 @@ typedef struct coder {
   uint32_t ctx_para;
   int32_t sent_src[MAX_ACTORS]; /* sources of the sentence's latest event */
   int sent_ns;
-  int32_t dyad[2]; /* the article's two main actors, computed lazily */
-  int dyad_done;
+  /* The latest two parties named together: [0] by talks or "between A
+   * and B", [1] by any event with a source and a target; pair_para is the
+   * paragraph, UINT32_MAX for none. Who "the sides" or a symmetric event
+   * with no actors of its own ("The first round took place in Geneva")
+   * are. */
+  int32_t pair[2][2];
+  uint32_t pair_para[2];
+  uint32_t pair_sent[2]; /* the sentence each pair was named in */
   size_t cap_ev;
 } coder;
 
@@ -616,6 +622,13 @@ static int is_possessive_at(const coder *c, int last) {
  * ("A, B and C"), scanning right (dir 1) or left (dir -1). A list joined
  * by commas alone is no coordination ("with Russia, Carla Babb, a
  * reporter"): items are kept up to the last one joined by "and". */
+/* "and the X": the article of a name coordinated with one before it. */
+static int and_before(const coder *c, int k) {
+  return k > 0 && c->t[k - 1].mention < 0 &&
+         (strcmp(c->t[k - 1].lower, "and") == 0 ||
+          strcmp(c->t[k - 1].lower, "&") == 0);
+}
+
 static int coordinated(const coder *c, int a, int b, int dir, int32_t *out,
                        int n, int max) {
   int j = dir > 0 ? b + 1 : a - 1;
@@ -629,7 +642,8 @@ static int coordinated(const coder *c, int a, int b, int dir, int32_t *out,
       } else if (!(q->punct == ',' || strcmp(q->lower, "as") == 0 ||
                    strcmp(q->lower, "well") == 0 ||
                    strcmp(q->lower, "both") == 0 ||
-                   ((q->cls & TD__WC_DET) && steps > 0))) {
+                   ((q->cls & TD__WC_DET) &&
+                    (steps > 0 || (dir < 0 && and_before(c, k)))))) {
         break;
       }
       k += dir;
@@ -696,13 +710,66 @@ static int32_t resolve_pronoun(coder *c, int j) {
   if ((c->t[j].cls & TD__WC_FIRSTPRON) && c->t[j].quote)
     return quote_speaker(c, c->t[j].quote);
   if (c->t[j].cls & TD__WC_FIRSTPRON) return -1;
-  if (strcmp(c->t[j].lower, "it") == 0 || strcmp(c->t[j].lower, "who") == 0)
-    return c->last_subject;
-  return c->last_subject;
+  int32_t s = c->last_subject;
+  if (s < 0) return -1;
+  /* A pronoun reaches back one sentence at most: "It said" three
+   * sentences after the last coded actor is most often about someone
+   * the actor stage could not name (a company, a spokesman). */
+  const td_actor_mention *a = &c->doc->mentions[s];
+  if (a->sent + 1 < c->sent) return -1;
+  /* "he" or "she" the actor stage left unresolved is no country or
+   * organisation. */
+  const char *w = c->t[j].lower;
+  if (!strncmp(w, "he", 2) || !strncmp(w, "she", 3)) {
+    if (a->entity < 0 || (size_t)a->entity >= c->doc->n_entities ||
+        c->doc->entities[a->entity].kind != TD_ENT_PERSON)
+      return -1;
+  }
+  return s;
+}
+
+/* Whether token j heads an accepted statement ("said"). */
+static int say_head_at(const coder *c, int j) {
+  for (size_t i = 0; i < c->n_m; i++)
+    if (c->m[i].head == j && !c->m[i].absorbed)
+      return (c->m[i].p->flags & TD__PF_SAY) != 0;
+  return 0;
+}
+
+/* Whether what starts at token `at` is the direct object of the statement
+ * verb at j ("announced sanctions"), not a clause of its own ("said, two
+ * weeks after ...", "claimed that ISIL had attacked"). */
+static int say_object(const coder *c, int j, int at) {
+  if (at - j > 4) return 0;
+  for (int k = j + 1; k < at; k++)
+    if (c->t[k].punct || (c->t[k].cls & TD__WC_REL) || c->t[k].mention >= 0)
+      return 0;
+  return 1;
 }
 
 /* The subject(s) of match m: nearest plausible actor to its left. Returns
  * the first, fills out[0..*n). */
+/* Whether the preposition at token p is the "from" of origin of an
+ * unnamed noun opening the clause ("Negotiators from Turkey and the UN
+ * will meet"): the names after it are the subject. */
+static int origin_from(const coder *c, int p) {
+  if (p < 1 || strcmp(c->t[p].lower, "from") != 0 || c->t[p].mention >= 0)
+    return 0;
+  int j = p - 1, words = 0;
+  while (j >= 0 && words < 3) {
+    const stok *k = &c->t[j];
+    if (k->mention >= 0 || k->head || k->punct || k->timex >= 0 ||
+        (k->cls & ~TD__WC_DET))
+      break;
+    if (k->cls & TD__WC_DET) break;
+    words++;
+    j--;
+  }
+  if (words == 0) return 0;
+  return j < 0 || is_boundary(&c->t[j]) || c->t[j].punct == ',' ||
+         ((c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0);
+}
+
 static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   *n = 0;
   int16_t q = c->t[m->head].quote;
@@ -710,6 +777,21 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   while (j >= 0) {
     stok *k = &c->t[j];
     if (is_boundary(k)) break;
+    /* "..., an AFP correspondent said, two weeks after rebels kidnapped":
+     * the one who speaks is not who acts in what follows. */
+    if (k->head && say_head_at(c, j) && !say_object(c, j, m->first)) break;
+    /* "..., a senior official said": the noun phrase right before the
+     * predicate, after a comma, is its subject, even unnamed. */
+    if (k->punct == ',' && j + 1 < m->first && (c->t[j + 1].cls & TD__WC_DET) &&
+        !c->t[j + 1].quote == !q) {
+      int plain = 1;
+      for (int i = j + 1; i < m->first && plain; i++)
+        if (c->t[i].punct || c->t[i].mention >= 0 || c->t[i].head ||
+            (c->t[i].cls & (TD__WC_SUBJPRON | TD__WC_REL | TD__WC_PREP |
+                            TD__WC_BE | TD__WC_HAVE)))
+          plain = 0;
+      if (plain) break;
+    }
     if (k->punct == ')') { /* a parenthesis is no subject */
       int depth = 0;
       while (j >= 0) {
@@ -728,9 +810,17 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
     }
     if (k->mention >= 0) {
       int a = mention_first(c, j), b = j;
-      const stok *before = a > 0 ? &c->t[a - 1] : NULL;
+      /* "the agreements with the United States stipulate": a name in a
+       * prepositional phrase, after its article, is no subject. */
+      int pb = a - 1;
+      while (pb > 0 && (c->t[pb].cls & TD__WC_DET) &&
+             !(c->t[pb].cls & TD__WC_PREP) && c->t[pb].mention < 0 &&
+             a - pb < 3)
+        pb--;
+      const stok *before = pb >= 0 ? &c->t[pb] : NULL;
       int after_prep = before && (before->cls & TD__WC_PREP) &&
-                       !(before->cls & TD__WC_DET) && before->mention < 0;
+                       !(before->cls & TD__WC_DET) && before->mention < 0 &&
+                       !origin_from(c, pb);
       int poss = is_possessive_at(c, b);
       int nominal = m->p->pos == 'n' || m->p->pos == 'a';
       /* "Russia's buildup": the possessor is the actor of a nominal
@@ -740,6 +830,23 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
       if (!after_prep) {
         out[(*n)++] = k->mention;
         *n = coordinated(c, a, b, -1, out, *n, MAX_ACTORS);
+        /* "with the United States and NATO": the first of the
+         * coordinated names decides. */
+        if (*n > 1 && !poss) {
+          const td_actor_mention *f = &c->doc->mentions[out[*n - 1]];
+          int fa = (int)f->tok_first - (int)c->tf;
+          int fb = fa - 1;
+          while (fb > 0 && (c->t[fb].cls & TD__WC_DET) &&
+                 !(c->t[fb].cls & TD__WC_PREP) && c->t[fb].mention < 0)
+            fb--;
+          if (fa > 0 && fa < c->n && fb >= 0 && fb < fa &&
+              (c->t[fb].cls & TD__WC_PREP) && !(c->t[fb].cls & TD__WC_DET) &&
+              c->t[fb].mention < 0 && !origin_from(c, fb)) {
+            *n = 0;
+            j = fb - 1;
+            continue;
+          }
+        }
         return out[0];
       }
       j = a - 1;
@@ -803,11 +910,25 @@ static int is_passive(const coder *c, const match *m) {
     if (k->cls & TD__WC_BE) return 1;
     if (k->mention >= 0 || k->punct || k->w == NULL) {
       if (k->w == NULL && !k->punct && k->mention < 0) continue; /* adverb */
-      return 0;
+      break;
     }
-    if (!(k->cls & TD__WC_NEG)) return 0;
+    if (!(k->cls & TD__WC_NEG)) break;
   }
-  return 0;
+  /* A reduced passive: "ten soldiers killed in the attack". A specific
+   * verb of force (roots 17-20 but not the generic "attacked", "fought")
+   * takes an object when active, so a past form with a preposition or the
+   * end of the clause right after it is passive. */
+  const char *pc = c->lx->codes[m->code].code;
+  int root = (pc[0] - '0') * 10 + (pc[1] - '0');
+  if (root < 17 || root > 20 || m->p->generic || m->first == 0) return 0;
+  const stok *b = &c->t[m->first - 1];
+  if (b->mention < 0 && (b->cls & ~TD__WC_DET) != 0) return 0;
+  if (b->cls & (TD__WC_HAVE | TD__WC_SUBJPRON | TD__WC_REL)) return 0;
+  if (m->head != m->last || m->head + 1 >= c->n) return m->head == m->last;
+  const stok *a = &c->t[m->head + 1];
+  if (a->punct) return a->punct != '"';
+  return (a->cls & TD__WC_PREP) && strcmp(a->lower, "to") != 0 &&
+         strcmp(a->lower, "with") != 0 && a->mention < 0;
 }
 
 /* Whether the mention starting at token a is the object of a place or
@@ -818,8 +939,41 @@ static int after_placeprep(const coder *c, int a) {
   return j >= 0 && (c->t[j].cls & TD__WC_PLACEPREP) && c->t[j].mention < 0;
 }
 
+/* The token of the "by X" agent right after the nominal predicate headed
+ * at token h ("an attack by Osgiliath soldiers"), or -1. */
+static int nominal_agent(const coder *c, int h) {
+  const match *nm = NULL;
+  for (size_t i = 0; i < c->n_m; i++)
+    if (c->m[i].head == h && !c->m[i].absorbed) nm = &c->m[i];
+  if (!nm || nm->p->pos != 'n') return -1;
+  int j = nm->last + 1;
+  if (j >= c->n || strcmp(c->t[j].lower, "by") != 0) return -1;
+  j++;
+  while (j < c->n && (c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0 &&
+         j <= nm->last + 3)
+    j++;
+  return j < c->n && c->t[j].mention >= 0 ? j : -1;
+}
+
 static int find_targets(coder *c, const match *m, int32_t src, int32_t *out) {
   int n = 0;
+  if (m->tgt_tok >= 0 && (m->p->flags & TD__PF_PLACE)) {
+    /* "met Blinken in Brussels": the slot is the place; the other party
+     * is an object named before it, else there is none. */
+    int stop = mention_first(c, m->tgt_tok);
+    for (int j = m->head + 1; j < stop; j++) {
+      const stok *k = &c->t[j];
+      if (k->mention < 0) continue;
+      int a = j, b = mention_last(c, j);
+      if (after_placeprep(c, a) || same_actor(c, src, k->mention)) {
+        j = b;
+        continue;
+      }
+      out[n++] = k->mention;
+      return coordinated(c, a, b, 1, out, n, MAX_ACTORS);
+    }
+    return 0;
+  }
   if (m->tgt_tok >= 0) {
     out[n++] = c->t[m->tgt_tok].mention;
     return coordinated(c, mention_first(c, m->tgt_tok),
@@ -836,7 +990,18 @@ static int find_targets(coder *c, const match *m, int32_t src, int32_t *out) {
     if (is_boundary(k) || k->punct == '"' || k->quote != q) break;
     if (!far) {
       if (k->punct == ',') break;
-      if (k->head) break; /* another predicate takes its own target */
+      if (k->head) {
+        /* "condemned an attack by Osgiliath soldiers": a nominal event as
+         * the object points at its agent. Otherwise another predicate
+         * takes its own target. */
+        int ag = j - m->last <= 3 ? nominal_agent(c, j) : -1;
+        if (ag >= 0 && !same_actor(c, src, c->t[ag].mention)) {
+          out[n++] = c->t[ag].mention;
+          return coordinated(c, mention_first(c, ag), mention_last(c, ag), 1,
+                             out, n, MAX_ACTORS);
+        }
+        break;
+      }
       if ((k->cls & TD__WC_REL) && !(k->cls & TD__WC_PREP) && k->mention < 0)
         break;
     }
@@ -871,37 +1036,83 @@ static int between_actors(coder *c, const match *m, int32_t *out) {
   return 0;
 }
 
-/* The article's two most mentioned actors with different countries or
- * organisations: who a symmetric event with no actors of its own is
- * between ("The first round took place in Geneva"). */
-static void compute_dyad(coder *c) {
-  c->dyad_done = 1;
-  c->dyad[0] = c->dyad[1] = -1;
-  td_doc *d = c->doc;
-  if (d->n_mentions == 0) return;
-  size_t best[2] = {0, 0};
-  for (size_t i = 0; i < d->n_mentions; i++) {
-    const td_actor_mention *a = &d->mentions[i];
-    if (strlen(a->code) < 3) continue;
-    size_t cnt = 0;
-    int seen = 0;
-    for (size_t k = 0; k < d->n_mentions; k++)
-      if (strncmp(d->mentions[k].code, a->code, 3) == 0) {
-        if (k < i) seen = 1;
-        cnt++;
-      }
-    if (seen) continue;
-    if (cnt > best[0]) {
-      best[1] = best[0];
-      c->dyad[1] = c->dyad[0];
-      best[0] = cnt;
-      c->dyad[0] = (int32_t)i;
-    } else if (cnt > best[1]) {
-      best[1] = cnt;
-      c->dyad[1] = (int32_t)i;
-    }
+static void remember_pair(coder *c, int strong, int32_t a, int32_t b) {
+  if (a < 0 || b < 0 || same_actor(c, a, b)) return;
+  const td_actor_mention *x = &c->doc->mentions[a], *y = &c->doc->mentions[b];
+  if (strlen(x->code) < 3 || strlen(y->code) < 3 ||
+      strncmp(x->code, y->code, 3) == 0)
+    return;
+  for (int k = strong ? 0 : 1; k < 2; k++) {
+    c->pair[k][0] = a;
+    c->pair[k][1] = b;
+    c->pair_para[k] = c->doc->sents[c->sent].para;
+    c->pair_sent[k] = c->sent;
   }
-  if (best[1] < 2) c->dyad[0] = c->dyad[1] = -1;
+}
+
+/* The parties of a symmetric event with no actors of its own: the latest
+ * pair named together in this paragraph or the one before, preferring a
+ * pair of talks or "between A and B". 0 when there is none: the event is
+ * not coded rather than given the article's usual suspects. */
+static int recent_pair(const coder *c, int32_t out[2]) {
+  uint32_t para = c->doc->sents[c->sent].para;
+  for (int k = 0; k < 2; k++) {
+    uint32_t pp = c->pair_para[k];
+    if (pp == UINT32_MAX || pp > para || para - pp > 1) continue;
+    out[0] = c->pair[k][0];
+    out[1] = c->pair[k][1];
+    return 1;
+  }
+  return 0;
+}
+
+/* Whether the pair out (from recent_pair) was named in this sentence or
+ * the one before: "the two" and "both sides" point no further back. */
+static int close_pair(const coder *c, const int32_t pr[2]) {
+  for (int k = 0; k < 2; k++)
+    if (c->pair[k][0] == pr[0] && c->pair[k][1] == pr[1] &&
+        c->pair_sent[k] + 1 >= c->sent)
+      return 1;
+  return 0;
+}
+
+/* "between A and B" anywhere in the sentence names two parties. */
+static void remember_between(coder *c) {
+  for (int j = 0; j + 1 < c->n; j++) {
+    if (strcmp(c->t[j].lower, "between") != 0) continue;
+    int k = j + 1;
+    while (k < c->n && (c->t[k].cls & TD__WC_DET) && c->t[k].mention < 0) k++;
+    if (k >= c->n || c->t[k].mention < 0) continue;
+    int32_t out[MAX_ACTORS];
+    out[0] = c->t[k].mention;
+    int n = coordinated(c, mention_first(c, k), mention_last(c, k), 1, out, 1,
+                        MAX_ACTORS);
+    if (n >= 2) remember_pair(c, 1, out[0], out[1]);
+  }
+}
+
+/* Whether the subject of the predicate is "the two", "both (sides)" or
+ * "the pair": the pair of actors named just before. */
+static int pair_subject(const coder *c, const match *m) {
+  int j = m->first - 1, steps = 0;
+  while (j >= 0 && steps < 3 && c->t[j].mention < 0 && !c->t[j].punct &&
+         !c->t[j].cap &&
+         !(c->t[j].cls &
+           (TD__WC_DET | TD__WC_PREP | TD__WC_REL | TD__WC_PAIRREF))) {
+    j--;
+    steps++;
+  }
+  if (j < 0 || c->t[j].mention >= 0 || c->t[j].punct) return 0;
+  int w = j;
+  if (!(c->t[w].cls & TD__WC_PAIRREF)) {
+    /* "both sides", "the two ministers" */
+    w = j - 1;
+    if (w < 0 || c->t[j].cap || !(c->t[w].cls & TD__WC_PAIRREF) ||
+        c->t[w].mention >= 0)
+      return 0;
+  }
+  if (strcmp(c->t[w].lower, "both") == 0) return 1;
+  return w > 0 && (c->t[w - 1].cls & TD__WC_DET) && c->t[w - 1].mention < 0;
 }
 
 /* ---- modality, date, place ---- */
@@ -962,6 +1173,20 @@ static uint16_t modality(coder *c, const match *m, int reported, int *refused,
   return f;
 }
 
+/* "have already held", "has denied": the present perfect tells what has
+ * happened up to the time of writing, not on a date named earlier in the
+ * paragraph. */
+static int present_perfect(const coder *c, const match *m) {
+  for (int j = m->first - 1, steps = 0; j >= 0 && steps < 4; j--, steps++) {
+    const stok *k = &c->t[j];
+    if (k->punct || k->mention >= 0 || k->head) return 0;
+    if (k->cls & TD__WC_HAVE)
+      return strcmp(k->lower, "had") != 0 && strcmp(k->lower, "having") != 0 &&
+             strcmp(c->t[j + 1].lower, "to") != 0;
+  }
+  return 0;
+}
+
 static int32_t governing_timex(coder *c, const match *m) {
   int best = -1, bestd = 1 << 30;
   int32_t last = -1;
@@ -975,6 +1200,14 @@ static int32_t governing_timex(coder *c, const match *m) {
     if (dist < 0) dist = 0;
     /* A time expression inside another quotation or clause governs less. */
     if (c->t[j].quote != c->t[m->head].quote) dist += 20;
+    /* "..., where Kiev has been engaged ... since 2014": a relative
+     * clause after a comma has its own time, never the predicate's. */
+    int rel = 0;
+    for (int k = m->last + 1; k + 1 < j && !rel; k++)
+      rel = c->t[k].punct == ',' && c->t[k + 1].mention < 0 &&
+            (c->t[k + 1].cls & TD__WC_REL) &&
+            !(c->t[k + 1].cls & (TD__WC_DET | TD__WC_PREP));
+    if (rel) continue;
     if (dist < bestd) {
       bestd = dist;
       best = x;
@@ -994,6 +1227,15 @@ static int date_after(td_date a, td_date b) {
 
 static void find_place(coder *c, const match *m, char *out, size_t cap) {
   out[0] = '\0';
+  if (m->tgt_tok >= 0 && (m->p->flags & TD__PF_PLACE)) {
+    const td_actor_mention *pm = &c->doc->mentions[c->t[m->tgt_tok].mention];
+    size_t len = pm->end - pm->start;
+    if (len < cap) {
+      memcpy(out, c->doc->text + pm->start, len);
+      out[len] = '\0';
+      return;
+    }
+  }
   for (int j = 0; j + 1 < c->n; j++) {
     if (c->t[j].quote != c->t[m->head].quote) continue;
     if (!(strcmp(c->t[j].lower, "in") == 0 || strcmp(c->t[j].lower, "at") == 0))
@@ -1122,6 +1364,30 @@ static int under_appeal(coder *c, const match *m) {
   return 0;
 }
 
+/* "after the museum shooting", "the killing of": a verb's -ing form after
+ * an article is a noun, and its participle an adjective: an event only of
+ * an actor the text attaches. */
+static int det_gerund(const coder *c, const match *m) {
+  unsigned sh = shape_of(&c->t[m->head], m->p->head);
+  if (m->head != m->first || m->first == 0) return 0;
+  /* "the exiled dissidents", "the occupied territories": a participle
+   * right after an article is an adjective. */
+  const stok *p = &c->t[m->first - 1];
+  if (((sh & TD__SH_PAST) || m->p->pos == 'a') && (p->cls & TD__WC_DET) &&
+      !(p->cls & (TD__WC_PREP | TD__WC_SUBJPRON | TD__WC_REL)) &&
+      p->mention < 0)
+    return 1;
+  if (!(sh & TD__SH_ING)) return 0;
+  for (int j = m->first - 1; j >= 0 && j >= m->first - 2; j--) {
+    const stok *k = &c->t[j];
+    if (k->punct || k->mention >= 0 || k->head) return 0;
+    if ((k->cls & TD__WC_DET) &&
+        !(k->cls & (TD__WC_PREP | TD__WC_SUBJPRON | TD__WC_REL)))
+      return 1;
+  }
+  return 0;
+}
+
 static void code_match(coder *c, match *m) {
   int32_t src[MAX_ACTORS], tgt[MAX_ACTORS];
   int ns = 0, nt = 0;
@@ -1143,8 +1409,9 @@ static void code_match(coder *c, match *m) {
                      c->sent_ns > 0;
     if (participle) {
       for (int i = 0; i < c->sent_ns; i++) src[ns++] = c->sent_src[i];
-    } else if (m->p->pos == 'n' && m->p->n_words == 1 &&
-               !(m->p->flags & TD__PF_SYM)) {
+    } else if ((m->p->pos == 'n' && m->p->n_words == 1 &&
+                !(m->p->flags & TD__PF_SYM)) ||
+               det_gerund(c, m)) {
       /* A bare noun ("the genocide", "the museum shooting") is an event
        * of an actor only when the text attaches one: a possessive or a
        * name right before it ("Russia's buildup", "Russian aggression"),
@@ -1166,8 +1433,9 @@ static void code_match(coder *c, match *m) {
     }
     int32_t btw[MAX_ACTORS];
     int nb = 0;
-    if ((m->p->flags & TD__PF_SYM) && ns == 0 &&
-        (nb = between_actors(c, m, btw)) >= 2) {
+    if ((m->p->flags & TD__PF_SYM) && (nb = between_actors(c, m, btw)) >= 2) {
+      /* "talks between A and B", whoever proposes them */
+      ns = 0;
       /* "talks between A and B" */
       src[ns++] = btw[0];
       for (int i = 1; i < nb; i++) tgt[nt++] = btw[i];
@@ -1192,15 +1460,42 @@ static void code_match(coder *c, match *m) {
       }
     }
   }
-  if (sym && ns == 0 && !c->t[m->head].quote) {
-    if (!c->dyad_done) compute_dyad(c);
-    if (c->dyad[0] >= 0) {
-      if (nt == 0) {
-        src[ns++] = c->dyad[0];
-        tgt[nt++] = c->dyad[1];
-      } else {
-        src[ns++] = same_actor(c, c->dyad[0], tgt[0]) ? c->dyad[1] : c->dyad[0];
-      }
+  int32_t pr[2];
+  /* "Cleverly met Blinken ... and the two spoke by phone" */
+  if (!m->passive && !c->t[m->head].quote && pair_subject(c, m) &&
+      recent_pair(c, pr) && close_pair(c, pr)) {
+    if (sym) {
+      ns = nt = 0;
+      src[ns++] = pr[0];
+      tgt[nt++] = pr[1];
+    } else if (nt == 0) {
+      /* "both sides agreed to ...": each of them, towards the other */
+      ns = nt = 0;
+      src[ns++] = pr[0];
+      src[ns++] = pr[1];
+      tgt[nt++] = pr[1];
+      tgt[nt++] = pr[0];
+    } else {
+      ns = 0;
+      src[ns++] = pr[0];
+      src[ns++] = pr[1];
+    }
+  }
+  int own_actors = ns > 0 && nt > 0;
+  /* "The West indicated areas for further negotiations": the other party
+   * of talks with one named is its partner in the latest pair. */
+  if (sym && ns == 1 && nt == 0 && !c->t[m->head].quote && recent_pair(c, pr)) {
+    if (same_actor(c, src[0], pr[0]))
+      tgt[nt++] = pr[1];
+    else if (same_actor(c, src[0], pr[1]))
+      tgt[nt++] = pr[0];
+  }
+  if (sym && ns == 0 && !c->t[m->head].quote && recent_pair(c, pr)) {
+    if (nt == 0) {
+      src[ns++] = pr[0];
+      tgt[nt++] = pr[1];
+    } else {
+      src[ns++] = same_actor(c, pr[0], tgt[0]) ? pr[1] : pr[0];
     }
   }
   /* A frame with no target of its own is about the inner event's actor:
@@ -1283,7 +1578,8 @@ static void code_match(coder *c, match *m) {
     e.date_how = TD_EVDATE_TIMEX;
     if (date_after(e.date, c->doc->date)) flags |= TD_EVF_PLANNED;
   } else if (c->ctx_date.precision &&
-             c->ctx_para == c->doc->sents[c->sent].para) {
+             c->ctx_para == c->doc->sents[c->sent].para &&
+             (speaker != -1 || !present_perfect(c, m))) {
     e.date = c->ctx_date;
     e.date_how = TD_EVDATE_CONTEXT;
     e.timex = -1;
@@ -1363,7 +1659,25 @@ static void code_match(coder *c, match *m) {
       snprintf(e.target_code, sizeof e.target_code, "%s",
                tgt[k] >= 0 ? c->doc->mentions[tgt[k]].code : "");
       push_event(c, &e);
+      /* An imported "[032:033]": the target's event back to the source. */
+      if (m->p->rcode >= 0 && code == m->code && src[i] >= 0 && tgt[k] >= 0) {
+        td_event b = e;
+        b.source = tgt[k];
+        b.target = src[i];
+        snprintf(b.source_code, sizeof b.source_code, "%s", e.target_code);
+        snprintf(b.target_code, sizeof b.target_code, "%s", e.source_code);
+        snprintf(b.code, sizeof b.code, "%s", lx->codes[m->p->rcode].code);
+        push_event(c, &b);
+      }
     }
+  /* A bare gerund ("the bloc abandoning ... along with denying ...")
+   * takes its actors from far away: they name no pair. */
+  int gerund = (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
+               !(m->first > 0 && (c->t[m->first - 1].cls & TD__WC_BE));
+  /* A statement's target is what it is about, not a party to it. */
+  if (own_actors && !gerund && !(m->p->flags & TD__PF_SAY) &&
+      !(flags & (TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL)))
+    remember_pair(c, sym, src[0], tgt[0]);
   if (src[0] >= 0) {
     c->last_subject = src[0];
     c->sent_ns = 0;
@@ -1383,7 +1697,30 @@ static void drop_redundant_statements(coder *c, size_t first) {
   for (size_t i = first; i < d->n_events; i++) {
     td_event *e = &d->events[i];
     int drop = 0;
+    /* "Reuters reports", "an AFP correspondent said": a news outlet
+     * attributing the story makes no statement of its own. */
     if (strcmp(e->code, "010") == 0 && e->source >= 0) {
+      size_t sl = strlen(e->source_code);
+      if (sl >= 6 && strcmp(e->source_code + sl - 3, "MED") == 0) drop = 1;
+    }
+    /* The same event twice in one sentence, or once more without the
+     * target the other names ("ratified an agreement with the EU"). */
+    for (size_t k = first; k < i && !drop; k++) {
+      const td_event *o = &d->events[k];
+      if (strcmp(o->source_code, e->source_code) == 0 &&
+          strcmp(o->code, e->code) == 0 &&
+          strcmp(o->target_code, e->target_code) == 0 && o->flags == e->flags)
+        drop = 1;
+    }
+    if (!e->target_code[0])
+      for (size_t k = first; k < d->n_events && !drop; k++) {
+        const td_event *o = &d->events[k];
+        if (k != i && o->target_code[0] &&
+            strcmp(o->source_code, e->source_code) == 0 &&
+            strcmp(o->code, e->code) == 0 && o->flags == e->flags)
+          drop = 1;
+      }
+    if (!drop && strcmp(e->code, "010") == 0 && e->source >= 0) {
       const td_actor_mention *a = &d->mentions[e->source];
       for (size_t k = first; k < d->n_events && !drop; k++) {
         const td_event *o = &d->events[k];
@@ -1392,6 +1729,15 @@ static void drop_redundant_statements(coder *c, size_t first) {
         if (o->source == e->source ||
             (a->entity >= 0 && a->entity == b->entity))
           drop = 1;
+        /* "A and B will meet to discuss ...": B's part in talks (03, 04)
+         * is no statement of its own either. */
+        if (!e->target_code[0] && o->target >= 0 && o->code[0] == '0' &&
+            (o->code[1] == '3' || o->code[1] == '4')) {
+          const td_actor_mention *t = &d->mentions[o->target];
+          if (o->target == e->source ||
+              (a->entity >= 0 && a->entity == t->entity))
+            drop = 1;
+        }
       }
     }
     if (!drop) d->events[kept++] = *e;
@@ -1410,6 +1756,7 @@ static void code_sentence(coder *c, uint32_t si) {
   for (size_t i = 0; i < c->n_m; i++)
     if (!c->m[i].absorbed) code_match(c, &c->m[i]);
   drop_redundant_statements(c, first_ev);
+  remember_between(c);
   /* The latest dated expression sets the date for what follows. */
   uint32_t para = c->doc->sents[si].para;
   if (para != c->ctx_para) c->ctx_date.precision = TD_PREC_NONE;
@@ -1444,6 +1791,7 @@ void td_events_extract_opts(td_doc *doc, const td_lexicon *lx, unsigned opts) {
   c.opts = opts;
   c.last_subject = -1;
   c.ctx_para = UINT32_MAX;
+  c.pair_para[0] = c.pair_para[1] = UINT32_MAX;
   c.tok_mention = td_xmalloc(doc->n_toks * sizeof *c.tok_mention);
   c.tok_timex = td_xmalloc(doc->n_toks * sizeof *c.tok_timex);
   for (size_t i = 0; i < doc->n_toks; i++)

@@ -7,6 +7,7 @@
  * time. Regular inflections of every pattern word are generated here, so
  * a token's lemma is one lookup of its lowercase form.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -312,6 +313,7 @@ static const struct {
     {"REFUSE", TD__WC_REFUSE},
     {"ACCORDING", TD__WC_ACCORDING},
     {"DEONTIC", TD__WC_DEONTIC},
+    {"PAIRREF", TD__WC_PAIRREF},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,
@@ -414,8 +416,10 @@ static int parse_pattern(td_lexicon *lx, char *line, td__pattern *p,
         p->flags |= TD__PF_FAR;
       else if (strcmp(f, "inner") == 0)
         p->flags |= TD__PF_INNER;
+      else if (strcmp(f, "place") == 0)
+        p->flags |= TD__PF_PLACE;
       else {
-        *why = "unknown flag (sym, say, notgt, far, inner)";
+        *why = "unknown flag (sym, say, notgt, far, inner, place)";
         return -1;
       }
     }
@@ -432,6 +436,7 @@ static int parse_pattern(td_lexicon *lx, char *line, td__pattern *p,
     return -1;
   }
   p->code = ci;
+  p->rcode = -1;
   p->code_len = (uint8_t)strlen(code);
   /* 020, 070, 190: "not specified below" */
   p->generic = p->code_len == 3 && code[2] == '0';
@@ -519,6 +524,8 @@ static int cmp_pattern(const void *a, const void *b) {
   return x->line < y->line ? -1 : x->line > y->line;
 }
 
+static void index_patterns(td_lexicon *lx, size_t from);
+
 static int load_patterns(td_lexicon *lx, const char *dir, const td_diag *diag,
                          td_error *err) {
   reader r;
@@ -543,8 +550,15 @@ static int load_patterns(td_lexicon *lx, const char *dir, const td_diag *diag,
     lx->pats[lx->n_pats++] = p;
   }
   reader_close(&r);
+  index_patterns(lx, n_irregular_lemmas);
+  return 0;
+}
+
+/* Give the pattern words from lemma id `from` on their regular forms, sort
+ * the patterns and index them by head lemma. */
+static void index_patterns(td_lexicon *lx, size_t from) {
   /* Regular forms of every pattern word not listed as irregular. */
-  for (size_t id = n_irregular_lemmas; id < lx->n_lemmas; id++) {
+  for (size_t id = from; id < lx->n_lemmas; id++) {
     const char *l = lx->lemmas[id];
     int32_t wi = strmap_get(&lx->word_map, l, strlen(l));
     uint32_t closed =
@@ -554,6 +568,8 @@ static int load_patterns(td_lexicon *lx, const char *dir, const td_diag *diag,
     add_regular_forms(lx, l, (int32_t)id);
   }
   if (lx->n_pats) qsort(lx->pats, lx->n_pats, sizeof *lx->pats, cmp_pattern);
+  free(lx->pat_first);
+  free(lx->pat_count);
   lx->pat_first = td_xcalloc(lx->n_lemmas + 1, sizeof *lx->pat_first);
   lx->pat_count = td_xcalloc(lx->n_lemmas + 1, sizeof *lx->pat_count);
   for (size_t i = lx->n_pats; i-- > 0;) {
@@ -561,7 +577,6 @@ static int load_patterns(td_lexicon *lx, const char *dir, const td_diag *diag,
     lx->pat_first[h] = (uint32_t)i;
     if (lx->pat_count[h] < UINT16_MAX) lx->pat_count[h]++;
   }
-  return 0;
 }
 
 /* ---- frames.txt ---- */
@@ -680,4 +695,354 @@ const td__pattern *td__lexicon_patterns(const td_lexicon *lx, int32_t lemma,
   }
   *n = lx->pat_count[lemma];
   return *n ? &lx->pats[lx->pat_first[lemma]] : NULL;
+}
+
+/* ---- PETRARCH and TABARI verb dictionaries ---- */
+
+/* A synset ("&CURRENCY" and its "+MEMBER" lines). */
+typedef struct vd_synset {
+  char *name; /* "&CURRENCY" */
+  char **members;
+  size_t n, cap;
+} vd_synset;
+
+/* A verb of the current block: its words (lowercase, '_' joined) and
+ * which of them is the verb. */
+typedef struct vd_verb {
+  char words[8][32];
+  int n, head;
+  char code[8], rcode[8];
+} vd_verb;
+
+typedef struct vd_reader {
+  td_lexicon *lx;
+  vd_synset *syn;
+  size_t n_syn, cap_syn;
+  vd_verb verbs[64];
+  int n_verbs;
+  char block_code[8], block_rcode[8];
+  size_t added, skipped, cap_pats;
+  uint32_t line;
+} vd_reader;
+
+/* The code of "[CODE]" at s ("[023?]" reads 023, "[032:033]" 032), ""
+ * for the null codes ([---], [+++], [###]) and anything else. */
+static void vd_code(const char *s, char out[8]) {
+  out[0] = '\0';
+  const char *b = strchr(s, '[');
+  if (!b) return;
+  b++;
+  while (*b == ' ') b++;
+  size_t n = 0;
+  while (n < 7 && td__is_alnum((unsigned char)b[n])) n++;
+  if (n < 2 || !td__is_digit((unsigned char)b[0]) ||
+      !td__is_digit((unsigned char)b[1]))
+    return;
+  memcpy(out, b, n);
+  out[n] = '\0';
+}
+
+/* The second code of "[032:033]" (what the target does back), or "". */
+static void vd_rcode(const char *s, char out[8]) {
+  out[0] = '\0';
+  const char *b = strchr(s, '[');
+  const char *colon = b ? strchr(b, ':') : NULL;
+  const char *e = b ? strchr(b, ']') : NULL;
+  if (!colon || !e || colon > e) return;
+  char buf[16];
+  snprintf(buf, sizeof buf, "[%.*s]", (int)(e - colon - 1), colon + 1);
+  vd_code(buf, out);
+}
+
+/* The index of code, added when cameo.tsv does not list it (a dictionary's
+ * own codes: "1717", "174K") with its root's Goldstein value and quad
+ * class. */
+static int32_t vd_code_index(td_lexicon *lx, const char *code) {
+  int32_t ci = strmap_get(&lx->code_map, code, strlen(code));
+  if (ci >= 0) return ci;
+  char root[4] = {code[0], code[1], '0', '\0'};
+  int32_t ri = strmap_get(&lx->code_map, root, 3);
+  lx->codes = td_xrealloc(lx->codes, (lx->n_codes + 1) * sizeof *lx->codes);
+  td_cameo *c = &lx->codes[lx->n_codes];
+  c->code = lx_strdup(lx, code, strlen(code));
+  c->name = ri >= 0 ? lx->codes[ri].name : "(dictionary code)";
+  c->goldstein = ri >= 0 ? lx->codes[ri].goldstein : 0;
+  c->quad_class = ri >= 0 ? lx->codes[ri].quad_class : 1;
+  strmap_put(&lx->code_map, c->code, (int32_t)lx->n_codes);
+  return (int32_t)lx->n_codes++;
+}
+
+static const vd_synset *vd_find_synset(const vd_reader *r, const char *name,
+                                       size_t n) {
+  for (size_t i = 0; i < r->n_syn; i++)
+    if (strlen(r->syn[i].name) == n && strncmp(r->syn[i].name, name, n) == 0)
+      return &r->syn[i];
+  return NULL;
+}
+
+/* Adds one pattern line (our verbs.txt syntax) to the lexicon. */
+static void vd_add_line(vd_reader *r, char *text, const char *rcode) {
+  td__pattern p;
+  const char *why = NULL;
+  if (parse_pattern(r->lx, text, &p, &why) != 0) {
+    r->skipped++;
+    return;
+  }
+  p.line = r->line;
+  if (rcode && rcode[0]) p.rcode = vd_code_index(r->lx, rcode);
+  if (r->lx->n_pats == r->cap_pats) {
+    r->cap_pats = r->cap_pats ? r->cap_pats * 2 : 1024;
+    r->lx->pats = td_xrealloc(r->lx->pats, r->cap_pats * sizeof *r->lx->pats);
+  }
+  r->lx->pats[r->lx->n_pats++] = p;
+  r->added++;
+}
+
+/* Emits the pattern "words" (space separated, '*' the verb, synsets not
+ * yet expanded) for verb v with code, expanding the first synset in
+ * turn; depth bounds nested synsets and fan-out. */
+static void vd_emit(vd_reader *r, const vd_verb *v, const char *code,
+                    const char *rcode, const char *words, int depth) {
+  const char *amp = strchr(words, '&');
+  if (amp) {
+    size_t n = 1;
+    while (amp[n] && (td__is_alnum((unsigned char)amp[n]) || amp[n] == '_'))
+      n++;
+    /* "&TIETYPES_RUMORS": the name stops where a synset name ends. */
+    const vd_synset *s = NULL;
+    for (size_t k = n; k > 1 && !s; k--) s = vd_find_synset(r, amp, k);
+    if (s == NULL || depth > 3) {
+      r->skipped++;
+      return;
+    }
+    n = strlen(s->name);
+    for (size_t i = 0; i < s->n && i < 32; i++) {
+      char buf[512];
+      snprintf(buf, sizeof buf, "%.*s%s%s", (int)(amp - words), words,
+               s->members[i], amp + n);
+      vd_emit(r, v, code, rcode, buf, depth + 1);
+    }
+    return;
+  }
+  char line[640];
+  size_t k = (size_t)snprintf(line, sizeof line, "%s", code);
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s", words);
+  for (char *c = buf; *c; c++)
+    if (*c == '_') *c = ' ';
+  int star = 0;
+  char *save = NULL;
+  for (char *w = strtok_r(buf, " \t", &save); w && k < sizeof line - 64;
+       w = strtok_r(NULL, " \t", &save)) {
+    if (strcmp(w, "*") == 0) {
+      star = 1;
+      for (int i = 0; i < v->n; i++)
+        k += (size_t)snprintf(line + k, sizeof line - k,
+                              i == v->head ? " ^%s/v" : " %s", v->words[i]);
+      continue;
+    }
+    /* Source and compound markers and skips; a target slot stays. */
+    if (!strcmp(w, "$") || !strcmp(w, "%") || !strcmp(w, "^")) continue;
+    if (!strcmp(w, "+")) {
+      k += (size_t)snprintf(line + k, sizeof line - k, " +");
+      continue;
+    }
+    while (*w == '+' || *w == '$' || *w == '%') w++;
+    size_t wl = strlen(w);
+    while (wl && (w[wl - 1] == '+' || w[wl - 1] == '$')) w[--wl] = '\0';
+    if (!*w) continue;
+    k += (size_t)snprintf(line + k, sizeof line - k, " %s", w);
+  }
+  if (!star) {
+    r->skipped++;
+    return;
+  }
+  vd_add_line(r, line, rcode);
+}
+
+/* "BREAK {BROKE BROKEN}", "+BREAK_DOWN {+BROKE_DOWN}", "WIRE_+TAP",
+ * "DISBAND [160]": a verb of the current block. */
+static void vd_verb_line(vd_reader *r, char *s) {
+  if (r->n_verbs >= 64) return;
+  vd_verb *v = &r->verbs[r->n_verbs];
+  memset(v, 0, sizeof *v);
+  vd_code(s, v->code);
+  vd_rcode(s, v->rcode);
+  if (!v->code[0]) {
+    snprintf(v->code, sizeof v->code, "%s", r->block_code);
+    snprintf(v->rcode, sizeof v->rcode, "%s", r->block_rcode);
+  }
+  char *brace = strchr(s, '{');
+  char *br = strchr(s, '[');
+  size_t nn = strcspn(s, " \t{[");
+  char name[256];
+  snprintf(name, sizeof name, "%.*s", (int)nn, s);
+  lower_ascii(name);
+  v->head = -1;
+  char *save = NULL;
+  for (char *w = strtok_r(name, "_", &save); w && v->n < 8;
+       w = strtok_r(NULL, "_", &save)) {
+    int marked = *w == '+';
+    if (marked) w++;
+    if (!*w) continue;
+    if (marked || (v->head < 0 && v->n == 0)) v->head = v->n;
+    snprintf(v->words[v->n++], sizeof v->words[0], "%s", w);
+  }
+  if (v->n == 0) return;
+  if (v->head < 0) v->head = 0;
+  int32_t lemma = lemma_get_or_add(r->lx, v->words[v->head]);
+  add_form(r->lx, v->words[v->head], lemma, TD__SH_BASE);
+  /* Irregular forms: the word at the verb's place in each listed form. */
+  if (brace && (!br || brace < br)) {
+    char *end = strchr(brace, '}');
+    if (end) *end = '\0';
+    char *fs = NULL;
+    for (char *f = strtok_r(brace + 1, " \t", &fs); f;
+         f = strtok_r(NULL, " \t", &fs)) {
+      lower_ascii(f);
+      int i = 0;
+      char *ws = NULL;
+      for (char *w = strtok_r(f, "_", &ws); w; w = strtok_r(NULL, "_", &ws)) {
+        if (*w == '+') w++;
+        if (i++ == v->head && *w) {
+          size_t n = strlen(w);
+          unsigned shape = n > 3 && !strcmp(w + n - 3, "ing") ? TD__SH_ING
+                           : w[n - 1] == 's'                  ? TD__SH_S
+                                                              : TD__SH_PAST;
+          add_form(r->lx, w, lemma, shape);
+        }
+      }
+    }
+  }
+  r->n_verbs++;
+  if (v->code[0]) vd_emit(r, v, v->code, v->rcode, "*", 0);
+}
+
+static void vd_strip_comments(char *s, int *in_comment) {
+  for (;;) {
+    if (*in_comment) {
+      char *end = strstr(s, "-->");
+      if (!end) {
+        *s = '\0';
+        return;
+      }
+      memmove(s, end + 3, strlen(end + 3) + 1);
+      *in_comment = 0;
+    }
+    char *open = strstr(s, "<!--");
+    if (!open) break;
+    char *end = strstr(open, "-->");
+    if (end) {
+      memmove(open, end + 3, strlen(end + 3) + 1);
+    } else {
+      *open = '\0';
+      *in_comment = 1;
+      break;
+    }
+  }
+  int depth = 0;
+  for (char *q = s; *q; q++) {
+    if (*q == '[') depth++;
+    if (*q == ']' && depth > 0) depth--;
+    if (*q == '#' && depth == 0) {
+      *q = '\0';
+      break;
+    }
+  }
+}
+
+int td_lexicon_load_verbs(td_lexicon *lx, const char *path, const td_diag *diag,
+                          size_t *n_patterns, td_error *err) {
+  if (n_patterns) *n_patterns = 0;
+  FILE *f = fopen(path, "r");
+  if (f == NULL)
+    return td_error_set(err, TD_EIO, path, 0, "cannot open: %s",
+                        strerror(errno));
+  vd_reader r;
+  memset(&r, 0, sizeof r);
+  r.lx = lx;
+  /* The dictionary replaces tidings' own patterns (a second dictionary
+   * adds to the first). */
+  if (!lx->verbs_imported) lx->n_pats = 0;
+  lx->verbs_imported = 1;
+  r.cap_pats = lx->n_pats;
+  size_t first_lemma = lx->n_lemmas;
+  char line[4096];
+  int in_comment = 0;
+  vd_synset *cur_syn = NULL;
+  while (fgets(line, sizeof line, f)) {
+    r.line++;
+    vd_strip_comments(line, &in_comment);
+    char *s = line;
+    while (td__is_space((unsigned char)*s)) s++;
+    size_t n = strlen(s);
+    while (n && td__is_space((unsigned char)s[n - 1])) s[--n] = '\0';
+    if (n == 0) {
+      cur_syn = NULL;
+      continue;
+    }
+    if (s[0] == '&') {
+      if (r.n_syn == r.cap_syn) {
+        r.cap_syn = r.cap_syn ? r.cap_syn * 2 : 16;
+        r.syn = td_xrealloc(r.syn, r.cap_syn * sizeof *r.syn);
+      }
+      cur_syn = &r.syn[r.n_syn++];
+      memset(cur_syn, 0, sizeof *cur_syn);
+      size_t nl = strcspn(s, " \t");
+      cur_syn->name = td_xstrndup(s, nl);
+      lower_ascii(cur_syn->name); /* patterns are read in lowercase */
+      continue;
+    }
+    if (cur_syn && s[0] == '+') {
+      if (cur_syn->n == cur_syn->cap) {
+        cur_syn->cap = cur_syn->cap ? cur_syn->cap * 2 : 8;
+        cur_syn->members = td_xrealloc(cur_syn->members,
+                                       cur_syn->cap * sizeof *cur_syn->members);
+      }
+      lower_ascii(s + 1);
+      cur_syn->members[cur_syn->n++] = td_xstrdup(s + 1);
+      continue;
+    }
+    cur_syn = NULL;
+    if (strncmp(s, "---", 3) == 0) {
+      vd_code(s, r.block_code);
+      vd_rcode(s, r.block_rcode);
+      r.n_verbs = 0;
+      continue;
+    }
+    if (s[0] == '-' && (s[1] == ' ' || s[1] == '\t')) {
+      char code[8], rcode[8];
+      vd_code(s, code);
+      vd_rcode(s, rcode);
+      char *br = strchr(s, '[');
+      if (br) *br = '\0';
+      lower_ascii(s + 2);
+      if (!code[0]) continue; /* a pattern that codes nothing */
+      vd_code_index(lx, code);
+      for (int i = 0; i < r.n_verbs; i++)
+        vd_emit(&r, &r.verbs[i], code, rcode, s + 2, 0);
+      continue;
+    }
+    if (strchr(s, '=') == NULL) {
+      char code[8];
+      vd_code(s, code);
+      if (code[0]) vd_code_index(lx, code);
+      if (r.block_code[0]) vd_code_index(lx, r.block_code);
+      vd_verb_line(&r, s);
+    }
+  }
+  fclose(f);
+  for (size_t i = 0; i < r.n_syn; i++) {
+    for (size_t k = 0; k < r.syn[i].n; k++) free(r.syn[i].members[k]);
+    free(r.syn[i].members);
+    free(r.syn[i].name);
+  }
+  free(r.syn);
+  index_patterns(lx, first_lemma);
+  if (r.skipped)
+    td__diag(diag, TD_SEV_WARNING, path, 0,
+             "%zu patterns not read (unknown synset, no verb, too long)",
+             r.skipped);
+  if (n_patterns) *n_patterns = r.added;
+  return 0;
 }

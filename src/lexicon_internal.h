@@ -32,7 +32,8 @@ enum {
   TD__WC_TRY = 1u << 14,
   TD__WC_REFUSE = 1u << 15,
   TD__WC_ACCORDING = 1u << 16,
-  TD__WC_DEONTIC = 1u << 17
+  TD__WC_DEONTIC = 1u << 17,
+  TD__WC_PAIRREF = 1u << 18 /* "the two", "both": the pair just named */
 };
 
 /* The shape of a form for one of its lemmas. */
@@ -70,8 +71,10 @@ enum {
   TD__PF_FAR = 1u << 3,   /* the target may be named anywhere later in the
                              sentence: "published draft agreements, which
                              Moscow expects from Washington" */
-  TD__PF_INNER = 1u << 4  /* only the object of a frame ("called for free
+  TD__PF_INNER = 1u << 4, /* only the object of a frame ("called for free
                              trade"), never an event of its own */
+  TD__PF_PLACE = 1u << 5  /* the + slot is where the event happens ("met
+                            X in Brussels"), not its target */
 };
 
 #define TD__MAX_PRE 4
@@ -85,6 +88,8 @@ typedef struct td__pattern {
   td__pelem pre[TD__MAX_PRE]; /* nearest to the head last */
   td__pelem post[TD__MAX_POST];
   int32_t code;     /* index into td_lexicon.codes */
+  int32_t rcode;    /* an imported "[032:033]": the target's event back to
+                       the source (033), else -1 */
   uint8_t code_len; /* digits of the code: more is more specific */
   uint8_t generic;  /* a "not specified below" code (020, 070, 190) */
   uint16_t flags;
@@ -121,6 +126,8 @@ struct td_lexicon {
   int32_t (*frames)[5];
   size_t n_frames;
   td__strmap frame_map;
+
+  int verbs_imported; /* a verb dictionary replaced verbs.txt's patterns */
 
   /* Strings owned by the lexicon, freed with it. */
   char **strs;

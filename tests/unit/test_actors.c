@@ -255,6 +255,42 @@ static void petrarch_dictionary(void **state) {
   unlink(path);
 }
 
+/* Words of one to three bytes are found in the text by their packed
+ * bytes: a dictionary with thousands of them (the table grows), and a
+ * one-letter initial whose slot another word of its low bits once took
+ * ("7" of G_7 and "W" of George W Bush: the initial was never found). */
+static void short_words_of_a_dictionary(void **state) {
+  (void)state;
+  char path[64];
+  snprintf(path, sizeof path, "/tmp/td_test_short_%ld.txt", (long)getpid());
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs("G_7_ [IGOGSV]\nGEORGE_W_BUSH_ [USAGOV]\n", f);
+  const char *first = "qxz";
+  int names = 0;
+  for (const char *a = first; *a; a++)
+    for (char b = 'a'; b <= 'z'; b++)
+      for (char c = 'a'; c <= 'z'; c++, names++)
+        fprintf(f, "%c%c%c_ [FRD]\n", *a - 32, b - 32, c - 32);
+  fclose(f);
+  td_actor_kb *kb = open_kb();
+  size_t n = 0;
+  td_error err = {0};
+  assert_int_equal(td_actor_kb_load_dict(kb, path, NULL, &n, &err), 0);
+  assert_int_equal(n, (size_t)names + 2);
+  td_doc *d = resolve(kb,
+                      "George W Bush met Qaa, Xmn and Zzz in Washington on "
+                      "Monday.\n",
+                      day(2004, 5, 1));
+  expect(d, "George W Bush", 0, "USAGOV", TD_ACTOR_DICT);
+  expect(d, "Qaa", 0, "FRD", TD_ACTOR_DICT);
+  expect(d, "Xmn", 0, "FRD", TD_ACTOR_DICT);
+  expect(d, "Zzz", 0, "FRD", TD_ACTOR_DICT);
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+  unlink(path);
+}
+
 static void store_round_trip(void **state) {
   (void)state;
   char db[64];
@@ -295,6 +331,7 @@ int main(void) {
       cmocka_unit_test(known_people_and_coreference),
       cmocka_unit_test(learnt_across_articles),
       cmocka_unit_test(petrarch_dictionary),
+      cmocka_unit_test(short_words_of_a_dictionary),
       cmocka_unit_test(store_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

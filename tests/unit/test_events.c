@@ -298,6 +298,240 @@ static void conditional_threat(void **state) {
   td_doc_free(d);
 }
 
+static void symmetric_without_actors(void **state) {
+  (void)state;
+  /* The parties of the talks named two paragraphs up, not the actors the
+   * article mentions most. */
+  td_doc *d = code(
+      "Germany and France held talks on energy prices on Monday. Germany "
+      "said France agreed. Poland criticised Germany. Poland criticised "
+      "Germany again. Poland warned Germany.\n\nThe second round took place in "
+      "Vienna on 3 "
+      "February.");
+  size_t n = 0;
+  for (size_t i = 0; i < d->n_events; i++) {
+    const td_event *x = &d->events[i];
+    if (strncmp(x->code, "04", 2) != 0 || x->date.day != 3) continue;
+    n++;
+    if (!((!strncmp(x->source_code, "DEU", 3) &&
+           !strncmp(x->target_code, "FRA", 3)) ||
+          (!strncmp(x->source_code, "FRA", 3) &&
+           !strncmp(x->target_code, "DEU", 3)))) {
+      dump(d);
+      fail_msg("talks between %s and %s", x->source_code, x->target_code);
+    }
+  }
+  if (n == 0) dump(d);
+  assert_int_equal(n, 1);
+  td_doc_free(d);
+  /* With no pair named nearby the event is not coded. */
+  d = code(
+      "Spain praised Italy. Italy thanked Spain.\n\nIt rained.\n\nIt rained "
+      "again.\n\n"
+      "The talks took place in Rome.");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (strncmp(d->events[i].code, "04", 2) == 0) {
+      dump(d);
+      fail_msg("talks coded with no parties");
+    }
+  td_doc_free(d);
+}
+
+static void symmetric_partner(void **state) {
+  (void)state;
+  /* Talks with one party named: the other is its partner in the latest
+   * pair. */
+  td_doc *d = code(
+      "Germany accused France of fraud on Monday. Germany held "
+      "negotiations on Tuesday.");
+  const td_event *e = find(d, "046");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->target_code, "FRA");
+  td_doc_free(d);
+}
+
+static void present_perfect_date(void **state) {
+  (void)state;
+  /* A date named earlier in the paragraph does not date what has
+   * happened up to now. */
+  td_doc *d = code(
+      "On January 12, Germany accused Russia of hacking. Russia has "
+      "denied the accusation.");
+  const td_event *e = find(d, "016");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_int_equal(e->date.month, 2);
+  assert_int_equal(e->date.day, 1);
+  e = find(d, "112");
+  assert_non_null(e);
+  assert_int_equal(e->date.day, 12);
+  td_doc_free(d);
+}
+
+static void precision_rules(void **state) {
+  (void)state;
+  /* Withholding membership is a rejection, not a denial of blame. */
+  td_doc *d = code("Hungary denied Sweden membership of the bloc.");
+  const td_event *e = find(d, "12");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_null(find(d, "016"));
+  td_doc_free(d);
+  /* A name in a prepositional phrase is not the subject. */
+  d = code(
+      "The agreements with the United States and Japan reject Chinese "
+      "claims to the islands.");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (!strncmp(d->events[i].source_code, "USA", 3) ||
+        !strncmp(d->events[i].source_code, "JPN", 3)) {
+      dump(d);
+      fail_msg("a prepositional object as the source");
+    }
+  td_doc_free(d);
+  /* Who reports a story is not who acts in it. */
+  d = code(
+      "Rebels attacked the town of Goma on Sunday, a Reuters "
+      "correspondent said, a week after Kenya sent troops.");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (strstr(d->events[i].source_code, "MED")) {
+      dump(d);
+      fail_msg("a news outlet as a source");
+    }
+  td_doc_free(d);
+  /* "announced sanctions": the announcer imposes them. */
+  d = code("Canada announced sanctions against Iran.");
+  e = find(d, "16");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "CAN");
+  td_doc_free(d);
+  /* "..., a senior official said": an unnamed speaker, not the actor of
+   * the first clause. */
+  d = code(
+      "Talks between Chile and Peru will resume in May, a senior "
+      "official said.");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (!strncmp(d->events[i].code, "01", 2)) {
+      dump(d);
+      fail_msg("an unnamed speaker coded as the first actor");
+    }
+  td_doc_free(d);
+  /* A condemned attack points at its agent. */
+  d = code("France condemned the shelling by Russian forces of the city.");
+  e = find(d, "11");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->target_code, "RUS");
+  td_doc_free(d);
+  /* A reduced passive: the victims are no source. */
+  d = code("Ten Malian soldiers killed in the ambush were buried.");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (!strncmp(d->events[i].source_code, "MLI", 3)) {
+      dump(d);
+      fail_msg("victims of a reduced passive as the source");
+    }
+  td_doc_free(d);
+  /* "after the museum shooting": a noun, not the subject's deed. */
+  d = code(
+      "Norway advised against travel to Tunisia after the museum "
+      "shooting.");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (!strncmp(d->events[i].code, "19", 2)) {
+      dump(d);
+      fail_msg("a gerund after an article coded with the clause subject");
+    }
+  td_doc_free(d);
+  /* "the occupied territories": an adjective, not Norway's occupation. */
+  d = code("Norway visited the occupied territories.");
+  assert_null(find(d, "19"));
+  td_doc_free(d);
+  /* One event once per sentence, with its target. */
+  d = code("Norway ratified an agreement with Iceland.");
+  size_t n = count(d, "057");
+  if (n != 1) dump(d);
+  assert_int_equal(n, 1);
+  assert_actor(find(d, "057")->target_code, "ISL");
+  td_doc_free(d);
+}
+
+static void pronoun_reach(void **state) {
+  (void)state;
+  /* "It said" long after the last coded actor is not that actor: only
+   * the criticism is coded. */
+  td_doc *d = code(
+      "Japan criticised China on Monday. The company's shares "
+      "fell. Its profits fell too. It said it would appeal.");
+  if (d->n_events != 1) dump(d);
+  assert_int_equal(d->n_events, 1);
+  td_doc_free(d);
+  /* An unresolved "he" is not a country: only the rejection is coded. */
+  d = code("Brazil rejected the plan. He said the talks would go on.");
+  if (d->n_events != 1) dump(d);
+  assert_int_equal(d->n_events, 1);
+  td_doc_free(d);
+}
+
+/* A verb dictionary of our own in the PETRARCH format: blocks, irregular
+ * forms, a synset, a pattern, a null code and a two-way code. */
+static void verb_dictionary(void **state) {
+  (void)state;
+  const char *path = "test_events_verbs.tmp";
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(
+      "<!-- a test dictionary -->\n"
+      "&FRUIT\n+APPLES\n+PEARS\n\n"
+      "--- GREET  [051]  ---\n"
+      "GREET  # a comment\n"
+      "- * WITH &FRUIT  [0514]\n"
+      "- * COLDLY  [---]\n\n"
+      "--- STRIDE [032:033] ---\n"
+      "STRIDE {STRODE STRIDDEN}\n",
+      f);
+  fclose(f);
+  td_error err = {0};
+  td_lexicon *own = NULL;
+  assert_int_equal(td_lexicon_open(NULL, &own, NULL, &err), 0);
+  size_t n = 0;
+  assert_int_equal(td_lexicon_load_verbs(own, path, NULL, &n, &err), 0);
+  remove(path);
+  assert_int_equal(n, 4); /* greet, greet with apples|pears, stride */
+  const td_cameo *k = td_cameo_lookup(own, "0514");
+  assert_non_null(k); /* a dictionary's own code, with its root's class */
+  assert_int_equal(k->quad_class, td_cameo_lookup(own, "050")->quad_class);
+  const char *texts[] = {"Spain greeted Italy with pears.",
+                         "Spain greeted Italy.", "Spain strode into Italy.",
+                         "Spain accused Italy of fraud."};
+  const char *want[] = {"0514", "051", "032", NULL};
+  for (int t = 0; t < 4; t++) {
+    td_doc *d = td_doc_new();
+    td_doc_set_str(&d->id, "v");
+    td_doc_set_raw(d, texts[t], strlen(texts[t]));
+    assert_int_equal(td_doc_prepare(d, NULL), 0);
+    td_doc_annotate(d, kb, own);
+    if (want[t] == NULL) {
+      /* tidings' own patterns are replaced */
+      if (d->n_events) dump(d);
+      assert_int_equal(d->n_events, 0);
+    } else {
+      const td_event *e = find(d, want[t]);
+      if (!e) dump(d);
+      assert_non_null(e);
+      assert_string_equal(e->code, want[t]);
+      assert_actor(e->source_code, "ESP");
+      assert_actor(e->target_code, "ITA");
+    }
+    if (t == 2) { /* and Italy's event back */
+      const td_event *b = find(d, "033");
+      assert_non_null(b);
+      assert_actor(b->source_code, "ITA");
+    }
+    td_doc_free(d);
+  }
+  td_lexicon_free(own);
+}
+
 static void modality_names(void **state) {
   (void)state;
   assert_string_equal(td_event_modality(0), "asserted");
@@ -321,6 +555,125 @@ static void empty_and_odd_input(void **state) {
   td_doc_free(d);
 }
 
+/* Whether some event has these two actors, in either order. */
+static int has_pair(const td_doc *d, const char *prefix, const char *a,
+                    const char *b) {
+  for (size_t i = 0; i < d->n_events; i++) {
+    const td_event *e = &d->events[i];
+    if (strncmp(e->code, prefix, strlen(prefix)) != 0) continue;
+    if ((!strncmp(e->source_code, a, 3) && !strncmp(e->target_code, b, 3)) ||
+        (!strncmp(e->source_code, b, 3) && !strncmp(e->target_code, a, 3)))
+      return 1;
+  }
+  return 0;
+}
+
+static int any_target(const td_doc *d, const char *prefix) {
+  for (size_t i = 0; i < d->n_events; i++)
+    if (!strncmp(d->events[i].target_code, prefix, strlen(prefix))) return 1;
+  return 0;
+}
+
+/* A seat or city after "in"/"at" is where a meeting happens, never its
+ * other party; the object named before it is. */
+static void meeting_place_not_target(void **state) {
+  (void)state;
+  td_doc *d = code("Kuleba met Lavrov in Brussels on Thursday.");
+  const td_event *e = find(d, "04");
+  if (!e || any_target(d, "IGOEU")) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "UKR");
+  assert_actor(e->target_code, "RUS");
+  assert_string_equal(e->place, "Brussels");
+  assert_false(any_target(d, "IGOEU"));
+  td_doc_free(d);
+  d = code("Kuleba met Lavrov at the White House.");
+  if (any_target(d, "USA")) dump(d);
+  assert_false(any_target(d, "USA"));
+  assert_true(has_pair(d, "04", "UKR", "RUS"));
+  td_doc_free(d);
+}
+
+/* A group meeting in a seat with no other party named has no target. */
+static void group_meeting_no_target(void **state) {
+  (void)state;
+  td_doc *d = code("EU foreign ministers will meet in Washington on Monday.");
+  const td_event *e = find(d, "03");
+  if (!e) e = find(d, "04");
+  if (!e || any_target(d, "USA")) dump(d);
+  assert_non_null(e);
+  assert_string_equal(e->target_code, "");
+  assert_string_equal(e->place, "Washington");
+  assert_false(any_target(d, "USA"));
+  td_doc_free(d);
+}
+
+/* "the two" and "both sides" are the pair just named. */
+static void pair_reference(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "Kuleba met Lavrov in Antalya on Thursday and the two spoke by "
+      "phone on Friday.");
+  if (!has_pair(d, "041", "UKR", "RUS")) dump(d);
+  assert_true(has_pair(d, "041", "UKR", "RUS"));
+  td_doc_free(d);
+  d = code(
+      "Kuleba met Lavrov in Antalya on Thursday. Both sides agreed to "
+      "exchange prisoners.");
+  if (!has_pair(d, "03", "UKR", "RUS")) dump(d);
+  assert_true(has_pair(d, "03", "UKR", "RUS"));
+  td_doc_free(d);
+  /* Named three sentences back: "both sides" is not taken for them. */
+  d = code(
+      "Kuleba met Lavrov in Antalya on Thursday. The weather was cold. "
+      "Prices rose. Both sides agreed to exchange prisoners.");
+  if (has_pair(d, "03", "UKR", "RUS")) dump(d);
+  assert_false(has_pair(d, "03", "UKR", "RUS"));
+  td_doc_free(d);
+}
+
+/* "A and the B will meet", "negotiators from A and B will meet": both
+ * are parties. */
+static void coordinated_parties(void **state) {
+  (void)state;
+  td_doc *d = code("Moldova and the European Union will hold talks next week.");
+  if (!has_pair(d, "0", "MDA", "IGO")) dump(d);
+  assert_true(has_pair(d, "0", "MDA", "IGO"));
+  td_doc_free(d);
+  d = code(
+      "Negotiators from Moldova and Romania will meet in Geneva on "
+      "Monday.");
+  if (!has_pair(d, "0", "MDA", "ROU")) dump(d);
+  assert_true(has_pair(d, "0", "MDA", "ROU"));
+  td_doc_free(d);
+  /* A list after a comma is no coordination with the subject. */
+  d = code(
+      "Blinken spoke with envoys from NATO, the EU and the OSCE, the "
+      "State Department said.");
+  if (any_target(d, "IGOWSTNAT") && find(d, "010") &&
+      strncmp(find(d, "010")->source_code, "IGO", 3) == 0)
+    dump(d);
+  for (size_t i = 0; i < d->n_events; i++)
+    if (!strcmp(d->events[i].code, "010"))
+      assert_actor(d->events[i].source_code, "USA");
+  td_doc_free(d);
+}
+
+/* A time in a relative clause after a comma dates that clause only. */
+static void relative_clause_time(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "Moldova accused Russia of aggression in Transnistria, where Russian "
+      "troops have been stationed since 1992.");
+  const td_event *e = find(d, "112");
+  if (!e) dump(d);
+  assert_non_null(e);
+  char buf[24];
+  td_date_format(e->date, buf, sizeof buf);
+  assert_string_equal(buf, "2022-02-01");
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -338,8 +691,19 @@ int main(void) {
       cmocka_unit_test(frames),
       cmocka_unit_test(demand_by_speaker),
       cmocka_unit_test(conditional_threat),
+      cmocka_unit_test(symmetric_without_actors),
+      cmocka_unit_test(symmetric_partner),
+      cmocka_unit_test(present_perfect_date),
+      cmocka_unit_test(precision_rules),
+      cmocka_unit_test(pronoun_reach),
+      cmocka_unit_test(verb_dictionary),
       cmocka_unit_test(modality_names),
       cmocka_unit_test(empty_and_odd_input),
+      cmocka_unit_test(meeting_place_not_target),
+      cmocka_unit_test(group_meeting_no_target),
+      cmocka_unit_test(pair_reference),
+      cmocka_unit_test(coordinated_parties),
+      cmocka_unit_test(relative_clause_time),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
