@@ -519,8 +519,9 @@ int td_cmd_timeline(int argc, char **argv) {
         break;
       }
       case 'r':
-        if (strlen(optarg) != 2 || optarg[0] < '0' || optarg[0] > '9' ||
-            optarg[1] < '0' || optarg[1] > '9')
+        if (strlen(optarg) != 2 || optarg[0] < '0' || optarg[0] > '2' ||
+            optarg[1] < '0' || optarg[1] > '9' ||
+            strcmp(optarg, "00") == 0 || strcmp(optarg, "20") > 0)
           rc = cli_usage_error("timeline",
                                "--root wants a two-digit CAMEO "
                                "root (01-20), not '%s'",

@@ -86,6 +86,15 @@ void cli_table_text(FILE *out, const char *s, int width) {
   free(buf);
 }
 
+/* Write n bytes of a cell: a control character (a newline or tab in a
+ * feed's title) would break the table's rows, so it becomes a space. */
+static void put_cell(FILE *out, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    fputc(c < 0x20 || c == 0x7F ? ' ' : c, out);
+  }
+}
+
 void cli_table_cell(FILE *out, const char *s, int width) {
   if (s == NULL) s = "";
   int cols = 0;
@@ -113,11 +122,11 @@ void cli_table_cell(FILE *out, const char *s, int width) {
       c++;
       cut = q;
     }
-    fwrite(s, 1, (size_t)(cut - (const unsigned char *)s), out);
+    put_cell(out, s, (size_t)(cut - (const unsigned char *)s));
     fputs("\xE2\x80\xA6", out);
     cols = width;
   } else {
-    fwrite(s, 1, (size_t)(cut - (const unsigned char *)s), out);
+    put_cell(out, s, (size_t)(cut - (const unsigned char *)s));
   }
   for (; cols < width; cols++) fputc(' ', out);
 }

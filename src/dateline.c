@@ -242,12 +242,16 @@ static int scan_date(const char *t, size_t *i, size_t e, td_date *out) {
 
 /* Agency text between *i and the closing byte close: 1-40 bytes, starting
  * with an upper-case letter. Sets [*as, *ae) and moves *i past close. */
+static int known_agency(const char *s, size_t n);
+
 static int scan_agency(const char *t, size_t *i, size_t e, char close,
                        size_t *as, size_t *ae) {
   size_t j = *i;
   while (j < e && j - *i <= 40 && t[j] != close && t[j] != '\n') j++;
   if (j >= e || t[j] != close || j == *i || j - *i > 40) return 0;
-  if (!upper_at(t, *i, e)) return 0;
+  /* An agency is capitalised, unless it styles itself in lower case and
+   * is listed: "BERLIN, June 1 (dpa) -". */
+  if (!upper_at(t, *i, e) && !known_agency(t + *i, j - *i)) return 0;
   *as = *i;
   *ae = j;
   *i = j + 1;

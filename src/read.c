@@ -57,6 +57,8 @@ static int deliver(reader *r, td_doc *doc) {
 
 /* ---- Buffered line reading with a length limit ----------------------- */
 
+#define LR_TAIL 4096u
+
 typedef struct lreader {
   FILE *f;
   char buf[65536];
@@ -64,6 +66,10 @@ typedef struct lreader {
   int eof;
   long line; /* number of the line last returned, 1-based */
   size_t *bytes;
+  /* The last LR_TAIL bytes dropped from an over-long line: a Reuters
+   * element written on one huge line still shows its </REUTERS>. */
+  char tail[LR_TAIL];
+  size_t tail_len;
 } lreader;
 
 static int lr_fill(lreader *lr) {
@@ -75,13 +81,32 @@ static int lr_fill(lreader *lr) {
   return lr->end > 0;
 }
 
+/* Keep the last LR_TAIL bytes of what was dropped so far. */
+static void lr_keep_tail(lreader *lr, const char *d, size_t n) {
+  if (n >= LR_TAIL) {
+    memcpy(lr->tail, d + n - LR_TAIL, LR_TAIL);
+    lr->tail_len = LR_TAIL;
+    return;
+  }
+  if (lr->tail_len + n > LR_TAIL) {
+    size_t drop = lr->tail_len + n - LR_TAIL;
+    memmove(lr->tail, lr->tail + drop, lr->tail_len - drop);
+    lr->tail_len -= drop;
+  }
+  memcpy(lr->tail + lr->tail_len, d, n);
+  lr->tail_len += n;
+}
+
 /* Append the next line (without its '\n') to out, keeping at most limit
- * bytes of it; *too_long is set when bytes were dropped. Returns 0 at the
- * end of input, 1 otherwise. */
+ * bytes of it; *too_long is set when bytes were dropped, and then the
+ * line's last LR_TAIL bytes follow the kept ones (so a closing tag at the
+ * end of an over-long line is still seen). Returns 0 at the end of input,
+ * 1 otherwise. */
 static int lr_next(lreader *lr, td__buf *out, size_t limit, int *too_long) {
   size_t kept = 0;
   int any = 0;
   *too_long = 0;
+  lr->tail_len = 0;
   for (;;) {
     if (lr->pos == lr->end && !lr_fill(lr)) break;
     any = 1;
@@ -95,10 +120,12 @@ static int lr_next(lreader *lr, td__buf *out, size_t limit, int *too_long) {
       *too_long = 1;
     }
     td__buf_put(out, s, take);
+    if (take < n) lr_keep_tail(lr, s + take, n - take);
     kept += take;
     lr->pos += n + (nl ? 1 : 0);
     if (nl) break;
   }
+  if (*too_long) td__buf_put(out, lr->tail, lr->tail_len);
   if (!any) return 0;
   lr->line++;
   return 1;
@@ -348,14 +375,12 @@ static int read_jsonl(reader *r, FILE *f, const char *name, int sniff) {
     if (i == line.len) continue; /* blank lines separate nothing */
     const char *js = line.data + skip;
     size_t jn = line.len - skip;
+    /* Invalid UTF-8 is repaired now but reported only for a line that is
+     * read: a rejected line gets its one error, not a warning as well. */
+    size_t nbad = 0, bad = 0;
     if (td__utf8_valid_prefix(js, jn) < jn) {
-      size_t bad;
       fixed.len = 0;
-      size_t nbad = td__utf8_repair(js, jn, &fixed, &bad);
-      td__diag(r->diag, TD_SEV_WARNING, name, ln,
-               "invalid UTF-8: %zu byte%s replaced by U+FFFD (first at "
-               "column %zu)",
-               nbad, nbad == 1 ? "" : "s", bad + skip + 1);
+      nbad = td__utf8_repair(js, jn, &fixed, &bad);
       js = fixed.data;
       jn = fixed.len;
     }
@@ -375,6 +400,11 @@ static int read_jsonl(reader *r, FILE *f, const char *name, int sniff) {
       first = 0;
       continue;
     }
+    if (nbad)
+      td__diag(r->diag, TD_SEV_WARNING, name, ln,
+               "invalid UTF-8: %zu byte%s replaced by U+FFFD (first at "
+               "column %zu)",
+               nbad, nbad == 1 ? "" : "s", bad + skip + 1);
     if (first && sniff && !has_text_field(obj)) {
       json_decref(obj);
       td__diag(r->diag, TD_SEV_WARNING, name, ln,

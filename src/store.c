@@ -199,6 +199,30 @@ static int migrate(td_store *st, td_error *err) {
                       v, TD__STORE_LAYOUT);
     goto fail;
   }
+  /* A database with tables of its own but none of ours is someone else's
+   * (a mistyped --db): leave it as it is rather than add our tables. */
+  if (v < 1) {
+    sqlite3_stmt *q;
+    int foreign = -1;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT count(*) FILTER (WHERE name <> 'td_schema'),"
+                           " count(*) FILTER (WHERE name = 'td_schema') "
+                           "FROM sqlite_master",
+                           -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+      foreign = sqlite3_column_int(q, 0) > 0 && sqlite3_column_int(q, 1) == 0;
+    sqlite3_finalize(q);
+    if (foreign < 0) {
+      rc = db_error(st, err, "reading the store's tables");
+      goto fail;
+    }
+    if (foreign) {
+      rc = td_error_set(err, TD_ESCHEMA, st->path, 0,
+                        "an SQLite database but not a tidings store (it has "
+                        "other tables); left untouched");
+      goto fail;
+    }
+  }
   if (v < 1 &&
       ((rc = exec(st,
                   "CREATE TABLE IF NOT EXISTS td_schema (\n"
@@ -239,6 +263,11 @@ fail:
 int td_store_open(const char *path, td_store **out, td_error *err) {
   *out = NULL;
   if (path == NULL) path = td_store_default_path();
+  /* SQLite takes "" for a private temporary database, deleted on close:
+   * an ingest into it would report success and keep nothing. */
+  if (*path == '\0')
+    return td_error_set(err, TD_EARG, NULL, 0,
+                        "the store path is empty (--db wants a file name)");
   td_store *st = td_xcalloc(1, sizeof *st);
   st->path = td_xstrdup(path);
   int rc = sqlite3_open_v2(path, &st->db,

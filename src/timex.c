@@ -1392,6 +1392,28 @@ static int match(ctx *c, int i, expr *x) {
       set_tv(x, TD_TIMEX_TIME, t);
       return 1;
     }
+    /* "1100 hrs EST", "at 1500 hours": a four-digit clock time with the
+     * military "hours" (a bare "1100" would be taken for a year). "hours"
+     * alone needs "at" before it: "flew 1500 hours" is a duration. */
+    if (a->nd == 4 && a->num / 100 < 24 && a->num % 100 < 60 &&
+        (word_at(c, i + 1, "hrs") ||
+         (word_at(c, i + 1, "hours") && i > 0 && word_at(c, i - 1, "at")))) {
+      int k = i + 2;
+      if (k < (int)c->n && (tz = sense_of(&c->at[k], C_TZ)) &&
+          c->at[k].e - c->at[k].s > 1 &&
+          td__is_upper((unsigned char)c->text[c->at[k].s + 1]))
+        k++;
+      else
+        tz = NULL;
+      t = clock_day(c);
+      t.prec = t.y < 0 ? P_DAY : P_MIN;
+      t.h = a->num / 100;
+      t.mi = a->num % 100;
+      t.x = tz && tz->val == 1;
+      x->a1 = k;
+      set_tv(x, TD_TIMEX_TIME, t);
+      return 1;
+    }
     /* the 70s, '80s, '82 */
     if (a->nd == 2 && !a->ordsuf) {
       int apos = i > 0 && punct_at(c, i - 1, '\'') && !a->sp;
@@ -2551,6 +2573,23 @@ static int range_end(ctx *c, const expr *x, expr *r) {
   return 1;
 }
 
+/* Whether a line break between tokens a and b ends an expression. A
+ * headline or a date line run into the next line is never one expression
+ * with it; but text wrapped at a fixed width (the Reuters wire: "on
+ * March\n9", "at 1300\nGMT") breaks long lines anywhere, so a break after
+ * a line of WRAP_WIDTH bytes or more joins. */
+#define WRAP_WIDTH 55
+static int line_break_between(const td_doc *doc, uint32_t a, uint32_t b) {
+  const char *t = doc->text;
+  uint32_t s = doc->toks[a].end, e = doc->toks[b].start;
+  const char *nl = e > s ? memchr(t + s, '\n', e - s) : NULL;
+  if (nl == NULL) return 0;
+  if (memchr(nl + 1, '\n', (size_t)(t + e - (nl + 1)))) return 1;
+  size_t ls = (size_t)(nl - t);
+  while (ls > 0 && t[ls - 1] != '\n') ls--;
+  return (size_t)(nl - t) - ls < WRAP_WIDTH;
+}
+
 void td_timex_tag(td_doc *doc) {
   free(doc->timexes);
   doc->timexes = NULL;
@@ -2587,12 +2626,7 @@ void td_timex_tag(td_doc *doc) {
     }
     if (t0 < sn->tok_first || t0 >= sn->tok_end) t0 = sn->tok_first;
     uint32_t t1 = t0 + 1;
-    while (t1 < sn->tok_end &&
-           memchr(doc->text + doc->toks[t1 - 1].end, '\n',
-                  doc->toks[t1].start > doc->toks[t1 - 1].end
-                      ? doc->toks[t1].start - doc->toks[t1 - 1].end
-                      : 0) == NULL)
-      t1++;
+    while (t1 < sn->tok_end && !line_break_between(doc, t1 - 1, t1)) t1++;
     atomize(&c, doc, t0, t1);
     if (t1 >= sn->tok_end) {
       t0 = 0;

@@ -126,6 +126,17 @@ static void places_as_readers_expect(void **state) {
          TD_DATE_SRC_DATELINE);
 }
 
+/* Regression: "(dpa)", the agency's own lower-case styling, was not
+ * taken as an agency, so the whole dateline was missed. An unknown
+ * lower-case word in brackets still makes none. */
+static void lower_case_agency(void **state) {
+  (void)state;
+  expect("BERLIN, June 1 (dpa) - Officials met.", "Berlin", "dpa", "--06-01",
+         TD_DATE_SRC_DATELINE);
+  expect("(dpa) - Officials met.", "", "dpa", "", TD_DATE_SRC_NONE);
+  expect("The talks (later) - went on.", "", "", "", TD_DATE_SRC_NONE);
+}
+
 static void not_datelines(void **state) {
   (void)state;
   expect("On December 17, the ministry published two drafts.", "", "", "",
@@ -248,6 +259,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(wire_forms),
       cmocka_unit_test(places_as_readers_expect),
+      cmocka_unit_test(lower_case_agency),
       cmocka_unit_test(not_datelines),
       cmocka_unit_test(dateline_below_the_head),
       cmocka_unit_test(stamps),

@@ -169,6 +169,22 @@ static void jsonl_invalid_utf8(void **state) {
   got_free(&g);
 }
 
+/* Regression: a binary line in a JSON Lines stream got two messages (an
+ * invalid UTF-8 warning and the malformed JSON error); one is enough. */
+static void jsonl_binary_line_one_message(void **state) {
+  (void)state;
+  got g = {0};
+  td_read_stats st = {0};
+  const char s[] = "\xFF\xFE\x80junk\n{\"id\": \"ok\", \"text\": \"fine\"}\n";
+  assert_int_equal(read_mem(&g, s, sizeof s - 1, "b.jsonl", TD_FMT_AUTO, &st),
+                   0);
+  assert_int_equal(g.n, 1);
+  assert_int_equal(st.rejected, 1);
+  assert_int_equal(g.n_diag, 1);
+  assert_non_null(strstr(g.diag, "b.jsonl:1: error: malformed JSON"));
+  got_free(&g);
+}
+
 static void jsonl_bom(void **state) {
   (void)state;
   got g = {0};
@@ -323,6 +339,32 @@ static void too_big(void **state) {
   free(j);
 }
 
+/* Regression: a Reuters element written on one line over the line limit
+ * lost its </REUTERS> with the dropped bytes, so the reader took the next,
+ * well-formed story as the rest of the huge one and dropped it too. */
+static void sgml_one_huge_line(void **state) {
+  (void)state;
+  size_t n = 2 * TD_MAX_ARTICLE_BYTES + 100;
+  char *sg = malloc(n + 256);
+  size_t k = (size_t)sprintf(sg, "<REUTERS NEWID=\"1\"><TEXT><BODY>");
+  memset(sg + k, 'b', n - k);
+  k = n;
+  k += (size_t)sprintf(sg + k,
+                       "</BODY></TEXT></REUTERS>\n<REUTERS NEWID=\"2\">\n"
+                       "<TEXT><BODY>small</BODY></TEXT>\n</REUTERS>\n");
+  got g = {0};
+  td_read_stats st = {0};
+  assert_int_equal(read_mem(&g, sg, k, "line.sgm", TD_FMT_AUTO, &st), 0);
+  assert_int_equal(g.n, 1);
+  assert_string_equal(g.docs[0]->id, "2");
+  assert_int_equal(g.docs[0]->line, 2);
+  assert_int_equal(st.rejected, 1);
+  assert_non_null(strstr(g.diag, "line.sgm:1: error: input too large"));
+  assert_null(strstr(g.diag, "not closed"));
+  got_free(&g);
+  free(sg);
+}
+
 /* ---- Directory walking on a temporary tree ---- */
 
 static void put_file(const char *dir, const char *name, const char *s) {
@@ -414,10 +456,12 @@ int main(void) {
       cmocka_unit_test(text_stream),
       cmocka_unit_test(jsonl_stream),
       cmocka_unit_test(jsonl_invalid_utf8),
+      cmocka_unit_test(jsonl_binary_line_one_message),
       cmocka_unit_test(jsonl_bom),
       cmocka_unit_test(stop_early),
       cmocka_unit_test(sgml_stream),
       cmocka_unit_test(too_big),
+      cmocka_unit_test(sgml_one_huge_line),
       cmocka_unit_test(directory_walk),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

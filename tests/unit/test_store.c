@@ -179,12 +179,51 @@ static void not_a_store(void **state) {
   assert_string_equal(buf, "this is a text ");
 }
 
+/* Regression: `--db ""` opened SQLite's temporary database, so an ingest
+ * reported success and stored nothing. */
+static void empty_path_refused(void **state) {
+  (void)state;
+  td_store *st = (td_store *)1;
+  td_error err = {0};
+  assert_int_equal(td_store_open("", &st, &err), TD_EARG);
+  assert_null(st);
+  assert_non_null(strstr(err.msg, "empty"));
+}
+
+/* Regression: another program's SQLite database given as the store got
+ * the tidings tables added to it. */
+static void foreign_db_untouched(void **state) {
+  (void)state;
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, "CREATE TABLE bookmarks (url TEXT)", NULL,
+                                NULL, NULL),
+                   SQLITE_OK);
+  sqlite3_close(db);
+  td_store *st;
+  td_error err = {0};
+  assert_int_equal(td_store_open(dbpath, &st, &err), TD_ESCHEMA);
+  assert_null(st);
+  assert_non_null(strstr(err.msg, "not a tidings store"));
+  assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+  sqlite3_stmt *q;
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master",
+                                      -1, &q, NULL),
+                   SQLITE_OK);
+  assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+  assert_int_equal(sqlite3_column_int(q, 0), 1);
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(put_and_replace, setup, teardown),
       cmocka_unit_test_setup_teardown(rollback_keeps_old, setup, teardown),
       cmocka_unit_test_setup_teardown(newer_schema_refused, setup, teardown),
       cmocka_unit_test_setup_teardown(not_a_store, setup, teardown),
+      cmocka_unit_test(empty_path_refused),
+      cmocka_unit_test_setup_teardown(foreign_db_untouched, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -485,6 +485,40 @@ static void timeml_conventions(void **state) {
          "1989-10-26", "the latest quarter", "1989-Q2", TD_TIMEX_DATE);
 }
 
+/* Regression: "1100 hrs EST" (a Reuters clock time) was tagged as the
+ * year 1100, which the timeline then used as an event's date. */
+static void military_hours(void **state) {
+  (void)state;
+  expect("It said selling offers will be due at 1100 hrs EST, March 9.",
+         "1987-03-09", "1100 hrs EST", "1987-03-09T11:00", TD_TIMEX_TIME);
+  expect("Bids close 1300 hrs GMT.", "1987-03-09", "1300 hrs GMT",
+         "1987-03-09T13:00Z", TD_TIMEX_TIME);
+  expect("Offers are due at 1500 hours.", "1987-03-09", "1500 hours",
+         "1987-03-09T15:00", TD_TIMEX_TIME);
+  /* without "at" it stays a duration */
+  expect("The crew flew 1500 hours last year.", "1987-03-09", "1500 hours",
+         "PT1500H", TD_TIMEX_DURATION);
+}
+
+/* Regression: a hard-wrapped wire story (Reuters wraps at ~65 columns)
+ * lost every expression split by a wrap: "on March\n9", "1300\nGMT" (then
+ * the year 1300), "last\nweek". A short line still ends expressions. */
+static void wrapped_lines(void **state) {
+  (void)state;
+  const char *text =
+      "on a trade-weighted basis at 72.4, well ahead of the final\n"
+      "71.8 and only just beneath the peak of 72.5 touched at 1300\n"
+      "GMT. Officials of both countries said talks were held on March\n"
+      "9 in Geneva and ended with an agreement, officials said last\n"
+      "week.";
+  expect(text, "1987-03-12", "1300\nGMT", "1987-03-12T13:00Z", TD_TIMEX_TIME);
+  expect(text, "1987-03-12", "March\n9", "1987-03-09", TD_TIMEX_DATE);
+  expect(text, "1987-03-12", "last\nweek", "1987-W10", TD_TIMEX_DATE);
+  td_doc *d = tag("TALKS END ON MARCH\n9 ministers met.", "1987-03-12");
+  assert_null(find(d, "MARCH\n9", 0));
+  td_doc_free(d);
+}
+
 static void no_false_alarms(void **state) {
   (void)state;
   /* modal "may", verb "march", ages, money, counts, "as soon as" */
@@ -600,6 +634,8 @@ int main(void) {
       cmocka_unit_test(refs),
       cmocka_unit_test(timeml_conventions),
       cmocka_unit_test(no_false_alarms),
+      cmocka_unit_test(military_hours),
+      cmocka_unit_test(wrapped_lines),
       cmocka_unit_test(without_dct),
       cmocka_unit_test(empty_and_odd),
       cmocka_unit_test(stored),
