@@ -129,6 +129,7 @@ typedef struct resolver {
   ent_info *info;
   size_t cap_ent, cap_ment;
   size_t n_persons;
+  uint32_t done;  /* the sentence's units before this are in mentions */
   uint32_t *cand; /* units that may open a piece: name starts, capitals */
   size_t n_cand;
   size_t info_cap; /* info's capacity when kept as scratch */
@@ -585,6 +586,7 @@ static void add_mention(resolver *r, uint32_t u0, uint32_t u1, uint32_t sent,
   cpy(m->code, sizeof m->code, code);
   m->entity = entity;
   m->how = how;
+  r->done = u1;
   if (entity >= 0) {
     td_entity *e = &d->entities[entity];
     if (e->n_mentions < UINT16_MAX) e->n_mentions++;
@@ -1013,8 +1015,47 @@ static void named_mention(resolver *r, uint32_t sent, const piece *p) {
               (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT);
 }
 
+/* The piece holding the name of the person whose name starts at piece k:
+ * k itself, or the known person right after an unknown first name ("Jens
+ * [Stoltenberg]", "J. [Smith]"). A first name is one word: a longer run
+ * ("High RepresentaJens [Stoltenberg]") is no part of the person's name. */
+static size_t person_head(const resolver *r, size_t k) {
+  const piece *p = &r->pieces[k];
+  if (p->kind == P_NAME && p->u1 == p->u0 + 1 && k + 1 < r->n_pieces &&
+      r->pieces[k + 1].kind == KB_PERSON &&
+      (r->pieces[k + 1].u0 == p->u1 ||
+       (r->pieces[k + 1].u0 == p->u1 + 1 && r->units[p->u1].punct == '.' &&
+        r->units[p->u1 - 1].end - r->units[p->u1 - 1].start == 1)))
+    return k + 1;
+  return k;
+}
+
+/* Do pieces [first, k) form the title of the person named from piece k
+ * (head: person_head(r, k))? The one test deciding whether a chain before
+ * a name is part of the person's mention or mentions of its own; title
+ * gets the chain's codes. */
+static int person_title(resolver *r, size_t first, size_t k, size_t head,
+                        chain_code *title) {
+  for (size_t q = first; q < k; q++) chain_add(r, title, &r->pieces[q]);
+  if (!title->has_title) return 0;
+  if (r->pieces[head].kind != P_NAME) return 1;
+  /* An unknown name right after a country or organisation is the rest of
+   * an organisation's name ("secretary of the British Medical
+   * Association"), not a person's: a person's name follows a title or an
+   * institution ("spokesperson Pricey", "of the Ukrainian Foreign Ministry
+   * Dmitry Kuleba"). */
+  if (!(k > 0 && r->pieces[k - 1].kind == KB_ROLE &&
+        (r->kb->ent[r->pieces[k - 1].entry].flags & (KBF_TITLE | KBF_INST))))
+    return 0;
+  /* After an institution, a person needs a title in the chain too
+   * ("representative of the Ukrainian Foreign Ministry Dmitry Kuleba", not
+   * "Singapore Government Securities Market"). */
+  return chain_has_title_word(r, first, k);
+}
+
 static void resolve_sentence(resolver *r, uint32_t sent) {
   size_t k = 0;
+  r->done = 0;
   uint32_t s0 = 0;
   while (s0 < r->n_units && !r->units[s0].word) s0++;
   while (k < r->n_pieces) {
@@ -1055,16 +1096,9 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
         continue;
       }
       /* An unknown first name right before a known person joins it. */
-      uint32_t n0 = p->u0, n1 = p->u1;
-      size_t head = k;
-      if (p->kind == P_NAME && k + 1 < r->n_pieces &&
-          r->pieces[k + 1].kind == KB_PERSON &&
-          (r->pieces[k + 1].u0 == p->u1 ||
-           (r->pieces[k + 1].u0 == p->u1 + 1 && r->units[p->u1].punct == '.' &&
-            r->units[p->u1 - 1].end - r->units[p->u1 - 1].start == 1))) {
-        head = k + 1;
-        n1 = r->pieces[head].u1;
-      }
+      uint32_t n0 = p->u0;
+      size_t head = person_head(r, k);
+      uint32_t n1 = r->pieces[head].u1;
       const piece *hp = &r->pieces[head];
       if (hp->kind == P_NAME &&
           !(k > 0 && r->pieces[k - 1].kind == KB_ROLE &&
@@ -1079,25 +1113,12 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
         k = head + 1;
         continue;
       }
+      /* The title: the chain before the name, never reaching back over
+       * pieces already in mentions of their own. */
       size_t first = chain_left(r, k);
+      while (first < k && r->pieces[first].u0 < r->done) first++;
       chain_code title = {0};
-      for (size_t q = first; q < k; q++) chain_add(r, &title, &r->pieces[q]);
-      int titled = title.has_title;
-      /* An unknown name right after a country or organisation is the
-       * rest of an organisation's name ("secretary of the British Medical
-       * Association"), not a person's: a person's name follows a title
-       * or an institution ("spokesperson Pricey", "of the Ukrainian
-       * Foreign Ministry Dmitry Kuleba"). */
-      if (titled && hp->kind == P_NAME &&
-          !(k > 0 && r->pieces[k - 1].kind == KB_ROLE &&
-            (r->kb->ent[r->pieces[k - 1].entry].flags &
-             (KBF_TITLE | KBF_INST))))
-        titled = 0;
-      /* After an institution, a person needs a title in the chain too
-       * ("representative of the Ukrainian Foreign Ministry Dmitry
-       * Kuleba", not "Singapore Government Securities Market"). */
-      if (titled && hp->kind == P_NAME && !chain_has_title_word(r, first, k))
-        titled = 0;
+      int titled = person_title(r, first, k, head, &title);
       chain_code ap = {0};
       size_t na = apposition(r, head + 1, n1, &ap);
       if (hp->kind == P_NAME && !titled && !na) {
@@ -1107,7 +1128,9 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
         k = head + 1;
         continue;
       }
-      uint32_t u0 = first < k ? r->pieces[first].u0 : n0;
+      /* The chain is in the person's mention only as its title; an
+       * untitled chain was mentioned on its own already. */
+      uint32_t u0 = titled && first < k ? r->pieces[first].u0 : n0;
       person_mention(r, sent, u0, n1, n0, n1, hp, titled ? &title : NULL,
                      na ? &ap : NULL);
       /* Organisations inside the apposition are mentions of their own. */
@@ -1151,15 +1174,9 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
           chain_left(r, j) <= k) {
         const piece *np = &r->pieces[j];
         if (np->kind == KB_PERSON || plausible_name(r, np, s0)) {
-          size_t f0 = chain_left(r, j);
           chain_code t = {0};
-          for (size_t q = f0; q < j; q++) chain_add(r, &t, &r->pieces[q]);
           /* The same test the person's title must pass. */
-          if (t.has_title && (np->kind == KB_PERSON ||
-                              (r->pieces[j - 1].kind == KB_ROLE &&
-                               (r->kb->ent[r->pieces[j - 1].entry].flags &
-                                (KBF_TITLE | KBF_INST)) &&
-                               chain_has_title_word(r, f0, j)))) {
+          if (person_title(r, chain_left(r, j), j, person_head(r, j), &t)) {
             k = j;
             continue;
           }

@@ -199,6 +199,53 @@ typedef struct diag_log {
   int n;
   char last[512];
 } diag_log;
+/* Mentions lie inside their sentence, in text order, never overlapping. */
+static void assert_ordered(const td_doc *doc) {
+  for (size_t i = 0; i < doc->n_mentions; i++) {
+    const td_actor_mention *m = &doc->mentions[i];
+    assert_true(m->sent < doc->n_sents);
+    assert_true(m->start >= doc->sents[m->sent].start &&
+                m->end <= doc->sents[m->sent].end && m->start < m->end);
+    if (i > 0 && m->start < doc->mentions[i - 1].end) {
+      dump(doc);
+      fail_msg("mention %zu overlaps or precedes mention %zu", i, i - 1);
+    }
+  }
+}
+
+/* Regression (fuzzer): once "Jens Stoltenberg" is learnt, a chain of
+ * organisations already mentioned on their own before a learnt surname
+ * must not become part of the person's mention (it overlapped "NATO" and
+ * "EU" and broke text order), and an unknown two-word run before the
+ * surname is no first name. */
+static void learnt_person_after_mentioned_chain(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_doc *a =
+      resolve(kb, "NATO Secretary General Jens Stoltenberg met reporters.",
+              day(2001, 6, 22));
+  expect(a, "NATO Secretary General Jens Stoltenberg", 0, "IGOWSTNAT",
+         TD_ACTOR_TITLE);
+  td_doc_free(a);
+  td_doc *b = resolve(kb,
+                      "Blinken spoke today by phone with NATO EU High "
+                      "RepresentaJens Stoltenberg, the statement reads.",
+                      day(2001, 7, 11));
+  assert_ordered(b);
+  expect(b, "NATO", 0, "IGOWSTNAT", TD_ACTOR_DICT);
+  expect(b, "EU", 0, "IGOEUREEC", TD_ACTOR_DICT);
+  expect(b, "Stoltenberg", 0, "IGOWSTNAT", TD_ACTOR_LEARNT);
+  td_doc_free(b);
+  /* An untitled chain right before the learnt full name: its own
+   * mentions, then the person. */
+  td_doc *c = resolve(kb, "Blinken met NATO EU Jens Stoltenberg in Brussels.",
+                      day(2001, 7, 12));
+  assert_ordered(c);
+  expect(c, "Jens Stoltenberg", 0, "IGOWSTNAT", TD_ACTOR_LEARNT);
+  td_doc_free(c);
+  td_actor_kb_free(kb);
+}
+
 static void log_diag(void *ud, td_severity sev, const char *file, long line,
                      const char *msg) {
   (void)sev;
@@ -330,6 +377,7 @@ int main(void) {
       cmocka_unit_test(titles_code_unknown_people),
       cmocka_unit_test(known_people_and_coreference),
       cmocka_unit_test(learnt_across_articles),
+      cmocka_unit_test(learnt_person_after_mentioned_chain),
       cmocka_unit_test(petrarch_dictionary),
       cmocka_unit_test(short_words_of_a_dictionary),
       cmocka_unit_test(store_round_trip),
