@@ -446,19 +446,12 @@ const char *td__kb_entry_code(const td_actor_kb *kb, const kb_entry *e,
 
 /* ---- data files ---- */
 
-static char *trim(char *s) {
-  while (td__is_space((unsigned char)*s)) s++;
-  size_t n = strlen(s);
-  while (n > 0 && td__is_space((unsigned char)s[n - 1])) s[--n] = '\0';
-  return s;
-}
-
 /* Calls fn on each name of a "name | name | ..." list. */
 static void each_name(td_actor_kb *kb, uint32_t entry, char *list) {
   char *save = NULL;
   for (char *p = strtok_r(list, "|", &save); p;
        p = strtok_r(NULL, "|", &save)) {
-    p = trim(p);
+    p = td__trim(p);
     if (*p) td__kb_add_name(kb, entry, p, strlen(p));
   }
 }
@@ -473,25 +466,29 @@ static int valid_code(const char *c) {
   return 1;
 }
 
-/* Opens data_dir/name; reports a missing file. */
-static FILE *open_data(const char *dir, const char *name, char *path, size_t n,
-                       const td_diag *diag) {
-  snprintf(path, n, "%s/actors/%s", dir, name);
-  FILE *f = fopen(path, "r");
-  if (f == NULL)
-    td__diag(diag, TD_SEV_ERROR, path, 0, "cannot open: %s", strerror(errno));
-  return f;
+/* Opens dir/actors/name as lines; reports a missing file to diag. */
+static int open_lines(td__lines *r, const char *dir, const char *name,
+                      const td_diag *diag) {
+  char sub[256];
+  snprintf(sub, sizeof sub, "actors/%s", name);
+  td_error err = {0};
+  int rc = td__lines_open(r, dir, sub, &err);
+  if (rc) td__diag(diag, TD_SEV_ERROR, r->path, 0, "%s", err.msg);
+  return rc;
 }
 
 /* Each line: "word word ..." - one group of spelling variants. The first
  * word of a group is the one the others read as. */
 static int load_variants(td_actor_kb *kb, const char *dir,
                          const td_diag *diag) {
-  char path[1024], line[1024];
-  FILE *f = open_data(dir, "variants.txt", path, sizeof path, diag);
-  if (!f) return TD_EIO;
-  while (fgets(line, sizeof line, f)) {
-    char *s = trim(line);
+  td__lines r;
+  if (open_lines(&r, dir, "variants.txt", diag) != 0) {
+    td__lines_close(&r);
+    return TD_EIO;
+  }
+  char *line;
+  while ((line = td__lines_next(&r)) != NULL) {
+    char *s = td__trim(line);
     if (*s == '#' || *s == '\0') continue;
     int32_t canon = 0;
     char *save = NULL;
@@ -507,18 +504,21 @@ static int load_variants(td_actor_kb *kb, const char *dir,
         tok_set_canon(kb, id, canon);
     }
   }
-  fclose(f);
+  td__lines_close(&r);
   return 0;
 }
 
 /* nonnames.txt: words, separated by spaces or lines. */
 static int load_nonnames(td_actor_kb *kb, const char *dir,
                          const td_diag *diag) {
-  char path[1024], line[1024];
-  FILE *f = open_data(dir, "nonnames.txt", path, sizeof path, diag);
-  if (!f) return TD_EIO;
-  while (fgets(line, sizeof line, f)) {
-    char *s = trim(line);
+  td__lines r;
+  if (open_lines(&r, dir, "nonnames.txt", diag) != 0) {
+    td__lines_close(&r);
+    return TD_EIO;
+  }
+  char *line;
+  while ((line = td__lines_next(&r)) != NULL) {
+    char *s = td__trim(line);
     if (*s == '#' || *s == '\0') continue;
     char *save = NULL;
     for (char *w = strtok_r(s, " \t", &save); w;
@@ -530,7 +530,7 @@ static int load_nonnames(td_actor_kb *kb, const char *dir,
       kb->tok_flags[kb->tok_canon[id - 1]] |= KBT_NONNAME;
     }
   }
-  fclose(f);
+  td__lines_close(&r);
   return 0;
 }
 
@@ -538,19 +538,20 @@ static int load_nonnames(td_actor_kb *kb, const char *dir,
  * KIND country, seat or org. */
 static int load_names(td_actor_kb *kb, const char *dir, const char *file,
                       const td_diag *diag) {
-  char path[1024], line[4096];
-  FILE *f = open_data(dir, file, path, sizeof path, diag);
-  if (!f) return TD_EIO;
-  long ln = 0;
-  while (fgets(line, sizeof line, f)) {
-    ln++;
-    char *s = trim(line);
+  td__lines r;
+  if (open_lines(&r, dir, file, diag) != 0) {
+    td__lines_close(&r);
+    return TD_EIO;
+  }
+  char *line;
+  while ((line = td__lines_next(&r)) != NULL) {
+    char *s = td__trim(line);
     if (*s == '#' || *s == '\0') continue;
     char *colon = strchr(s, ':');
     char code[32], kind[16];
     if (!colon || sscanf(s, "%31s %15[a-z]", code, kind) != 2 ||
         !valid_code(code)) {
-      td__diag(diag, TD_SEV_WARNING, path, ln,
+      td__diag(diag, TD_SEV_WARNING, r.path, r.line,
                "expected 'CODE KIND: name | name ...'");
       continue;
     }
@@ -559,7 +560,7 @@ static int load_names(td_actor_kb *kb, const char *dir, const char *file,
                 : strcmp(kind, "org") == 0   ? KB_ORG
                                              : 0;
     if (!k) {
-      td__diag(diag, TD_SEV_WARNING, path, ln,
+      td__diag(diag, TD_SEV_WARNING, r.path, r.line,
                "unknown kind '%s' (country, seat or org)", kind);
       continue;
     }
@@ -577,7 +578,7 @@ static int load_names(td_actor_kb *kb, const char *dir, const char *file,
       char *save = NULL;
       for (char *p = strtok_r(names, "|", &save); p;
            p = strtok_r(NULL, "|", &save)) {
-        p = trim(p);
+        p = td__trim(p);
         if (!*p) continue;
         uint32_t e = td__kb_new_entry(kb, k, KBF_PROPER, p);
         td__kb_add_code(kb, e, code, INT32_MIN, INT32_MAX, 0);
@@ -585,11 +586,11 @@ static int load_names(td_actor_kb *kb, const char *dir, const char *file,
       }
       continue;
     }
-    uint32_t e = td__kb_new_entry(kb, k, KBF_PROPER, trim(first));
+    uint32_t e = td__kb_new_entry(kb, k, KBF_PROPER, td__trim(first));
     td__kb_add_code(kb, e, code, INT32_MIN, INT32_MAX, 0);
     each_name(kb, e, names);
   }
-  fclose(f);
+  td__lines_close(&r);
   return 0;
 }
 
@@ -597,13 +598,14 @@ static int load_names(td_actor_kb *kb, const char *dir, const char *file,
  * code or '-' (takes its role from its neighbours), KIND title, body or
  * inst, CTY a default country. */
 static int load_roles(td_actor_kb *kb, const char *dir, const td_diag *diag) {
-  char path[1024], line[4096];
-  FILE *f = open_data(dir, "roles.txt", path, sizeof path, diag);
-  if (!f) return TD_EIO;
-  long ln = 0;
-  while (fgets(line, sizeof line, f)) {
-    ln++;
-    char *s = trim(line);
+  td__lines r;
+  if (open_lines(&r, dir, "roles.txt", diag) != 0) {
+    td__lines_close(&r);
+    return TD_EIO;
+  }
+  char *line;
+  while ((line = td__lines_next(&r)) != NULL) {
+    char *s = td__trim(line);
     if (*s == '#' || *s == '\0') continue;
     char *colon = strchr(s, ':');
     char role[16], kind[16], cty[24] = "";
@@ -613,7 +615,7 @@ static int load_roles(td_actor_kb *kb, const char *dir, const td_diag *diag) {
       nf = sscanf(s, "%15s %15s %23s", role, kind, cty);
     }
     if (nf < 2 || (strcmp(role, "-") != 0 && strlen(role) != 3)) {
-      td__diag(diag, TD_SEV_WARNING, path, ln,
+      td__diag(diag, TD_SEV_WARNING, r.path, r.line,
                "expected 'ROLE KIND [COUNTRY]: phrase | phrase ...'");
       continue;
     }
@@ -622,7 +624,7 @@ static int load_roles(td_actor_kb *kb, const char *dir, const td_diag *diag) {
                   : strcmp(kind, "body") == 0 ? 0
                                               : 0xffff;
     if (fl == 0xffff) {
-      td__diag(diag, TD_SEV_WARNING, path, ln,
+      td__diag(diag, TD_SEV_WARNING, r.path, r.line,
                "unknown kind '%s' (title, body or inst)", kind);
       continue;
     }
@@ -636,7 +638,7 @@ static int load_roles(td_actor_kb *kb, const char *dir, const td_diag *diag) {
     int first = 1;
     for (char *p = strtok_r(colon + 1, "|", &save); p;
          p = strtok_r(NULL, "|", &save)) {
-      p = trim(p);
+      p = td__trim(p);
       if (!*p) continue;
       uint32_t pe = e;
       if (!first) {
@@ -649,30 +651,32 @@ static int load_roles(td_actor_kb *kb, const char *dir, const td_diag *diag) {
       first = 0;
     }
   }
-  fclose(f);
+  td__lines_close(&r);
   return 0;
 }
 
 /* pronouns.txt: "m: he | him" or "f: she". */
 static int load_pronouns(td_actor_kb *kb, const char *dir,
                          const td_diag *diag) {
-  char path[1024], line[1024];
-  FILE *f = open_data(dir, "pronouns.txt", path, sizeof path, diag);
-  if (!f) return TD_EIO;
-  long ln = 0;
-  while (fgets(line, sizeof line, f)) {
-    ln++;
-    char *s = trim(line);
+  td__lines r;
+  if (open_lines(&r, dir, "pronouns.txt", diag) != 0) {
+    td__lines_close(&r);
+    return TD_EIO;
+  }
+  char *line;
+  while ((line = td__lines_next(&r)) != NULL) {
+    char *s = td__trim(line);
     if (*s == '#' || *s == '\0') continue;
     if ((s[0] != 'm' && s[0] != 'f') || s[1] != ':') {
-      td__diag(diag, TD_SEV_WARNING, path, ln, "expected 'm: word | word'");
+      td__diag(diag, TD_SEV_WARNING, r.path, r.line,
+               "expected 'm: word | word'");
       continue;
     }
     uint32_t e = td__kb_new_entry(kb, KB_PRONOUN,
                                   s[0] == 'm' ? KBF_MALE : KBF_FEMALE, "");
     each_name(kb, e, s + 2);
   }
-  fclose(f);
+  td__lines_close(&r);
   return 0;
 }
 
@@ -690,17 +694,18 @@ static int32_t iso_day(const char *s, int end) {
 /* people.txt: "Name | variant ... = CODE FROM..TO, CODE FROM..TO ; g ;
  * title" - dates ISO, either side may be empty (open). g is m, f or -. */
 static int load_people(td_actor_kb *kb, const char *dir, const td_diag *diag) {
-  char path[1024], line[4096];
-  FILE *f = open_data(dir, "people.txt", path, sizeof path, diag);
-  if (!f) return TD_EIO;
-  long ln = 0;
-  while (fgets(line, sizeof line, f)) {
-    ln++;
-    char *s = trim(line);
+  td__lines r;
+  if (open_lines(&r, dir, "people.txt", diag) != 0) {
+    td__lines_close(&r);
+    return TD_EIO;
+  }
+  char *line;
+  while ((line = td__lines_next(&r)) != NULL) {
+    char *s = td__trim(line);
     if (*s == '#' || *s == '\0') continue;
     char *eq = strchr(s, '=');
     if (!eq) {
-      td__diag(diag, TD_SEV_WARNING, path, ln,
+      td__diag(diag, TD_SEV_WARNING, r.path, r.line,
                "expected 'Name | variant = CODE FROM..TO ; g ; title'");
       continue;
     }
@@ -712,7 +717,7 @@ static int load_people(td_actor_kb *kb, const char *dir, const td_diag *diag) {
       *gender++ = '\0';
       title = strchr(gender, ';');
       if (title) *title++ = '\0';
-      gender = trim(gender);
+      gender = td__trim(gender);
     }
     char first[128];
     {
@@ -754,15 +759,15 @@ static int load_people(td_actor_kb *kb, const char *dir, const td_diag *diag) {
       cs[nc++] = kc;
     }
     if (bad || nc == 0) {
-      td__diag(diag, TD_SEV_WARNING, path, ln,
+      td__diag(diag, TD_SEV_WARNING, r.path, r.line,
                "bad code or dates (want CODE YYYY-MM-DD..YYYY-MM-DD)");
       continue;
     }
-    uint32_t e = td__kb_new_entry(kb, KB_PERSON, fl, trim(first));
+    uint32_t e = td__kb_new_entry(kb, KB_PERSON, fl, td__trim(first));
     for (unsigned i = 0; i < nc; i++)
       td__kb_add_code(kb, e, cs[i].code, cs[i].from, cs[i].to, cs[i].dated);
     if (title) {
-      title = trim(title);
+      title = td__trim(title);
       kb->ent[e].title = pool_add(kb, title, strlen(title));
       int32_t ids[KB_MAX_NAME_TOKS];
       unsigned n = split_name(kb, title, strlen(title), ids);
@@ -771,7 +776,7 @@ static int load_people(td_actor_kb *kb, const char *dir, const td_diag *diag) {
     each_name(kb, e, s);
     kb->n_people++;
   }
-  fclose(f);
+  td__lines_close(&r);
   return 0;
 }
 
@@ -957,7 +962,7 @@ static void macro_define(dict_macros *ms, char *s) {
   if (n >= sizeof ms->m[0].name) return;
   memcpy(ms->m[ms->n].name, s, n);
   ms->m[ms->n].name[n] = '\0';
-  ms->m[ms->n].words = td_xstrdup(trim(eq + 1));
+  ms->m[ms->n].words = td_xstrdup(td__trim(eq + 1));
   ms->n++;
 }
 
@@ -1085,7 +1090,7 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
     while (len && td__is_space((unsigned char)s[len - 1])) s[--len] = '\0';
     if (len == 0) continue;
     int indented = td__is_space((unsigned char)s[0]);
-    s = trim(s);
+    s = td__trim(s);
     if (*s == '\0') continue;
     if (s[0] == '<') continue; /* tags */
     /* "!PERSON! = MAN, MEN, WOMAN": a macro used in later names. */
@@ -1102,7 +1107,7 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
       if (nn >= sizeof name) nn = sizeof name - 1;
       memcpy(name, ns, nn);
       name[nn] = '\0';
-      char *t = trim(name);
+      char *t = td__trim(name);
       memmove(name, t, strlen(t) + 1);
       /* "GOLDEN_GOOSE {GOLDEN_GEESE}" lists irregular plurals; "{}" says
        * there are none. */
@@ -1111,7 +1116,7 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
         *cb = '\0';
         snprintf(forms, sizeof forms, "%s", ob + 1);
         *ob = '\0';
-        char *t2 = trim(name);
+        char *t2 = td__trim(name);
         memmove(name, t2, strlen(t2) + 1);
       } else {
         forms[0] = '\0';

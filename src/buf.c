@@ -2,11 +2,12 @@
  * buf.c - small shared utilities: the growable byte buffer, diagnostics
  * and ASCII comparisons used by every stage.
  */
-#include "internal.h"
-
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "internal.h"
 
 void td__buf_reserve(td__buf *b, size_t extra) {
   size_t need = b->len + extra + 1;
@@ -64,8 +65,8 @@ void td__buf_free(td__buf *b) {
   b->len = b->cap = 0;
 }
 
-void td__diag(const td_diag *diag, td_severity sev, const char *file,
-              long line, const char *fmt, ...) {
+void td__diag(const td_diag *diag, td_severity sev, const char *file, long line,
+              const char *fmt, ...) {
   if (diag == NULL || diag->emit == NULL) return;
   char msg[1024];
   va_list ap;
@@ -89,4 +90,44 @@ bool td__ieq(const char *a, const char *b, size_t n) {
 const char *td__data_dir(void) {
   const char *e = getenv("TIDINGS_DATA");
   return (e && *e) ? e : TD_DATA_DIR;
+}
+
+int td__lines_open(td__lines *r, const char *dir, const char *name,
+                   td_error *err) {
+  memset(r, 0, sizeof *r);
+  snprintf(r->path, sizeof r->path, "%s/%s", dir ? dir : td__data_dir(), name);
+  r->f = fopen(r->path, "r");
+  if (r->f == NULL)
+    return td_error_set(err, TD_EIO, r->path, 0, "cannot open: %s",
+                        strerror(errno));
+  return 0;
+}
+
+char *td__lines_next(td__lines *r) {
+  ssize_t n = getline(&r->buf, &r->cap, r->f);
+  if (n < 0) return NULL;
+  r->line++;
+  while (n > 0 && (r->buf[n - 1] == '\n' || r->buf[n - 1] == '\r'))
+    r->buf[--n] = '\0';
+  return r->buf;
+}
+
+void td__lines_close(td__lines *r) {
+  if (r->f) fclose(r->f);
+  free(r->buf);
+  r->f = NULL;
+  r->buf = NULL;
+}
+
+bool td__blank_or_comment(const char *s) {
+  while (td__is_space((unsigned char)*s)) s++;
+  return *s == '\0' || *s == '#';
+}
+
+char *td__trim(char *s) {
+  while (td__is_space((unsigned char)*s)) s++;
+  char *e = s + strlen(s);
+  while (e > s && td__is_space((unsigned char)e[-1])) e--;
+  *e = '\0';
+  return s;
 }

@@ -54,14 +54,6 @@ static char **particles;
 static size_t n_particles;
 static pthread_once_t data_once = PTHREAD_ONCE_INIT;
 
-static char *trim(char *s) {
-  while (td__is_space((unsigned char)*s)) s++;
-  char *e = s + strlen(s);
-  while (e > s && td__is_space((unsigned char)e[-1])) e--;
-  *e = '\0';
-  return s;
-}
-
 static FILE *open_data(const char *name, char *path, size_t n) {
   snprintf(path, n, "%s/%s", td__data_dir(), name);
   FILE *f = fopen(path, "r");
@@ -75,11 +67,11 @@ static void load_data(void) {
   FILE *f = open_data("agencies.txt", path, sizeof path);
   size_t cap = 0;
   while (f && fgets(line, sizeof line, f)) {
-    char *p = trim(line);
+    char *p = td__trim(line);
     if (*p == '#' || *p == '\0') continue;
     char *canon = NULL;
     for (char *field = strtok(p, "|"); field; field = strtok(NULL, "|")) {
-      char *v = trim(field);
+      char *v = td__trim(field);
       if (*v == '\0') continue;
       if (n_agencies == cap) {
         cap = cap ? cap * 2 : 64;
@@ -94,7 +86,7 @@ static void load_data(void) {
   f = open_data("place_particles.txt", path, sizeof path);
   cap = 0;
   while (f && fgets(line, sizeof line, f)) {
-    char *p = trim(line);
+    char *p = td__trim(line);
     if (*p == '#' || *p == '\0') continue;
     if (n_particles == cap) {
       cap = cap ? cap * 2 : 32;

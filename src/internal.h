@@ -5,16 +5,17 @@
 #ifndef TD_INTERNAL_H
 #define TD_INTERNAL_H
 
-#include "tidings.h"
-
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+
+#include "tidings.h"
 
 /* Report a diagnostic through diag (may be NULL). */
-void td__diag(const td_diag *diag, td_severity sev, const char *file,
-              long line, const char *fmt, ...)
+void td__diag(const td_diag *diag, td_severity sev, const char *file, long line,
+              const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 5, 6)))
 #endif
@@ -43,9 +44,15 @@ static inline bool td__is_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
          c == '\v';
 }
-static inline bool td__is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static inline bool td__is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static inline bool td__is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static inline bool td__is_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+static inline bool td__is_upper(unsigned char c) {
+  return c >= 'A' && c <= 'Z';
+}
+static inline bool td__is_lower(unsigned char c) {
+  return c >= 'a' && c <= 'z';
+}
 static inline bool td__is_alpha(unsigned char c) {
   return td__is_upper(c) || td__is_lower(c);
 }
@@ -73,6 +80,29 @@ size_t td__utf8_valid_prefix(const char *s, size_t n);
 
 /* Case-insensitive ASCII comparison of n bytes. */
 bool td__ieq(const char *a, const char *b, size_t n);
+
+/* A data or dictionary file read line by line, for every stage that loads
+ * knowledge from data/. */
+typedef struct td__lines {
+  FILE *f;
+  char path[1024];
+  long line; /* number of the line last returned, 1-based */
+  char *buf;
+  size_t cap;
+} td__lines;
+/* Open dir/name (dir NULL: td__data_dir()). Returns 0, or TD_EIO with err
+ * filled ("path: cannot open: reason"); r needs td__lines_close either
+ * way. */
+int td__lines_open(td__lines *r, const char *dir, const char *name,
+                   td_error *err);
+/* The next line without its line ending, or NULL at the end of the file.
+ * The text is r's and valid until the next call. */
+char *td__lines_next(td__lines *r);
+void td__lines_close(td__lines *r);
+/* Whether s holds nothing but white space or a '#' comment. */
+bool td__blank_or_comment(const char *s);
+/* s without leading and trailing ASCII white space (cut in place). */
+char *td__trim(char *s);
 
 /* The directory holding tidings' data files: $TIDINGS_DATA, else the data
  * directory chosen at build time. Static or environment string. */

@@ -193,44 +193,6 @@ static void add_regular_forms(td_lexicon *lx, const char *w, int32_t id) {
 
 /* ---- file reading ---- */
 
-typedef struct reader {
-  FILE *f;
-  char path[1024];
-  long line;
-  char *buf;
-  size_t cap;
-} reader;
-
-static int reader_open(reader *r, const char *dir, const char *name,
-                       td_error *err) {
-  memset(r, 0, sizeof *r);
-  snprintf(r->path, sizeof r->path, "%s/%s", dir, name);
-  r->f = fopen(r->path, "r");
-  if (r->f == NULL)
-    return td_error_set(err, TD_EIO, r->path, 0, "cannot open lexicon file");
-  return 0;
-}
-
-/* Next line without its newline, or NULL at the end. */
-static char *reader_next(reader *r) {
-  ssize_t n = getline(&r->buf, &r->cap, r->f);
-  if (n < 0) return NULL;
-  r->line++;
-  while (n > 0 && (r->buf[n - 1] == '\n' || r->buf[n - 1] == '\r'))
-    r->buf[--n] = '\0';
-  return r->buf;
-}
-
-static void reader_close(reader *r) {
-  if (r->f) fclose(r->f);
-  free(r->buf);
-}
-
-static int blank_or_comment(const char *s) {
-  while (td__is_space((unsigned char)*s)) s++;
-  return *s == '\0' || *s == '#';
-}
-
 static void lower_ascii(char *s) {
   for (; *s; s++) *s = (char)td__lower((unsigned char)*s);
 }
@@ -239,13 +201,13 @@ static void lower_ascii(char *s) {
 
 static int load_cameo(td_lexicon *lx, const char *dir, const td_diag *diag,
                       td_error *err) {
-  reader r;
-  int rc = reader_open(&r, dir, "cameo.tsv", err);
+  td__lines r;
+  int rc = td__lines_open(&r, dir, "cameo.tsv", err);
   if (rc) return rc;
   size_t cap = 0;
   char *line;
-  while ((line = reader_next(&r)) != NULL) {
-    if (blank_or_comment(line)) continue;
+  while ((line = td__lines_next(&r)) != NULL) {
+    if (td__blank_or_comment(line)) continue;
     char *f[4];
     int nf = 0;
     char *p = line;
@@ -285,7 +247,7 @@ static int load_cameo(td_lexicon *lx, const char *dir, const td_diag *diag,
     strmap_put(&lx->code_map, c->code, (int32_t)lx->n_codes);
     lx->n_codes++;
   }
-  reader_close(&r);
+  td__lines_close(&r);
   return 0;
 }
 
@@ -318,12 +280,12 @@ static const struct {
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,
                         td_error *err) {
-  reader r;
-  int rc = reader_open(&r, dir, "function_words.txt", err);
+  td__lines r;
+  int rc = td__lines_open(&r, dir, "function_words.txt", err);
   if (rc) return rc;
   char *line;
-  while ((line = reader_next(&r)) != NULL) {
-    if (blank_or_comment(line)) continue;
+  while ((line = td__lines_next(&r)) != NULL) {
+    if (td__blank_or_comment(line)) continue;
     char *colon = strchr(line, ':');
     uint32_t bit = 0;
     if (colon) {
@@ -343,7 +305,7 @@ static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,
       word_get_or_add(lx, w)->cls |= bit;
     }
   }
-  reader_close(&r);
+  td__lines_close(&r);
   return 0;
 }
 
@@ -351,12 +313,12 @@ static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,
 
 static int load_inflections(td_lexicon *lx, const char *dir,
                             const td_diag *diag, td_error *err) {
-  reader r;
-  int rc = reader_open(&r, dir, "inflections.txt", err);
+  td__lines r;
+  int rc = td__lines_open(&r, dir, "inflections.txt", err);
   if (rc) return rc;
   char *line;
-  while ((line = reader_next(&r)) != NULL) {
-    if (blank_or_comment(line)) continue;
+  while ((line = td__lines_next(&r)) != NULL) {
+    if (td__blank_or_comment(line)) continue;
     char *colon = strchr(line, ':');
     if (colon == NULL || colon == line) {
       td__diag(diag, TD_SEV_WARNING, r.path, r.line,
@@ -381,7 +343,7 @@ static int load_inflections(td_lexicon *lx, const char *dir,
       add_form(lx, w, id, shape);
     }
   }
-  reader_close(&r);
+  td__lines_close(&r);
   return 0;
 }
 
@@ -528,14 +490,14 @@ static void index_patterns(td_lexicon *lx, size_t from);
 
 static int load_patterns(td_lexicon *lx, const char *dir, const td_diag *diag,
                          td_error *err) {
-  reader r;
-  int rc = reader_open(&r, dir, "verbs.txt", err);
+  td__lines r;
+  int rc = td__lines_open(&r, dir, "verbs.txt", err);
   if (rc) return rc;
   size_t cap = 0;
   size_t n_irregular_lemmas = lx->n_lemmas; /* ids below: irregular */
   char *line;
-  while ((line = reader_next(&r)) != NULL) {
-    if (blank_or_comment(line)) continue;
+  while ((line = td__lines_next(&r)) != NULL) {
+    if (td__blank_or_comment(line)) continue;
     td__pattern p;
     const char *why = NULL;
     if (parse_pattern(lx, line, &p, &why) != 0) {
@@ -549,7 +511,7 @@ static int load_patterns(td_lexicon *lx, const char *dir, const td_diag *diag,
     }
     lx->pats[lx->n_pats++] = p;
   }
-  reader_close(&r);
+  td__lines_close(&r);
   index_patterns(lx, n_irregular_lemmas);
   return 0;
 }
@@ -583,13 +545,13 @@ static void index_patterns(td_lexicon *lx, size_t from) {
 
 static int load_frames(td_lexicon *lx, const char *dir, const td_diag *diag,
                        td_error *err) {
-  reader r;
-  int rc = reader_open(&r, dir, "frames.txt", err);
+  td__lines r;
+  int rc = td__lines_open(&r, dir, "frames.txt", err);
   if (rc) return rc;
   size_t cap = 0;
   char *line;
-  while ((line = reader_next(&r)) != NULL) {
-    if (blank_or_comment(line)) continue;
+  while ((line = td__lines_next(&r)) != NULL) {
+    if (td__blank_or_comment(line)) continue;
     char *save = NULL, *f[6];
     int nf = 0;
     for (char *w = strtok_r(line, " \t", &save); w && nf < 6;
@@ -618,7 +580,7 @@ static int load_frames(td_lexicon *lx, const char *dir, const td_diag *diag,
                (int32_t)lx->n_frames);
     lx->n_frames++;
   }
-  reader_close(&r);
+  td__lines_close(&r);
   return 0;
 }
 
