@@ -35,8 +35,10 @@ enum {
   KBT_CONT = 4,    /* a token some name goes on after */
   KBT_CONN = 8,    /* joins titles and appositions: of, the, a, with ... */
   KBT_DET = 16,    /* the, a, an: a role noun may follow */
-  KBT_END = 32     /* the last token of some name: a group noun may follow
+  KBT_END = 32,    /* the last token of some name: a group noun may follow
                       ("Minas Tirith border police") */
+  KBT_COMPANY = 64 /* closes company names: Inc, Corp, Airlines
+                      (companies.txt; td__kb_company tells which kind) */
 };
 
 /* Entry flags. */
@@ -185,6 +187,10 @@ struct td_actor_kb {
   /* ids of the little words that join titles and appositions */
   int32_t w_of, w_the, w_a, w_an, w_with, w_at, w_for, w_from, w_in, w_and;
   uint32_t seq;
+  /* companies.txt: token ids of the legal suffixes (Inc, Ltd) and of the
+   * public words (Central, Reserve) that make a head no company's. */
+  int32_t *co_suffix, *co_public;
+  size_t n_co_suffix, n_co_public;
 };
 
 /* A phrase: a token-id sequence; entries is the head of its list of
@@ -257,6 +263,11 @@ static inline uint64_t td__kb_hash_step(uint64_t h, int32_t id) {
   return h ^ (h >> 32);
 }
 
+/* What companies.txt says of token id: TD__KB_CO_SUFFIX, TD__KB_CO_HEAD
+ * (the KBT_COMPANY words), TD__KB_CO_PUBLIC, or 0. */
+enum { TD__KB_CO_SUFFIX = 1, TD__KB_CO_HEAD, TD__KB_CO_PUBLIC };
+int td__kb_company(const td_actor_kb *kb, int32_t id);
+
 /* The head token of a title's ids: the last one before "of", "for" or
  * "in", else the last. */
 int32_t td__kb_head_tok(const td_actor_kb *kb, const int32_t *ids,
@@ -276,7 +287,7 @@ void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
 /* Add (or re-date) a person learnt from an article of date day, with the
  * code and the title the text gave, and gender flags (KBF_MALE/FEMALE, or
  * 0 when unknown). Returns the person's entry, or -1
- * when the name or code is unusable. */
+ * when the name or code is unusable or a business code (...BUS). */
 int64_t td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
                      const char *title, int32_t day, uint16_t gender);
 /* The best code of an entry on day (INT32_MIN: no date known), with the

@@ -534,6 +534,71 @@ static int load_nonnames(td_actor_kb *kb, const char *dir,
   return 0;
 }
 
+/* companies.txt: "KIND: word | word ..." with KIND suffix, head or
+ * public. Suffixes and heads get KBT_COMPANY (suffixes KBT_NONNAME too:
+ * never part of a person's name); suffixes and public words are listed
+ * for td__kb_company. */
+static int load_companies(td_actor_kb *kb, const char *dir,
+                          const td_diag *diag) {
+  td__lines r;
+  if (open_lines(&r, dir, "companies.txt", diag) != 0) {
+    td__lines_close(&r);
+    return TD_EIO;
+  }
+  char *line;
+  while ((line = td__lines_next(&r)) != NULL) {
+    char *s = td__trim(line);
+    if (*s == '#' || *s == '\0') continue;
+    char *colon = strchr(s, ':');
+    int kind = 0;
+    if (colon) {
+      *colon = '\0';
+      char *k = td__trim(s);
+      kind = strcmp(k, "suffix") == 0   ? TD__KB_CO_SUFFIX
+             : strcmp(k, "head") == 0   ? TD__KB_CO_HEAD
+             : strcmp(k, "public") == 0 ? TD__KB_CO_PUBLIC
+                                        : 0;
+    }
+    if (kind == 0) {
+      td__diag(diag, TD_SEV_WARNING, r.path, r.line,
+               "expected 'suffix|head|public: word | word ...'");
+      continue;
+    }
+    char *save = NULL;
+    for (char *w = strtok_r(colon + 1, "|", &save); w;
+         w = strtok_r(NULL, "|", &save)) {
+      w = td__trim(w);
+      char nw[128];
+      size_t n = td__actor_norm_word(w, strlen(w), nw, sizeof nw);
+      if (n == 0) continue;
+      int32_t id = kb->tok_canon[tok_intern(kb, nw, n) - 1];
+      if (kind != TD__KB_CO_PUBLIC) kb->tok_flags[id] |= KBT_COMPANY;
+      if (kind == TD__KB_CO_SUFFIX) kb->tok_flags[id] |= KBT_NONNAME;
+      int32_t **list = kind == TD__KB_CO_SUFFIX   ? &kb->co_suffix
+                       : kind == TD__KB_CO_PUBLIC ? &kb->co_public
+                                                  : NULL;
+      size_t *nl =
+          kind == TD__KB_CO_SUFFIX ? &kb->n_co_suffix : &kb->n_co_public;
+      if (list) {
+        *list = td_xrealloc(*list, (*nl + 1) * sizeof **list);
+        (*list)[(*nl)++] = id;
+      }
+    }
+  }
+  td__lines_close(&r);
+  return 0;
+}
+
+int td__kb_company(const td_actor_kb *kb, int32_t id) {
+  if (id <= 0) return 0;
+  for (size_t i = 0; i < kb->n_co_suffix; i++)
+    if (kb->co_suffix[i] == id) return TD__KB_CO_SUFFIX;
+  if (kb->tok_flags[id] & KBT_COMPANY) return TD__KB_CO_HEAD;
+  for (size_t i = 0; i < kb->n_co_public; i++)
+    if (kb->co_public[i] == id) return TD__KB_CO_PUBLIC;
+  return 0;
+}
+
 /* countries.txt, organisations.txt: "CODE KIND: name | name ..." with
  * KIND country, seat or org. */
 static int load_names(td_actor_kb *kb, const char *dir, const char *file,
@@ -817,6 +882,7 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   /* Variants first, so names loaded later share their canonical tokens. */
   if ((rc = load_variants(kb, data_dir, diag)) == 0 &&
       (rc = load_nonnames(kb, data_dir, diag)) == 0 &&
+      (rc = load_companies(kb, data_dir, diag)) == 0 &&
       (rc = load_names(kb, data_dir, "countries.txt", diag)) == 0 &&
       (rc = load_names(kb, data_dir, "organisations.txt", diag)) == 0 &&
       (rc = load_roles(kb, data_dir, diag)) == 0 &&
@@ -847,6 +913,8 @@ void td_actor_kb_free(td_actor_kb *kb) {
   free(kb->links);
   free(kb->ent);
   free(kb->codes);
+  free(kb->co_suffix);
+  free(kb->co_public);
   td__buf_free(&kb->pool);
   free(kb);
 }
@@ -1220,6 +1288,12 @@ int td_actor_kb_load_dict(td_actor_kb *kb, const char *path,
 
 int64_t td__kb_learn(td_actor_kb *kb, const char *name, const char *code,
                      const char *title, int32_t day, uint16_t gender) {
+  /* A company's people are not learnt: titles such as "Acme Corp
+   * chairman" are many, and one would recode a namesake politician
+   * elsewhere ("Charles H. Baker, former president of Rohm and Haas Co"
+   * is no Howard Baker). */
+  size_t cl = strlen(code);
+  if (cl >= 3 && strcmp(code + cl - 3, "BUS") == 0) return -1;
   int32_t ids[KB_MAX_NAME_TOKS];
   unsigned len = split_name(kb, name, strlen(name), ids);
   if (len == 0 || !valid_code(code)) return -1;

@@ -21,6 +21,7 @@
  * learnt into the kb with the article's date.
  */
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,12 +90,13 @@ typedef struct unit {
 } unit;
 
 /* A piece: a matched name, a role, an unknown capitalised run. */
-enum { P_NONE = 0, P_NAME = 100 };
+enum { P_NONE = 0, P_NAME = 100, P_COMPANY = 101 };
 typedef struct piece {
   uint32_t u0, u1; /* units [u0, u1) */
   int32_t entry;   /* kb entry, -1 for P_NAME */
   int32_t code;    /* index of the entry's code on the date in kb->codes,
-                      -1 for none (roles, names) */
+                      -1 for none (roles, names); for a company, the code
+                      of the country named inside it */
   uint8_t kind;    /* KB_* or P_NAME */
 } piece;
 
@@ -509,6 +511,203 @@ static void find_pieces(resolver *r) {
   }
 }
 
+/* ---- companies ---- */
+
+/* The piece holding unit u, or -1 (pieces are in text order). */
+static ptrdiff_t piece_at(const resolver *r, uint32_t u) {
+  size_t lo = 0, hi = r->n_pieces;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (r->pieces[mid].u1 <= u)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < r->n_pieces && r->pieces[lo].u0 <= u ? (ptrdiff_t)lo : -1;
+}
+
+/* The kb token id of unit u. build_units reads a word of three bytes or
+ * fewer by its packed bytes, so an abbreviation with its period ("Co.")
+ * has none there: it is looked up here, normalised. */
+static int32_t unit_id(const resolver *r, uint32_t u) {
+  const unit *x = &r->units[u];
+  if (x->id || !x->word || x->end - x->start > 3 ||
+      r->doc->text[x->end - 1] != '.')
+    return x->id;
+  char w[8];
+  size_t n = td__actor_norm_word(r->doc->text + x->start, x->end - x->start, w,
+                                 sizeof w);
+  return n ? td__kb_tok_find(r->kb, w, n) : 0;
+}
+
+static int cap_word(const resolver *r, uint32_t u) {
+  return r->units[u].word && r->units[u].cap;
+}
+
+/* Whether the word of unit u ends in a possessive ('s, s', ’s). */
+static int unit_possessive(const resolver *r, uint32_t u) {
+  const char *t = r->doc->text;
+  uint32_t a = r->units[u].start, b = r->units[u].end;
+  if (b - a >= 3 && t[b - 1] == 's' && t[b - 2] == '\'') return 1;
+  if (b - a >= 2 && t[b - 1] == '\'') return 1;
+  return b - a >= 5 && t[b - 1] == 's' && (unsigned char)t[b - 2] == 0x99 &&
+         (unsigned char)t[b - 3] == 0x80 && (unsigned char)t[b - 4] == 0xE2;
+}
+
+/* Whether unit u is the lowercase word w. */
+static int unit_is(const resolver *r, uint32_t u, const char *w) {
+  size_t n = strlen(w);
+  return r->units[u].word && r->units[u].end - r->units[u].start == n &&
+         memcmp(r->doc->text + r->units[u].start, w, n) == 0;
+}
+
+/* Company names (companies.txt): a run of capitalised words closed by a
+ * legal suffix ("Anacomp Inc", "Nomura Securities Co Ltd") or a head noun
+ * ("British Airways", "Texas Instruments") becomes one piece, P_COMPANY,
+ * in place of the country, title or name pieces inside it ("American" of
+ * "American Express", "General" of "General Motors"). A head noun makes
+ * no company after a public word ("Reserve Bank") or before a title or
+ * institution ("Saudi Oil Minister"); a name the kb knows whole ("World
+ * Bank") is left alone. Runs take "of" after a company word ("Bank of
+ * Tokyo Ltd") and "and", "&" between unknown words ("American Telephone
+ * and Telegraph Co"), never a person or a possessive ("Japan's"). */
+static void find_companies(resolver *r) {
+  const td_actor_kb *kb = r->kb;
+  for (uint32_t i = 1; i < r->n_units; i++) {
+    const unit *u = &r->units[i];
+    int32_t uid = u->cap ? unit_id(r, i) : 0;
+    if (!uid || !(kb->tok_flags[uid] & KBT_COMPANY)) continue;
+    ptrdiff_t pi = piece_at(r, i);
+    if (pi >= 0 && r->pieces[pi].kind != P_NAME) continue;
+    /* The run's end: more company words ("Securities Co Ltd"). */
+    uint32_t e = i + 1;
+    int suffix = td__kb_company(kb, uid) == TD__KB_CO_SUFFIX;
+    while (e < r->n_units && cap_word(r, e) && unit_id(r, e) &&
+           (kb->tok_flags[unit_id(r, e)] & KBT_COMPANY)) {
+      ptrdiff_t ep = piece_at(r, e);
+      if (ep >= 0 && r->pieces[ep].kind != P_NAME) break;
+      suffix |= td__kb_company(kb, unit_id(r, e)) == TD__KB_CO_SUFFIX;
+      e++;
+    }
+    if (!suffix) {
+      if (td__kb_company(kb, r->units[i - 1].id) == TD__KB_CO_PUBLIC) {
+        i = e - 1;
+        continue;
+      }
+      ptrdiff_t ni = e < r->n_units ? piece_at(r, e) : -1;
+      if (ni >= 0 && r->pieces[ni].kind == KB_ROLE &&
+          (kb->ent[r->pieces[ni].entry].flags & (KBF_TITLE | KBF_INST))) {
+        i = e - 1;
+        continue;
+      }
+    }
+    /* Its start, walking left. */
+    uint32_t s = i;
+    int named = 0; /* a word that is no little word ("The Company") */
+    while (s > 0 && i - s < 6) {
+      uint32_t j = s - 1;
+      if (!cap_word(r, j)) {
+        /* "Bank of Tokyo", "Telephone and Telegraph", "Procter & Gamble" */
+        int of = unit_is(r, j, "of"),
+            amp = r->units[j].punct == '?' &&
+                  r->doc->text[r->units[j].start] == '&';
+        if (!(of || amp || unit_is(r, j, "and")) || j == 0 ||
+            !cap_word(r, j - 1) || unit_possessive(r, j - 1))
+          break;
+        int32_t lid = unit_id(r, j - 1);
+        ptrdiff_t lp = piece_at(r, j - 1);
+        if (of ? !(lid && (kb->tok_flags[lid] & KBT_COMPANY))
+               : (lp >= 0 && r->pieces[lp].kind != P_NAME))
+          break;
+        s = j;
+        continue;
+      }
+      if (unit_possessive(r, j)) break;
+      ptrdiff_t jp = piece_at(r, j);
+      if (jp >= 0 &&
+          (r->pieces[jp].kind == KB_PERSON ||
+           r->pieces[jp].kind == KB_PRONOUN || r->pieces[jp].kind == P_COMPANY))
+        break;
+      uint32_t from = jp >= 0 ? r->pieces[jp].u0 : j;
+      for (uint32_t v = from; v <= j; v++)
+        if (!(r->units[v].id && (kb->tok_flags[r->units[v].id] & KBT_NONNAME)))
+          named = 1;
+      s = from;
+    }
+    if (s == i || !named) {
+      i = e - 1;
+      continue;
+    }
+    /* The pieces inside give way to the company; the first country named
+     * in it gives its code. */
+    size_t a = 0;
+    while (a < r->n_pieces && r->pieces[a].u1 <= s) a++;
+    size_t b = a;
+    int32_t cty = -1;
+    while (b < r->n_pieces && r->pieces[b].u0 < e) {
+      const piece *q = &r->pieces[b];
+      if (cty < 0 && (q->kind == KB_COUNTRY || q->kind == KB_SEAT))
+        cty = q->code;
+      if (q->u1 > e) e = q->u1;
+      b++;
+    }
+    piece co = {s, e, -1, cty, P_COMPANY};
+    if (b == a) {
+      add_piece(r, co); /* room for one more */
+      memmove(r->pieces + a + 1, r->pieces + a,
+              (r->n_pieces - 1 - a) * sizeof *r->pieces);
+    } else {
+      memmove(r->pieces + a + 1, r->pieces + b,
+              (r->n_pieces - b) * sizeof *r->pieces);
+      r->n_pieces -= b - a - 1;
+    }
+    r->pieces[a] = co;
+    i = e - 1;
+  }
+}
+
+/* Whether unit u could be the first name of kb person e: the same token
+ * as the first word of its name, or that word's initial ("J. Baker"). */
+static int first_name_of(const resolver *r, uint32_t u, const kb_entry *e) {
+  const char *nm = td__kb_str(r->kb, e->name);
+  const char *sp = strchr(nm, ' ');
+  if (sp == NULL) return 1; /* a one-word name: nothing to compare */
+  char w[64];
+  size_t n = td__actor_norm_word(nm, (size_t)(sp - nm), w, sizeof w);
+  if (n == 0) return 1;
+  const unit *x = &r->units[u];
+  if (x->id && x->id == td__kb_tok_find(r->kb, w, n)) return 1;
+  /* An initial. */
+  return x->end - x->start <= 2 &&
+         td__lower((unsigned char)r->doc->text[x->start]) ==
+             (unsigned char)w[0];
+}
+
+/* A known person matched by the surname alone right after an unknown
+ * first name that is not theirs is a namesake: "Dow Jones" is no David
+ * Jones, "Charles H. Baker" no Howard Baker. The surname joins the
+ * unknown name before it. */
+static void split_namesakes(resolver *r) {
+  for (size_t k = 1; k < r->n_pieces; k++) {
+    piece *p = &r->pieces[k], *q = &r->pieces[k - 1];
+    if (p->kind != KB_PERSON || p->u1 != p->u0 + 1 || q->kind != P_NAME ||
+        q->u1 != p->u0)
+      continue;
+    /* A first name: one word, perhaps with a middle initial ("Charles
+     * H."); a longer run may be anything ("High Representative"). */
+    if (q->u1 - q->u0 > 2 ||
+        (q->u1 - q->u0 == 2 &&
+         r->units[q->u1 - 1].end - r->units[q->u1 - 1].start > 2))
+      continue;
+    const kb_entry *e = &r->kb->ent[p->entry];
+    if (first_name_of(r, q->u0, e)) continue;
+    q->u1 = p->u1;
+    memmove(p, p + 1, (r->n_pieces - k - 1) * sizeof *p);
+    r->n_pieces--;
+    k--;
+  }
+}
+
 /* ---- entities and mentions ---- */
 
 static int32_t new_entity(resolver *r, const char *name, const char *code,
@@ -630,6 +829,12 @@ static void add_roles(ent_info *in, const chain_code *cc) {
   }
 }
 
+/* A company's code: BUS after the country named in it, else BUS alone. */
+static void company_code(const resolver *r, const piece *p, char *out,
+                         size_t n) {
+  snprintf(out, n, "%.3sBUS", p->code >= 0 ? r->kb->codes[p->code].code : "");
+}
+
 static void chain_add(resolver *r, chain_code *cc, const piece *p) {
   const char *pc = PCODE(r, p);
   const kb_entry *e = p->entry >= 0 ? &r->kb->ent[p->entry] : NULL;
@@ -657,6 +862,14 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
       /* An imported title ("THE_US_SECRETARY_OF_STATE [USAGOV]"). */
       if (p->kind == KB_ACTOR && strlen(pc) > 3 && !strncmp(pc, cc->base, 3))
         cc->has_title = 1;
+      break;
+    case P_COMPANY:
+      /* A company's people and units are the company's ("Nomura
+       * Securities Co spokesman", "a vice president of Acme Corp"). */
+      if (!cc->base[0]) {
+        company_code(r, p, cc->base, sizeof cc->base);
+        cc->is_org = 1;
+      }
       break;
     case KB_ROLE:
       cc->has_role = 1;
@@ -711,7 +924,7 @@ static int is_conn(const resolver *r, size_t u, int appos) {
 
 static int chain_piece(const piece *p) {
   return p->kind == KB_COUNTRY || p->kind == KB_SEAT || p->kind == KB_ORG ||
-         p->kind == KB_ACTOR || p->kind == KB_ROLE;
+         p->kind == KB_ACTOR || p->kind == KB_ROLE || p->kind == P_COMPANY;
 }
 
 static int piece_is_body(const resolver *r, const piece *p) {
@@ -723,6 +936,7 @@ static int piece_is_body(const resolver *r, const piece *p) {
  * do not join: "Russia-NATO Council" is two mentions. */
 static int compatible(const resolver *r, const piece *a, const piece *b) {
   if (a->kind == KB_ROLE || b->kind == KB_ROLE) return 1;
+  if (a->kind == P_COMPANY || b->kind == P_COMPANY) return 0;
   return strncmp(PCODE(r, a), PCODE(r, b), 3) == 0;
 }
 
@@ -1015,6 +1229,30 @@ static void named_mention(resolver *r, uint32_t sent, const piece *p) {
               (ke->flags & KBF_LEARNT) ? TD_ACTOR_LEARNT : TD_ACTOR_DICT);
 }
 
+/* A mention of a company (find_companies): one entity per code and name
+ * in the article. */
+static void company_mention(resolver *r, uint32_t sent, const piece *p) {
+  char code[24], nm[64], key[64];
+  company_code(r, p, code, sizeof code);
+  span_text(r, p->u0, p->u1, nm, sizeof nm);
+  uint64_t h = name_hash_bytes(TD__KB_FNV0, nm, strlen(nm));
+  snprintf(key, sizeof key, "%s|%016llx", code, (unsigned long long)h);
+  int32_t ent = find_entity_key(r, key);
+  if (ent < 0) {
+    ent = new_entity(r, nm, code, TD_ENT_ORG, TD_ACTOR_DICT);
+    cpy(r->info[ent].key, sizeof r->info[ent].key, key);
+  }
+  add_mention(r, p->u0, p->u1, sent, code, ent, TD_ACTOR_DICT);
+}
+
+/* A mention of a piece that names an actor by itself. */
+static void piece_mention(resolver *r, uint32_t sent, const piece *p) {
+  if (p->kind == P_COMPANY)
+    company_mention(r, sent, p);
+  else
+    named_mention(r, sent, p);
+}
+
 /* The piece holding the name of the person whose name starts at piece k:
  * k itself, or the known person right after an unknown first name ("Jens
  * [Stoltenberg]", "J. [Smith]"). A first name is one word: a longer run
@@ -1135,8 +1373,9 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
                      na ? &ap : NULL);
       /* Organisations inside the apposition are mentions of their own. */
       for (size_t q = head + 1; q < head + 1 + na; q++)
-        if (r->pieces[q].kind == KB_ORG || r->pieces[q].kind == KB_ACTOR)
-          named_mention(r, sent, &r->pieces[q]);
+        if (r->pieces[q].kind == KB_ORG || r->pieces[q].kind == KB_ACTOR ||
+            r->pieces[q].kind == P_COMPANY)
+          piece_mention(r, sent, &r->pieces[q]);
       k = head + 1 + na;
       continue;
     }
@@ -1184,7 +1423,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       }
     }
     if (end == k + 1 && p->kind != KB_ROLE) {
-      named_mention(r, sent, p);
+      piece_mention(r, sent, p);
       k++;
       continue;
     }
@@ -1224,7 +1463,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       add_mention(r, u0, u1, sent, code, ent, TD_ACTOR_DICT);
     } else if (names) {
       for (size_t q = k; q < end; q++)
-        if (r->pieces[q].kind != KB_ROLE) named_mention(r, sent, &r->pieces[q]);
+        if (r->pieces[q].kind != KB_ROLE) piece_mention(r, sent, &r->pieces[q]);
     }
     k = end;
   }
@@ -1271,6 +1510,8 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   for (size_t s = 0; s < doc->n_sents; s++) {
     build_units(&r, &doc->sents[s]);
     find_pieces(&r);
+    find_companies(&r);
+    split_namesakes(&r);
     resolve_sentence(&r, (uint32_t)s);
   }
   keep->ents = doc->entities;

@@ -1686,6 +1686,12 @@ static void code_match(coder *c, match *m) {
   }
 }
 
+/* Whether an actor code is a business's (BUS, USABUS). */
+static int is_business(const char *code) {
+  size_t n = strlen(code);
+  return n >= 3 && strcmp(code + n - 3, "BUS") == 0;
+}
+
 /* A bare statement (010) by an actor who, in the same sentence, does
  * something coded more specifically ("X said it would withdraw") adds
  * nothing: CAMEO codes statements only when nothing more specific is
@@ -1703,6 +1709,15 @@ static void drop_redundant_statements(coder *c, size_t first) {
       size_t sl = strlen(e->source_code);
       if (sl >= 6 && strcmp(e->source_code + sl - 3, "MED") == 0) drop = 1;
     }
+    /* "Anacomp Inc said it acquired ...", "Hecla Mining Co agreed to buy
+     * a stake from BP": what companies do among themselves, and what
+     * they announce, is business news, not a political event. A
+     * company's dealings with a government or another political actor
+     * stay ("Acme Corp urged Congress to ..."). */
+    if (is_business(e->source_code) &&
+        (!e->target_code[0] || is_business(e->target_code) ||
+         strcmp(e->code, "010") == 0))
+      drop = 1;
     /* The same event twice in one sentence, or once more without the
      * target the other names ("ratified an agreement with the EU"). */
     for (size_t k = first; k < i && !drop; k++) {

@@ -371,6 +371,91 @@ static void store_round_trip(void **state) {
   unlink(x);
 }
 
+/* The mentions coded code (a prefix), counted. */
+static int count_code(const td_doc *doc, const char *code) {
+  int n = 0;
+  for (size_t i = 0; i < doc->n_mentions; i++)
+    if (strncmp(doc->mentions[i].code, code, strlen(code)) == 0) n++;
+  return n;
+}
+
+/* Company names (companies.txt) are companies, coded BUS after the country
+ * named inside them, not the country or the title their words name. */
+static void companies_are_no_countries(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_doc *d = resolve(
+      kb,
+      "British Airways said it would lease ten aircraft.\n\n"
+      "Orbitel Dynamics Inc agreed to buy General Motors Corp's radio unit "
+      "from the Bank of Tokyo Ltd on Monday.\n\n"
+      "Last week, Hughes Tool Co. said it would close a plant.\n\n"
+      "American Express Co chairman Walter Quince said profits rose.\n\n"
+      "Quince added that Procter & Gamble Co would follow.\n",
+      day(1987, 3, 2));
+  expect(d, "British Airways", 0, "GBRBUS", TD_ACTOR_DICT);
+  expect(d, "Orbitel Dynamics Inc", 0, "BUS", TD_ACTOR_DICT);
+  expect(d, "General Motors Corp's", 0, "BUS", TD_ACTOR_DICT);
+  expect(d, "Bank of Tokyo Ltd", 0, "JPNBUS", TD_ACTOR_DICT);
+  expect(d, "Hughes Tool Co.", 0, "BUS", TD_ACTOR_DICT);
+  expect(d, "American Express Co chairman Walter Quince", 0, "USABUS",
+         TD_ACTOR_TITLE);
+  expect(d, "Procter & Gamble Co", 0, "BUS", TD_ACTOR_DICT);
+  /* No country, no government, no general. */
+  if (count_code(d, "GBR") != 1 || count_code(d, "JPN") != 1 ||
+      count_code(d, "USA") != 1 || count_code(d, "USAMIL") != 0)
+    dump(d);
+  assert_int_equal(count_code(d, "GBR"), 1);
+  assert_int_equal(count_code(d, "JPN"), 1);
+  assert_int_equal(count_code(d, "USA"), 1);
+  td_doc_free(d);
+  /* A company's people are not learnt: the next article does not know
+   * Walter Quince. */
+  d = resolve(kb, "Walter Quince said so.\n", day(1987, 3, 3));
+  assert_int_equal(d->n_mentions, 0);
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+}
+
+/* A head noun makes no company before a title or an institution, nor
+ * after a public word; a name the kb knows whole stays what it is. */
+static void company_heads_and_public_bodies(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_doc *d =
+      resolve(kb,
+              "The Iraqi Oil Ministry said exports would rise.\n\n"
+              "The South African Reserve Bank said rates would fall.\n\n"
+              "The World Bank approved the loan.\n",
+              day(1987, 3, 2));
+  expect(d, "Iraqi", 0, "IRQ", TD_ACTOR_DICT);
+  expect(d, "South African", 0, "ZAF", TD_ACTOR_DICT);
+  if (count_code(d, "IGOWBK") != 1 || count_code(d, "BUS") != 0) dump(d);
+  assert_int_equal(count_code(d, "IGOWBK"), 1);
+  for (size_t i = 0; i < d->n_mentions; i++)
+    assert_null(strstr(d->mentions[i].code, "BUS"));
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+}
+
+/* A known person matched by the surname alone after an unknown first
+ * name is a namesake, not the person. */
+static void surname_namesakes(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_doc *d =
+      resolve(kb,
+              "The farmer Thomas K. Stoltenberg sold his land. Later, Jens "
+              "Stoltenberg met J. Stoltenberg.\n",
+              day(2022, 3, 1));
+  expect(d, "Jens Stoltenberg", 0, "IGOWSTNAT", TD_ACTOR_DICT);
+  expect(d, "J. Stoltenberg", 0, "IGOWSTNAT", TD_ACTOR_DICT);
+  if (count_code(d, "IGOWSTNAT") != 2) dump(d);
+  assert_int_equal(count_code(d, "IGOWSTNAT"), 2);
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(dated_roles),
@@ -381,6 +466,9 @@ int main(void) {
       cmocka_unit_test(petrarch_dictionary),
       cmocka_unit_test(short_words_of_a_dictionary),
       cmocka_unit_test(store_round_trip),
+      cmocka_unit_test(companies_are_no_countries),
+      cmocka_unit_test(company_heads_and_public_bodies),
+      cmocka_unit_test(surname_namesakes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

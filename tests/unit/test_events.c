@@ -674,6 +674,28 @@ static void relative_clause_time(void **state) {
   td_doc_free(d);
 }
 
+/* Companies are no countries, and what they say or do among themselves
+ * is business news: no event. Their dealings with governments stay. */
+static void business_news(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "American Express said it would sell its stake in Lehman Brothers. "
+      "Orbitel Dynamics Inc agreed to buy a plant from British Petroleum Co. "
+      "Hughes Tool Co. said it accused Bexley Corp of breaking the deal.");
+  if (d->n_events) dump(d);
+  assert_int_equal(d->n_events, 0);
+  td_doc_free(d);
+  d = code(
+      "Orbitel Dynamics Inc urged the Japanese government to open its "
+      "market.");
+  const td_event *e = find(d, "02");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_string_equal(e->source_code, "BUS");
+  assert_actor(e->target_code, "JPN");
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -704,6 +726,7 @@ int main(void) {
       cmocka_unit_test(pair_reference),
       cmocka_unit_test(coordinated_parties),
       cmocka_unit_test(relative_clause_time),
+      cmocka_unit_test(business_news),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
