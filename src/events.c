@@ -523,6 +523,40 @@ static void protest_purposes(coder *c) {
   }
 }
 
+/* What a topic predicate (| topic: discuss, consider) is about is no
+ * event: the nominal predicates of its object ("to discuss the situation
+ * in Ukraine and ongoing negotiations with Russia", "considering
+ * sanctions against Iran") are absorbed. The
+ * object runs to the end of the clause: no boundary, comma, quotation,
+ * relative word or other verbal predicate in between. */
+static void absorb_topics(coder *c) {
+  for (size_t i = 0; i < c->n_m; i++) {
+    const match *m = &c->m[i];
+    if (m->absorbed || !(m->p->flags & TD__PF_TOPIC)) continue;
+    for (size_t k = i + 1; k < c->n_m; k++) {
+      match *n = &c->m[k];
+      /* A verb's -s form in the object is a plural noun ("considering
+       * sanctions"). */
+      unsigned sh = shape_of(&c->t[n->head], n->p->head);
+      int nominal =
+          n->p->pos == 'n' || (n->head == n->first && (sh & TD__SH_S) &&
+                               !(sh & (TD__SH_PAST | TD__SH_BASE)));
+      if (!nominal || (n->p->flags & TD__PF_SAY) || n->first - m->last > 12)
+        break;
+      int open = 1;
+      for (int j = m->last + 1; j < n->first && open; j++) {
+        const stok *q = &c->t[j];
+        if (is_boundary(q) || q->punct == ',' || q->punct == '"' ||
+            q->quote != c->t[m->head].quote ||
+            ((q->cls & TD__WC_REL) && !(q->cls & (TD__WC_DET | TD__WC_PREP))))
+          open = 0;
+      }
+      if (!open) break;
+      n->absorbed = 1;
+    }
+  }
+}
+
 /* Give each frame the code its object calls for. The object is the most
  * specific coded predicate after the frame in its clause ("ask banks to
  * help finance" is about financing, 071, not help, 070). Matches that can
@@ -598,6 +632,7 @@ static void apply_frames(coder *c) {
     }
   }
   protest_purposes(c);
+  absorb_topics(c);
 }
 
 /* ---- actors ---- */

@@ -380,8 +380,10 @@ static int parse_pattern(td_lexicon *lx, char *line, td__pattern *p,
         p->flags |= TD__PF_INNER;
       else if (strcmp(f, "place") == 0)
         p->flags |= TD__PF_PLACE;
+      else if (strcmp(f, "topic") == 0)
+        p->flags |= TD__PF_TOPIC;
       else {
-        *why = "unknown flag (sym, say, notgt, far, inner, place)";
+        *why = "unknown flag (sym, say, notgt, far, inner, place, topic)";
         return -1;
       }
     }

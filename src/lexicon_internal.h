@@ -73,8 +73,11 @@ enum {
                              Moscow expects from Washington" */
   TD__PF_INNER = 1u << 4, /* only the object of a frame ("called for free
                              trade"), never an event of its own */
-  TD__PF_PLACE = 1u << 5  /* the + slot is where the event happens ("met
-                            X in Brussels"), not its target */
+  TD__PF_PLACE = 1u << 5, /* the + slot is where the event happens ("met
+                             X in Brussels"), not its target */
+  TD__PF_TOPIC = 1u << 6  /* what its object names is talked about, not
+                             done: "discussed ongoing negotiations with
+                             Russia", "considering sanctions" */
 };
 
 #define TD__MAX_PRE 4

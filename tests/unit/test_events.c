@@ -696,6 +696,27 @@ static void business_news(void **state) {
   td_doc_free(d);
 }
 
+/* What is discussed or weighed is no event: "to discuss the negotiations
+ * with Belarus" is no negotiation by the one who discusses. */
+static void topics_are_no_events(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "Polish President Jan Kowal met German officials to discuss "
+      "the harvest and the negotiations with Belarus.");
+  const td_event *e = find(d, "04");
+  if (!e || d->n_events != 1) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "POL");
+  assert_actor(e->target_code, "DEU");
+  assert_int_equal(d->n_events, 1);
+  td_doc_free(d);
+  d = code("Japan is considering sanctions against Iran.");
+  if (d->n_events != 1 || !find(d, "014")) dump(d);
+  assert_non_null(find(d, "014"));
+  assert_int_equal(d->n_events, 1);
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -727,6 +748,7 @@ int main(void) {
       cmocka_unit_test(coordinated_parties),
       cmocka_unit_test(relative_clause_time),
       cmocka_unit_test(business_news),
+      cmocka_unit_test(topics_are_no_events),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
