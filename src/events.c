@@ -817,13 +817,18 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
     if (k->head && say_head_at(c, j) && !say_object(c, j, m->first)) break;
     /* "..., a senior official said": the noun phrase right before the
      * predicate, after a comma, is its subject, even unnamed. */
-    if (k->punct == ',' && j + 1 < m->first && (c->t[j + 1].cls & TD__WC_DET) &&
-        !c->t[j + 1].quote == !q) {
+    /* ", dealers said", ", trade sources said": with a statement verb, a
+     * short lowercase noun phrase without an article too. */
+    int bare = (m->p->flags & TD__PF_SAY) && m->first - j - 1 <= 3;
+    if (k->punct == ',' && j + 1 < m->first &&
+        ((c->t[j + 1].cls & TD__WC_DET) || bare) && !c->t[j + 1].quote == !q) {
       int plain = 1;
       for (int i = j + 1; i < m->first && plain; i++)
         if (c->t[i].punct || c->t[i].mention >= 0 || c->t[i].head ||
             (c->t[i].cls & (TD__WC_SUBJPRON | TD__WC_REL | TD__WC_PREP |
-                            TD__WC_BE | TD__WC_HAVE)))
+                            TD__WC_BE | TD__WC_HAVE)) ||
+            (!(c->t[j + 1].cls & TD__WC_DET) &&
+             (c->t[i].cap || c->t[i].timex >= 0)))
           plain = 0;
       if (plain) break;
     }
@@ -894,6 +899,9 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
         return r;
       }
       if (k->cls & TD__WC_FIRSTPRON) break;
+      /* "he added", "it said" with no one to refer to: the subject is
+       * someone no dictionary knows, not a name further left. */
+      if (!(k->cls & TD__WC_REL)) break;
     }
     j--;
   }
@@ -908,8 +916,24 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   return -1;
 }
 
-/* Statement verbs may have their subject after them ("said Blinken"). */
+/* Whether token j is a quotation mark, straight or typographic. */
+static int quote_mark(const coder *c, int j) {
+  if (c->t[j].punct == '"' || c->t[j].punct == '\'') return 1;
+  const td_token *tk = &c->doc->toks[c->tf + (uint32_t)j];
+  const unsigned char *p = (const unsigned char *)c->doc->text + tk->start;
+  return tk->end - tk->start == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+         p[2] >= 0x98 && p[2] <= 0x9F;
+}
+
+/* Statement verbs may have their subject after them ("said Blinken"):
+ * only where the order is inverted, after a comma or a quotation
+ * ("..., said Blinken"), or in "according to X". "He said China will
+ * ..." has its subject before the verb, even one no dictionary knows. */
 static int32_t subject_after(coder *c, const match *m) {
+  if (m->first > 0 && !(c->t[m->head].cls & TD__WC_ACCORDING)) {
+    const stok *b = &c->t[m->first - 1];
+    if (b->punct != ',' && !quote_mark(c, m->first - 1)) return -1;
+  }
   for (int j = m->last + 1; j < c->n && j <= m->last + 3; j++) {
     if (is_boundary(&c->t[j]) || c->t[j].punct == '"') break;
     if (c->t[j].mention >= 0) return c->t[j].mention;
@@ -1462,6 +1486,8 @@ static void code_match(coder *c, match *m) {
     } else {
       find_subject(c, m, src, &ns);
     }
+    if ((m->p->flags & TD__PF_SAY) && (c->t[m->head].cls & TD__WC_ACCORDING))
+      ns = 0; /* "X ..., according to Y": Y says so */
     if (ns == 0 && (m->p->flags & TD__PF_SAY)) {
       int32_t s = subject_after(c, m);
       if (s >= 0) src[ns++] = s;

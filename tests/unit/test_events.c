@@ -717,6 +717,39 @@ static void topics_are_no_events(void **state) {
   td_doc_free(d);
 }
 
+/* Who speaks: a name inside what was said is not the speaker. */
+static void speaker_attribution(void **state) {
+  (void)state;
+  /* "He" no one can resolve is the subject; "China" is what he said. */
+  td_doc *d = code("He said China would double its wool imports.");
+  if (d->n_events) dump(d);
+  assert_int_equal(d->n_events, 0);
+  td_doc_free(d);
+  d = code("Farm output in Peru will fall, he added.");
+  if (d->n_events) dump(d);
+  assert_int_equal(d->n_events, 0);
+  td_doc_free(d);
+  /* ", dealers said": unnamed speakers, not Japan. */
+  d = code("The yen rose as Japanese insurers sold bonds, dealers said.");
+  if (find(d, "010")) dump(d);
+  assert_null(find(d, "010"));
+  td_doc_free(d);
+  /* "according to X": X says so, not the country before. */
+  d = code("The storm hit Chile, according to Peruvian officials.");
+  const td_event *e = find(d, "010");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "PER");
+  td_doc_free(d);
+  /* The inverted order still names the speaker after the verb. */
+  d = code("Talks will resume in March, said Blinken.");
+  e = find(d, "010");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "USA");
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -749,6 +782,7 @@ int main(void) {
       cmocka_unit_test(relative_clause_time),
       cmocka_unit_test(business_news),
       cmocka_unit_test(topics_are_no_events),
+      cmocka_unit_test(speaker_attribution),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
