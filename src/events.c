@@ -134,6 +134,15 @@ static int same_actor(const coder *c, int32_t a, int32_t b) {
   return x->code[0] && strcmp(x->code, y->code) == 0;
 }
 
+/* Whether token j is a quotation mark, straight or typographic. */
+static int quote_mark(const coder *c, int j) {
+  if (c->t[j].punct == '"' || c->t[j].punct == '\'') return 1;
+  const td_token *tk = &c->doc->toks[c->tf + (uint32_t)j];
+  const unsigned char *p = (const unsigned char *)c->doc->text + tk->start;
+  return tk->end - tk->start == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+         p[2] >= 0x98 && p[2] <= 0x9F;
+}
+
 /* ---- building the sentence view ---- */
 
 static void load_sentence(coder *c, uint32_t si) {
@@ -305,6 +314,28 @@ static int match_pre(const coder *c, const td__pattern *p, match *m) {
   return 1;
 }
 
+/* Whether token k ends in a possessive: "Monday's", "the rebels'". */
+static int possessive_tok(const stok *k) {
+  size_t n = strlen(k->lower);
+  return (n >= 2 && k->lower[n - 2] == '\'' && k->lower[n - 1] == 's') ||
+         (n >= 4 && memcmp(k->lower + n - 4, "\xE2\x80\x99s", 4) == 0) ||
+         strcmp(k->lower, "'") == 0;
+}
+
+/* Whether token k is the past form of a statement verb ("said", "added"). */
+static int said_form(const coder *c, const stok *k) {
+  if (!k->w || k->mention >= 0) return 0;
+  for (int li = 0; li < 2; li++) {
+    int32_t l = k->w->lemma[li];
+    size_t np = 0;
+    if (l < 0 || !(k->w->shape[li] & TD__SH_PAST)) continue;
+    const td__pattern *ps = td__lexicon_patterns(c->lx, l, &np);
+    for (size_t i = 0; i < np; i++)
+      if (ps[i].flags & TD__PF_SAY) return 1;
+  }
+  return 0;
+}
+
 /* Whether token i can be the head word of p, judged by its shape and its
  * left neighbour (a rough part-of-speech check). */
 static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
@@ -317,6 +348,33 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
       /* A longer pattern is evidence enough: "an appeal to X to
        * extradite" codes like "appealed to X to extradite". */
       if (prev_det && p->n_words < 3) return 0;
+      /* "Monday's decline", "the bloc's support": after a possessive, a
+       * noun. */
+      if (prev && prev->mention < 0 && possessive_tok(prev) && p->n_words < 3)
+        return 0;
+      /* "brokers said", "attacks were": an -s form before a verb or an
+       * auxiliary is a plural noun. */
+      if ((sh & TD__SH_S) && !(sh & (TD__SH_BASE | TD__SH_PAST)) &&
+          i + 1 < c->n && c->t[i + 1].mention < 0 &&
+          ((c->t[i + 1].cls &
+            (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL | TD__WC_HYPO)) ||
+           said_form(c, &c->t[i + 1])))
+        return 0;
+      /* "strong demand from Japan", "North American demand for shares",
+       * "protectionist pressure which": a bare base form after a noun or
+       * an adjective, before "for", "from", "of" or a relative pronoun,
+       * is a noun. */
+      if (p->n_words == 1 && sh == TD__SH_BASE && prev && !prev->punct &&
+          i + 1 < c->n &&
+          !(pc & (TD__WC_WILL | TD__WC_HYPO | TD__WC_DO | TD__WC_NEG |
+                  TD__WC_DEONTIC | TD__WC_SUBJPRON | TD__WC_REL | TD__WC_CONJ |
+                  TD__WC_PREP)) &&
+          (strcmp(c->t[i + 1].lower, "for") == 0 ||
+           strcmp(c->t[i + 1].lower, "from") == 0 ||
+           strcmp(c->t[i + 1].lower, "of") == 0 ||
+           ((c->t[i + 1].cls & TD__WC_RELPRON) &&
+            !(c->t[i + 1].cls & TD__WC_DET))))
+        return 0;
       /* A bare base form followed by a plain lowercase word is a noun
        * modifier ("riot police", "aid agency"), not a verb. */
       if (p->n_words == 1 && sh == TD__SH_BASE && i + 1 < c->n &&
@@ -371,6 +429,21 @@ static void try_heads(coder *c, int i) {
   const stok *k = &c->t[i];
   /* Not in names or time expressions ("last March" is no march). */
   if (!k->w || k->mention >= 0 || k->timex >= 0) return;
+  /* A capitalised word inside a sentence is a name ("Shell in South
+   * Africa", "the Paris Accord"), unless the text capitalises after an
+   * abbreviation ("the U.S. Attack") or a quotation mark, or the word is
+   * in capitals (a headline). */
+  if (k->cap && i > 0) {
+    const td_token *tk = &c->doc->toks[c->tf + (uint32_t)i];
+    const td_token *pt = &c->doc->toks[c->tf + (uint32_t)i - 1];
+    int lower = 0;
+    for (uint32_t b = tk->start + 1; b < tk->end && !lower; b++)
+      lower = c->doc->text[b] >= 'a' && c->doc->text[b] <= 'z';
+    const stok *pk = &c->t[i - 1];
+    if (lower && c->doc->text[pt->end - 1] != '.' && !quote_mark(c, i - 1) &&
+        pk->punct != ':' && pk->punct != '(' && pk->punct != '-')
+      return;
+  }
   for (int li = 0; li < 2; li++) {
     int32_t lemma = k->w->lemma[li];
     if (lemma < 0) continue;
@@ -809,6 +882,26 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   *n = 0;
   int16_t q = c->t[m->head].quote;
   int j = m->first - 1;
+  /* "pressure which threatens trade", "Kuleba, who met Blinken": a
+   * relative pronoun right before the predicate is its subject and
+   * stands for the noun phrase before it, an actor or not. */
+  {
+    int r = j;
+    while (r >= 0 && c->t[r].mention < 0 && !c->t[r].punct &&
+           (c->t[r].cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL | TD__WC_HYPO |
+                           TD__WC_NEG | TD__WC_DO)))
+      r--;
+    if (r >= 0 && (c->t[r].cls & TD__WC_RELPRON) && c->t[r].mention < 0 &&
+        c->t[r].quote == q) {
+      int a = r - 1;
+      if (a >= 0 && c->t[a].punct == ',') a--;
+      if (a >= 0 && c->t[a].mention >= 0 && !is_possessive_at(c, a)) {
+        out[(*n)++] = c->t[a].mention;
+        return out[0];
+      }
+      return -1;
+    }
+  }
   while (j >= 0) {
     stok *k = &c->t[j];
     if (is_boundary(k)) break;
@@ -914,15 +1007,6 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
     }
   }
   return -1;
-}
-
-/* Whether token j is a quotation mark, straight or typographic. */
-static int quote_mark(const coder *c, int j) {
-  if (c->t[j].punct == '"' || c->t[j].punct == '\'') return 1;
-  const td_token *tk = &c->doc->toks[c->tf + (uint32_t)j];
-  const unsigned char *p = (const unsigned char *)c->doc->text + tk->start;
-  return tk->end - tk->start == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
-         p[2] >= 0x98 && p[2] <= 0x9F;
 }
 
 /* Statement verbs may have their subject after them ("said Blinken"):

@@ -276,6 +276,7 @@ static const struct {
     {"ACCORDING", TD__WC_ACCORDING},
     {"DEONTIC", TD__WC_DEONTIC},
     {"PAIRREF", TD__WC_PAIRREF},
+    {"RELPRON", TD__WC_RELPRON},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,

@@ -33,7 +33,9 @@ enum {
   TD__WC_REFUSE = 1u << 15,
   TD__WC_ACCORDING = 1u << 16,
   TD__WC_DEONTIC = 1u << 17,
-  TD__WC_PAIRREF = 1u << 18 /* "the two", "both": the pair just named */
+  TD__WC_PAIRREF = 1u << 18, /* "the two", "both": the pair just named */
+  TD__WC_RELPRON = 1u << 19  /* "which", "who": as a subject, the noun
+                                phrase before them */
 };
 
 /* The shape of a form for one of its lemmas. */

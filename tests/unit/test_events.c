@@ -750,6 +750,48 @@ static void speaker_attribution(void **state) {
   td_doc_free(d);
 }
 
+/* Nouns and names that look like predicates code nothing. */
+static void word_senses(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      /* a noun after a possessive */
+      "Japan said the market would recover from Monday's decline.",
+      /* a capitalised name inside a sentence */
+      "Nigeria said Shell in Lagos paid its taxes.",
+      /* an -s form before a verb is a plural noun */
+      "Japanese brokers said the yen rose.",
+      /* a base form after an adjective and before "from" */
+      "Canada noted strong demand from China.",
+      /* "which" stands for the noun before it: no actor threatens */
+      "The U.S. fuelled protectionist pressure which threatens world trade.",
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+    td_doc *d = code(texts[i]);
+    for (size_t k = 0; k < d->n_events; k++)
+      if (strcmp(d->events[k].code, "010") != 0) {
+        fprintf(stderr, "%s\n", texts[i]);
+        dump(d);
+        fail();
+      }
+    td_doc_free(d);
+  }
+  /* "declined comment" declines to comment (011), rejects nothing. */
+  td_doc *d = code("Blinken declined comment on the accord.");
+  if (!find(d, "011") || find(d, "12")) dump(d);
+  assert_non_null(find(d, "011"));
+  assert_null(find(d, "12"));
+  td_doc_free(d);
+  /* "who" stands for the name before it. */
+  d = code(
+      "Russia welcomed Ukrainian Foreign Minister Dmytro Kuleba, who "
+      "criticized NATO.");
+  const td_event *e = find(d, "111");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "UKR");
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -783,6 +825,7 @@ int main(void) {
       cmocka_unit_test(business_news),
       cmocka_unit_test(topics_are_no_events),
       cmocka_unit_test(speaker_attribution),
+      cmocka_unit_test(word_senses),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
