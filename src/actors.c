@@ -135,6 +135,15 @@ typedef struct resolver {
   uint32_t *cand; /* units that may open a piece: name starts, capitals */
   size_t n_cand;
   size_t info_cap; /* info's capacity when kept as scratch */
+  /* Companies named so far in the article, without their legal suffix
+   * ("American Express" of "American Express Co"): the same words later
+   * name the company again. */
+  struct {
+    uint64_t hash; /* name_hash_bytes over the words */
+    uint32_t len;  /* units */
+    int32_t code;  /* the country code piece->code of the company */
+  } cos[32];
+  size_t n_cos;
   td_entity *ents; /* scratch for doc->entities, doc->mentions */
   td_actor_mention *ments;
   size_t ents_cap, ments_cap;
@@ -561,6 +570,132 @@ static int unit_is(const resolver *r, uint32_t u, const char *w) {
          memcmp(r->doc->text + r->units[u].start, w, n) == 0;
 }
 
+/* Make units [s, e) one company piece in place of the pieces inside
+ * (a piece reaching past e widens it); the first country named inside
+ * gives its code. Returns the company's end. */
+static uint32_t company_piece(resolver *r, uint32_t s, uint32_t e) {
+  size_t a = 0;
+  while (a < r->n_pieces && r->pieces[a].u1 <= s) a++;
+  size_t b = a;
+  int32_t cty = -1;
+  while (b < r->n_pieces && r->pieces[b].u0 < e) {
+    const piece *q = &r->pieces[b];
+    if (cty < 0 && (q->kind == KB_COUNTRY || q->kind == KB_SEAT)) cty = q->code;
+    if (q->kind == P_COMPANY && q->code >= 0 && cty < 0) cty = q->code;
+    if (q->u1 > e) e = q->u1;
+    b++;
+  }
+  /* A legal suffix right after it is its own ("Chevron USA Inc"). */
+  while (e < r->n_units && cap_word(r, e) && unit_id(r, e) &&
+         td__kb_company(r->kb, unit_id(r, e)) == TD__KB_CO_SUFFIX &&
+         piece_at(r, e) < 0)
+    e++;
+  if (a < r->n_pieces && r->pieces[a].u0 < s) s = r->pieces[a].u0;
+  piece co = {s, e, -1, cty, P_COMPANY};
+  if (b == a) {
+    add_piece(r, co); /* room for one more */
+    memmove(r->pieces + a + 1, r->pieces + a,
+            (r->n_pieces - 1 - a) * sizeof *r->pieces);
+  } else {
+    memmove(r->pieces + a + 1, r->pieces + b,
+            (r->n_pieces - b) * sizeof *r->pieces);
+    r->n_pieces -= b - a - 1;
+  }
+  r->pieces[a] = co;
+  return e;
+}
+
+/* The name hash of units [s, e). */
+static uint64_t units_hash(const resolver *r, uint32_t s, uint32_t e) {
+  uint64_t h = TD__KB_FNV0;
+  for (uint32_t u = s; u < e; u++)
+    h = name_hash_bytes(h, r->doc->text + r->units[u].start,
+                        r->units[u].end - r->units[u].start);
+  return h;
+}
+
+/* Remember the words [s, e) of a company named with a legal suffix, when
+ * they can name it alone: two words or more, or one the kb does not
+ * know ("Texaco" of "Texaco Inc"; not "British" of "British Airways"). */
+static void remember_company(resolver *r, uint32_t s, uint32_t e) {
+  if (e <= s || e - s > 6 || r->n_cos == sizeof r->cos / sizeof r->cos[0])
+    return;
+  if (e - s == 1) {
+    ptrdiff_t k = piece_at(r, s);
+    if ((k >= 0 && r->pieces[k].kind != P_NAME) || unit_id(r, s)) return;
+  }
+  for (uint32_t u = s; u < e; u++)
+    if (unit_possessive(r, u)) return;
+  int32_t cty = -1;
+  for (uint32_t u = s; u < e && cty < 0; u++) {
+    ptrdiff_t k = piece_at(r, u);
+    if (k >= 0 && r->pieces[k].kind == KB_COUNTRY) cty = r->pieces[k].code;
+  }
+  uint64_t h = units_hash(r, s, e);
+  for (size_t i = 0; i < r->n_cos; i++)
+    if (r->cos[i].hash == h && r->cos[i].len == e - s) return;
+  r->cos[r->n_cos].hash = h;
+  r->cos[r->n_cos].len = e - s;
+  r->cos[r->n_cos].code = cty;
+  r->n_cos++;
+}
+
+/* "American Express said", after "American Express Co" earlier in the
+ * article: the words of a remembered company name are the company. */
+static void remembered_companies(resolver *r) {
+  if (r->n_cos == 0) return;
+  for (uint32_t u = 0; u < r->n_units; u++) {
+    if (!cap_word(r, u)) continue;
+    ptrdiff_t pu = piece_at(r, u);
+    if (pu >= 0 && (r->pieces[pu].u0 != u || r->pieces[pu].kind == KB_PERSON ||
+                    r->pieces[pu].kind == P_COMPANY))
+      continue;
+    uint32_t best = 0;
+    uint64_t h = TD__KB_FNV0;
+    for (uint32_t e = u; e < r->n_units && e - u < 6; e++) {
+      if (!r->units[e].word) break;
+      h = name_hash_bytes(h, r->doc->text + r->units[e].start,
+                          r->units[e].end - r->units[e].start);
+      for (size_t i = 0; i < r->n_cos; i++)
+        if (r->cos[i].hash == h && r->cos[i].len == e + 1 - u) best = e + 1;
+    }
+    /* Whole pieces only: "American Express" is not half of a name. */
+    ptrdiff_t pe = best ? piece_at(r, best - 1) : -1;
+    if (best == 0 || (pe >= 0 && r->pieces[pe].u1 > best)) continue;
+    u = company_piece(r, u, best) - 1;
+  }
+}
+
+/* "Air Canada", "Chevron USA": an unknown capitalised word right before
+ * a country's name makes a company's name with it, where a name may
+ * begin: after punctuation or after "of", "the", "and", "with" ...
+ * ("told Funaro Brazil would" is a person and a country). Not a person met
+ * before, not two words joined by a hyphen
+ * ("Franco-German" is two countries). */
+static void companies_after_names(resolver *r) {
+  for (size_t k = 0; k + 1 < r->n_pieces; k++) {
+    const piece *p = &r->pieces[k], *q = &r->pieces[k + 1];
+    if (p->kind != P_NAME || q->kind != KB_COUNTRY || q->u0 != p->u1 ||
+        p->u1 - p->u0 > 3 || unit_possessive(r, p->u1 - 1) ||
+        !td__is_space((unsigned char)r->doc->text[r->units[q->u0].start - 1]))
+      continue;
+    /* Not the sentence's first word either: "Two Palestinian bombers",
+     * "Senior Japanese officials". */
+    uint32_t s0 = 0;
+    while (s0 < r->n_units && !r->units[s0].word) s0++;
+    if (p->u0 <= s0) continue;
+    const unit *b = &r->units[p->u0 - 1];
+    if (b->word && !(b->id && (r->kb->tok_flags[b->id] & KBT_CONN))) continue;
+    uint64_t hn = units_hash(r, p->u1 - 1, p->u1);
+    int person = 0;
+    for (size_t i = 0; i < r->doc->n_entities && !person; i++)
+      person = r->doc->entities[i].kind == TD_ENT_PERSON &&
+               (r->info[i].h_last == hn || r->info[i].h_full == hn);
+    if (person) continue;
+    company_piece(r, p->u0, q->u1);
+  }
+}
+
 /* Company names (companies.txt): a run of capitalised words closed by a
  * legal suffix ("Anacomp Inc", "Nomura Securities Co Ltd") or a head noun
  * ("British Airways", "Texas Instruments") becomes one piece, P_COMPANY,
@@ -638,32 +773,18 @@ static void find_companies(resolver *r) {
       i = e - 1;
       continue;
     }
-    /* The pieces inside give way to the company; the first country named
-     * in it gives its code. */
-    size_t a = 0;
-    while (a < r->n_pieces && r->pieces[a].u1 <= s) a++;
-    size_t b = a;
-    int32_t cty = -1;
-    while (b < r->n_pieces && r->pieces[b].u0 < e) {
-      const piece *q = &r->pieces[b];
-      if (cty < 0 && (q->kind == KB_COUNTRY || q->kind == KB_SEAT))
-        cty = q->code;
-      if (q->u1 > e) e = q->u1;
-      b++;
+    /* The name without its legal suffix names the company again. */
+    if (suffix) {
+      uint32_t ne = e;
+      while (ne > i &&
+             td__kb_company(kb, unit_id(r, ne - 1)) == TD__KB_CO_SUFFIX)
+        ne--;
+      remember_company(r, s, ne);
     }
-    piece co = {s, e, -1, cty, P_COMPANY};
-    if (b == a) {
-      add_piece(r, co); /* room for one more */
-      memmove(r->pieces + a + 1, r->pieces + a,
-              (r->n_pieces - 1 - a) * sizeof *r->pieces);
-    } else {
-      memmove(r->pieces + a + 1, r->pieces + b,
-              (r->n_pieces - b) * sizeof *r->pieces);
-      r->n_pieces -= b - a - 1;
-    }
-    r->pieces[a] = co;
-    i = e - 1;
+    i = company_piece(r, s, e) - 1;
   }
+  remembered_companies(r);
+  companies_after_names(r);
 }
 
 /* Whether unit u could be the first name of kb person e: the same token
@@ -1499,7 +1620,7 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   r.doc = doc;
   r.kb = kb;
   r.day = doc_day(doc);
-  r.n_units = r.n_pieces = r.n_cand = r.n_persons = 0;
+  r.n_units = r.n_pieces = r.n_cand = r.n_persons = r.n_cos = 0;
   /* Entities and mentions are built in scratch arrays (doc points at
    * them meanwhile) and copied out at their final size: one allocation
    * each per article. */

@@ -456,6 +456,35 @@ static void surname_namesakes(void **state) {
   td_actor_kb_free(kb);
 }
 
+/* A company named with its suffix is the same company without it later
+ * in the article; a name before a country's makes a company's name
+ * ("Air Canada"), but not at a sentence's start, not joined by a hyphen
+ * and not after a verb. */
+static void company_names_again(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_doc *d = resolve(
+      kb,
+      "Orbitel Express Co said profits rose. Later, Orbitel Express sold "
+      "its stake in Zentrix Inc, and Zentrix said so.\n\n"
+      "Shares of Quorra Canada fell. Two Canadian ministers left, and "
+      "Franco-German talks began.\n\n"
+      "Blinken told Kovac Canada would help. West German and Latin "
+      "American bankers met.\n",
+      day(1987, 3, 2));
+  expect(d, "Orbitel Express Co", 0, "BUS", TD_ACTOR_DICT);
+  expect(d, "Orbitel Express", 0, "BUS", TD_ACTOR_DICT);
+  expect(d, "Zentrix", 0, "BUS", TD_ACTOR_DICT);
+  expect(d, "Quorra Canada", 0, "CANBUS", TD_ACTOR_DICT);
+  expect(d, "Canadian ministers", 0, "CANGOV", TD_ACTOR_DICT);
+  expect(d, "German", 0, "DEU", TD_ACTOR_DICT);
+  expect(d, "Canada", 0, "CAN", TD_ACTOR_DICT);
+  expect(d, "West German", 0, "DEU", TD_ACTOR_DICT);
+  expect(d, "Latin American", 0, "LAM", TD_ACTOR_DICT);
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(dated_roles),
@@ -469,6 +498,7 @@ int main(void) {
       cmocka_unit_test(companies_are_no_countries),
       cmocka_unit_test(company_heads_and_public_bodies),
       cmocka_unit_test(surname_namesakes),
+      cmocka_unit_test(company_names_again),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
