@@ -425,6 +425,19 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
   }
 }
 
+/* A one-word verb pattern used in its business sense: its object or its
+ * subject is a noun of markets and money (function_words.txt ECON):
+ * "to support its economy", "meet the price", "prices decline". */
+static int business_sense(const coder *c, const match *m) {
+  if (m->p->pos != 'v' || m->p->n_words != 1) return 0;
+  int j = m->head + 1;
+  if (j < c->n && (c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0) j++;
+  if (j < c->n && c->t[j].mention < 0 && (c->t[j].cls & TD__WC_ECON)) return 1;
+  j = m->head - 1;
+  return j >= 0 && c->t[j].mention < 0 && (c->t[j].cls & TD__WC_ECON) &&
+         !(c->t[j].cls & TD__WC_DET);
+}
+
 static void try_heads(coder *c, int i) {
   const stok *k = &c->t[i];
   /* Not in names or time expressions ("last March" is no march). */
@@ -463,6 +476,7 @@ static void try_heads(coder *c, int i) {
       m.absorbed = 0;
       m.words[m.n_words++] = i;
       if (!match_pre(c, p, &m) || !match_post(c, p, &m)) continue;
+      if (business_sense(c, &m)) continue;
       if (c->n_m == c->cap_m) {
         c->cap_m = c->cap_m ? c->cap_m * 2 : 32;
         c->m = td_xrealloc(c->m, c->cap_m * sizeof *c->m);

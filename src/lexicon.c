@@ -277,6 +277,7 @@ static const struct {
     {"DEONTIC", TD__WC_DEONTIC},
     {"PAIRREF", TD__WC_PAIRREF},
     {"RELPRON", TD__WC_RELPRON},
+    {"ECON", TD__WC_ECON},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,
@@ -526,9 +527,9 @@ static void index_patterns(td_lexicon *lx, size_t from) {
   for (size_t id = from; id < lx->n_lemmas; id++) {
     const char *l = lx->lemmas[id];
     int32_t wi = strmap_get(&lx->word_map, l, strlen(l));
-    uint32_t closed =
-        ~(uint32_t)(TD__WC_PLAN | TD__WC_TRY | TD__WC_REFUSE |
-                    TD__WC_ACCORDING | TD__WC_DEONTIC | TD__WC_HYPO);
+    uint32_t closed = ~(uint32_t)(TD__WC_PLAN | TD__WC_TRY | TD__WC_REFUSE |
+                                  TD__WC_ACCORDING | TD__WC_DEONTIC |
+                                  TD__WC_HYPO | TD__WC_ECON);
     if (wi >= 0 && (lx->words[wi].cls & closed)) continue; /* closed class */
     add_regular_forms(lx, l, (int32_t)id);
   }

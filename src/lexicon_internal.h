@@ -34,8 +34,10 @@ enum {
   TD__WC_ACCORDING = 1u << 16,
   TD__WC_DEONTIC = 1u << 17,
   TD__WC_PAIRREF = 1u << 18, /* "the two", "both": the pair just named */
-  TD__WC_RELPRON = 1u << 19  /* "which", "who": as a subject, the noun
+  TD__WC_RELPRON = 1u << 19, /* "which", "who": as a subject, the noun
                                 phrase before them */
+  TD__WC_ECON = 1u << 20     /* nouns of markets and money: "support
+                                prices", "shares fell" are no events */
 };
 
 /* The shape of a form for one of its lemmas. */

@@ -429,7 +429,7 @@ static void company_heads_and_public_bodies(void **state) {
               "The World Bank approved the loan.\n",
               day(1987, 3, 2));
   expect(d, "Iraqi", 0, "IRQ", TD_ACTOR_DICT);
-  expect(d, "South African", 0, "ZAF", TD_ACTOR_DICT);
+  expect(d, "South African Reserve Bank", 0, "ZAFGOV", TD_ACTOR_DICT);
   if (count_code(d, "IGOWBK") != 1 || count_code(d, "BUS") != 0) dump(d);
   assert_int_equal(count_code(d, "IGOWBK"), 1);
   for (size_t i = 0; i < d->n_mentions; i++)

@@ -792,6 +792,35 @@ static void word_senses(void **state) {
   td_doc_free(d);
 }
 
+/* Verbs in their business sense and business people code nothing: a
+ * noun of markets and money as object, traders as speakers. */
+static void business_senses(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "Japan acted to support the dollar.",
+      "Norway moved to prevent the krone falling, and Sweden will meet the "
+      "price.",
+      "West German trade sources said the offer was neutral.",
+      "An Indian trade source told Reuters the deal was done.",
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+    td_doc *d = code(texts[i]);
+    if (d->n_events) {
+      fprintf(stderr, "%s\n", texts[i]);
+      dump(d);
+    }
+    assert_int_equal(d->n_events, 0);
+    td_doc_free(d);
+  }
+  /* The political sense stays. */
+  td_doc *d = code("Japan will support Ukraine.");
+  const td_event *e = find(d, "03");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->target_code, "UKR");
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -826,6 +855,7 @@ int main(void) {
       cmocka_unit_test(topics_are_no_events),
       cmocka_unit_test(speaker_attribution),
       cmocka_unit_test(word_senses),
+      cmocka_unit_test(business_senses),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
