@@ -807,8 +807,25 @@ static int first_name_of(const resolver *r, uint32_t u, const kb_entry *e) {
 /* A known person matched by the surname alone right after an unknown
  * first name that is not theirs is a namesake: "Dow Jones" is no David
  * Jones, "Charles H. Baker" no Howard Baker. The surname joins the
- * unknown name before it. */
+ * unknown name before it; alone, later, it is the namesake's. */
 static void split_namesakes(resolver *r) {
+  /* The surname of a namesake met earlier in the article is the
+   * namesake's: "Mario Fernandez, director of ... Fernandez said". */
+  for (size_t k = 0; k < r->n_pieces && r->n_persons; k++) {
+    piece *p = &r->pieces[k];
+    if (p->kind != KB_PERSON || p->u1 != p->u0 + 1 ||
+        !strchr(td__kb_str(r->kb, r->kb->ent[p->entry].name), ' '))
+      continue;
+    uint64_t hn = units_hash(r, p->u0, p->u1);
+    for (size_t i = 0; i < r->doc->n_entities; i++)
+      if (r->doc->entities[i].kind == TD_ENT_PERSON &&
+          r->info[i].h_last == hn && r->info[i].kb_entry != p->entry &&
+          r->info[i].kb_learnt != p->entry) {
+        p->kind = P_NAME;
+        p->entry = p->code = -1;
+        break;
+      }
+  }
   for (size_t k = 1; k < r->n_pieces; k++) {
     piece *p = &r->pieces[k], *q = &r->pieces[k - 1];
     if (p->kind != KB_PERSON || p->u1 != p->u0 + 1 || q->kind != P_NAME ||
@@ -1211,7 +1228,16 @@ static void span_text(const resolver *r, uint32_t u0, uint32_t u1, char *out,
 static int plausible_name(const resolver *r, const piece *p, uint32_t s0) {
   uint32_t n = p->u1 - p->u0;
   if (n > 4) return 0;
-  if (n == 1 && p->u0 == s0) return 0;
+  if (n == 1 && p->u0 == s0) {
+    /* A sentence's first word is a name only when it is the surname of
+     * a person met before ("Stoltenberg said so"). */
+    uint64_t hn = units_hash(r, p->u0, p->u1);
+    int met = 0;
+    for (size_t i = 0; i < r->doc->n_entities && !met; i++)
+      met =
+          r->doc->entities[i].kind == TD_ENT_PERSON && r->info[i].h_last == hn;
+    if (!met) return 0;
+  }
   /* "On Wednesday", "In December": weekdays, months and little words
    * are no names. */
   for (uint32_t u = p->u0; u < p->u1; u++) {

@@ -401,13 +401,14 @@ static void companies_are_no_countries(void **state) {
   expect(d, "American Express Co chairman Walter Quince", 0, "USABUS",
          TD_ACTOR_TITLE);
   expect(d, "Procter & Gamble Co", 0, "BUS", TD_ACTOR_DICT);
+  /* The sentence's first word is the surname of the person met before. */
+  expect(d, "Quince", 0, "USABUS", TD_ACTOR_COREF);
   /* No country, no government, no general. */
-  if (count_code(d, "GBR") != 1 || count_code(d, "JPN") != 1 ||
-      count_code(d, "USA") != 1 || count_code(d, "USAMIL") != 0)
-    dump(d);
-  assert_int_equal(count_code(d, "GBR"), 1);
-  assert_int_equal(count_code(d, "JPN"), 1);
-  assert_int_equal(count_code(d, "USA"), 1);
+  for (size_t i = 0; i < d->n_mentions; i++) {
+    const char *c = d->mentions[i].code;
+    if (strlen(c) < 6 || strcmp(c + 3, "BUS") != 0)
+      assert_string_equal(c, "BUS");
+  }
   td_doc_free(d);
   /* A company's people are not learnt: the next article does not know
    * Walter Quince. */
@@ -452,6 +453,13 @@ static void surname_namesakes(void **state) {
   expect(d, "J. Stoltenberg", 0, "IGOWSTNAT", TD_ACTOR_DICT);
   if (count_code(d, "IGOWSTNAT") != 2) dump(d);
   assert_int_equal(count_code(d, "IGOWSTNAT"), 2);
+  td_doc_free(d);
+  /* Later in the article, the surname alone is the namesake met first. */
+  d = resolve(kb,
+              "Thomas Stoltenberg, chairman of Orbitel Corp, arrived. "
+              "Stoltenberg said so.\n",
+              day(2022, 3, 1));
+  expect(d, "Stoltenberg", 0, "BUS", TD_ACTOR_COREF);
   td_doc_free(d);
   td_actor_kb_free(kb);
 }
