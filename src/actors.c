@@ -1457,6 +1457,10 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
           best = (int32_t)i;
           best_m = r->info[i].last_mention;
         }
+      /* A person named two sentences back or more is no longer "he":
+       * news names its next speaker, and the one between may be someone
+       * no dictionary or title codes ("Lewis of Phillips and Drew"). */
+      if (best >= 0 && r->doc->mentions[best_m].sent + 2 < sent) best = -1;
       if (best >= 0)
         add_mention(r, p->u0, p->u1, sent, r->doc->entities[best].code, best,
                     TD_ACTOR_COREF);

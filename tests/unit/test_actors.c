@@ -493,6 +493,24 @@ static void company_names_again(void **state) {
   td_actor_kb_free(kb);
 }
 
+/* "he" refers back at most two sentences: further on, news has named
+ * someone else, often someone no title codes. */
+static void pronouns_reach_two_sentences(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_doc *d = resolve(kb,
+                      "Polish Foreign Minister Jan Nowak met reporters. The "
+                      "meeting was long. He left early.\n\n"
+                      "Grain prices rose. An analyst at a broker in Warsaw "
+                      "said the harvest was poor. He said so twice.\n",
+                      day(2022, 3, 1));
+  expect(d, "He", 0, "POLGOV", TD_ACTOR_COREF);
+  if (mention(d, "He", 1)) dump(d);
+  assert_null(mention(d, "He", 1));
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(dated_roles),
@@ -507,6 +525,7 @@ int main(void) {
       cmocka_unit_test(company_heads_and_public_bodies),
       cmocka_unit_test(surname_namesakes),
       cmocka_unit_test(company_names_again),
+      cmocka_unit_test(pronouns_reach_two_sentences),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
