@@ -322,6 +322,17 @@ static int possessive_tok(const stok *k) {
          strcmp(k->lower, "'") == 0;
 }
 
+/* Whether token k is a verb's past form and nothing else ("fuelled"): an
+ * adjective or a noun between an actor and a nominal predicate is not. */
+static int past_form(const stok *k) {
+  if (!k->w) {
+    size_t n = strlen(k->lower);
+    return n > 4 && strcmp(k->lower + n - 2, "ed") == 0;
+  }
+  unsigned a = k->w->shape[0], b = k->w->lemma[1] >= 0 ? k->w->shape[1] : 0;
+  return ((a | b) & TD__SH_PAST) && !((a | b) & (TD__SH_BASE | TD__SH_S));
+}
+
 /* Whether token k is the past form of a statement verb ("said", "added"). */
 static int said_form(const coder *c, const stok *k) {
   if (!k->w || k->mention >= 0) return 0;
@@ -1575,7 +1586,8 @@ static void code_match(coder *c, match *m) {
        * or "by X" after it. The subject of the clause is not enough. */
       int j = m->first - 1, steps = 0;
       while (j >= 0 && steps < 3 && c->t[j].mention < 0 && !c->t[j].punct &&
-             !(c->t[j].cls & (TD__WC_PREP | TD__WC_REL)) && !c->t[j].head) {
+             !(c->t[j].cls & (TD__WC_PREP | TD__WC_REL)) && !c->t[j].head &&
+             !(past_form(&c->t[j]) && !(c->t[j].cls & TD__WC_LIGHT))) {
         j--;
         steps++;
       }

@@ -278,6 +278,7 @@ static const struct {
     {"PAIRREF", TD__WC_PAIRREF},
     {"RELPRON", TD__WC_RELPRON},
     {"ECON", TD__WC_ECON},
+    {"LIGHT", TD__WC_LIGHT},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,
@@ -529,7 +530,7 @@ static void index_patterns(td_lexicon *lx, size_t from) {
     int32_t wi = strmap_get(&lx->word_map, l, strlen(l));
     uint32_t closed = ~(uint32_t)(TD__WC_PLAN | TD__WC_TRY | TD__WC_REFUSE |
                                   TD__WC_ACCORDING | TD__WC_DEONTIC |
-                                  TD__WC_HYPO | TD__WC_ECON);
+                                  TD__WC_HYPO | TD__WC_ECON | TD__WC_LIGHT);
     if (wi >= 0 && (lx->words[wi].cls & closed)) continue; /* closed class */
     add_regular_forms(lx, l, (int32_t)id);
   }

@@ -36,8 +36,10 @@ enum {
   TD__WC_PAIRREF = 1u << 18, /* "the two", "both": the pair just named */
   TD__WC_RELPRON = 1u << 19, /* "which", "who": as a subject, the noun
                                 phrase before them */
-  TD__WC_ECON = 1u << 20     /* nouns of markets and money: "support
+  TD__WC_ECON = 1u << 20,    /* nouns of markets and money: "support
                                 prices", "shares fell" are no events */
+  TD__WC_LIGHT = 1u << 21    /* light verbs: their object noun names the
+                                subject's act ("issued arrest warrants") */
 };
 
 /* The shape of a form for one of its lemmas. */

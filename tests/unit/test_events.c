@@ -781,6 +781,21 @@ static void word_senses(void **state) {
   assert_non_null(find(d, "011"));
   assert_null(find(d, "12"));
   td_doc_free(d);
+  /* A noun predicate takes its actor across a light verb ("issued"),
+   * not across another verb ("fuelled ... pressure" above). */
+  d = code("A court in Kenya has issued arrest warrants for two Ugandan men.");
+  const td_event *w = find(d, "173");
+  if (!w) dump(d);
+  assert_non_null(w);
+  assert_actor(w->source_code, "KEN");
+  assert_actor(w->target_code, "UGA");
+  td_doc_free(d);
+  d = code("Tokyo resisted U.S. pressure on Japan.");
+  w = find(d, "100");
+  if (!w) dump(d);
+  assert_non_null(w);
+  assert_actor(w->source_code, "USA");
+  td_doc_free(d);
   /* "who" stands for the name before it. */
   d = code(
       "Russia welcomed Ukrainian Foreign Minister Dmytro Kuleba, who "
