@@ -1,12 +1,12 @@
 /* Unit tests for store.c: schema, idempotent puts, replacement, refusal of
  * newer schemas and of files that are not stores. Documents are built by
  * hand so the store is tested apart from the reading stages. */
-#include <cmocka.h>
 #include <setjmp.h>
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <cmocka.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,9 +28,7 @@ static int setup(void **state) {
   return 0;
 }
 
-static int teardown(void **state) {
-  return setup(state);
-}
+static int teardown(void **state) { return setup(state); }
 
 /* A hand-made prepared document: one paragraph of two sentences. */
 static td_doc *make_doc(const char *id, const char *text) {
@@ -39,8 +37,8 @@ static td_doc *make_doc(const char *id, const char *text) {
   td_doc_set_raw(d, text, strlen(text));
   d->text = td_xstrdup(text);
   d->text_len = strlen(text);
-  d->date =
-      (td_date){.year = 2022, .month = 2, .day = 1, .precision = TD_PREC_DAY};
+  d->date = (td_date){.year = 2022, .month = 2, .day = 1,
+                      .precision = TD_PREC_DAY};
   d->date_source = TD_DATE_SRC_DATELINE;
   td_doc_set_str(&d->place, "Washington");
   d->n_paras = 1;
@@ -165,10 +163,9 @@ static void not_a_store(void **state) {
   (void)state;
   FILE *f = fopen(dbpath, "w");
   assert_non_null(f);
-  fputs(
-      "this is a text file, not a database, and it is long enough to "
-      "be checked as a header by sqlite\n",
-      f);
+  fputs("this is a text file, not a database, and it is long enough to "
+        "be checked as a header by sqlite\n",
+        f);
   fclose(f);
   td_store *st;
   td_error err = {0};
@@ -199,9 +196,9 @@ static void foreign_db_untouched(void **state) {
   (void)state;
   sqlite3 *db;
   assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
-  assert_int_equal(
-      sqlite3_exec(db, "CREATE TABLE bookmarks (url TEXT)", NULL, NULL, NULL),
-      SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, "CREATE TABLE bookmarks (url TEXT)", NULL,
+                                NULL, NULL),
+                   SQLITE_OK);
   sqlite3_close(db);
   td_store *st;
   td_error err = {0};
