@@ -144,7 +144,8 @@ typedef struct resolver {
     int32_t code;  /* the country code piece->code of the company */
   } cos[32];
   size_t n_cos;
-  td_entity *ents; /* scratch for doc->entities, doc->mentions */
+  uint64_t co_first; /* first_bit() of the first word of each */
+  td_entity *ents;   /* scratch for doc->entities, doc->mentions */
   td_actor_mention *ments;
   size_t ents_cap, ments_cap;
 } resolver;
@@ -538,7 +539,7 @@ static ptrdiff_t piece_at(const resolver *r, uint32_t u) {
 /* The kb token id of unit u. build_units reads a word of three bytes or
  * fewer by its packed bytes, so an abbreviation with its period ("Co.")
  * has none there: it is looked up here, normalised. */
-static int32_t unit_id(const resolver *r, uint32_t u) {
+static inline int32_t unit_id(const resolver *r, uint32_t u) {
   const unit *x = &r->units[u];
   if (x->id || !x->word || x->end - x->start > 3 ||
       r->doc->text[x->end - 1] != '.')
@@ -614,6 +615,14 @@ static uint64_t units_hash(const resolver *r, uint32_t s, uint32_t e) {
   return h;
 }
 
+/* A bit for the first word of a remembered company name (its length and
+ * first letter): most words are ruled out without hashing. */
+static inline uint64_t first_bit(const resolver *r, uint32_t u) {
+  const unit *x = &r->units[u];
+  unsigned c = td__lower((unsigned char)r->doc->text[x->start]);
+  return UINT64_C(1) << ((c * 7u + (x->end - x->start)) & 63u);
+}
+
 /* Remember the words [s, e) of a company named with a legal suffix, when
  * they can name it alone: two words or more, or one the kb does not
  * know ("Texaco" of "Texaco Inc"; not "British" of "British Airways"). */
@@ -638,17 +647,19 @@ static void remember_company(resolver *r, uint32_t s, uint32_t e) {
   r->cos[r->n_cos].len = e - s;
   r->cos[r->n_cos].code = cty;
   r->n_cos++;
+  r->co_first |= first_bit(r, s);
 }
 
 /* "American Express said", after "American Express Co" earlier in the
  * article: the words of a remembered company name are the company. */
 static void remembered_companies(resolver *r) {
   if (r->n_cos == 0) return;
-  for (uint32_t u = 0; u < r->n_units; u++) {
-    if (!cap_word(r, u)) continue;
-    ptrdiff_t pu = piece_at(r, u);
-    if (pu >= 0 && (r->pieces[pu].u0 != u || r->pieces[pu].kind == KB_PERSON ||
-                    r->pieces[pu].kind == P_COMPANY))
+  /* Every capitalised word is in a piece: a name starts at a piece. */
+  for (size_t k = 0; k < r->n_pieces; k++) {
+    const piece *pk = &r->pieces[k];
+    uint32_t u = pk->u0;
+    if (pk->kind == KB_PERSON || pk->kind == P_COMPANY || !cap_word(r, u) ||
+        !(r->co_first & first_bit(r, u)))
       continue;
     uint32_t best = 0;
     uint64_t h = TD__KB_FNV0;
@@ -662,7 +673,7 @@ static void remembered_companies(resolver *r) {
     /* Whole pieces only: "American Express" is not half of a name. */
     ptrdiff_t pe = best ? piece_at(r, best - 1) : -1;
     if (best == 0 || (pe >= 0 && r->pieces[pe].u1 > best)) continue;
-    u = company_piece(r, u, best) - 1;
+    company_piece(r, u, best); /* now pieces[k] */
   }
 }
 
@@ -708,10 +719,31 @@ static void companies_after_names(resolver *r) {
  * and Telegraph Co"), never a person or a possessive ("Japan's"). */
 static void find_companies(resolver *r) {
   const td_actor_kb *kb = r->kb;
+  const unit *U = r->units;
+  const uint8_t *tf = kb->tok_flags; /* tf[0] == 0: unknown words */
+  size_t next = 0;                   /* the next piece that may open a run */
   for (uint32_t i = 1; i < r->n_units; i++) {
-    const unit *u = &r->units[i];
-    int32_t uid = u->cap ? unit_id(r, i) : 0;
-    if (!uid || !(kb->tok_flags[uid] & KBT_COMPANY)) continue;
+    /* A company word comes after a capitalised word or "and", "of", "&":
+     * from anywhere else, jump to the next piece (every capitalised word
+     * but a little one is in a piece). */
+    const unit *b = &U[i - 1];
+    if (!b->cap && !(b->id && (tf[b->id] & KBT_CONN)) && b->punct != '?') {
+      if (next > r->n_pieces) next = r->n_pieces; /* pieces were merged */
+      while (next > 0 && r->pieces[next - 1].u0 >= i) next--;
+      while (next < r->n_pieces && r->pieces[next].u0 < i) next++;
+      if (next == r->n_pieces) break;
+      i = r->pieces[next].u0; /* its own word opens no company */
+      continue;
+    }
+    const unit *u = &U[i];
+    int32_t uid = u->id;
+    if (!(tf[uid] & KBT_COMPANY)) {
+      /* Only an abbreviation with its period has no id yet ("Co."). */
+      if (uid || !u->cap || u->end - u->start > 3) continue;
+      uid = unit_id(r, i);
+      if (!(tf[uid] & KBT_COMPANY)) continue;
+    }
+    if (!u->cap) continue;
     ptrdiff_t pi = piece_at(r, i);
     if (pi >= 0 && r->pieces[pi].kind != P_NAME) continue;
     /* The run's end: more company words ("Securities Co Ltd"). */
@@ -970,7 +1002,13 @@ static void add_roles(ent_info *in, const chain_code *cc) {
 /* A company's code: BUS after the country named in it, else BUS alone. */
 static void company_code(const resolver *r, const piece *p, char *out,
                          size_t n) {
-  snprintf(out, n, "%.3sBUS", p->code >= 0 ? r->kb->codes[p->code].code : "");
+  const char *c = p->code >= 0 ? r->kb->codes[p->code].code : "";
+  size_t k = 0;
+  while (k < 3 && c[k] && k + 4 < n) {
+    out[k] = c[k];
+    k++;
+  }
+  memcpy(out + k, "BUS", 4);
 }
 
 static void chain_add(resolver *r, chain_code *cc, const piece *p) {
@@ -1379,15 +1417,22 @@ static void named_mention(resolver *r, uint32_t sent, const piece *p) {
 /* A mention of a company (find_companies): one entity per code and name
  * in the article. */
 static void company_mention(resolver *r, uint32_t sent, const piece *p) {
-  char code[24], nm[64], key[64];
+  char code[8];
   company_code(r, p, code, sizeof code);
-  span_text(r, p->u0, p->u1, nm, sizeof nm);
-  uint64_t h = name_hash_bytes(TD__KB_FNV0, nm, strlen(nm));
-  snprintf(key, sizeof key, "%s|%016llx", code, (unsigned long long)h);
-  int32_t ent = find_entity_key(r, key);
+  /* Its entity: the same words and code met before (info's h_full holds
+   * a company's name hash; key stays empty). */
+  uint64_t h = units_hash(r, p->u0, p->u1);
+  int32_t ent = -1;
+  for (size_t i = 0; i < r->doc->n_entities && ent < 0; i++)
+    if (r->info[i].kb_entry < 0 && r->info[i].h_full == h &&
+        r->doc->entities[i].kind == TD_ENT_ORG &&
+        strcmp(r->doc->entities[i].code, code) == 0)
+      ent = (int32_t)i;
   if (ent < 0) {
+    char nm[64];
+    span_text(r, p->u0, p->u1, nm, sizeof nm);
     ent = new_entity(r, nm, code, TD_ENT_ORG, TD_ACTOR_DICT);
-    cpy(r->info[ent].key, sizeof r->info[ent].key, key);
+    r->info[ent].h_full = h;
   }
   add_mention(r, p->u0, p->u1, sent, code, ent, TD_ACTOR_DICT);
 }
@@ -1651,6 +1696,7 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   r.kb = kb;
   r.day = doc_day(doc);
   r.n_units = r.n_pieces = r.n_cand = r.n_persons = r.n_cos = 0;
+  r.co_first = 0;
   /* Entities and mentions are built in scratch arrays (doc points at
    * them meanwhile) and copied out at their final size: one allocation
    * each per article. */
