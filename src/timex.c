@@ -620,17 +620,21 @@ static int tense_at(const ctx *c, int i) {
       word_at(c, i - 3, "as"))
     return 1;
   int lo = i > 10 ? i - 10 : 0;
-  for (int k = i - 1; k >= lo; k--) {
-    if (c->at[k].kind == A_PUNCT && (c->at[k].ch == ';' || c->at[k].ch == '"'))
+  /* "since Monday", "since shortly after the Oct. 23 attack": behind */
+  for (int k = i - 1; k >= 0 && k >= i - 5; k--) {
+    if (word_at(c, k, "since")) return -1;
+    if (!(word_at(c, k, "shortly") || word_at(c, k, "just") ||
+          word_at(c, k, "after") || word_at(c, k, "the") ||
+          sense_of(&c->at[k], C_MOD)))
       break;
-    int v = cue_at(c, k);
-    if (v) return v;
   }
-  /* "has given them until 9 a.m. Tuesday": a deadline is ahead unless
-   * the clause before says otherwise ("was closed until Friday") */
+  /* "postponed until Tuesday", "has given them until 9 a.m. Tuesday",
+   * "kept closed until Friday": a deadline is ahead, whatever the verb
+   * before it, unless the clause after it says otherwise ("Until
+   * Thursday, they had not called him a suspect", "not until Tuesday
+   * that he revealed"). "since Monday" is behind. */
   for (int k = i - 1; k >= lo && k >= i - 6; k--) {
     if (word_at(c, k, "until") || word_at(c, k, "till")) {
-      /* "Until Thursday, they had not called him a suspect" */
       int hi = i + 12 < (int)c->n ? i + 12 : (int)c->n;
       for (int j = i + 1; j < hi && !closing_quote(c, j); j++) {
         int v = cue_at(c, j);
@@ -641,6 +645,12 @@ static int tense_at(const ctx *c, int i) {
     if (c->at[k].kind == A_WORD && !sense_of(&c->at[k], C_TZ) &&
         !(c->at[k].e - c->at[k].s == 1)) /* a.m., p.m. letters pass */
       break;
+  }
+  for (int k = i - 1; k >= lo; k--) {
+    if (c->at[k].kind == A_PUNCT && (c->at[k].ch == ';' || c->at[k].ch == '"'))
+      break;
+    int v = cue_at(c, k);
+    if (v) return v;
   }
   int hi = i + 12 < (int)c->n ? i + 12 : (int)c->n;
   for (int k = i + 1; k < hi; k++) {

@@ -117,6 +117,23 @@ static void nearest_year(void **state) {
   td_doc_free(d);
 }
 
+/* "until" a weekday is a deadline ahead whatever verb comes before it,
+ * unless the clause after it is past; "since" looks back. */
+static void deadlines_and_since(void **state) {
+  (void)state;
+  /* 2022-02-02 is a Wednesday */
+  expect("The regulator kept the exchange closed until Friday.", "2022-02-02",
+         "Friday", "2022-02-04", TD_TIMEX_DATE);
+  expect("The court postponed until Monday morning any ruling on the case.",
+         "2022-02-02", "Monday morning", "2022-02-07TMO", TD_TIMEX_TIME);
+  expect("Until Monday, officials had refused to comment.", "2022-02-02",
+         "Monday", "2022-01-31", TD_TIMEX_DATE);
+  expect(
+      "Divers are searching the lake since shortly after the June 14 "
+      "crash.",
+      "2022-02-02", "June 14", "2021-06-14", TD_TIMEX_DATE);
+}
+
 static void absolute_forms(void **state) {
   (void)state;
   expect("Filed 1/26/2022 in court.", "2022-02-02", "1/26/2022", "2022-01-26",
@@ -625,6 +642,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(weekday_by_tense),
       cmocka_unit_test(nearest_year),
+      cmocka_unit_test(deadlines_and_since),
       cmocka_unit_test(absolute_forms),
       cmocka_unit_test(deictic),
       cmocka_unit_test(anchors),
