@@ -591,6 +591,11 @@ static int cue_at(const ctx *c, int k) {
       (word_at(c, k - 1, "had") ||
        (k > 1 && word_at(c, k - 1, "been") && word_at(c, k - 2, "had"))))
     return -1;
+  /* "was expected to", "were planning to": a plan the story reports
+   * looks ahead of the DCT like "is expected to" */
+  if (v == -1 && (is_w(c->text, a, "was") || is_w(c->text, a, "were")) &&
+      k + 1 < (int)c->n && cue_at(c, k + 1) > 0)
+    return 1;
   if (s) return v;
   /* "should be completed", "to be held": a passive infinitive takes the
    * tense of the modal or verb before it */
@@ -2600,6 +2605,42 @@ static int line_break_between(const td_doc *doc, uint32_t a, uint32_t b) {
   return (size_t)(nl - t) - ls < WRAP_WIDTH;
 }
 
+/* Whether atom k is a word in title case ("Week", not "week" or "WEEK"). */
+static int title_case(const ctx *c, int k) {
+  const atom *a = &c->at[k];
+  return a->kind == A_WORD && a->cap && a->e - a->s > 1 &&
+         !td__is_upper((unsigned char)c->text[a->s + 1]);
+}
+
+/* Whether x is the name of a programme or a paper rather than a time: in
+ * running text (the line has a lower-case word of four letters or more, so
+ * it is no title-case headline), a word that is only capitalized in a name
+ * - a unit, "today", "tonight" - written in title case after the first
+ * word of the expression ("This Week", "60 Minutes") or, alone, right
+ * after a capitalized word that does not open the line ("USA Today"). */
+static int title_name(const ctx *c, const expr *x) {
+  int last = x->a1 - 1;
+  const atom *a = &c->at[last];
+  if (!title_case(c, last) ||
+      !(sense_of(a, C_UNIT) || sense_of(a, C_UNITS) || sense_of(a, C_DAYREF)))
+    return 0;
+  for (int k = x->a0; k < last; k++)
+    if (sense_of(&c->at[k], C_HOLIDAY) || sense_of(&c->at[k], C_MONTH) ||
+        sense_of(&c->at[k], C_WEEKDAY))
+      return 0; /* "Thanksgiving Day", "May Day" */
+  if (last == x->a0) {
+    int p = last - 1;
+    if (p < 1 || c->at[p].kind != A_WORD || !c->at[p].cap || !a->sp) return 0;
+  }
+  for (int k = 0; k < (int)c->n; k++) {
+    const atom *w = &c->at[k];
+    if (w->kind == A_WORD && w->e - w->s >= 4 &&
+        td__is_lower((unsigned char)c->text[w->s]))
+      return 1;
+  }
+  return 0;
+}
+
 void td_timex_tag(td_doc *doc) {
   free(doc->timexes);
   doc->timexes = NULL;
@@ -2659,6 +2700,10 @@ void td_timex_tag(td_doc *doc) {
       expr x;
       if (!match(&c, i, &x) || x.a1 <= i) {
         i++;
+        continue;
+      }
+      if (title_name(&c, &x)) { /* "This Week", "60 Minutes", "USA Today" */
+        i = x.a1;
         continue;
       }
       if (takes_the(&c, &x)) x.a0--;

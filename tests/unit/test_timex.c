@@ -555,6 +555,30 @@ static void no_false_alarms(void **state) {
   td_doc_free(d);
 }
 
+/* A unit or "today" written in title case inside running text names a
+ * programme or a paper; a title-case headline keeps its times. */
+static void programme_names(void **state) {
+  (void)state;
+  const char *text =
+      "The minister spoke on the \"This Week\" programme about budgets. "
+      "He told CBS's \"60 Minutes\" that the plan had failed. "
+      "The poll appeared in USA Today alongside other surveys.";
+  td_doc *d = tag(text, "2022-02-02");
+  for (size_t i = 0; i < d->n_timexes; i++)
+    fprintf(stderr, "unexpected: %.*s = %s\n",
+            (int)(d->timexes[i].end - d->timexes[i].start),
+            d->text + d->timexes[i].start, d->timexes[i].value);
+  assert_int_equal(d->n_timexes, 0);
+  td_doc_free(d);
+  expect("Stocks Rally This Week\n\nShares rose in heavy trading.",
+         "2022-02-02", "This Week", "2022-W05", TD_TIMEX_DATE);
+  expect("Relatives gathered on Thanksgiving Day for the funeral.",
+         "2022-02-02", "Thanksgiving Day", "2021-11-25", TD_TIMEX_DATE);
+  /* "was expected to" looks ahead like "is expected to" */
+  expect("On Friday, the envoy was expected to arrive for talks.", "2022-02-02",
+         "Friday", "2022-02-04", TD_TIMEX_DATE);
+}
+
 static void without_dct(void **state) {
   (void)state;
   expect("On December 17, the ministry published two drafts.", NULL,
@@ -652,6 +676,7 @@ int main(void) {
       cmocka_unit_test(refs),
       cmocka_unit_test(timeml_conventions),
       cmocka_unit_test(no_false_alarms),
+      cmocka_unit_test(programme_names),
       cmocka_unit_test(military_hours),
       cmocka_unit_test(wrapped_lines),
       cmocka_unit_test(without_dct),
