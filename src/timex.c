@@ -1554,6 +1554,11 @@ static int match(ctx *c, int i, expr *x) {
         ((i > 0 && word_at(c, i - 1, "as")) || word_at(c, i + 1, "as") ||
          word_at(c, i + 1, "after") || word_at(c, i + 1, "afterwards")))
       return 0;
+    /* "was soon released", "soon became": shortly after a past event, no
+     * time ahead of the DCT; "soon-to-open" is an adjective */
+    if (is_w(c->text, a, "soon") &&
+        ((punct_at(c, i + 1, '-') && !c->at[i + 1].sp) || TENSE() < 0))
+      return 0;
     /* "future losses": an adjective; "the future", "in future" are times */
     if (is_w(c->text, a, "future") &&
         !(i > 0 && (word_at(c, i - 1, "the") || word_at(c, i - 1, "in") ||

@@ -365,6 +365,19 @@ static void refs(void **state) {
          "PAST_REF", TD_TIMEX_DATE);
   expect("The talks are currently stalled.", "2022-02-02", "currently",
          "PRESENT_REF", TD_TIMEX_DATE);
+  expect("The ministry will soon publish the list.", "2022-02-02", "soon",
+         "FUTURE_REF", TD_TIMEX_DATE);
+  /* shortly after a past event, or an adjective: no time */
+  td_doc *d =
+      tag("The hostage was soon freed. A soon-to-open bridge was "
+          "shown. Protests soon turned violent.",
+          "2022-02-02");
+  for (size_t i = 0; i < d->n_timexes; i++)
+    fprintf(stderr, "unexpected: %.*s = %s\n",
+            (int)(d->timexes[i].end - d->timexes[i].start),
+            d->text + d->timexes[i].start, d->timexes[i].value);
+  assert_int_equal(d->n_timexes, 0);
+  td_doc_free(d);
 }
 
 /* Rules added for the TimeML conventions of the gold corpora (timex2). */
