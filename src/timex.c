@@ -865,11 +865,12 @@ static void duration_lit(char *buf, size_t n, int unit, int count) {
     case U_YEAR:
       snprintf(buf, n, "P%sY", num);
       break;
-    case U_DECADE: /* TimeML writes decades and centuries in years */
+    case U_DECADE: /* TimeML writes decades and centuries in years; some
+                      decades are some years */
       if (count >= 0)
         snprintf(buf, n, "P%dY", count * 10);
       else
-        snprintf(buf, n, "PXDE");
+        snprintf(buf, n, "PXY");
       break;
     case U_CENTURY:
       if (count >= 0)
@@ -1841,9 +1842,30 @@ static int match(ctx *c, int i, expr *x) {
         (c->at[k].kind == A_NUM || sense_of(&c->at[k], C_MONTH) ||
          sense_of(&c->at[k], C_SHIFT) || sense_of(&c->at[k], C_SEASON) ||
          sense_of(&c->at[k], C_UNIT) || sense_of(&c->at[k], C_WEEKDAY) ||
-         sense_of(&c->at[k], C_DAYREF))) {
+         sense_of(&c->at[k], C_DAYREF) || part_at(c, k))) {
       int m;
       int dd;
+      /* mid-afternoon, late morning [yesterday]: that part of the day the
+       * text names, else of the day it is at */
+      int p = part_at(c, k);
+      if (p) {
+        if (match(c, k, &sub) && sub.has_tv && sub.type == TD_TIMEX_TIME) {
+          *x = sub;
+          x->a0 = i;
+          return 1;
+        }
+        if (!(c->have_anchor || c->have_dct)) return 0;
+        x->a1 = k + 1;
+        set_tv(x, TD_TIMEX_TIME, tv_part(clock_day(c), p));
+        return 1;
+      }
+      /* the start of the day, the end of the day: the day in view */
+      if (unit_at(c, k, &pl) == U_DAY && !pl && k > i + 1 &&
+          (c->have_anchor || c->have_dct)) {
+        x->a1 = k + 1;
+        set_tv(x, TD_TIMEX_DATE, clock_day(c));
+        return 1;
+      }
       if (month_at(c, k, 1, &m, &e2) && !day_at(c, e2, &dd)) {
         int yy;
         if (opt_year(c, e2, &yy, &k) || opt_rel_year(c, e2, &yy, &k)) {
@@ -2069,6 +2091,15 @@ static int match(ctx *c, int i, expr *x) {
     set_tv(x, TD_TIMEX_DATE, t);
     return 1;
   }
+  /* "day-long", "decades-long": a stretch of that unit, or of some */
+  if ((u = unit_at(c, i, &pl)) && punct_at(c, i + 1, '-') && !c->at[i + 1].sp &&
+      word_at(c, i + 2, "long") && !c->at[i + 2].sp) {
+    char lit[24];
+    duration_lit(lit, sizeof lit, u, pl ? -1 : 1);
+    x->a1 = i + 3;
+    set_lit(x, TD_TIMEX_DURATION, lit);
+    return 1;
+  }
   if ((s = sense_of(a, C_UNIT))) {
     /* "quarter-to-quarter", "year-to-year": a comparison, no time */
     if (punct_at(c, i + 1, '-') && word_at(c, i + 2, "to") &&
@@ -2082,6 +2113,13 @@ static int match(ctx *c, int i, expr *x) {
           (word_at(c, i + 2, "earlier") || word_at(c, i + 2, "ago")))) {
       x->a0 = i - 1;
       return match_unitexpr(c, i - 1, x, TENSE());
+    }
+    /* "an additional year", "one more week" */
+    if (i > 1 && counted_unit_word(c, i - 1) &&
+        (word_at(c, i - 2, "a") || word_at(c, i - 2, "an") ||
+         word_at(c, i - 2, "one"))) {
+      x->a0 = i - 2;
+      return match_unitexpr(c, i - 2, x, TENSE());
     }
     /* that day, that year, that quarter: the time the text is at */
     if (i > 0 && word_at(c, i - 1, "that") && (c->have_anchor || c->have_dct)) {
@@ -2355,6 +2393,23 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
     k++;
     stretch = 1;
   }
+  /* "two to three weeks", "between 60 and 90 days", "5-10 years": the
+   * first count takes the unit of the second, each its own duration */
+  int m2, e3;
+  if (n > 0 && !half && !stretch &&
+      (word_at(c, k, "to") || word_at(c, k, "and") || word_at(c, k, "or") ||
+       (punct_at(c, k, '-') && !c->at[k].sp)) &&
+      number_at(c, k + 1, 0, &m2, &e3) && m2 > n) {
+    if (counted_unit_word(c, e3)) e3++;
+    if ((u = unit_at(c, e3, &pl)) && pl && !punct_at(c, e3 + 1, '-') &&
+        !word_at(c, e3 + 1, "old")) {
+      char lit[24];
+      duration_lit(lit, sizeof lit, u, n);
+      x->a1 = k;
+      set_lit(x, TD_TIMEX_DURATION, lit);
+      return 1;
+    }
+  }
   int hyph = 0;
   if (punct_at(c, k, '-') && !c->at[k].sp) {
     k++;
@@ -2369,7 +2424,7 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
     return 0;
   /* fractions: "three-quarters of its food", "a quarter of the market" */
   int y2;
-  if (u == U_QUARTER && !stretch &&
+  if (u == U_QUARTER && !stretch && n >= 0 &&
       ((hyph && pl) || (word_at(c, e, "of") && !year_at(c, e + 1, &y2)) ||
        (e < (int)c->n && c->at[e].kind == A_PUNCT && c->at[e].ch == ',' &&
         n == 1 && !hyph)))

@@ -306,6 +306,32 @@ static void durations_and_sets(void **state) {
   td_doc_free(d);
 }
 
+/* Count ranges, "-long" compounds, stretch words after "a", plural
+ * quarters with a vague count, and parts or edges of the day in view. */
+static void stretches_and_day_parts(void **state) {
+  (void)state;
+  expect("Repairs will take two to three weeks.", "2022-02-02", "two", "P2W",
+         TD_TIMEX_DURATION);
+  expect("Repairs will take two to three weeks.", "2022-02-02", "three weeks",
+         "P3W", TD_TIMEX_DURATION);
+  expect("The review could last between 30 and 45 days.", "2022-02-02", "30",
+         "P30D", TD_TIMEX_DURATION);
+  expect("It ended a decades-long border dispute.", "2022-02-02",
+         "decades-long", "PXY", TD_TIMEX_DURATION);
+  expect("Envoys began a day-long session.", "2022-02-02", "day-long", "P1D",
+         TD_TIMEX_DURATION);
+  expect("The mandate was renewed for an additional year.", "2022-02-02",
+         "an additional year", "P1Y", TD_TIMEX_DURATION);
+  expect("The firm returned to profit after several quarters of losses.",
+         "2022-02-02", "several quarters", "PXQ", TD_TIMEX_DURATION);
+  expect("Shares slid at the start of the day.", "2022-02-02",
+         "the start of the day", "2022-02-02", TD_TIMEX_DATE);
+  expect("By mid afternoon, the streets were quiet.", "2022-02-02",
+         "mid afternoon", "2022-02-02TAF", TD_TIMEX_TIME);
+  expect("At mid-afternoon yesterday, shares were flat.", "2022-02-02",
+         "mid-afternoon yesterday", "2022-02-01TAF", TD_TIMEX_TIME);
+}
+
 static void decades_quarters_seasons(void **state) {
   (void)state;
   expect("Growth was fast in the 1990s.", "2022-02-02", "the 1990s", "199X",
@@ -685,6 +711,7 @@ int main(void) {
       cmocka_unit_test(anchors),
       cmocka_unit_test(ranges),
       cmocka_unit_test(durations_and_sets),
+      cmocka_unit_test(stretches_and_day_parts),
       cmocka_unit_test(decades_quarters_seasons),
       cmocka_unit_test(refs),
       cmocka_unit_test(timeml_conventions),
