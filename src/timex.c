@@ -1221,6 +1221,44 @@ static tv weekday_value(const ctx *c, int w, int tense, int shift) {
   return tv_from_days(r);
 }
 
+/* Month and day of holiday value v (data/timex-calendar.txt) in year y;
+ * with y < 0, a typical day for choosing the year. */
+static void holiday_day(int v, int y, int *m, int *d) {
+  if (v >= 30000) { /* days from Easter Sunday (Gregorian computus) */
+    *m = 4;
+    *d = 10;
+    if (y < 0) return;
+    int a = y % 19, b = y / 100, cc = y % 100, q = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - q - g + 15) % 30, ii = cc / 4, kk = cc % 4;
+    int l = (32 + 2 * e + 2 * ii - h - kk) % 7,
+        mm = (a + 11 * h + 22 * l) / 451;
+    int em = (h + l - 7 * mm + 114) / 31, ed = (h + l - 7 * mm + 114) % 31 + 1;
+    int yy;
+    td_civil_from_days(td_days_from_civil(y, em, ed) + (v - 30100), &yy, m, d);
+    return;
+  }
+  if (v < 20000) { /* a fixed day */
+    *m = v / 100;
+    *d = v % 100;
+    return;
+  }
+  int n = v / 10 % 10, wd = v % 10; /* the n-th weekday of a month */
+  *m = v / 100 % 100;
+  *d = 15;
+  if (y < 0) return;
+  int first = 1 + (wd - td_weekday(y, *m, 1) + 7) % 7;
+  if (n == 0) { /* the weekday after the first Monday */
+    int monday = 1 + (7 - td_weekday(y, *m, 1)) % 7;
+    *d = monday + (wd ? wd : 7);
+  } else if (n == 9) { /* the last */
+    int last = td_days_in_month(y, *m);
+    *d = last - (td_weekday(y, *m, last) - wd + 7) % 7;
+  } else {
+    *d = first + 7 * (n - 1);
+  }
+}
+
 /* A part of the day ("morning", "night") at i: 1-4, else 0. */
 static int part_at(const ctx *c, int i) {
   if (i >= (int)c->n) return 0;
@@ -2070,25 +2108,36 @@ static int match(ctx *c, int i, expr *x) {
   }
   if ((s = sense_of(a, C_HOLIDAY))) {
     if (!a->cap) return 0;
-    int m = s->val / 100, d = s->val % 100, nth = 0, wd = 0;
-    if (s->val >= 10000) { /* the n-th weekday of a month */
-      m = s->val / 1000;
-      nth = s->val / 10 % 10;
-      wd = s->val % 10;
-      d = 1;
-    }
     k = i + 1;
-    if (word_at(c, k, "day") || word_at(c, k, "eve")) k++;
+    /* "Election Day", "Labor Day": the name needs its "Day" */
+    if (s->weak && !(word_at(c, k, "day") && c->at[k].cap)) return 0;
+    int eve = 0;
+    if (word_at(c, k, "day") || word_at(c, k, "sunday"))
+      k++;
+    else if (word_at(c, k, "eve"))
+      eve = k++;
+    int m, d;
+    holiday_day(s->val, -1, &m, &d);
     t = (tv){P_DAY, -1, m, d, 0, 0, 0};
     if (opt_year(c, k, &y, &e2)) {
       t.y = y;
       k = e2;
     } else
       fix_year(c, &t, TENSE());
-    if (nth && t.y >= 0)
-      t.d = 1 + (wd - td_weekday(t.y, m, 1) + 7) % 7 + 7 * (nth - 1);
+    if (t.y >= 0) {
+      holiday_day(s->val, t.y, &t.m, &t.d);
+      if (eve) t = tv_from_days(tv_days(t) - 1);
+    }
     x->a1 = k;
+    /* "Easter week", "the Christmas weekend": the week holding it */
+    if (!eve && (u = unit_at(c, k, &pl)) && !pl &&
+        (u == U_WEEK || u == U_WEEKEND) && t.y >= 0) {
+      t = tv_week_of(tv_days(t));
+      if (u == U_WEEKEND) t.prec = P_WEEKEND;
+      x->a1 = k + 1;
+    }
     set_tv(x, TD_TIMEX_DATE, t);
+    x->anchor = t.prec == P_DAY;
     return 1;
   }
   /* "day-long", "decades-long": a stretch of that unit, or of some */

@@ -332,6 +332,25 @@ static void stretches_and_day_parts(void **state) {
          "mid-afternoon yesterday", "2022-02-01TAF", TD_TIMEX_TIME);
 }
 
+/* Holidays of data/timex-calendar.txt: fixed days, n-th weekdays, the
+ * Tuesday after the first Monday, Easter and its week, the eve before. */
+static void holidays(void **state) {
+  (void)state;
+  expect("Voters go to the polls on Election Day.", "2022-10-20",
+         "Election Day", "2022-11-08", TD_TIMEX_DATE);
+  expect("Pilgrims arrived as Easter week began.", "2022-04-12", "Easter week",
+         "2022-W15", TD_TIMEX_DATE);
+  expect("Crowds gathered on Easter Sunday.", "2022-04-20", "Easter Sunday",
+         "2022-04-17", TD_TIMEX_DATE);
+  expect("The shops close early on Christmas Eve.", "2022-12-01",
+         "Christmas Eve", "2022-12-24", TD_TIMEX_DATE);
+  expect("Parades were held on Memorial Day.", "2022-06-02", "Memorial Day",
+         "2022-05-30", TD_TIMEX_DATE);
+  td_doc *d = tag("The Labor Party chose a new election date.", "2022-02-02");
+  assert_int_equal(d->n_timexes, 0);
+  td_doc_free(d);
+}
+
 static void decades_quarters_seasons(void **state) {
   (void)state;
   expect("Growth was fast in the 1990s.", "2022-02-02", "the 1990s", "199X",
@@ -711,6 +730,7 @@ int main(void) {
       cmocka_unit_test(anchors),
       cmocka_unit_test(ranges),
       cmocka_unit_test(durations_and_sets),
+      cmocka_unit_test(holidays),
       cmocka_unit_test(stretches_and_day_parts),
       cmocka_unit_test(decades_quarters_seasons),
       cmocka_unit_test(refs),
