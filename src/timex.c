@@ -1040,6 +1040,8 @@ static int opt_rel_year(const ctx *c, int i, int *y, int *end) {
   return 0;
 }
 
+static int part_at(const ctx *c, int i);
+
 /* A clock time at i: "10:32", "3 p.m.", "10:30 a.m. EST". */
 static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu, int *end) {
   if (i >= (int)c->n) return 0;
@@ -1073,9 +1075,27 @@ static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu, int *end) {
       if (punct_at(c, k, '.') && !c->at[k].sp) k++;
     }
   }
+  /* "at 4 in the morning", "by 11 at night" */
+  if (!colon && !ampm && hh >= 1 && hh <= 12 && i > 0 &&
+      (word_at(c, i - 1, "at") || word_at(c, i - 1, "by") ||
+       word_at(c, i - 1, "until") || word_at(c, i - 1, "before") ||
+       word_at(c, i - 1, "after") || word_at(c, i - 1, "around") ||
+       word_at(c, i - 1, "about") || word_at(c, i - 1, "since"))) {
+    int p = 0;
+    if (word_at(c, k, "in") && word_at(c, k + 1, "the"))
+      p = part_at(c, k + 2);
+    else if (word_at(c, k, "at") && word_at(c, k + 1, "night"))
+      p = 4;
+    if (p) {
+      if (p == 1 && hh == 12) hh = 0;
+      if ((p == 2 || p == 3 || (p == 4 && hh >= 6)) && hh < 12) hh += 12;
+      k += p == 4 && word_at(c, k + 1, "night") ? 2 : 3;
+      ampm = 3;
+    }
+  }
   if (!colon && !ampm) return 0;
   if (dot && !ampm) return 0; /* 10.30 alone is a number */
-  if (ampm) {
+  if (ampm && ampm < 3) {
     if (hh < 1 || hh > 12) return 0;
     if (ampm == 2 && hh != 12) hh += 12;
     if (ampm == 1 && hh == 12) hh = 0;
@@ -2308,10 +2328,24 @@ static int match(ctx *c, int i, expr *x) {
       x->a1 = i + 1;
       t = c->have_anchor ? c->anchor : c->dct;
       /* "the day before." / "the day after," with nothing after them */
-      if ((word_at(c, i + 1, "before") || word_at(c, i + 1, "after")) &&
-          (i + 2 >= (int)c->n || c->at[i + 2].kind == A_PUNCT)) {
-        t = tv_from_days(tv_days(t) + (word_at(c, i + 1, "before") ? -1 : 1));
+      int dir = word_at(c, i + 1, "before")  ? -1
+                : word_at(c, i + 1, "after") ? 1
+                                             : 0;
+      expr day;
+      if (dir && (i + 2 >= (int)c->n || c->at[i + 2].kind == A_PUNCT)) {
+        t = tv_from_days(tv_days(t) + dir);
         x->a1 = i + 2;
+        x->anchor = 1;
+      } else if (dir && c->at[i + 2].kind == A_WORD &&
+                 (sense_of(&c->at[i + 2], C_WEEKDAY) ||
+                  sense_of(&c->at[i + 2], C_MONTH) ||
+                  sense_of(&c->at[i + 2], C_SHIFT) ||
+                  sense_of(&c->at[i + 2], C_DAYREF)) &&
+                 match(c, i + 2, &day) && day.has_tv && day.t.prec == P_DAY &&
+                 day.t.y >= 0) {
+        /* "the day before last Tuesday's hearing": a day from that one */
+        t = tv_from_days(tv_days(day.t) + dir);
+        x->a1 = day.a1;
         x->anchor = 1;
       }
       set_tv(x, TD_TIMEX_DATE, t);

@@ -330,6 +330,12 @@ static void stretches_and_day_parts(void **state) {
          "mid afternoon", "2022-02-02TAF", TD_TIMEX_TIME);
   expect("At mid-afternoon yesterday, shares were flat.", "2022-02-02",
          "mid-afternoon yesterday", "2022-02-01TAF", TD_TIMEX_TIME);
+  expect("The convoy left at 4 in the morning.", "2022-02-02",
+         "4 in the morning", "2022-02-02T04:00", TD_TIMEX_TIME);
+  expect("The curfew starts at 10 at night.", "2022-02-02", "10 at night",
+         "2022-02-02T22:00", TD_TIMEX_TIME);
+  expect("The day before last Friday's vote, crowds marched.", "2022-02-02",
+         "The day before last Friday", "2022-01-27", TD_TIMEX_DATE);
 }
 
 /* Holidays of data/timex-calendar.txt: fixed days, n-th weekdays, the
