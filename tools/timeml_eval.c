@@ -388,7 +388,13 @@ static void eval_file(const char *path, score *sc) {
                show + s, (int)(g->e - g->s), show + g->s);
     } else if (verbose) {
       size_t cs = s > 30 ? s - 30 : 0;
-      printf("FALSE\t%s\t%.*s\t%s\t%s\t...%.*s...\n", base, (int)(e - s),
+      /* a false alarm inside a gold span another expression matched: the
+       * gold span was cut in two */
+      int split = 0;
+      for (size_t g = 0; g < gd.n; g++)
+        if (gd.g[g].s < e && s < gd.g[g].e) split = 1;
+      printf("%s\t%s\t%.*s\t%s\t%s\t...%.*s...\n",
+             split ? "FALSE-SPLIT" : "FALSE", base, (int)(e - s),
              show + s, tx->value,
              td_timex_type_name((td_timex_type)tx->type),
              (int)(e + 30 - cs < gd.text.len - cs ? e + 30 - cs
