@@ -1301,6 +1301,17 @@ static tv tv_part(tv day, int part) {
   return day;
 }
 
+/* Whether "the [fiscal] year" with "year" at atom i is a stretch of a
+ * year rather than the year itself: a company's year told by its last day
+ * ("the year ended March 31", "the fiscal year ending June 30") or one gone
+ * through ("throughout the year"). "For the year, sales rose" is the year. */
+static int year_stretch(const ctx *c, int i) {
+  int k = i - 1;
+  if (word_at(c, k, "fiscal")) k--;
+  return word_at(c, i + 1, "ended") || word_at(c, i + 1, "ending") ||
+         (k > 0 && word_at(c, k, "the") && word_at(c, k - 1, "throughout"));
+}
+
 /* ---- The matcher ---- */
 
 static int match_unitexpr(const ctx *c, int i, expr *x, int tense);
@@ -2121,7 +2132,12 @@ static int match(ctx *c, int i, expr *x) {
     if ((u = unit_at(c, i + 1, &pl)) == U_YEAR && !pl && i > 0 &&
         word_at(c, i - 1, "the")) {
       x->a1 = i + 2;
-      set_lit(x, TD_TIMEX_DURATION, "P1Y");
+      if (year_stretch(c, i + 1))
+        set_lit(x, TD_TIMEX_DURATION, "P1Y");
+      else if (c->have_dct) /* "lower earnings for the fiscal year" */
+        set_tv(x, TD_TIMEX_DATE, tv_shift(c->dct, U_YEAR, 0));
+      else
+        return 0;
       return 1;
     }
     return 0;
@@ -2282,9 +2298,7 @@ static int match(ctx *c, int i, expr *x) {
     if (!(i > 0 && word_at(c, i - 1, "the")) || !c->have_dct) return 0;
     /* the year, the quarter, the week, the weekend, the day */
     int before = i >= 2 ? i - 2 : -1;
-    int dur = before >= 0 &&
-              (word_at(c, before, "for") || word_at(c, before, "throughout"));
-    if (u == U_YEAR && dur) {
+    if (u == U_YEAR && year_stretch(c, i)) {
       x->a1 = i + 1;
       set_lit(x, TD_TIMEX_DURATION, "P1Y");
       return 1;

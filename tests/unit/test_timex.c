@@ -357,6 +357,22 @@ static void holidays(void **state) {
   td_doc_free(d);
 }
 
+/* "the year ended March 31" is a company's year, a stretch; "for the
+ * year" alone is the year itself. */
+static void company_years(void **state) {
+  (void)state;
+  expect("Revenue was $4 million in the year ended March 31.", "1999-06-10",
+         "the year", "P1Y", TD_TIMEX_DURATION);
+  expect("It sees a loss in the fiscal year ending June 30.", "1999-06-10",
+         "the fiscal year", "P1Y", TD_TIMEX_DURATION);
+  expect("Sales grew steadily throughout the year.", "1999-06-10", "the year",
+         "P1Y", TD_TIMEX_DURATION);
+  expect("For the year, shipments were flat.", "1999-06-10", "the year", "1999",
+         TD_TIMEX_DATE);
+  expect("Margins will shrink for the fiscal year.", "1999-06-10",
+         "the fiscal year", "1999", TD_TIMEX_DATE);
+}
+
 static void decades_quarters_seasons(void **state) {
   (void)state;
   expect("Growth was fast in the 1990s.", "2022-02-02", "the 1990s", "199X",
@@ -736,6 +752,7 @@ int main(void) {
       cmocka_unit_test(anchors),
       cmocka_unit_test(ranges),
       cmocka_unit_test(durations_and_sets),
+      cmocka_unit_test(company_years),
       cmocka_unit_test(holidays),
       cmocka_unit_test(stretches_and_day_parts),
       cmocka_unit_test(decades_quarters_seasons),
