@@ -426,7 +426,10 @@ typedef struct ctx {
   tv mainq; /* the first quarter over by the DCT the text named: the one an
                earnings story reports */
   int have_mainq;
-  uint32_t cur_sent; /* the sentence being tagged */
+  uint32_t stretch_sent; /* the sentence naming a stretch of months after
+                            the last quarter ("the nine months", "the first
+                            half"), else UINT32_MAX */
+  uint32_t cur_sent;     /* the sentence being tagged */
 } ctx;
 
 /* A word that licenses a weak month name after it ("in May"). */
@@ -442,6 +445,19 @@ static int is_month_ctx_word(const char *text, const atom *a) {
 static tv story_quarter(const ctx *c) {
   if (c->lastq_sent == c->cur_sent || !c->have_mainq) return c->lastq;
   return c->mainq;
+}
+
+/* The time "a year ago", "the year-earlier period" compare with: the
+ * story's quarter, but the year after the text moved on from the quarter
+ * to a longer stretch in this sentence or the one before ("For the nine
+ * months, net rose from $4 million a year earlier" is the year before).
+ * Needs have_lastq. */
+static tv story_period(const ctx *c) {
+  tv q = story_quarter(c);
+  if (c->stretch_sent != UINT32_MAX &&
+      (c->stretch_sent == c->cur_sent || c->stretch_sent + 1 == c->cur_sent))
+    return (tv){P_YEAR, q.y, 0, 0, 0, 0, 0};
+  return q;
 }
 
 /* The quarter a story is about: the last one mentioned, else the one
@@ -1337,7 +1353,7 @@ static int same_year_back(const ctx *c, int i, expr *x) {
   int named = c->have_ref && c->ref_sent == c->cur_sent && c->ref.y >= 0;
   if (u == U_QUARTER || (period && c->have_lastq && !named)) {
     if (!c->have_lastq) return 0;
-    t = story_quarter(c);
+    t = u == U_QUARTER ? story_quarter(c) : story_period(c);
   } else if (named && c->ref.prec >= P_MONTH && u != U_YEAR) {
     t = c->ref;
     t.prec = P_MONTH;
@@ -1550,8 +1566,9 @@ static int match(ctx *c, int i, expr *x) {
           ((unit_at(c, i + 1, &pl) == U_QUARTER && !pl) ||
            word_at(c, i + 1, "period"))) {
         x->a1 = i + 2;
-        set_tv(x, TD_TIMEX_DATE,
-               (tv){P_QUARTER, y, 0, 0, 0, 0, story_quarter(c).x});
+        t = word_at(c, i + 1, "period") ? story_period(c) : story_quarter(c);
+        t.y = y;
+        set_tv(x, TD_TIMEX_DATE, t);
         return 1;
       }
       /* "2000 years", "1500 people": a quantity, not a year */
@@ -1707,8 +1724,10 @@ static int match(ctx *c, int i, expr *x) {
           ((unit_at(c, k + 3, &pl) == U_QUARTER && !pl) ||
            word_at(c, k + 3, "period"))) {
         x->a1 = k + 4;
-        set_tv(x, TD_TIMEX_DATE,
-               (tv){P_QUARTER, t.y, 0, 0, 0, 0, story_quarter(c).x});
+        int yy = t.y;
+        t = word_at(c, k + 3, "period") ? story_period(c) : story_quarter(c);
+        t.y = yy;
+        set_tv(x, TD_TIMEX_DATE, t);
         return 1;
       }
       if (u == U_DAY) x->anchor = 1;
@@ -2273,12 +2292,16 @@ static int match(ctx *c, int i, expr *x) {
         return 1;
       }
       int uq = unit_at(c, k, &pl);
-      if ((uq == U_QUARTER && !pl) || word_at(c, k, "period")) {
+      if (uq == U_QUARTER && !pl) {
         t = quarter_ref(c);
         t.y--;
         x->a1 = k + 1;
+      } else if (word_at(c, k, "period")) {
+        t = c->have_lastq ? story_period(c) : quarter_ref(c);
+        t.y--;
+        x->a1 = k + 1;
       } else if (c->have_lastq) {
-        t = story_quarter(c);
+        t = story_period(c);
         t.y--;
         x->a1 = k;
       } else {
@@ -2560,7 +2583,7 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
     tv t = tv_shift(base, u, back ? -n : n);
     /* "profit rose from a year ago" in a quarterly report: that quarter */
     if (u == U_YEAR && back && c->have_lastq) {
-      t = story_quarter(c);
+      t = story_period(c);
       t.y -= n;
     }
     x->a1 = e + 1;
@@ -2663,6 +2686,14 @@ static void push_timex(td_doc *doc, size_t *cap, const ctx *c, const expr *x,
     memcpy(tx->value, x->lit, sizeof tx->value);
   }
   doc->n_timexes++;
+}
+
+/* Whether x is a stretch of a company's year longer than a quarter: "the
+ * nine months", "the first half", "the six months ended June 30". */
+static int months_stretch(const expr *x) {
+  if (x->has_tv) return x->t.prec == P_HALF;
+  return x->type == TD_TIMEX_DURATION &&
+         (strcmp(x->lit, "P6M") == 0 || strcmp(x->lit, "P9M") == 0);
 }
 
 /* Whether the expression should take a preceding "the". */
@@ -2821,6 +2852,7 @@ void td_timex_tag(td_doc *doc) {
                  0};
   }
   c.anchor = c.dct;
+  c.stretch_sent = UINT32_MAX;
   size_t cap = 0;
   /* Work line by line within each sentence: a headline or a date line
    * run into the next line is never one expression with it. */
@@ -2893,10 +2925,13 @@ void td_timex_tag(td_doc *doc) {
         c.have_ref = 1;
         c.ref_sent = (uint32_t)sent_index;
       }
+      if (c.have_lastq && months_stretch(&x))
+        c.stretch_sent = (uint32_t)sent_index;
       if (x.names_quarter && x.t.y >= 0) {
         c.lastq = x.t;
         c.have_lastq = 1;
         c.lastq_sent = (uint32_t)sent_index;
+        c.stretch_sent = UINT32_MAX;
         if (!c.have_mainq && c.have_dct &&
             x.t.y * 4 + x.t.x - 1 < c.dct.y * 4 + (c.dct.m - 1) / 3) {
           c.mainq = x.t;

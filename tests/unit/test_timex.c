@@ -373,6 +373,28 @@ static void company_years(void **state) {
          "the fiscal year", "1999", TD_TIMEX_DATE);
 }
 
+/* In an earnings story "a year earlier" is the story's quarter a year
+ * back, but the year back once the text turns to a longer stretch. */
+static void earnings_stretch(void **state) {
+  (void)state;
+  const char *text =
+      "Acme said third-quarter profit rose to $5 million from $4 million a "
+      "year earlier. For the nine months, profit rose to $12 million from "
+      "$10 million a year earlier. The year-earlier results included a "
+      "charge.";
+  td_doc *d = tag(text, "1999-10-20");
+  const td_timex *t = find(d, "a year earlier", 0);
+  assert_non_null(t);
+  assert_string_equal(t->value, "1998-Q3");
+  t = find(d, "a year earlier", 1);
+  assert_non_null(t);
+  assert_string_equal(t->value, "1998");
+  t = find(d, "The year-earlier", 0);
+  assert_non_null(t);
+  assert_string_equal(t->value, "1998");
+  td_doc_free(d);
+}
+
 static void decades_quarters_seasons(void **state) {
   (void)state;
   expect("Growth was fast in the 1990s.", "2022-02-02", "the 1990s", "199X",
@@ -752,6 +774,7 @@ int main(void) {
       cmocka_unit_test(anchors),
       cmocka_unit_test(ranges),
       cmocka_unit_test(durations_and_sets),
+      cmocka_unit_test(earnings_stretch),
       cmocka_unit_test(company_years),
       cmocka_unit_test(holidays),
       cmocka_unit_test(stretches_and_day_parts),
