@@ -2320,7 +2320,6 @@ static int match(ctx *c, int i, expr *x) {
     }
     if (!(i > 0 && word_at(c, i - 1, "the")) || !c->have_dct) return 0;
     /* the year, the quarter, the week, the weekend, the day */
-    int before = i >= 2 ? i - 2 : -1;
     if (u == U_YEAR && year_stretch(c, i)) {
       x->a1 = i + 1;
       set_lit(x, TD_TIMEX_DURATION, "P1Y");
