@@ -641,6 +641,11 @@ static int tense_at(const ctx *c, int i) {
       word_at(c, i - 3, "as"))
     return 1;
   int lo = i > 10 ? i - 10 : 0;
+  /* "ahead of the weekend", "ahead of Friday's vote": ahead */
+  for (int k = i - 1; k >= 1 && k >= i - 3; k--) {
+    if (word_at(c, k, "of") && word_at(c, k - 1, "ahead")) return 1;
+    if (!(word_at(c, k, "the") || word_at(c, k, "of"))) break;
+  }
   /* "since Monday", "since shortly after the Oct. 23 attack": behind */
   for (int k = i - 1; k >= 0 && k >= i - 5; k--) {
     if (word_at(c, k, "since")) return -1;
@@ -1695,6 +1700,11 @@ static int match(ctx *c, int i, expr *x) {
         set_lit(x, TD_TIMEX_DURATION, lit);
         return 1;
       }
+      /* "In March, ... The following month": from the month or year the
+       * text last named, not only from its last day */
+      if (s->cls == C_ASHIFT && (u == U_MONTH || u == U_YEAR) &&
+          (c->have_anchor || c->have_ref))
+        base = that_time(c, u);
       t = tv_shift(base, u, shift);
       /* "the same quarter", "the previous quarter": from the one named */
       if (ana && u == U_QUARTER && c->have_lastq) {

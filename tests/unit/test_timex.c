@@ -128,6 +128,14 @@ static void deadlines_and_since(void **state) {
          "2022-02-02", "Monday morning", "2022-02-07TMO", TD_TIMEX_TIME);
   expect("Until Monday, officials had refused to comment.", "2022-02-02",
          "Monday", "2022-01-31", TD_TIMEX_DATE);
+  /* 2022-02-01 is a Tuesday: "ahead of" looks forward */
+  expect("Traders sold bonds ahead of the weekend.", "2022-02-01",
+         "the weekend", "2022-W05-WE", TD_TIMEX_DATE);
+  /* "the following month" counts from the month named */
+  expect(
+      "In March, the firm got an offer. The following month, it sold "
+      "a unit.",
+      "2021-10-20", "The following month", "2021-04", TD_TIMEX_DATE);
   expect(
       "Divers are searching the lake since shortly after the June 14 "
       "crash.",
