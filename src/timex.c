@@ -430,6 +430,7 @@ typedef struct ctx {
                             the last quarter ("the nine months", "the first
                             half"), else UINT32_MAX */
   uint32_t cur_sent;     /* the sentence being tagged */
+  int running;           /* the line is running text: 1, 0, -1 not known yet */
 } ctx;
 
 /* A word that licenses a weak month name after it ("in May"). */
@@ -524,6 +525,7 @@ static void lookup(const char *text, atom *a) {
 static void atomize(ctx *c, const td_doc *doc, uint32_t t0, uint32_t t1) {
   const char *t = doc->text;
   c->n = 0;
+  c->running = -1;
   uint32_t prev_end = 0;
   for (uint32_t k = t0; k < t1; k++) {
     uint32_t s = doc->toks[k].start, e = doc->toks[k].end;
@@ -2809,13 +2811,29 @@ static int title_case(const ctx *c, int k) {
          !td__is_upper((unsigned char)c->text[a->s + 1]);
 }
 
+/* Whether the line being tagged is running text: it has a lower-case word
+ * of four letters or more, so it is no title-case headline. Worked out
+ * once a line. */
+static int running_text(ctx *c) {
+  if (c->running < 0) {
+    c->running = 0;
+    for (int k = 0; k < (int)c->n && !c->running; k++) {
+      const atom *w = &c->at[k];
+      if (w->kind == A_WORD && w->e - w->s >= 4 &&
+          td__is_lower((unsigned char)c->text[w->s]))
+        c->running = 1;
+    }
+  }
+  return c->running;
+}
+
 /* Whether x is the name of a programme or a paper rather than a time: in
  * running text (the line has a lower-case word of four letters or more, so
  * it is no title-case headline), a word that is only capitalized in a name
  * - a unit, "today", "tonight" - written in title case after the first
  * word of the expression ("This Week", "60 Minutes") or, alone, right
  * after a capitalized word that does not open the line ("USA Today"). */
-static int title_name(const ctx *c, const expr *x) {
+static int title_name(ctx *c, const expr *x) {
   int last = x->a1 - 1;
   const atom *a = &c->at[last];
   if (!title_case(c, last) ||
@@ -2829,13 +2847,21 @@ static int title_name(const ctx *c, const expr *x) {
     int p = last - 1;
     if (p < 1 || c->at[p].kind != A_WORD || !c->at[p].cap || !a->sp) return 0;
   }
-  for (int k = 0; k < (int)c->n; k++) {
-    const atom *w = &c->at[k];
-    if (w->kind == A_WORD && w->e - w->s >= 4 &&
-        td__is_lower((unsigned char)c->text[w->s]))
-      return 1;
-  }
-  return 0;
+  return running_text(c);
+}
+
+/* Whether a year x is part of a name: between capitalized words that are
+ * no time words, the first not opening the line, in running text ("the
+ * Russell 2000 Index", "Windows 2000 Server"); "Developers Conference
+ * 2010 June 8" names its year. */
+static int year_name(ctx *c, const expr *x) {
+  int p = x->a0 - 1, q = x->a1;
+  if (!x->has_tv || x->t.prec != P_YEAR || x->a1 != x->a0 + 1 || p < 1 ||
+      q >= (int)c->n || !title_case(c, p) || c->at[p].sense[0].cls != C_NONE ||
+      !title_case(c, q) || c->at[q].sense[0].cls != C_NONE ||
+      !c->at[x->a0].sp || !c->at[q].sp)
+    return 0;
+  return running_text(c);
 }
 
 void td_timex_tag(td_doc *doc) {
@@ -2900,7 +2926,8 @@ void td_timex_tag(td_doc *doc) {
         i++;
         continue;
       }
-      if (title_name(&c, &x)) { /* "This Week", "60 Minutes", "USA Today" */
+      if (title_name(&c, &x) || year_name(&c, &x)) {
+        /* "This Week", "60 Minutes", "USA Today", "Russell 2000 Index" */
         i = x.a1;
         continue;
       }

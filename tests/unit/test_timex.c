@@ -680,6 +680,11 @@ static void programme_names(void **state) {
             d->text + d->timexes[i].start, d->timexes[i].value);
   assert_int_equal(d->n_timexes, 0);
   td_doc_free(d);
+  d = tag("Small caps in the Russell 2000 Index slipped again.", "2022-02-02");
+  assert_int_equal(d->n_timexes, 0);
+  td_doc_free(d);
+  expect("Apple spoke at the Developers Conference 2010 on stage.",
+         "2010-06-08", "2010", "2010", TD_TIMEX_DATE);
   expect("Stocks Rally This Week\n\nShares rose in heavy trading.",
          "2022-02-02", "This Week", "2022-W05", TD_TIMEX_DATE);
   expect("Relatives gathered on Thanksgiving Day for the funeral.",
