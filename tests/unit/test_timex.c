@@ -328,6 +328,8 @@ static void stretches_and_day_parts(void **state) {
          "decades-long", "PXY", TD_TIMEX_DURATION);
   expect("Envoys began a day-long session.", "2022-02-02", "day-long", "P1D",
          TD_TIMEX_DURATION);
+  expect("It was the worst single-day fall in years.", "2022-02-02",
+         "single-day", "P1D", TD_TIMEX_DURATION);
   expect("The mandate was renewed for an additional year.", "2022-02-02",
          "an additional year", "P1Y", TD_TIMEX_DURATION);
   expect("The firm returned to profit after several quarters of losses.",
