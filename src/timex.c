@@ -661,7 +661,7 @@ static int tense_at(const ctx *c, int i) {
    * before it, unless the clause after it says otherwise ("Until
    * Thursday, they had not called him a suspect", "not until Tuesday
    * that he revealed"). "since Monday" is behind. */
-  for (int k = i - 1; k >= lo && k >= i - 6; k--) {
+  for (int k = i - 1; k >= lo && k >= i - 8; k--) {
     if (word_at(c, k, "until") || word_at(c, k, "till")) {
       int hi = i + 12 < (int)c->n ? i + 12 : (int)c->n;
       for (int j = i + 1; j < hi && !closing_quote(c, j); j++) {

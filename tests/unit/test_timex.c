@@ -126,6 +126,8 @@ static void deadlines_and_since(void **state) {
          "Friday", "2022-02-04", TD_TIMEX_DATE);
   expect("The court postponed until Monday morning any ruling on the case.",
          "2022-02-02", "Monday morning", "2022-02-07TMO", TD_TIMEX_TIME);
+  expect("The agency extended its deadline until 9 a.m. EST Tuesday.",
+         "2022-02-02", "9 a.m. EST Tuesday", "2022-02-08T09:00", TD_TIMEX_TIME);
   expect("Until Monday, officials had refused to comment.", "2022-02-02",
          "Monday", "2022-01-31", TD_TIMEX_DATE);
   /* 2022-02-01 is a Tuesday: "ahead of" looks forward */
