@@ -1631,15 +1631,7 @@ static int match(ctx *c, int i, expr *x) {
     /* "recent years" / "recent months": a duration-ish past */
     if (s->val < 0 && (u = unit_at(c, i + 1, &pl)) && pl) {
       x->a1 = i + 2;
-      /* "recent weeks", "recent months": the corpora annotate a stretch of
-       * some such units; "recent years", "recent decades": the past */
-      if (u < U_YEAR && u != U_WEEKEND) {
-        char lit[24];
-        duration_lit(lit, sizeof lit, u, -1);
-        set_lit(x, TD_TIMEX_DURATION, lit);
-      } else {
-        set_lit(x, TD_TIMEX_DATE, "PAST_REF");
-      }
+      set_lit(x, TD_TIMEX_DATE, "PAST_REF");
       return 1;
     }
     if (is_w(c->text, a, "current")) {
