@@ -1658,6 +1658,19 @@ static int match(ctx *c, int i, expr *x) {
         !(i > 0 && (word_at(c, i - 1, "the") || word_at(c, i - 1, "in") ||
                     word_at(c, i - 1, "near"))))
       return 0;
+    /* "in the future", "worried about the future", "into the foreseeable
+     * future" are times; "the future of Europe", "the future looks
+     * bleak" a topic */
+    if (is_w(c->text, a, "future") && word_at(c, i - 1, "the")) {
+      int p = i - 2;
+      if (p >= 0 && (word_at(c, p, "near") || word_at(c, p, "foreseeable") ||
+                     word_at(c, p, "distant")))
+        p--;
+      if (word_at(c, i + 1, "of") ||
+          !(p >= 0 && (word_at(c, p, "in") || word_at(c, p, "into") ||
+                       word_at(c, p, "for") || word_at(c, p, "about"))))
+        return 0;
+    }
     x->a1 = i + 1;
     set_lit(x, TD_TIMEX_DATE,
             s->val < 0   ? "PAST_REF"

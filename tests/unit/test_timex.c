@@ -460,6 +460,15 @@ static void refs(void **state) {
          TD_TIMEX_DATE);
   expect("Sanctions may follow in the future.", "2022-02-02", "the future",
          "FUTURE_REF", TD_TIMEX_DATE);
+  expect("Farmers are worried about the future.", "2022-02-02", "the future",
+         "FUTURE_REF", TD_TIMEX_DATE);
+  /* a topic, no time */
+  td_doc *f =
+      tag("The summit will shape the future of Europe. The future "
+          "looks bleak to them.",
+          "2022-02-02");
+  assert_int_equal(f->n_timexes, 0);
+  td_doc_free(f);
   expect("Talks will resume in the coming weeks.", "2022-02-02",
          "the coming weeks", "FUTURE_REF", TD_TIMEX_DATE);
   expect("Ties have worsened in recent weeks.", "2022-02-02", "recent weeks",
