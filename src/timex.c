@@ -2189,8 +2189,14 @@ static int match(ctx *c, int i, expr *x) {
   if ((s = sense_of(a, C_HOLIDAY))) {
     if (!a->cap) return 0;
     k = i + 1;
-    /* "Election Day", "Labor Day": the name needs its "Day" */
-    if (s->weak && !(word_at(c, k, "day") && c->at[k].cap)) return 0;
+    /* "Election Day", "Labor Day": the name needs its "Day", and is no
+     * part of a longer one ("Holocaust Memorial Day", "Ukraine's ...") */
+    if (s->weak &&
+        (!(word_at(c, k, "day") && c->at[k].cap) ||
+         (i > 0 && ((c->at[i - 1].kind == A_WORD && c->at[i - 1].cap &&
+                     c->at[i - 1].sense[0].cls == C_NONE) ||
+                    word_at(c, i - 1, "s")))))
+      return 0;
     int eve = 0;
     if (word_at(c, k, "day") || word_at(c, k, "sunday"))
       k++;

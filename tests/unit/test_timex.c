@@ -364,6 +364,11 @@ static void holidays(void **state) {
          "Christmas Eve", "2022-12-24", TD_TIMEX_DATE);
   expect("Parades were held on Memorial Day.", "2022-06-02", "Memorial Day",
          "2022-05-30", TD_TIMEX_DATE);
+  expect("Leaders met on Holocaust Memorial Day, 27 January.", "2022-02-02",
+         "27 January", "2022-01-27", TD_TIMEX_DATE);
+  td_doc *m = tag("Leaders met on Holocaust Memorial Day.", "2022-02-02");
+  assert_int_equal(m->n_timexes, 0);
+  td_doc_free(m);
   td_doc *d = tag("The Labor Party chose a new election date.", "2022-02-02");
   assert_int_equal(d->n_timexes, 0);
   td_doc_free(d);
