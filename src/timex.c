@@ -2863,8 +2863,13 @@ static int title_name(ctx *c, const expr *x) {
         sense_of(&c->at[k], C_WEEKDAY))
       return 0; /* "Thanksgiving Day", "May Day" */
   if (last == x->a0) {
+    /* alone: after a capitalized word ("USA Today"), or any word or number
+     * for a day word, which running text never capitalizes mid-sentence
+     * ("Radio 4's Today programme") */
     int p = last - 1;
-    if (p < 1 || c->at[p].kind != A_WORD || !c->at[p].cap || !a->sp) return 0;
+    if (p < 1 || !a->sp || c->at[p].kind == A_PUNCT ||
+        !(c->at[p].cap || sense_of(a, C_DAYREF)))
+      return 0;
   }
   return running_text(c);
 }

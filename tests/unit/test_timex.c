@@ -690,7 +690,8 @@ static void programme_names(void **state) {
   const char *text =
       "The minister spoke on the \"This Week\" programme about budgets. "
       "He told CBS's \"60 Minutes\" that the plan had failed. "
-      "The poll appeared in USA Today alongside other surveys.";
+      "The poll appeared in USA Today alongside other surveys. The "
+      "minister told Radio 4's Today programme he would resign.";
   td_doc *d = tag(text, "2022-02-02");
   for (size_t i = 0; i < d->n_timexes; i++)
     fprintf(stderr, "unexpected: %.*s = %s\n",
