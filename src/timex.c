@@ -1650,8 +1650,10 @@ static int match(ctx *c, int i, expr *x) {
       return 0;
     /* "was soon released", "soon became": shortly after a past event, no
      * time ahead of the DCT; "soon-to-open" is an adjective */
-    if (is_w(c->text, a, "soon") &&
-        ((punct_at(c, i + 1, '-') && !c->at[i + 1].sp) || TENSE() < 0))
+    if (is_w(c->text, a, "soon") && TENSE() < 0) return 0;
+    /* "the now-cancelled deal", "soon-to-open": part of an adjective */
+    if (punct_at(c, i + 1, '-') && !c->at[i + 1].sp && i + 2 < (int)c->n &&
+        c->at[i + 2].kind == A_WORD && !c->at[i + 2].sp)
       return 0;
     /* "future losses": an adjective; "the future", "in future" are times */
     if (is_w(c->text, a, "future") &&

@@ -485,7 +485,8 @@ static void refs(void **state) {
   /* shortly after a past event, or an adjective: no time */
   td_doc *d =
       tag("The hostage was soon freed. A soon-to-open bridge was "
-          "shown. Protests soon turned violent.",
+          "shown. Protests soon turned violent. He opposed the "
+          "now-defunct treaty.",
           "2022-02-02");
   for (size_t i = 0; i < d->n_timexes; i++)
     fprintf(stderr, "unexpected: %.*s = %s\n",
