@@ -142,21 +142,20 @@ static const char *const lexicon_files[] = {
     "timex-calendar.txt", "timex-numbers.txt", "timex-units.txt",
     "timex-words.txt"};
 
-static int load_file(const char *dir, const char *name, size_t *used) {
-  char path[1024];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "r");
-  if (f == NULL) {
-    fprintf(stderr, "tidings: %s: cannot open time-expression data\n", path);
+static int load_file(const char *name, size_t *used) {
+  td__lines lr;
+  td_error err;
+  memset(&err, 0, sizeof err);
+  if (td__lines_open(&lr, NULL, name, &err) != 0) {
+    fprintf(stderr, "tidings: %s: %s; no time expressions tagged\n", err.file,
+            err.msg);
+    td__lines_close(&lr);
     return -1;
   }
-  char line[256];
-  long lineno = 0;
-  while (fgets(line, sizeof line, f)) {
-    lineno++;
+  char *line;
+  while ((line = td__lines_entry(&lr)) != NULL) {
     char word[64], cls[32], flag[32];
     int val;
-    if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0') continue;
     flag[0] = '\0';
     int k = sscanf(line, "%63s %31s %d %31s", word, cls, &val, flag);
     size_t wl = strlen(word);
@@ -164,36 +163,35 @@ static int load_file(const char *dir, const char *name, size_t *used) {
     for (int i = 1; i < C_COUNT; i++)
       if (k >= 3 && strcmp(cls, class_names[i]) == 0) c = i;
     if (c == 0 || wl >= LEX_KEY || *used >= LEX_SLOTS / 2) {
-      fprintf(stderr, "tidings: %s:%ld: bad time-expression entry\n", path,
-              lineno);
+      fprintf(stderr, "tidings: %s:%ld: bad time-expression entry\n", lr.path,
+              lr.line);
       continue;
     }
     for (size_t i = 0; i < wl; i++)
       word[i] = (char)td__lower((unsigned char)word[i]);
     lex_entry *e = lex_slot(word, wl, 1);
-    int s = e->sense[0].cls ? 1 : 0;
+    int sn = e->sense[0].cls ? 1 : 0;
     if (e->sense[0].cls == 0) (*used)++;
-    if (s == 1 && e->sense[1].cls) {
-      fprintf(stderr, "tidings: %s:%ld: more than two senses of '%s'\n", path,
-              lineno, word);
+    if (sn == 1 && e->sense[1].cls) {
+      fprintf(stderr, "tidings: %s:%ld: more than two senses of '%s'\n",
+              lr.path, lr.line, word);
       continue;
     }
-    e->sense[s].cls = (uint8_t)c;
-    e->sense[s].val = (int16_t)val;
-    e->sense[s].weak = strcmp(flag, "weak") == 0     ? 1
-                       : strcmp(flag, "abbrev") == 0 ? 2
-                                                     : 0;
+    e->sense[sn].cls = (uint8_t)c;
+    e->sense[sn].val = (int16_t)val;
+    e->sense[sn].weak = strcmp(flag, "weak") == 0     ? 1
+                        : strcmp(flag, "abbrev") == 0 ? 2
+                                                      : 0;
   }
-  fclose(f);
+  td__lines_close(&lr);
   return 0;
 }
 
 static void lexicon_load(void) {
-  const char *dir = td__data_dir();
   size_t used = 0;
   int ok = 1;
   for (size_t i = 0; i < sizeof lexicon_files / sizeof lexicon_files[0]; i++)
-    if (load_file(dir, lexicon_files[i], &used) != 0) ok = 0;
+    if (load_file(lexicon_files[i], &used) != 0) ok = 0;
   lexicon_ok = ok;
 }
 
