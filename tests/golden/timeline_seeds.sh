@@ -17,3 +17,12 @@ if [ "$(wc -l < events.csv)" -le 1 ]; then
   echo "no event mentions coded: the event stage has not landed"; exit 77
 fi
 "$check" "$gold" timeline.jsonl 2022-06-12 2022-12-17
+rc=$?
+# Lloyd Austin meets NATO allies "to discuss ... negotiations with Russia":
+# what is discussed is no consultation of his with Russia (the wrong
+# 2022-02-01 pair the timeline once had).
+$TIDINGS events --db s.db --format jsonl > events.jsonl || { echo "FAIL: events"; exit 1; }
+if grep '"source_name":"Lloyd Austin"' events.jsonl | grep '"root":"04"' | grep -q '"target":"RUS'; then
+  echo "FAIL: a consultation of Lloyd Austin with Russia"; exit 1
+fi
+exit $rc
