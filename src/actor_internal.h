@@ -108,8 +108,9 @@ typedef struct kb_tokslot {
 } kb_tokslot;
 
 typedef struct kb_short {
-  uint32_t key; /* bytes packed little-endian, 0 for an empty slot */
-  int32_t id;   /* raw token id */
+  uint32_t key;  /* bytes packed little-endian, 0 for an empty slot */
+  int32_t id;    /* raw token id */
+  int32_t canon; /* its canonical id (kept in step by tok_set_canon) */
 } kb_short;
 
 /* The two slots a short word's key may occupy (cuckoo hashing), for a
@@ -121,11 +122,35 @@ static inline uint32_t td__kb_short_h2(uint32_t key, uint32_t shift) {
   return ((key ^ (key >> 13)) * UINT32_C(0x85EBCA77)) >> shift;
 }
 
-/* FNV-1a over the normalised bytes of a word (see td__actor_norm_word);
- * text is hashed on the fly with the same steps. */
+/* FNV-1a, for hashing names byte by byte (entities of an article). */
 #define TD__KB_FNV0 UINT64_C(1469598103934665603)
 static inline uint64_t td__kb_fnv(uint64_t h, unsigned char c) {
   return (h ^ c) * UINT64_C(1099511628211);
+}
+
+/* The hash of a token: its normalised bytes (see td__actor_norm_word) read
+ * eight at a time as little-endian integers, the last padded with zeros,
+ * each mixed in with a multiply; the text side hashes a plain word straight
+ * from the text a word at a time (td__kb_chunk on the lowercased bytes). */
+#define TD__KB_WH0 UINT64_C(0x243F6A8885A308D3)
+static inline uint64_t td__kb_chunk(uint64_t h, uint64_t w) {
+  h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+  return h ^ (h >> 29);
+}
+static inline uint64_t td__kb_hash_end(uint64_t h) {
+  h *= UINT64_C(0xBF58476D1CE4E5B9);
+  return h ^ (h >> 32);
+}
+/* Bytes [0, n) of an 8-byte chunk, little-endian on every host. */
+static inline uint64_t td__kb_load_le(const unsigned char *s, size_t n) {
+  uint64_t w = 0;
+  for (size_t i = 0; i < n; i++) w |= (uint64_t)s[i] << (8 * i);
+  return w;
+}
+static inline uint64_t td__kb_word_hash(const unsigned char *s, size_t n) {
+  uint64_t h = TD__KB_WH0;
+  for (; n > 8; s += 8, n -= 8) h = td__kb_chunk(h, td__kb_load_le(s, 8));
+  return td__kb_hash_end(td__kb_chunk(h, td__kb_load_le(s, n)));
 }
 
 struct td_actor_kb {
@@ -157,8 +182,9 @@ struct td_actor_kb {
    * for a separator ('-', '/', NUL), 1 for a dropped byte ('.'), 2 for
    * a byte that may open a typographic apostrophe (0xE2). */
   unsigned char byte_class[256];
-  /* Punctuation the groups look at: , ( ) . [ ] */
-  unsigned char punct_keep[256];
+  /* Punctuation the groups look at: , ( ) . [ ] (1), and a comma, which
+   * a role noun may follow (4 more; see ACT_* in actors.c) */
+  unsigned char punct_act[256];
 
   /* phrase table: open addressing over token-id sequences */
   struct kb_phrase *phr;
@@ -212,12 +238,11 @@ int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n);
 static inline int32_t td__kb_tok_short(const td_actor_kb *kb, uint32_t key) {
   const kb_short *a = &kb->short_tab[td__kb_short_h1(key, kb->short_shift)];
   const kb_short *b = &kb->short_tab[td__kb_short_h2(key, kb->short_shift)];
-  int32_t raw = a->key == key ? a->id : 0;
-  raw = b->key == key ? b->id : raw;
-  int32_t canon = kb->tok_canon[raw ? raw - 1 : 0];
-  return raw ? canon : 0;
+  /* Masks, not branches: which slot holds a word is unpredictable. */
+  int32_t ma = -(int32_t)(a->key == key), mb = -(int32_t)(b->key == key);
+  return (a->canon & ma) | (b->canon & mb);
 }
-/* The same by the token's hash (td__kb_fnv over its normalised bytes). */
+/* The same by the token's hash (td__kb_word_hash). */
 static inline int32_t td__kb_tok_by_hash(const td_actor_kb *kb, uint64_t h) {
   uint32_t b = (uint32_t)(h >> 40) & (kb->tok_nbits - 1);
   if (!((kb->tok_bits[b >> 6] >> (b & 63)) & 1)) return 0;

@@ -27,9 +27,7 @@ static uint32_t pool_add(td_actor_kb *kb, const char *s, size_t n) {
 }
 
 static uint64_t str_hash(const char *s, size_t n) {
-  uint64_t h = TD__KB_FNV0;
-  for (size_t i = 0; i < n; i++) h = td__kb_fnv(h, (unsigned char)s[i]);
-  return h;
+  return td__kb_word_hash((const unsigned char *)s, n);
 }
 
 size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap) {
@@ -83,13 +81,6 @@ int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n) {
   return td__kb_tok_by_hash(kb, str_hash(w, n));
 }
 
-/* Make token id read as canon (a spelling variant). */
-static void tok_set_canon(td_actor_kb *kb, int32_t id, int32_t canon) {
-  kb->tok_canon[id - 1] = canon;
-  const char *s = td__kb_str(kb, kb->tok_off[id - 1]);
-  kb->tok_slot[tok_slot_of(kb, str_hash(s, strlen(s)))].canon = canon;
-}
-
 /* Place *cur in one of its two slots of tab (cuckoo hashing: a word in
  * the way moves to its other slot). Returns 1 when placed; 0 when the
  * table is too full, with *cur the word left without a slot. */
@@ -119,10 +110,11 @@ static kb_short *short_slot(td_actor_kb *kb, uint32_t key) {
 static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
   unsigned char pad[4] = {0, 0, 0, 0};
   memcpy(pad, w, n);
-  kb_short cur = {td__kb_short_key(pad, (uint32_t)n), id};
+  kb_short cur = {td__kb_short_key(pad, (uint32_t)n), id,
+                  kb->tok_canon[id - 1]};
   kb_short *old = short_slot(kb, cur.key);
   if (old) {
-    if (n == 3) old->id = id;
+    if (n == 3) *old = cur;
     return;
   }
   int full = (kb->n_short + 1) * 2 > kb->short_cap;
@@ -147,6 +139,20 @@ static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
     free(otab);
   }
   kb->n_short++;
+}
+
+/* Make token id read as canon (a spelling variant). */
+static void tok_set_canon(td_actor_kb *kb, int32_t id, int32_t canon) {
+  kb->tok_canon[id - 1] = canon;
+  const char *s = td__kb_str(kb, kb->tok_off[id - 1]);
+  size_t n = strlen(s);
+  kb->tok_slot[tok_slot_of(kb, str_hash(s, n))].canon = canon;
+  if (n <= 3) {
+    unsigned char pad[4] = {0, 0, 0, 0};
+    memcpy(pad, s, n);
+    kb_short *sl = short_slot(kb, td__kb_short_key(pad, (uint32_t)n));
+    if (sl && sl->id == id) sl->canon = canon;
+  }
 }
 
 static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
@@ -790,7 +796,8 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   kb->byte_class['-'] = kb->byte_class['/'] = kb->byte_class[0] = 0;
   kb->byte_class['.'] = 1;
   kb->byte_class[0xE2] = 2;
-  for (const char *q = ",().[]"; *q; q++) kb->punct_keep[(unsigned char)*q] = 1;
+  for (const char *q = ",().[]"; *q; q++) kb->punct_act[(unsigned char)*q] = 1;
+  kb->punct_act[','] |= 4;
   kb->short_cap = 1024;
   kb->short_shift = 32 - 10;
   kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);

@@ -136,6 +136,7 @@ typedef struct resolver {
   td_entity *ents; /* scratch for doc->entities, doc->mentions */
   td_actor_mention *ments;
   size_t ents_cap, ments_cap;
+  uint8_t *act_of; /* see act_table */
 } resolver;
 
 static void scratch_free(void *p) {
@@ -147,6 +148,7 @@ static void scratch_free(void *p) {
   free(r->info);
   free(r->ents);
   free(r->ments);
+  free(r->act_of);
   free(r);
 }
 
@@ -161,11 +163,6 @@ static uint64_t name_hash_bytes(uint64_t h, const char *s, size_t n) {
   return h;
 }
 
-/* Whether a token opens with U+2018-U+201F (a typographic quote). */
-static inline int quote_at(const unsigned char *p, uint32_t n) {
-  return n >= 3 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9F;
-}
-
 /* Whether the text after a word with token id may still be inside a
  * name: the word opens one, or goes on one that was open before it. */
 static inline int next_active(const td_actor_kb *kb, int active, int32_t id) {
@@ -174,13 +171,147 @@ static inline int next_active(const td_actor_kb *kb, int active, int32_t id) {
   return (f & (KBT_START | KBT_END)) || (active && (f & KBT_CONT));
 }
 
+#define ONES8 UINT64_C(0x0101010101010101)
+
+/* x with its ASCII capitals made lowercase (bytes below 0x80 only). */
+static inline uint64_t lower8(uint64_t x) {
+  uint64_t ge_a = x + 0x3F * ONES8, gt_z = x + 0x25 * ONES8;
+  return x | ((ge_a & ~gt_z & 0x80 * ONES8) >> 2);
+}
+
+/* The kb hash (td__kb_word_hash) of the word t[st, e) read straight from
+ * the text eight bytes at a time, when it is plain (ASCII letters and
+ * digits: its normalised form is its lowercase) and every read stays
+ * inside the text. Returns 0 for any other word, which the caller
+ * normalises byte by byte. */
+static inline int plain_hash(const unsigned char *t, uint32_t st, uint32_t e,
+                             size_t text_len, uint64_t *out) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint32_t m = e - st;
+  if (m == 0 || st + ((m + 7) & ~7u) > text_len) return 0;
+  const unsigned char *p = t + st;
+  uint64_t h = TD__KB_WH0, bad = 0, w;
+  for (; m > 8; m -= 8, p += 8) {
+    memcpy(&w, p, 8);
+    bad |= w | ~(w + 0x50 * ONES8); /* a byte >= 0x80 or < '0' */
+    h = td__kb_chunk(h, lower8(w));
+  }
+  memcpy(&w, p, 8);
+  uint64_t in = ~UINT64_C(0) >> (64 - 8 * m);
+  w &= in;
+  uint64_t y = w | (~in & 0x30 * ONES8); /* the padding passes the test */
+  bad |= y | ~(y + 0x50 * ONES8);
+  if (bad & 0x80 * ONES8) return 0;
+  *out = td__kb_hash_end(td__kb_chunk(h, lower8(w)));
+  return 1;
+#else
+  (void)t, (void)st, (void)e, (void)text_len, (void)out;
+  return 0;
+#endif
+}
+
+/* The units of word token k (t[st, en)) that is not plain: normalised
+ * byte by byte as the kb normalises its names (td__actor_norm_word), in
+ * parts between hyphens and slashes, appended from U[*n] (and candidates
+ * from C[*nc]). e2 is the end of the word without a possessive written
+ * 's or '. Returns the id of the last part. */
+static int32_t word_parts(resolver *r, uint32_t k, uint32_t st, uint32_t en,
+                          uint32_t e2, size_t *n, size_t *nc) {
+  const unsigned char *t = (const unsigned char *)r->doc->text;
+  const td_actor_kb *kb = r->kb;
+  const unsigned char *byte_class = kb->byte_class;
+  uint32_t b = st;
+  unsigned char w[128];
+  unsigned len = 0, over = 0, special = 0;
+  int32_t id = 0;
+  for (uint32_t i = st;; i++) {
+    unsigned char c = i < en ? byte_class[t[i]] : 0;
+    if (c == 0) {
+      special |= i < en;
+      if (i > b) {
+        unsigned m = len;
+        if (!special) /* one part: the possessive as written */
+          m -= en - e2;
+        else if (len >= 2 && w[len - 1] == 's' && w[len - 2] == '\'')
+          m -= 2;
+        else if (len >= 1 && w[len - 1] == '\'')
+          m -= 1;
+        id = m && !over ? td__kb_tok_by_hash(kb, td__kb_word_hash(w, m)) : 0;
+        if (*n + 1 >= r->cap_units) {
+          r->cap_units *= 2;
+          r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
+          r->cand = td_xrealloc(r->cand, r->cap_units * sizeof *r->cand);
+        }
+        int pc = td__is_upper(t[b]) || t[b] >= 0x80;
+        uint8_t f = kb->tok_flags[id];
+        if ((f & KBT_START) || (pc && !(f & KBT_NONNAME)))
+          r->cand[(*nc)++] = (uint32_t)*n;
+        r->units[(*n)++] = (unit){b, i, k, id, 1, (uint8_t)pc, 0};
+      }
+      if (i >= en) break;
+      b = i + 1;
+      len = over = 0;
+      continue;
+    }
+    special |= c <= 2;
+    if (c == 1) continue;
+    if (c == 2) {
+      if (i + 2 < en && t[i + 1] == 0x80 && t[i + 2] == 0x99) {
+        c = '\'';
+        i += 2;
+      } else {
+        c = 0xE2;
+      }
+    }
+    /* A part longer than any token of the kb matches nothing. */
+    if (len < sizeof w - 1)
+      w[len++] = c;
+    else
+      over = 1;
+  }
+  return id;
+}
+
+/* What a unit does to the scan (bits of act_of): it is kept (no gap), the
+ * text after it may still be inside a name, a role noun may follow it,
+ * it may open a piece. */
+enum { ACT_KEEP = 1, ACT_KNOWN = 2, ACT_DET = 4, ACT_CAND = 8 };
+/* The scan's state: the last unit is a gap, the word before may be
+ * inside a name (ACT_KNOWN), it is a determiner or comma (ACT_DET). */
+enum { ST_GAP = 1 };
+
+/* act_of[i], i = token flags | capitalised << 8 | known before << 9 |
+ * longer than three bytes << 10: what a word does (see ACT_*). A short
+ * lowercase word that no name or group needs ("is", "to") is a gap; a
+ * longer word reaches here only when it is looked up, and is kept. */
+static void act_table(uint8_t *act) {
+  for (unsigned i = 0; i < 2048; i++) {
+    unsigned f = i & 255, cap = (i >> 8) & 1, known = (i >> 9) & 1,
+             lng = (i >> 10) & 1;
+    unsigned keep = lng | cap | ((f & (KBT_START | KBT_CONT | KBT_CONN)) != 0);
+    unsigned a = 0;
+    if (keep) {
+      a |= ACT_KEEP;
+      if ((f & (KBT_START | KBT_END)) || (known && (f & KBT_CONT)))
+        a |= ACT_KNOWN;
+      if (!lng && (f & KBT_DET)) a |= ACT_DET;
+      if ((f & KBT_START) || (cap && !(f & KBT_NONNAME))) a |= ACT_CAND;
+    }
+    act[i] = (uint8_t)a;
+  }
+}
+
 /* Units of sentence s: its word tokens split at hyphens and slashes, each
- * with its kb token id, computed on the fly (lowercase, periods dropped,
- * a possessive 's dropped) with the hash the kb uses. This is the only
+ * with its kb token id (lowercase, periods dropped, a possessive 's
+ * dropped, hashed as the kb hashes its tokens). This is the only
  * per-token work of the stage, so it avoids what it can: a lowercase
  * word longer than three letters that follows no known word and precedes
  * no capitalised one can neither continue a name nor be a title or a
- * pronoun that matters, and is not looked up. */
+ * pronoun that matters, and is not looked up; a plain word is hashed a
+ * word at a time straight from the text; what a word does to the scan is
+ * read from a table (act_of), not worked out with branches. (A word token
+ * never opens with a typographic quote: the segmenter makes those
+ * punctuation.) */
 static void build_units(resolver *r, const td_sentence *s) {
   const td_doc *d = r->doc;
   const unsigned char *t = (const unsigned char *)d->text;
@@ -198,13 +329,10 @@ static void build_units(resolver *r, const td_sentence *s) {
   unit *restrict U = r->units;
   uint32_t *restrict C = r->cand;
   const td_token *toks = d->toks;
-  const uint8_t *tflags = kb->tok_flags;
-  const unsigned char *punct_keep = kb->punct_keep;
-  const unsigned char *byte_class = kb->byte_class;
-  const uint8_t *low_bits = kb->low_bits;
   const size_t text_len = d->text_len;
+  const uint8_t *tflags = kb->tok_flags;
+  const uint8_t *act_of = r->act_of;
   size_t n = 0, nc = 0;
-  int last_gap = 0;
   /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
    * agency, not actors of the story. */
   uint32_t k = s->tok_first;
@@ -212,64 +340,47 @@ static void build_units(resolver *r, const td_sentence *s) {
     while (k < tend && toks[k].start >= d->dateline.start &&
            toks[k].end <= d->dateline.end)
       k++;
-  /* prev_known: the word before may still be inside a name; prev_det:
-   * it is "the", "a", "an" or a comma, which a role noun may follow
-   * ("the minister", ", a reporter with"). */
-  int prev_known = 0, prev_det = 0;
+  /* A run of words and marks no name or group needs is one gap unit: it
+   * breaks names and chains the same way one word does. */
+  unsigned sb = 0;
   for (; k < tend; k++) {
     const td_token *tk = &toks[k];
-    uint32_t st = tk->start, en = tk->end;
-    unsigned flags = tk->flags;
-    unsigned char c0 = t[st];
-    int det = prev_det;
-    prev_det = 0;
-    /* The common kinds are handled without data-dependent branches
-     * (a gap unit is written and kept only when the last is no gap). */
-    if (tk->kind != TD_TOK_WORD || (c0 == 0xE2 && quote_at(t + st, en - st))) {
-      /* Punctuation, numbers, and U+2018-U+201F typographic quotes: the
-       * marks the groups look at are units of their own, the rest are
-       * gaps. */
-      int keep = (en - st == 1) & punct_keep[c0];
-      U[n] = (unit){st, en, k, 0, 0, 0, keep ? (char)c0 : '?'};
-      n += (size_t)(keep | !last_gap);
-      last_gap = !keep;
-      prev_known = 0;
-      prev_det = keep & (c0 == ',');
+    uint32_t st = tk->start, en = tk->end, len0 = en - st;
+    unsigned cap = tk->flags & TD_TOKF_CAP;
+    if (tk->kind != TD_TOK_WORD) {
+      /* Punctuation and numbers: the marks the groups look at are units
+       * of their own (kb->punct_act), the rest are gaps. */
+      unsigned char c0 = t[st];
+      unsigned a = kb->punct_act[c0] & -(unsigned)(len0 == 1);
+      U[n] = (unit){st, en, k, 0, 0, 0, a ? (char)c0 : '?'};
+      n += (a | ~sb) & 1;
+      sb = (a & ACT_DET) | (~a & ST_GAP);
       continue;
     }
-    uint32_t len0 = en - st;
-    int cap = (flags & TD_TOKF_CAP) != 0;
     if (len0 <= 3) {
       /* Short words by their packed bytes: no hashing. "is", "was",
        * "to" (nothing a name or a group needs) are gaps. */
       uint32_t key;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
       if (st + 4 <= text_len) { /* one load; the key masks the rest */
+        static const uint32_t mask[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};
         uint32_t w4;
         memcpy(&w4, t + st, 4);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        static const uint32_t mask[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};
         key = (w4 | 0x202020u) & mask[len0];
-#else
-        key = td__kb_short_key(t + st, len0);
+      } else
 #endif
-      } else {
+      {
         unsigned char pad[4] = {0, 0, 0, 0};
         memcpy(pad, t + st, len0);
         key = td__kb_short_key(pad, len0);
       }
       int32_t id = td__kb_tok_short(kb, key);
-      unsigned f = tflags[id];
-      int keep = cap | ((f & (KBT_START | KBT_CONT | KBT_CONN)) != 0);
-      U[n] = (unit){st, en, k, keep ? id : 0, 1, (uint8_t)cap, 0};
+      unsigned a = act_of[tflags[id] | cap << 8 | (sb & ACT_KNOWN) << 8];
+      U[n] = (unit){st, en, k, id & -(int32_t)(a & 1), 1, (uint8_t)cap, 0};
       C[nc] = (uint32_t)n;
-      nc += (size_t)(keep &
-                     (((f & KBT_START) != 0) | (cap & !(f & KBT_NONNAME))));
-      n += (size_t)(keep | !last_gap);
-      last_gap = !keep;
-      prev_known = keep & (id != 0) &
-                   (((f & (KBT_START | KBT_END)) != 0) |
-                    (prev_known & ((f & KBT_CONT) != 0)));
-      prev_det = keep & ((f & KBT_DET) != 0);
+      nc += (a >> 3) & 1;
+      n += (a | ~sb) & 1;
+      sb = (a & (ACT_KNOWN | ACT_DET)) | (~a & ST_GAP);
       continue;
     }
     if (!cap) {
@@ -277,102 +388,41 @@ static void build_units(resolver *r, const td_sentence *s) {
        * determiner or comma (a role noun: "the minister"), or right
        * before a capitalised name ("spokesman Dmitry Peskov"); any other
        * is a gap at once, and those are looked up only when the filter
-       * of lowercase name words lets them through. A run of such words
-       * is one gap unit: it breaks names and chains the same way one
-       * word does. */
-      int next_cap = k + 1 < tend && (toks[k + 1].flags & TD_TOKF_CAP);
-      int pass = prev_known | det | next_cap;
-      if (pass) {
-        uint32_t lk = td__kb_low_key(c0, t[st + 1], t[en - 1], len0);
-        pass = (low_bits[lk >> 3] >> (lk & 7)) & 1;
-      }
-      if (!pass) {
-        U[n] = (unit){st, en, k, 0, 1, 0, 0};
-        n += (size_t)!last_gap;
-        last_gap = 1;
-        continue;
-      }
+       * of lowercase name words lets them through. */
+      if (!(sb & (ACT_KNOWN | ACT_DET)) &&
+          !(k + 1 < tend && (toks[k + 1].flags & TD_TOKF_CAP)))
+        goto gap;
+      uint32_t lk = td__kb_low_key(t[st], t[st + 1], t[en - 1], len0);
+      if (!((kb->low_bits[lk >> 3] >> (lk & 7)) & 1)) goto gap;
     }
-    last_gap = 0;
-    /* Fast path: a word of plain letters, perhaps with a possessive. */
-    {
-      uint32_t e2 = en;
-      if (e2 - st >= 3 && t[e2 - 1] == 's' && t[e2 - 2] == '\'')
-        e2 -= 2;
-      else if (e2 - st >= 2 && t[e2 - 1] == '\'')
-        e2 -= 1;
-      uint64_t h = TD__KB_FNV0;
-      uint32_t i = st;
-      for (; i < e2; i++) {
-        unsigned char c = byte_class[t[i]];
-        if (c <= 2) break;
-        h = td__kb_fnv(h, c);
-      }
-      if (i == e2) {
-        int32_t id = td__kb_tok_by_hash(kb, h);
-        uint8_t f = tflags[id];
-        if ((f & KBT_START) || (cap && !(f & KBT_NONNAME)))
-          C[nc++] = (uint32_t)n;
-        U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
-        prev_known = id && ((f & (KBT_START | KBT_END)) ||
-                            (prev_known && (f & KBT_CONT)));
-        continue;
-      }
+    /* A plain word, perhaps with a possessive, hashed a word at a time. */
+    uint32_t e2 = en;
+    if (t[e2 - 1] == 's' && t[e2 - 2] == '\'')
+      e2 -= 2;
+    else if (t[e2 - 1] == '\'')
+      e2 -= 1;
+    uint64_t h;
+    if (plain_hash(t, st, e2, text_len, &h)) {
+      int32_t id = td__kb_tok_by_hash(kb, h);
+      unsigned a =
+          act_of[tflags[id] | cap << 8 | (sb & ACT_KNOWN) << 8 | 1u << 10];
+      U[n] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
+      C[nc] = (uint32_t)n;
+      nc += (a >> 3) & 1;
+      n++;
+      sb = a & ACT_KNOWN;
+    } else {
+      int32_t id = word_parts(r, k, st, en, e2, &n, &nc);
+      U = r->units; /* may have moved */
+      C = r->cand;
+      sb = next_active(kb, (sb & ACT_KNOWN) != 0, id) ? ACT_KNOWN : 0;
     }
-    uint32_t b = st;
-    uint64_t h = TD__KB_FNV0, h1 = h, h2 = h;
-    unsigned char last = 0, last2 = 0;
-    unsigned len = 0;
-    int32_t id = 0;
-    for (uint32_t i = st;; i++) {
-      unsigned char c = i < en ? byte_class[t[i]] : 0;
-      if (c == 0) {
-        if (i > b) {
-          uint64_t hh = h;
-          unsigned m = len;
-          if (len >= 2 && last == 's' && last2 == '\'') {
-            hh = h2;
-            m -= 2;
-          } else if (len >= 1 && last == '\'') {
-            hh = h1;
-            m -= 1;
-          }
-          id = m ? td__kb_tok_by_hash(kb, hh) : 0;
-          if (n + 1 >= r->cap_units) {
-            r->cap_units *= 2;
-            r->units = U = td_xrealloc(U, r->cap_units * sizeof *U);
-            r->cand = C = td_xrealloc(C, r->cap_units * sizeof *C);
-          }
-          int pc = td__is_upper(t[b]) || t[b] >= 0x80;
-          uint8_t f = tflags[id];
-          if ((f & KBT_START) || (pc && !(f & KBT_NONNAME)))
-            C[nc++] = (uint32_t)n;
-          U[n++] = (unit){b, i, k, id, 1, (uint8_t)pc, 0};
-        }
-        if (i >= en) break;
-        b = i + 1;
-        h = h1 = h2 = TD__KB_FNV0;
-        last = last2 = 0;
-        len = 0;
-        continue;
-      }
-      if (c == 1) continue;
-      if (c == 2) {
-        if (i + 2 < en && t[i + 1] == 0x80 && t[i + 2] == 0x99) {
-          c = '\'';
-          i += 2;
-        } else {
-          c = 0xE2;
-        }
-      }
-      h2 = h1;
-      h1 = h;
-      h = td__kb_fnv(h, c);
-      last2 = last;
-      last = c;
-      len++;
-    }
-    prev_known = next_active(kb, prev_known, id);
+    continue;
+  gap:
+    /* The word before may still be inside a name after this one. */
+    U[n] = (unit){st, en, k, 0, 1, 0, 0};
+    n += ~sb & 1;
+    sb = (sb & ACT_KNOWN) | ST_GAP;
   }
   r->n_units = n;
   r->n_cand = nc;
@@ -1249,6 +1299,8 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   resolver *keep = kb->scratch;
   if (keep == NULL) {
     keep = td_xcalloc(1, sizeof *keep);
+    keep->act_of = td_xmalloc(2048);
+    act_table(keep->act_of);
     kb->scratch = keep;
     kb->scratch_free = scratch_free;
   }
