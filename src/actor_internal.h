@@ -109,8 +109,8 @@ typedef struct kb_tokslot {
 
 typedef struct kb_short {
   uint32_t key;  /* bytes packed little-endian, 0 for an empty slot */
-  int32_t id;    /* raw token id */
-  int32_t canon; /* its canonical id (kept in step by tok_set_canon) */
+  int32_t canon; /* the canonical id of the word (kept in step by
+                    tok_set_canon); its raw id is in kb->short_raw */
 } kb_short;
 
 /* The two slots a short word's key may occupy (cuckoo hashing), for a
@@ -173,6 +173,7 @@ struct td_actor_kb {
    * key is in one of two slots (cuckoo hashing, at most half full), so a
    * lookup reads both and never branches on what it finds. */
   struct kb_short *short_tab;
+  int32_t *short_raw; /* the raw token id of each slot */
   uint32_t short_cap, short_shift, n_short;
   /* Words that open a name matched in lowercase (roles: "secretary",
    * "troops"), by first two letters and length: a lowercase word of the

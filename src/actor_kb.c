@@ -81,27 +81,34 @@ int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n) {
   return td__kb_tok_by_hash(kb, str_hash(w, n));
 }
 
-/* Place *cur in one of its two slots of tab (cuckoo hashing: a word in
- * the way moves to its other slot). Returns 1 when placed; 0 when the
- * table is too full, with *cur the word left without a slot. */
-static int short_put(kb_short *tab, uint32_t shift, kb_short *cur) {
+/* Place *cur (raw id *cur_raw) in one of its two slots of tab (cuckoo
+ * hashing: a word in the way moves to its other slot), raw ids moving
+ * along in raw. Returns 1 when placed; 0 when the table is too full, with
+ * *cur the word left without a slot. */
+static int short_put(kb_short *tab, int32_t *raw, uint32_t shift, kb_short *cur,
+                     int32_t *cur_raw) {
   uint32_t j = td__kb_short_h1(cur->key, shift);
   for (int tries = 0; tries < 64; tries++) {
     kb_short old = tab[j];
+    int32_t old_raw = raw[j];
     tab[j] = *cur;
+    raw[j] = *cur_raw;
     if (old.key == 0) return 1;
     *cur = old;
+    *cur_raw = old_raw;
     uint32_t h1 = td__kb_short_h1(cur->key, shift);
     j = j == h1 ? td__kb_short_h2(cur->key, shift) : h1;
   }
   return 0;
 }
 
-/* The slot holding key, or NULL. */
-static kb_short *short_slot(td_actor_kb *kb, uint32_t key) {
-  kb_short *a = &kb->short_tab[td__kb_short_h1(key, kb->short_shift)];
-  kb_short *b = &kb->short_tab[td__kb_short_h2(key, kb->short_shift)];
-  return a->key == key ? a : b->key == key ? b : NULL;
+/* The slot holding key, or -1. */
+static int64_t short_slot(const td_actor_kb *kb, uint32_t key) {
+  uint32_t a = td__kb_short_h1(key, kb->short_shift);
+  uint32_t b = td__kb_short_h2(key, kb->short_shift);
+  if (kb->short_tab[a].key == key) return a;
+  if (kb->short_tab[b].key == key) return b;
+  return -1;
 }
 
 /* Index a token of one to three bytes by its packed bytes. Two tokens
@@ -110,33 +117,45 @@ static kb_short *short_slot(td_actor_kb *kb, uint32_t key) {
 static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
   unsigned char pad[4] = {0, 0, 0, 0};
   memcpy(pad, w, n);
-  kb_short cur = {td__kb_short_key(pad, (uint32_t)n), id,
-                  kb->tok_canon[id - 1]};
-  kb_short *old = short_slot(kb, cur.key);
-  if (old) {
-    if (n == 3) *old = cur;
+  kb_short cur = {td__kb_short_key(pad, (uint32_t)n), kb->tok_canon[id - 1]};
+  int32_t cur_raw = id;
+  int64_t old = short_slot(kb, cur.key);
+  if (old >= 0) {
+    if (n == 3) {
+      kb->short_tab[old] = cur;
+      kb->short_raw[old] = id;
+    }
     return;
   }
   int full = (kb->n_short + 1) * 2 > kb->short_cap;
-  while (full || !short_put(kb->short_tab, kb->short_shift, &cur)) {
+  while (full || !short_put(kb->short_tab, kb->short_raw, kb->short_shift, &cur,
+                            &cur_raw)) {
     full = 0;
     /* Twice as many slots, every word placed again (cur last). */
     uint32_t ocap = kb->short_cap;
     kb_short *otab = kb->short_tab;
+    int32_t *oraw = kb->short_raw;
     for (;;) {
       kb->short_cap *= 2;
       kb->short_shift--;
       kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
+      kb->short_raw = td_xcalloc(kb->short_cap, sizeof *kb->short_raw);
+      kb->short_raw = td_xcalloc(kb->short_cap, sizeof *kb->short_raw);
       int ok = 1;
       for (uint32_t i = 0; i < ocap && ok; i++)
         if (otab[i].key) {
           kb_short c = otab[i];
-          ok = short_put(kb->short_tab, kb->short_shift, &c);
+          int32_t c_raw = oraw[i];
+          ok = short_put(kb->short_tab, kb->short_raw, kb->short_shift, &c,
+                         &c_raw);
         }
       if (ok) break;
       free(kb->short_tab);
+      free(kb->short_raw);
+      free(kb->short_raw);
     }
     free(otab);
+    free(oraw);
   }
   kb->n_short++;
 }
@@ -150,8 +169,8 @@ static void tok_set_canon(td_actor_kb *kb, int32_t id, int32_t canon) {
   if (n <= 3) {
     unsigned char pad[4] = {0, 0, 0, 0};
     memcpy(pad, s, n);
-    kb_short *sl = short_slot(kb, td__kb_short_key(pad, (uint32_t)n));
-    if (sl && sl->id == id) sl->canon = canon;
+    int64_t sl = short_slot(kb, td__kb_short_key(pad, (uint32_t)n));
+    if (sl >= 0 && kb->short_raw[sl] == id) kb->short_tab[sl].canon = canon;
   }
 }
 
@@ -801,6 +820,7 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   kb->short_cap = 1024;
   kb->short_shift = 32 - 10;
   kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
+  kb->short_raw = td_xcalloc(kb->short_cap, sizeof *kb->short_raw);
   static const char *const little[] = {"of", "the", "a",    "an", "with",
                                        "at", "for", "from", "in", "and"};
   int32_t *slots[] = {&kb->w_of,   &kb->w_the, &kb->w_a,   &kb->w_an,
@@ -849,6 +869,7 @@ void td_actor_kb_free(td_actor_kb *kb) {
   free(kb->tok_flags);
   free(kb->tok_bits);
   free(kb->short_tab);
+  free(kb->short_raw);
   free(kb->phr);
   free(kb->ids);
   free(kb->links);

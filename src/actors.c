@@ -212,11 +212,12 @@ static inline int plain_hash(const unsigned char *t, uint32_t st, uint32_t e,
 
 /* The units of word token k (t[st, en)) that is not plain: normalised
  * byte by byte as the kb normalises its names (td__actor_norm_word), in
- * parts between hyphens and slashes, appended from U[*n] (and candidates
- * from C[*nc]). e2 is the end of the word without a possessive written
+ * parts between hyphens and slashes, appended to r->units (and
+ * r->cand). e2 is the end of the word without a possessive written
  * 's or '. Returns the id of the last part. */
 static int32_t word_parts(resolver *r, uint32_t k, uint32_t st, uint32_t en,
-                          uint32_t e2, size_t *n, size_t *nc) {
+                          uint32_t e2) {
+  size_t *n = &r->n_units, *nc = &r->n_cand;
   const unsigned char *t = (const unsigned char *)r->doc->text;
   const td_actor_kb *kb = r->kb;
   const unsigned char *byte_class = kb->byte_class;
@@ -329,9 +330,13 @@ static void build_units(resolver *r, const td_sentence *s) {
   unit *restrict U = r->units;
   uint32_t *restrict C = r->cand;
   const td_token *toks = d->toks;
-  const size_t text_len = d->text_len;
+  /* Words are read 4 or 8 bytes at a time while that stays in the
+   * text. */
+  const uint32_t wide_end = d->text_len >= 8 ? (uint32_t)d->text_len - 8 : 0;
   const uint8_t *tflags = kb->tok_flags;
   const uint8_t *act_of = r->act_of;
+  const kb_short *short_tab = kb->short_tab;
+  const unsigned short_shift = kb->short_shift;
   size_t n = 0, nc = 0;
   /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
    * agency, not actors of the story. */
@@ -351,10 +356,14 @@ static void build_units(resolver *r, const td_sentence *s) {
       /* Punctuation and numbers: the marks the groups look at are units
        * of their own (kb->punct_act), the rest are gaps. */
       unsigned char c0 = t[st];
-      unsigned a = kb->punct_act[c0] & -(unsigned)(len0 == 1);
-      U[n] = (unit){st, en, k, 0, 0, 0, a ? (char)c0 : '?'};
-      n += (a | ~sb) & 1;
-      sb = (a & ACT_DET) | (~a & ST_GAP);
+      unsigned a = len0 == 1 ? kb->punct_act[c0] : 0;
+      if (a) {
+        U[n++] = (unit){st, en, k, 0, 0, 0, (char)c0};
+        sb = a & ACT_DET;
+      } else {
+        if (!(sb & ST_GAP)) U[n++] = (unit){st, en, k, 0, 0, 0, '?'};
+        sb = ST_GAP;
+      }
       continue;
     }
     if (len0 <= 3) {
@@ -362,11 +371,10 @@ static void build_units(resolver *r, const td_sentence *s) {
        * "to" (nothing a name or a group needs) are gaps. */
       uint32_t key;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-      if (st + 4 <= text_len) { /* one load; the key masks the rest */
-        static const uint32_t mask[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};
+      if (st <= wide_end) { /* one load; the key masks the rest */
         uint32_t w4;
         memcpy(&w4, t + st, 4);
-        key = (w4 | 0x202020u) & mask[len0];
+        key = (w4 | 0x202020u) & (0xFFFFFFu >> (24 - 8 * len0));
       } else
 #endif
       {
@@ -374,13 +382,22 @@ static void build_units(resolver *r, const td_sentence *s) {
         memcpy(pad, t + st, len0);
         key = td__kb_short_key(pad, len0);
       }
-      int32_t id = td__kb_tok_short(kb, key);
+      /* Cuckoo lookup: masks, not branches (which of the two slots holds
+       * a word is unpredictable). */
+      const kb_short *sa = &short_tab[td__kb_short_h1(key, short_shift)];
+      const kb_short *sc = &short_tab[td__kb_short_h2(key, short_shift)];
+      int32_t id = (sa->canon & -(int32_t)(sa->key == key)) |
+                   (sc->canon & -(int32_t)(sc->key == key));
       unsigned a = act_of[tflags[id] | cap << 8 | (sb & ACT_KNOWN) << 8];
-      U[n] = (unit){st, en, k, id & -(int32_t)(a & 1), 1, (uint8_t)cap, 0};
-      C[nc] = (uint32_t)n;
-      nc += (a >> 3) & 1;
-      n += (a | ~sb) & 1;
-      sb = (a & (ACT_KNOWN | ACT_DET)) | (~a & ST_GAP);
+      if (a & ACT_KEEP) {
+        C[nc] = (uint32_t)n;
+        nc += (a >> 3) & 1;
+        U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
+        sb = a & (ACT_KNOWN | ACT_DET);
+      } else {
+        if (!(sb & ST_GAP)) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
+        sb = ST_GAP;
+      }
       continue;
     }
     if (!cap) {
@@ -388,40 +405,45 @@ static void build_units(resolver *r, const td_sentence *s) {
        * determiner or comma (a role noun: "the minister"), or right
        * before a capitalised name ("spokesman Dmitry Peskov"); any other
        * is a gap at once, and those are looked up only when the filter
-       * of lowercase name words lets them through. */
+       * of lowercase name words lets them through. The word before may
+       * still be inside a name after a gap. */
       if (!(sb & (ACT_KNOWN | ACT_DET)) &&
           !(k + 1 < tend && (toks[k + 1].flags & TD_TOKF_CAP)))
         goto gap;
       uint32_t lk = td__kb_low_key(t[st], t[st + 1], t[en - 1], len0);
       if (!((kb->low_bits[lk >> 3] >> (lk & 7)) & 1)) goto gap;
     }
-    /* A plain word, perhaps with a possessive, hashed a word at a time. */
-    uint32_t e2 = en;
-    if (t[e2 - 1] == 's' && t[e2 - 2] == '\'')
-      e2 -= 2;
-    else if (t[e2 - 1] == '\'')
-      e2 -= 1;
-    uint64_t h;
-    if (plain_hash(t, st, e2, text_len, &h)) {
-      int32_t id = td__kb_tok_by_hash(kb, h);
-      unsigned a =
-          act_of[tflags[id] | cap << 8 | (sb & ACT_KNOWN) << 8 | 1u << 10];
-      U[n] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
-      C[nc] = (uint32_t)n;
-      nc += (a >> 3) & 1;
-      n++;
-      sb = a & ACT_KNOWN;
-    } else {
-      int32_t id = word_parts(r, k, st, en, e2, &n, &nc);
-      U = r->units; /* may have moved */
-      C = r->cand;
-      sb = next_active(kb, (sb & ACT_KNOWN) != 0, id) ? ACT_KNOWN : 0;
+    {
+      /* A plain word, perhaps with a possessive, hashed a word at a
+       * time. */
+      uint32_t e2 = en;
+      if (t[e2 - 1] == 's' && t[e2 - 2] == '\'')
+        e2 -= 2;
+      else if (t[e2 - 1] == '\'')
+        e2 -= 1;
+      uint64_t h;
+      if (plain_hash(t, st, e2, d->text_len, &h)) {
+        int32_t id = td__kb_tok_by_hash(kb, h);
+        unsigned a =
+            act_of[tflags[id] | cap << 8 | (sb & ACT_KNOWN) << 8 | 1u << 10];
+        C[nc] = (uint32_t)n;
+        nc += (a >> 3) & 1;
+        U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
+        sb = a & ACT_KNOWN;
+      } else {
+        r->n_units = n;
+        r->n_cand = nc;
+        int32_t id = word_parts(r, k, st, en, e2);
+        n = r->n_units;
+        nc = r->n_cand;
+        U = r->units; /* may have moved */
+        C = r->cand;
+        sb = next_active(kb, (sb & ACT_KNOWN) != 0, id) ? ACT_KNOWN : 0;
+      }
+      continue;
     }
-    continue;
   gap:
-    /* The word before may still be inside a name after this one. */
-    U[n] = (unit){st, en, k, 0, 1, 0, 0};
-    n += ~sb & 1;
+    if (!(sb & ST_GAP)) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
     sb = (sb & ACT_KNOWN) | ST_GAP;
   }
   r->n_units = n;
