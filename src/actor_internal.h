@@ -35,8 +35,10 @@ enum {
   KBT_CONT = 4,    /* a token some name goes on after */
   KBT_CONN = 8,    /* joins titles and appositions: of, the, a, with ... */
   KBT_DET = 16,    /* the, a, an: a role noun may follow */
-  KBT_END = 32     /* the last token of some name: a group noun may follow
+  KBT_END = 32,    /* the last token of some name: a group noun may follow
                       ("Minas Tirith border police") */
+  KBT_SHORT = 64   /* a word of one to three bytes reads as this token (it
+                      is in the short-word table; see short_gen) */
 };
 
 /* Entry flags. */
@@ -175,6 +177,11 @@ struct td_actor_kb {
   struct kb_short *short_tab;
   int32_t *short_raw; /* the raw token id of each slot */
   uint32_t short_cap, short_shift, n_short;
+  /* Counts the changes that may make a short word open or end a name or
+   * be a determiner (a slot added or re-pointed, KBT_START, KBT_END or
+   * KBT_DET on a KBT_SHORT token): actors.c keeps filters of those short
+   * words and builds them again when this moves. */
+  uint32_t short_gen;
   /* Words that open a name matched in lowercase (roles: "secretary",
    * "troops"), by first two letters and length: a lowercase word of the
    * text outside any name is looked up only when its bit is set. */

@@ -120,6 +120,8 @@ static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
   kb_short cur = {td__kb_short_key(pad, (uint32_t)n), kb->tok_canon[id - 1]};
   int32_t cur_raw = id;
   int64_t old = short_slot(kb, cur.key);
+  kb->tok_flags[cur.canon] |= KBT_SHORT;
+  kb->short_gen++;
   if (old >= 0) {
     if (n == 3) {
       kb->short_tab[old] = cur;
@@ -170,7 +172,11 @@ static void tok_set_canon(td_actor_kb *kb, int32_t id, int32_t canon) {
     unsigned char pad[4] = {0, 0, 0, 0};
     memcpy(pad, s, n);
     int64_t sl = short_slot(kb, td__kb_short_key(pad, (uint32_t)n));
-    if (sl >= 0 && kb->short_raw[sl] == id) kb->short_tab[sl].canon = canon;
+    if (sl >= 0 && kb->short_raw[sl] == id) {
+      kb->short_tab[sl].canon = canon;
+      kb->tok_flags[canon] |= KBT_SHORT;
+      kb->short_gen++;
+    }
   }
 }
 
@@ -327,6 +333,9 @@ void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
     len--;
   }
   if (len == 0) return;
+  if ((kb->tok_flags[ids[0]] & (KBT_START | KBT_SHORT)) == KBT_SHORT ||
+      (kb->tok_flags[ids[len - 1]] & (KBT_END | KBT_SHORT)) == KBT_SHORT)
+    kb->short_gen++;
   kb->tok_flags[ids[0]] |= KBT_START;
   for (unsigned i = 0; i + 1 < len; i++) kb->tok_flags[ids[i]] |= KBT_CONT;
   kb->tok_flags[ids[len - 1]] |= KBT_END;
@@ -840,6 +849,7 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   kb->tok_flags[kb->w_the] |= KBT_DET;
   kb->tok_flags[kb->w_a] |= KBT_DET;
   kb->tok_flags[kb->w_an] |= KBT_DET;
+  kb->short_gen++;
   int rc = 0;
   /* Variants first, so names loaded later share their canonical tokens. */
   if ((rc = load_variants(kb, data_dir, diag)) == 0 &&

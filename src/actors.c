@@ -81,12 +81,21 @@ const char *td_entity_kind_name(td_entity_kind k) {
 
 typedef struct unit {
   uint32_t start, end; /* bytes */
-  uint32_t tok;        /* doc token */
-  int32_t id;          /* kb token id, 0 unknown */
+  uint32_t tok;        /* doc token (a gap: its first) */
+  int32_t id;          /* kb token id, 0 unknown; read with unit_id (a
+                          short word not looked up yet holds -1 - its
+                          packed bytes) */
   uint8_t word;        /* a word (not punctuation or number) */
   uint8_t cap;         /* starts with an uppercase letter */
   char punct;          /* the punctuation character, or 0 */
+  uint8_t gap;         /* G_* */
 } unit;
+
+/* What a unit is in the run of units: a kept word or mark, a gap (words
+ * and marks no name or group needs), which may hold a mark or a short
+ * word after which the text is no longer inside a name (G_RESET; a gap of
+ * lowercase words only is not), or a short word not looked up yet. */
+enum { G_KEPT = 0, G_GAP = 1, G_RESET = 2, G_PENDING = 4 };
 
 /* A piece: a matched name, a role, an unknown capitalised run. */
 enum { P_NONE = 0, P_NAME = 100 };
@@ -136,7 +145,10 @@ typedef struct resolver {
   td_entity *ents; /* scratch for doc->entities, doc->mentions */
   td_actor_mention *ments;
   size_t ents_cap, ments_cap;
-  uint8_t *act_of; /* see act_table */
+  unsigned char *text; /* the article's text, 16 zero bytes after it */
+  size_t text_cap;
+  uint64_t *start_bits; /* see start_filter */
+  uint32_t start_gen;   /* kb->short_gen when start_bits was built */
 } resolver;
 
 static void scratch_free(void *p) {
@@ -148,7 +160,8 @@ static void scratch_free(void *p) {
   free(r->info);
   free(r->ents);
   free(r->ments);
-  free(r->act_of);
+  free(r->start_bits);
+  free(r->text);
   free(r);
 }
 
@@ -161,14 +174,6 @@ static uint64_t name_hash_bytes(uint64_t h, const char *s, size_t n) {
     h = td__kb_fnv(h, td__lower(c));
   }
   return h;
-}
-
-/* Whether the text after a word with token id may still be inside a
- * name: the word opens one, or goes on one that was open before it. */
-static inline int next_active(const td_actor_kb *kb, int active, int32_t id) {
-  if (id == 0) return 0;
-  uint8_t f = kb->tok_flags[id];
-  return (f & (KBT_START | KBT_END)) || (active && (f & KBT_CONT));
 }
 
 #define ONES8 UINT64_C(0x0101010101010101)
@@ -185,10 +190,10 @@ static inline uint64_t lower8(uint64_t x) {
  * inside the text. Returns 0 for any other word, which the caller
  * normalises byte by byte. */
 static inline int plain_hash(const unsigned char *t, uint32_t st, uint32_t e,
-                             size_t text_len, uint64_t *out) {
+                             uint64_t *out) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   uint32_t m = e - st;
-  if (m == 0 || st + ((m + 7) & ~7u) > text_len) return 0;
+  if (m == 0 || m > 16) return 0;
   const unsigned char *p = t + st;
   uint64_t h = TD__KB_WH0, bad = 0, w;
   for (; m > 8; m -= 8, p += 8) {
@@ -205,7 +210,7 @@ static inline int plain_hash(const unsigned char *t, uint32_t st, uint32_t e,
   *out = td__kb_hash_end(td__kb_chunk(h, lower8(w)));
   return 1;
 #else
-  (void)t, (void)st, (void)e, (void)text_len, (void)out;
+  (void)t, (void)st, (void)e, (void)out;
   return 0;
 #endif
 }
@@ -224,7 +229,7 @@ static int32_t word_parts(resolver *r, uint32_t k, uint32_t st, uint32_t en,
   uint32_t b = st;
   unsigned char w[128];
   unsigned len = 0, over = 0, special = 0;
-  int32_t id = 0;
+  int32_t last = 0;
   for (uint32_t i = st;; i++) {
     unsigned char c = i < en ? byte_class[t[i]] : 0;
     if (c == 0) {
@@ -237,7 +242,9 @@ static int32_t word_parts(resolver *r, uint32_t k, uint32_t st, uint32_t en,
           m -= 2;
         else if (len >= 1 && w[len - 1] == '\'')
           m -= 1;
-        id = m && !over ? td__kb_tok_by_hash(kb, td__kb_word_hash(w, m)) : 0;
+        int32_t id =
+            m && !over ? td__kb_tok_by_hash(kb, td__kb_word_hash(w, m)) : 0;
+        last = id;
         if (*n + 1 >= r->cap_units) {
           r->cap_units *= 2;
           r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
@@ -247,7 +254,7 @@ static int32_t word_parts(resolver *r, uint32_t k, uint32_t st, uint32_t en,
         uint8_t f = kb->tok_flags[id];
         if ((f & KBT_START) || (pc && !(f & KBT_NONNAME)))
           r->cand[(*nc)++] = (uint32_t)*n;
-        r->units[(*n)++] = (unit){b, i, k, id, 1, (uint8_t)pc, 0};
+        r->units[(*n)++] = (unit){b, i, k, id, 1, (uint8_t)pc, 0, G_KEPT};
       }
       if (i >= en) break;
       b = i + 1;
@@ -270,52 +277,124 @@ static int32_t word_parts(resolver *r, uint32_t k, uint32_t st, uint32_t en,
     else
       over = 1;
   }
-  return id;
+  return last;
 }
 
-/* What a unit does to the scan (bits of act_of): it is kept (no gap), the
- * text after it may still be inside a name, a role noun may follow it,
- * it may open a piece. */
-enum { ACT_KEEP = 1, ACT_KNOWN = 2, ACT_DET = 4, ACT_CAND = 8 };
-/* The scan's state: the last unit is a gap, the word before may be
- * inside a name (ACT_KNOWN), it is a determiner or comma (ACT_DET). */
-enum { ST_GAP = 1 };
+/* ---- the lazy parts of the scan ---- */
 
-/* act_of[i], i = token flags | capitalised << 8 | known before << 9 |
- * longer than three bytes << 10: what a word does (see ACT_*). A short
- * lowercase word that no name or group needs ("is", "to") is a gap; a
- * longer word reaches here only when it is looked up, and is kept. */
-static void act_table(uint8_t *act) {
-  for (unsigned i = 0; i < 2048; i++) {
-    unsigned f = i & 255, cap = (i >> 8) & 1, known = (i >> 9) & 1,
-             lng = (i >> 10) & 1;
-    unsigned keep = lng | cap | ((f & (KBT_START | KBT_CONT | KBT_CONN)) != 0);
-    unsigned a = 0;
-    if (keep) {
-      a |= ACT_KEEP;
-      if ((f & (KBT_START | KBT_END)) || (known && (f & KBT_CONT)))
-        a |= ACT_KNOWN;
-      if (!lng && (f & KBT_DET)) a |= ACT_DET;
-      if ((f & KBT_START) || (cap && !(f & KBT_NONNAME))) a |= ACT_CAND;
-    }
-    act[i] = (uint8_t)a;
+/* The id of unit u, looking a short word up the first time it is asked
+ * for (see build_units): as if it had been looked up in the scan. */
+static int32_t unit_id(const resolver *r, size_t u) {
+  unit *x = &r->units[u];
+  if (x->gap == G_PENDING) {
+    const td_actor_kb *kb = r->kb;
+    int32_t id = td__kb_tok_short(kb, (uint32_t)(-(x->id + 1)));
+    int keep = (kb->tok_flags[id] & (KBT_START | KBT_CONT | KBT_CONN)) != 0;
+    x->id = keep ? id : 0;
+    x->gap = keep ? G_KEPT : G_GAP | G_RESET;
   }
+  return x->id;
 }
+
+/* The G_* bits of unit u (a short word looked up if need be). */
+static unsigned unit_gap(const resolver *r, size_t u) {
+  unit_id(r, u);
+  return r->units[u].gap;
+}
+
+/* Every short word of the sentence looked up: before the kb learns a
+ * name, which may change what they are. */
+static void units_settle(const resolver *r) {
+  for (size_t u = 0; u < r->n_units; u++) unit_id(r, u);
+}
+
+/* Whether the word after the first n units may still be inside a name:
+ * the last word kept is known to open or end a name, or goes on one that
+ * was open before it; only runs of lowercase words lie between. */
+static int known_before(const resolver *r, size_t n) {
+  const uint8_t *tflags = r->kb->tok_flags;
+  for (size_t u = n; u-- > 0;) {
+    const unit *x = &r->units[u];
+    unsigned g = unit_gap(r, u);
+    if (g) {
+      if (g & G_RESET) return 0;
+      continue;
+    }
+    if (!x->word || x->id == 0) return 0;
+    unsigned f = tflags[x->id];
+    if (f & (KBT_START | KBT_END)) return 1;
+    if (!(f & KBT_CONT)) return 0;
+    /* A word split at hyphens goes on from before its first part. */
+    while (u > 0 && r->units[u - 1].tok == x->tok) u--;
+  }
+  return 0;
+}
+
+/* Whether token k (after the first n units) follows a comma or a
+ * determiner ("the", "a", "an"), which a role noun may follow. */
+static int det_before(const resolver *r, size_t n, uint32_t k) {
+  if (n == 0 || r->units[n - 1].tok + 1 != k) return 0;
+  const unit *x = &r->units[n - 1];
+  if (x->punct == ',') return 1;
+  const td_token *tk = &r->doc->toks[k - 1];
+  if (!x->word || tk->end - tk->start > 3 || unit_gap(r, n - 1)) return 0;
+  return (r->kb->tok_flags[x->id] & KBT_DET) != 0;
+}
+
+/* Filters of short words by their packed bytes: start_bits[0..63] holds
+ * those that open or end a name (pronouns, "US"), start_bits[64..127] the
+ * determiners. A short lowercase word with neither bit is no candidate
+ * and no name's edge, and its lookup waits (unit_id). Built again when
+ * the kb's short words change. */
+static inline uint32_t start_bit(uint32_t key) {
+  return (key * UINT32_C(0x9E3779B1)) >> (32 - 12);
+}
+static void start_filter(resolver *r) {
+  const td_actor_kb *kb = r->kb;
+  memset(r->start_bits, 0, 2 * 4096 / 8);
+  for (uint32_t i = 0; i < kb->short_cap; i++) {
+    const kb_short *sl = &kb->short_tab[i];
+    unsigned f = kb->tok_flags[sl->canon];
+    uint32_t b = start_bit(sl->key);
+    if (sl->key && (f & (KBT_START | KBT_END)))
+      r->start_bits[b >> 6] |= UINT64_C(1) << (b & 63);
+    if (sl->key && (f & KBT_DET))
+      r->start_bits[64 + (b >> 6)] |= UINT64_C(1) << (b & 63);
+  }
+  r->start_gen = kb->short_gen;
+}
+
+/* What the scan knows of the words before a lowercase word: the text may
+ * still be inside a name, the word before may be a determiner or comma.
+ * Either bit clear means it is not (the exact answer, when needed, is
+ * known_before and det_before). */
+enum { MAYBE_KNOWN = 1, MAYBE_DET = 2 };
 
 /* Units of sentence s: its word tokens split at hyphens and slashes, each
  * with its kb token id (lowercase, periods dropped, a possessive 's
- * dropped, hashed as the kb hashes its tokens). This is the only
- * per-token work of the stage, so it avoids what it can: a lowercase
- * word longer than three letters that follows no known word and precedes
- * no capitalised one can neither continue a name nor be a title or a
- * pronoun that matters, and is not looked up; a plain word is hashed a
- * word at a time straight from the text; what a word does to the scan is
- * read from a table (act_of), not worked out with branches. (A word token
- * never opens with a typographic quote: the segmenter makes those
- * punctuation.) */
+ * dropped, hashed as the kb hashes its tokens), and candidates, the units
+ * that may open a piece (names, capitalised words). A run of words and
+ * marks no name or group needs is one gap unit: it breaks names and
+ * chains the same way one word does.
+ *
+ * This is the only per-token work of the stage, so most words cost
+ * little: a short lowercase word that opens no name ("of", "the", "to")
+ * is written with its packed bytes and looked up only when a later step
+ * asks for it (unit_id; it is then a gap or a kept word as if looked up
+ * here, but never merged into a gap unit: see merged_le1 and sent_first);
+ * a lowercase word longer than three letters is looked up only when the
+ * filter of lowercase name words lets it through and it follows a word
+ * that may be inside a name, a determiner or a comma (a role noun: "the
+ * minister"), or precedes a capitalised word ("spokesman Dmitry
+ * Peskov") - what the words before it are is worked out only then
+ * (known_before, det_before); a plain word is hashed a word at a time
+ * straight from the text. (A word token never opens with a typographic
+ * quote: the segmenter makes those punctuation.) */
 static void build_units(resolver *r, const td_sentence *s) {
   const td_doc *d = r->doc;
-  const unsigned char *t = (const unsigned char *)d->text;
+  /* The text with 16 bytes of zeros after it: words are read 4 or 8
+   * bytes at a time. */
+  const unsigned char *t = r->text;
   const td_actor_kb *kb = r->kb;
   uint32_t tend = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
   size_t need = (size_t)(tend - s->tok_first) * 2 + 8;
@@ -324,20 +403,15 @@ static void build_units(resolver *r, const td_sentence *s) {
     r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
     r->cand = td_xrealloc(r->cand, r->cap_units * sizeof *r->cand);
   }
+  if (r->start_gen != kb->short_gen) start_filter(r);
   /* Everything the loop reads is held in locals: the stores to the unit
    * arrays could otherwise alias the document and the kb, and every
    * field would be loaded again after each store. */
   unit *restrict U = r->units;
   uint32_t *restrict C = r->cand;
   const td_token *toks = d->toks;
-  /* Words are read 4 or 8 bytes at a time while that stays in the
-   * text. */
-  const uint32_t wide_end = d->text_len >= 8 ? (uint32_t)d->text_len - 8 : 0;
   const uint8_t *tflags = kb->tok_flags;
-  const uint8_t *act_of = r->act_of;
-  const kb_short *short_tab = kb->short_tab;
-  const unsigned short_shift = kb->short_shift;
-  size_t n = 0, nc = 0;
+  const uint64_t *start_bits = r->start_bits;
   /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
    * agency, not actors of the story. */
   uint32_t k = s->tok_first;
@@ -345,73 +419,88 @@ static void build_units(resolver *r, const td_sentence *s) {
     while (k < tend && toks[k].start >= d->dateline.start &&
            toks[k].end <= d->dateline.end)
       k++;
-  /* A run of words and marks no name or group needs is one gap unit: it
-   * breaks names and chains the same way one word does. */
-  unsigned sb = 0;
-  for (; k < tend; k++) {
-    const td_token *tk = &toks[k];
-    uint32_t st = tk->start, en = tk->end, len0 = en - st;
-    unsigned cap = tk->flags & TD_TOKF_CAP;
+  /* lg: the last unit is a gap (its G_* bits), which a gap joins; maybe:
+   * MAYBE_* of the words before */
+  const td_token *tk = toks + k, *const te = toks + tend;
+  unit *u = U;
+  uint32_t *c = C;
+  unsigned lg = 0, maybe = 0;
+  for (; tk < te; tk++, k++) {
+    const uint32_t st = tk->start, en = tk->end, len0 = en - st;
+    const unsigned cap = tk->flags & TD_TOKF_CAP;
     if (tk->kind != TD_TOK_WORD) {
-      /* Punctuation and numbers: the marks the groups look at are units
-       * of their own (kb->punct_act), the rest are gaps. */
-      unsigned char c0 = t[st];
-      unsigned a = len0 == 1 ? kb->punct_act[c0] : 0;
-      if (a) {
-        U[n++] = (unit){st, en, k, 0, 0, 0, (char)c0};
-        sb = a & ACT_DET;
+      /* Punctuation and numbers: the marks the groups look at (, ( ) .
+       * [ ]) are units of their own, the rest are gaps. */
+      const unsigned char c0 = t[st];
+      if (len0 == 1 && kb->punct_act[c0]) {
+        *u++ = (unit){st, en, k, 0, 0, 0, (char)c0, G_KEPT};
+        lg = 0;
+        maybe = c0 == ',' ? MAYBE_DET : 0;
+        continue;
+      }
+      maybe = 0;
+      if (lg) {
+        u[-1].gap |= G_RESET;
       } else {
-        if (!(sb & ST_GAP)) U[n++] = (unit){st, en, k, 0, 0, 0, '?'};
-        sb = ST_GAP;
+        *u++ = (unit){st, en, k, 0, 0, 0, '?', G_GAP | G_RESET};
+        lg = 1;
       }
       continue;
     }
+    int32_t id;
     if (len0 <= 3) {
-      /* Short words by their packed bytes: no hashing. "is", "was",
-       * "to" (nothing a name or a group needs) are gaps. */
-      uint32_t key;
+      /* Short words by their packed bytes: no hashing. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-      if (st <= wide_end) { /* one load; the key masks the rest */
-        uint32_t w4;
-        memcpy(&w4, t + st, 4);
-        key = (w4 | 0x202020u) & (0xFFFFFFu >> (24 - 8 * len0));
-      } else
+      uint32_t w4; /* one load; the key masks the rest */
+      memcpy(&w4, t + st, 4);
+      const uint32_t key = (w4 | 0x202020u) & (0xFFFFFFu >> (24 - 8 * len0));
+#else
+      const uint32_t key = td__kb_short_key(t + st, len0);
 #endif
-      {
-        unsigned char pad[4] = {0, 0, 0, 0};
-        memcpy(pad, t + st, len0);
-        key = td__kb_short_key(pad, len0);
+      const uint32_t sb = start_bit(key);
+      if (!cap && !((start_bits[sb >> 6] >> (sb & 63)) & 1)) {
+        /* No name's edge: looked up when asked for (unit_id). */
+        *u++ = (unit){st, en, k, -(int32_t)key - 1, 1, 0, 0, G_PENDING};
+        lg = 0;
+        maybe = (maybe & MAYBE_KNOWN) |
+                (unsigned)((start_bits[64 + (sb >> 6)] >> (sb & 63)) & 1) << 1;
+        continue;
       }
-      /* Cuckoo lookup: masks, not branches (which of the two slots holds
-       * a word is unpredictable). */
-      const kb_short *sa = &short_tab[td__kb_short_h1(key, short_shift)];
-      const kb_short *sc = &short_tab[td__kb_short_h2(key, short_shift)];
-      int32_t id = (sa->canon & -(int32_t)(sa->key == key)) |
-                   (sc->canon & -(int32_t)(sc->key == key));
-      unsigned a = act_of[tflags[id] | cap << 8 | (sb & ACT_KNOWN) << 8];
-      if (a & ACT_KEEP) {
-        C[nc] = (uint32_t)n;
-        nc += (a >> 3) & 1;
-        U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
-        sb = a & (ACT_KNOWN | ACT_DET);
-      } else {
-        if (!(sb & ST_GAP)) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
-        sb = ST_GAP;
+      id = td__kb_tok_short(kb, key);
+      const unsigned f = tflags[id];
+      if (!cap && !(f & (KBT_START | KBT_CONT | KBT_CONN))) {
+        maybe = 0; /* "is", "was", "to" */
+        if (lg) {
+          u[-1].gap |= G_RESET;
+        } else {
+          *u++ = (unit){st, en, k, 0, 1, 0, 0, G_GAP | G_RESET};
+          lg = 1;
+        }
+        continue;
       }
+      *c = (uint32_t)(u - U);
+      c += (f & KBT_START) || (cap && !(f & KBT_NONNAME));
+      *u++ = (unit){st, en, k, id, 1, (uint8_t)cap, 0, G_KEPT};
+      lg = 0;
+      maybe = (id && ((f & (KBT_START | KBT_END)) ||
+                      ((maybe & MAYBE_KNOWN) && (f & KBT_CONT)))) |
+              ((f & KBT_DET) ? MAYBE_DET : 0);
       continue;
     }
     if (!cap) {
-      /* A lowercase word matters inside or right after a name, after a
-       * determiner or comma (a role noun: "the minister"), or right
-       * before a capitalised name ("spokesman Dmitry Peskov"); any other
-       * is a gap at once, and those are looked up only when the filter
-       * of lowercase name words lets them through. The word before may
-       * still be inside a name after a gap. */
-      if (!(sb & (ACT_KNOWN | ACT_DET)) &&
-          !(k + 1 < tend && (toks[k + 1].flags & TD_TOKF_CAP)))
-        goto gap;
+      /* A lowercase word: a gap unless the filter of lowercase name words
+       * lets it through and it is inside or right after a name, after a
+       * determiner or comma, or right before a capitalised word. */
+      const unsigned m = maybe;
+      maybe &= MAYBE_KNOWN;
+      const int next_cap = tk + 1 < te && (tk[1].flags & TD_TOKF_CAP);
+      if (!m && !next_cap) goto low_gap;
       uint32_t lk = td__kb_low_key(t[st], t[st + 1], t[en - 1], len0);
-      if (!((kb->low_bits[lk >> 3] >> (lk & 7)) & 1)) goto gap;
+      if (!((kb->low_bits[lk >> 3] >> (lk & 7)) & 1)) goto low_gap;
+      size_t n = (size_t)(u - U);
+      if (!next_cap && !((m & MAYBE_DET) && det_before(r, n, k)) &&
+          !((m & MAYBE_KNOWN) && known_before(r, n)))
+        goto low_gap;
     }
     {
       /* A plain word, perhaps with a possessive, hashed a word at a
@@ -422,32 +511,36 @@ static void build_units(resolver *r, const td_sentence *s) {
       else if (t[e2 - 1] == '\'')
         e2 -= 1;
       uint64_t h;
-      if (plain_hash(t, st, e2, d->text_len, &h)) {
-        int32_t id = td__kb_tok_by_hash(kb, h);
-        unsigned a =
-            act_of[tflags[id] | cap << 8 | (sb & ACT_KNOWN) << 8 | 1u << 10];
-        C[nc] = (uint32_t)n;
-        nc += (a >> 3) & 1;
-        U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
-        sb = a & ACT_KNOWN;
+      if (plain_hash(t, st, e2, &h)) {
+        id = td__kb_tok_by_hash(kb, h);
+        const unsigned f = tflags[id];
+        *c = (uint32_t)(u - U);
+        c += (f & KBT_START) || (cap && !(f & KBT_NONNAME));
+        *u++ = (unit){st, en, k, id, 1, (uint8_t)cap, 0, G_KEPT};
       } else {
-        r->n_units = n;
-        r->n_cand = nc;
-        int32_t id = word_parts(r, k, st, en, e2);
-        n = r->n_units;
-        nc = r->n_cand;
+        r->n_units = (size_t)(u - U);
+        r->n_cand = (size_t)(c - C);
+        id = word_parts(r, k, st, en, e2);
         U = r->units; /* may have moved */
         C = r->cand;
-        sb = next_active(kb, (sb & ACT_KNOWN) != 0, id) ? ACT_KNOWN : 0;
+        u = U + r->n_units;
+        c = C + r->n_cand;
       }
+      const unsigned f = tflags[id];
+      maybe = id && ((f & (KBT_START | KBT_END)) ||
+                     ((maybe & MAYBE_KNOWN) && (f & KBT_CONT)));
+      lg = 0;
       continue;
     }
-  gap:
-    if (!(sb & ST_GAP)) U[n++] = (unit){st, en, k, 0, 1, 0, 0};
-    sb = (sb & ACT_KNOWN) | ST_GAP;
+  low_gap:
+    /* The word before may still be inside a name after this one. */
+    if (!lg) {
+      *u++ = (unit){st, en, k, 0, 1, 0, 0, G_GAP};
+      lg = 1;
+    }
   }
-  r->n_units = n;
-  r->n_cand = nc;
+  r->n_units = (size_t)(u - U);
+  r->n_cand = (size_t)(c - C);
 }
 
 /* ---- piece finding ---- */
@@ -505,7 +598,7 @@ static void find_pieces(resolver *r) {
       uint64_t h = TD__KB_HASH0;
       for (size_t j = i; j < r->n_units && j - i < kb->max_len && j - i < 64;
            j++) {
-        int32_t id = r->units[j].id;
+        int32_t id = unit_id(r, j);
         if (id == 0) break;
         h = td__kb_hash_step(h, id);
         ids[j - i] = id;
@@ -771,7 +864,7 @@ static void chain_result(const chain_code *cc, char *out, size_t n) {
 }
 
 static int is_conn(const resolver *r, size_t u, int appos) {
-  int32_t id = r->units[u].id;
+  int32_t id = unit_id(r, u);
   const td_actor_kb *kb = r->kb;
   if (!r->units[u].word || id == 0) return 0;
   if (id == kb->w_of || id == kb->w_the || id == kb->w_in) return 1;
@@ -852,8 +945,8 @@ static size_t apposition(resolver *r, size_t k, uint32_t u, chain_code *cc) {
   if (u >= r->n_units || r->units[u].punct != ',') return 0;
   u++;
   if (u < r->n_units && r->units[u].word &&
-      (r->units[u].id == r->kb->w_a || r->units[u].id == r->kb->w_an ||
-       r->units[u].id == r->kb->w_the))
+      (unit_id(r, u) == r->kb->w_a || unit_id(r, u) == r->kb->w_an ||
+       unit_id(r, u) == r->kb->w_the))
     u++;
   size_t q = k;
   int titled = 0;
@@ -952,7 +1045,7 @@ static int plausible_name(const resolver *r, const piece *p, uint32_t s0) {
   /* "On Wednesday", "In December": weekdays, months and little words
    * are no names. */
   for (uint32_t u = p->u0; u < p->u1; u++) {
-    int32_t id = r->units[u].id;
+    int32_t id = unit_id(r, u);
     if (id && (r->kb->tok_flags[id] & KBT_NONNAME)) return 0;
   }
   /* Initials are fine inside a name, not alone; a lone word in
@@ -1018,7 +1111,7 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0, uint32_t u1,
         ent = (int32_t)i;
     /* A single known word ("Vladimir" of "[President Vladimir] Putin")
      * is part of a name, not a new person. */
-    if (ent < 0 && n1 - n0 == 1 && r->units[n0].id != 0) text_code[0] = '\0';
+    if (ent < 0 && n1 - n0 == 1 && unit_id(r, n0) != 0) text_code[0] = '\0';
     if (ent < 0 && !text_code[0])
       for (size_t i = 0; i < r->doc->n_entities && ent < 0; i++)
         if (r->doc->entities[i].kind == TD_ENT_PERSON &&
@@ -1045,6 +1138,7 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0, uint32_t u1,
     if (t0 < n0) span_text(r, t0, n0, e->title, sizeof e->title);
     /* Learn a full name (two words or more) with its title. */
     if (strchr(e->name, ' ') && r->day != INT32_MIN) {
+      units_settle(r);
       int64_t le = td__kb_learn(kb, e->name, code, e->title, r->day,
                                 r->info[ent].gender);
       /* Later mentions found through the learnt entry are this entity. */
@@ -1125,11 +1219,36 @@ static int person_title(resolver *r, size_t first, size_t k, size_t head,
   return chain_has_title_word(r, first, k);
 }
 
+/* The first word of the sentence: its first unit that is a word, counted
+ * as if a gap took in every gap after it (the scan leaves short words
+ * apart: see build_units). */
+static uint32_t sent_first(const resolver *r) {
+  int in_gap = 0;
+  for (uint32_t u = 0; u < r->n_units; u++) {
+    if (unit_gap(r, u)) {
+      if (in_gap) continue; /* in the gap before */
+      in_gap = 1;
+    } else {
+      in_gap = 0;
+    }
+    if (r->units[u].word) return u;
+  }
+  return (uint32_t)r->n_units;
+}
+
+/* Whether units [a, b) would be at most one unit if a gap took in every
+ * gap after it. */
+static int merged_le1(const resolver *r, uint32_t a, uint32_t b) {
+  if (b <= a + 1) return 1;
+  for (uint32_t u = a; u < b; u++)
+    if (!unit_gap(r, u)) return 0;
+  return 1;
+}
+
 static void resolve_sentence(resolver *r, uint32_t sent) {
   size_t k = 0;
   r->done = 0;
-  uint32_t s0 = 0;
-  while (s0 < r->n_units && !r->units[s0].word) s0++;
+  uint32_t s0 = sent_first(r);
   while (k < r->n_pieces) {
     piece *p = &r->pieces[k];
     if (p->kind == KB_PRONOUN) {
@@ -1159,7 +1278,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
             r->pieces[k - 1].u1 == p->u0) &&
           !(p->u1 < r->n_units && r->units[p->u1].punct == ',') &&
           !(k + 1 < r->n_pieces && r->pieces[k + 1].kind == KB_PERSON &&
-            r->pieces[k + 1].u0 <= p->u1 + 1)) {
+            merged_le1(r, p->u1, r->pieces[k + 1].u0))) {
         k++;
         continue;
       }
@@ -1225,7 +1344,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
        * names whose it is ("the ambassadors of Arnor"). */
       if (piece_is_body(r, &r->pieces[end - 1]) &&
           !(u < q->u0 &&
-            (r->units[u].id == r->kb->w_of || r->units[u].id == r->kb->w_in)))
+            (unit_id(r, u) == r->kb->w_of || unit_id(r, u) == r->kb->w_in)))
         break;
       while (u < q->u0 && is_conn(r, u, 0)) u++;
       if (u != q->u0) break;
@@ -1321,8 +1440,8 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   resolver *keep = kb->scratch;
   if (keep == NULL) {
     keep = td_xcalloc(1, sizeof *keep);
-    keep->act_of = td_xmalloc(2048);
-    act_table(keep->act_of);
+    keep->start_bits = td_xmalloc(2 * 4096 / 8);
+    keep->start_gen = kb->short_gen + 1; /* built at the first sentence */
     kb->scratch = keep;
     kb->scratch_free = scratch_free;
   }
@@ -1342,6 +1461,12 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   doc->mentions = keep->ments;
   r.cap_ent = keep->ents_cap;
   r.cap_ment = keep->ments_cap;
+  if (doc->text_len + 16 > r.text_cap) {
+    r.text_cap = doc->text_len + 16 + 4096;
+    r.text = td_xrealloc(r.text, r.text_cap);
+  }
+  memcpy(r.text, doc->text, doc->text_len);
+  memset(r.text + doc->text_len, 0, 16);
   for (size_t s = 0; s < doc->n_sents; s++) {
     build_units(&r, &doc->sents[s]);
     find_pieces(&r);
@@ -1368,6 +1493,9 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   keep->cap_pieces = r.cap_pieces;
   keep->info = r.info;
   keep->info_cap = r.info_cap;
+  keep->start_gen = r.start_gen;
+  keep->text = r.text;
+  keep->text_cap = r.text_cap;
 }
 
 int td_actor_kb_lookup(td_actor_kb *kb, const char *name, td_date date,
@@ -1388,7 +1516,7 @@ int td_actor_kb_lookup(td_actor_kb *kb, const char *name, td_date date,
   td_doc d = {0};
   d.date = date;
   resolver r = {.doc = &d, .kb = kb, .day = doc_day(&d)};
-  unit u = {0, 0, 0, p0[0], 1, 1, 0};
+  unit u = {0, 0, 0, p0[0], 1, 1, 0, G_KEPT};
   int64_t top = -1;
   const char *best = NULL;
   for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {
