@@ -142,7 +142,6 @@ static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
       kb->short_shift--;
       kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
       kb->short_raw = td_xcalloc(kb->short_cap, sizeof *kb->short_raw);
-      kb->short_raw = td_xcalloc(kb->short_cap, sizeof *kb->short_raw);
       int ok = 1;
       for (uint32_t i = 0; i < ocap && ok; i++)
         if (otab[i].key) {
@@ -153,7 +152,6 @@ static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
         }
       if (ok) break;
       free(kb->short_tab);
-      free(kb->short_raw);
       free(kb->short_raw);
     }
     free(otab);
