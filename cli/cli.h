@@ -40,9 +40,14 @@ typedef enum cli_format {
   CLI_FMT_CSV,
   CLI_FMT_HTML
 } cli_format;
-/* Parse a --format value among those allowed (a mask of 1 << format);
- * returns 0 for an unknown or disallowed name. */
-cli_format cli_parse_format(const char *s, unsigned allowed);
+/* Parse command cmd's --format value among those allowed (a mask of
+ * 1 << format); for an unknown or disallowed name, prints the usage error
+ * naming the allowed ones and returns 0. */
+cli_format cli_format_option(const char *cmd, const char *s, unsigned allowed);
+/* The usage error for what getopt_long returns when the command line does
+ * not fit the command's options: ':' (an option without its value) or
+ * anything else (an unknown option). Returns 2. */
+int cli_option_error(const char *cmd, int c, char **argv);
 
 /* "asserted", "planned", "negated" or "hypothetical" for TD_EVF_* flags
  * (negated wins: a refused plan is a negated event). Static string. */

@@ -127,11 +127,9 @@ int td_cmd_actors(int argc, char **argv) {
         db = optarg;
         break;
       case 'f':
-        o.fmt =
-            cli_parse_format(optarg, 1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL);
-        if (!o.fmt)
-          return cli_usage_error("actors", "unknown format '%s' (table, jsonl)",
-                                 optarg);
+        o.fmt = cli_format_option("actors", optarg,
+                                  1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL);
+        if (!o.fmt) return 2;
         break;
       case 'm':
         mentions = 1;
@@ -139,12 +137,8 @@ int td_cmd_actors(int argc, char **argv) {
       case 'h':
         fputs(usage_text, stdout);
         return 0;
-      case ':':
-        return cli_usage_error("actors", "option '%s' needs a value",
-                               argv[optind - 1]);
       default:
-        return cli_usage_error("actors", "unknown option '%s'",
-                               argv[optind - 1]);
+        return cli_option_error("actors", c, argv);
     }
   }
   if (optind < argc)

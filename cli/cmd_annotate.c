@@ -308,14 +308,9 @@ int td_cmd_annotate(int argc, char **argv) {
         fputs(usage_text, stdout);
         free(dicts);
         return 0;
-      case ':':
-        free(dicts);
-        return cli_usage_error("annotate", "option '%s' needs a value",
-                               argv[optind - 1]);
       default:
         free(dicts);
-        return cli_usage_error("annotate", "unknown option '%s'",
-                               argv[optind - 1]);
+        return cli_option_error("annotate", c, argv);
     }
   }
   int n_inputs = argc - optind;

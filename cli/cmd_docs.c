@@ -117,23 +117,16 @@ int td_cmd_docs(int argc, char **argv) {
         db = optarg;
         break;
       case 'f':
-        o.fmt =
-            cli_parse_format(optarg, 1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL |
-                                         1u << CLI_FMT_CSV);
-        if (!o.fmt)
-          return cli_usage_error("docs",
-                                 "unknown format '%s' (table, jsonl, "
-                                 "csv)",
-                                 optarg);
+        o.fmt = cli_format_option(
+            "docs", optarg,
+            1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL | 1u << CLI_FMT_CSV);
+        if (!o.fmt) return 2;
         break;
       case 'h':
         fputs(usage_text, stdout);
         return 0;
-      case ':':
-        return cli_usage_error("docs", "option '%s' needs a value",
-                               argv[optind - 1]);
       default:
-        return cli_usage_error("docs", "unknown option '%s'", argv[optind - 1]);
+        return cli_option_error("docs", c, argv);
     }
   }
   if (optind < argc)

@@ -164,11 +164,9 @@ int td_cmd_dups(int argc, char **argv) {
         passages = 1;
         break;
       case 'f':
-        o.fmt =
-            cli_parse_format(optarg, 1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL);
-        if (!o.fmt)
-          return cli_usage_error("dups", "unknown format '%s' (table, jsonl)",
-                                 optarg);
+        o.fmt = cli_format_option("dups", optarg,
+                                  1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL);
+        if (!o.fmt) return 2;
         break;
       case 'p':
         passages = 1;
@@ -176,11 +174,8 @@ int td_cmd_dups(int argc, char **argv) {
       case 'h':
         fputs(usage_text, stdout);
         return 0;
-      case ':':
-        return cli_usage_error("dups", "option '%s' needs a value",
-                               argv[optind - 1]);
       default:
-        return cli_usage_error("dups", "unknown option '%s'", argv[optind - 1]);
+        return cli_option_error("dups", c, argv);
     }
   }
   if (optind < argc)

@@ -110,24 +110,16 @@ int td_cmd_events(int argc, char **argv) {
         db = optarg;
         break;
       case 'f':
-        fmt =
-            cli_parse_format(optarg, 1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL |
-                                         1u << CLI_FMT_CSV);
-        if (!fmt)
-          return cli_usage_error("events",
-                                 "unknown format '%s' (table, "
-                                 "jsonl, csv)",
-                                 optarg);
+        fmt = cli_format_option(
+            "events", optarg,
+            1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL | 1u << CLI_FMT_CSV);
+        if (!fmt) return 2;
         break;
       case 'h':
         fputs(usage_text, stdout);
         return 0;
-      case ':':
-        return cli_usage_error("events", "option '%s' needs a value",
-                               argv[optind - 1]);
       default:
-        return cli_usage_error("events", "unknown option '%s'",
-                               argv[optind - 1]);
+        return cli_option_error("events", c, argv);
     }
   }
   if (optind < argc)

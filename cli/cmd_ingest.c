@@ -94,14 +94,9 @@ int td_cmd_ingest(int argc, char **argv) {
         free(dicts);
         fputs(usage_text, stdout);
         return 0;
-      case ':':
-        free(dicts);
-        return cli_usage_error("ingest", "option '%s' needs a value",
-                               argv[optind - 1]);
       default:
         free(dicts);
-        return cli_usage_error("ingest", "unknown option '%s'",
-                               argv[optind - 1]);
+        return cli_option_error("ingest", c, argv);
     }
   }
   if (optind >= argc) {

@@ -520,8 +520,8 @@ int td_cmd_timeline(int argc, char **argv) {
       }
       case 'r':
         if (strlen(optarg) != 2 || optarg[0] < '0' || optarg[0] > '2' ||
-            optarg[1] < '0' || optarg[1] > '9' ||
-            strcmp(optarg, "00") == 0 || strcmp(optarg, "20") > 0)
+            optarg[1] < '0' || optarg[1] > '9' || strcmp(optarg, "00") == 0 ||
+            strcmp(optarg, "20") > 0)
           rc = cli_usage_error("timeline",
                                "--root wants a two-digit CAMEO "
                                "root (01-20), not '%s'",
@@ -543,26 +543,17 @@ int td_cmd_timeline(int argc, char **argv) {
         filter.include_background = 1;
         break;
       case 'f':
-        o.fmt = cli_parse_format(optarg,
-                                 1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL |
-                                     1u << CLI_FMT_CSV | 1u << CLI_FMT_HTML);
-        if (!o.fmt)
-          rc = cli_usage_error("timeline",
-                               "unknown format '%s' (table, "
-                               "jsonl, csv, html)",
-                               optarg);
+        o.fmt = cli_format_option("timeline", optarg,
+                                  1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL |
+                                      1u << CLI_FMT_CSV | 1u << CLI_FMT_HTML);
+        if (!o.fmt) rc = 2;
         break;
       case 'h':
         fputs(usage_text, stdout);
         free(actors);
         return 0;
-      case ':':
-        rc = cli_usage_error("timeline", "option '%s' needs a value",
-                             argv[optind - 1]);
-        break;
       default:
-        rc = cli_usage_error("timeline", "unknown option '%s'",
-                             argv[optind - 1]);
+        rc = cli_option_error("timeline", c, argv);
     }
     if (rc) {
       free(actors);

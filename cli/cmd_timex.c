@@ -93,7 +93,7 @@ int td_cmd_timex(int argc, char **argv) {
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "+:", opts, NULL)) != -1) {
     switch (c) {
       case 'd':
         dct = optarg;
@@ -102,8 +102,7 @@ int td_cmd_timex(int argc, char **argv) {
         fputs(usage_text, stdout);
         return 0;
       default:
-        return cli_usage_error("timex", "unknown option '%s'",
-                               argv[optind - 1]);
+        return cli_option_error("timex", c, argv);
     }
   }
   if (argc - optind > 1)

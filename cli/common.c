@@ -2,6 +2,7 @@
  * common.c - helpers shared by the subcommands: usage errors, the stderr
  * diagnostics sink, output format names, CSV quoting and table cells.
  */
+#include <getopt.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -46,18 +47,27 @@ td_diag cli_stderr_diag(int *errors) {
   return d;
 }
 
-cli_format cli_parse_format(const char *s, unsigned allowed) {
-  static const struct {
-    const char *name;
-    cli_format f;
-  } names[] = {{"table", CLI_FMT_TABLE},
-               {"jsonl", CLI_FMT_JSONL},
-               {"csv", CLI_FMT_CSV},
-               {"html", CLI_FMT_HTML}};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-    if (strcmp(s, names[i].name) == 0 && (allowed & (1u << names[i].f)))
-      return names[i].f;
+cli_format cli_format_option(const char *cmd, const char *s, unsigned allowed) {
+  static const char *const names[] = {NULL, "table", "jsonl", "csv", "html"};
+  for (int f = CLI_FMT_TABLE; f <= CLI_FMT_HTML; f++)
+    if ((allowed & (1u << f)) && strcmp(s, names[f]) == 0) return f;
+  char list[64] = "";
+  for (int f = CLI_FMT_TABLE; f <= CLI_FMT_HTML; f++)
+    if (allowed & (1u << f)) {
+      if (list[0]) strcat(list, ", ");
+      strcat(list, names[f]);
+    }
+  cli_usage_error(cmd, "unknown format '%s' (%s)", s, list);
   return 0;
+}
+
+int cli_option_error(const char *cmd, int c, char **argv) {
+  const char *opt = argv[optind - 1];
+  if (c == ':') return cli_usage_error(cmd, "option '%s' needs a value", opt);
+  /* An unknown letter, perhaps inside a bundle ("-qx"), is named on its
+   * own; glibc sets optopt to 0 for an unknown long option. */
+  if (optopt) return cli_usage_error(cmd, "unknown option '-%c'", optopt);
+  return cli_usage_error(cmd, "unknown option '%s'", opt);
 }
 
 void cli_csv_field(FILE *out, const char *s) {

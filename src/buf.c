@@ -104,6 +104,7 @@ int td__lines_open(td__lines *r, const char *dir, const char *name,
 }
 
 char *td__lines_next(td__lines *r) {
+  if (r->f == NULL) return NULL;
   ssize_t n = getline(&r->buf, &r->cap, r->f);
   if (n < 0) return NULL;
   r->line++;
@@ -117,6 +118,15 @@ void td__lines_close(td__lines *r) {
   free(r->buf);
   r->f = NULL;
   r->buf = NULL;
+}
+
+char *td__lines_entry(td__lines *r) {
+  char *line;
+  while ((line = td__lines_next(r)) != NULL) {
+    char *p = td__trim(line);
+    if (*p != '\0' && *p != '#') return p;
+  }
+  return NULL;
 }
 
 bool td__blank_or_comment(const char *s) {

@@ -54,47 +54,44 @@ static char **particles;
 static size_t n_particles;
 static pthread_once_t data_once = PTHREAD_ONCE_INIT;
 
-static FILE *open_data(const char *name, char *path, size_t n) {
-  snprintf(path, n, "%s/%s", td__data_dir(), name);
-  FILE *f = fopen(path, "r");
-  if (f == NULL)
-    fprintf(stderr, "tidings: cannot read %s; datelines degraded\n", path);
-  return f;
+/* Open a data file; one that cannot be read is said and read as empty. */
+static int open_data(td__lines *lr, const char *name) {
+  td_error err = {0};
+  if (td__lines_open(lr, NULL, name, &err) == 0) return 1;
+  fprintf(stderr, "tidings: %s: %s; datelines degraded\n", err.file, err.msg);
+  return 0;
 }
 
 static void load_data(void) {
-  char path[1024], line[512];
-  FILE *f = open_data("agencies.txt", path, sizeof path);
+  td__lines lr;
   size_t cap = 0;
-  while (f && fgets(line, sizeof line, f)) {
-    char *p = td__trim(line);
-    if (*p == '#' || *p == '\0') continue;
-    char *canon = NULL;
-    for (char *field = strtok(p, "|"); field; field = strtok(NULL, "|")) {
-      char *v = td__trim(field);
-      if (*v == '\0') continue;
-      if (n_agencies == cap) {
-        cap = cap ? cap * 2 : 64;
-        agencies = td_xrealloc(agencies, cap * sizeof *agencies);
+  char *p;
+  if (open_data(&lr, "agencies.txt"))
+    while ((p = td__lines_entry(&lr)) != NULL) {
+      char *canon = NULL;
+      for (char *field = strtok(p, "|"); field; field = strtok(NULL, "|")) {
+        char *v = td__trim(field);
+        if (*v == '\0') continue;
+        if (n_agencies == cap) {
+          cap = cap ? cap * 2 : 64;
+          agencies = td_xrealloc(agencies, cap * sizeof *agencies);
+        }
+        char *copy = td_xstrdup(v);
+        if (canon == NULL) canon = copy;
+        agencies[n_agencies++] = (agency_name){copy, canon};
       }
-      char *copy = td_xstrdup(v);
-      if (canon == NULL) canon = copy;
-      agencies[n_agencies++] = (agency_name){copy, canon};
     }
-  }
-  if (f) fclose(f);
-  f = open_data("place_particles.txt", path, sizeof path);
+  td__lines_close(&lr);
   cap = 0;
-  while (f && fgets(line, sizeof line, f)) {
-    char *p = td__trim(line);
-    if (*p == '#' || *p == '\0') continue;
-    if (n_particles == cap) {
-      cap = cap ? cap * 2 : 32;
-      particles = td_xrealloc(particles, cap * sizeof *particles);
+  if (open_data(&lr, "place_particles.txt"))
+    while ((p = td__lines_entry(&lr)) != NULL) {
+      if (n_particles == cap) {
+        cap = cap ? cap * 2 : 32;
+        particles = td_xrealloc(particles, cap * sizeof *particles);
+      }
+      particles[n_particles++] = td_xstrdup(p);
     }
-    particles[n_particles++] = td_xstrdup(p);
-  }
-  if (f) fclose(f);
+  td__lines_close(&lr);
 }
 
 static int is_particle(const char *s, size_t n) {

@@ -1985,15 +1985,12 @@ int td_repeats_each(td_store *st, int (*fn)(void *ud, const td_passage_link *l),
 /* The hashes of the stopwords in data/stopwords.txt, sorted; missing file:
  * none (every word counts). */
 static size_t load_stopwords(uint64_t **out) {
-  char path[1024];
-  snprintf(path, sizeof path, "%s/stopwords.txt", td__data_dir());
   *out = NULL;
-  FILE *f = fopen(path, "r");
-  if (f == NULL) return 0;
+  td__lines lr;
   size_t n = 0, cap = 0;
-  char line[256];
-  while (fgets(line, sizeof line, f)) {
-    if (line[0] == '#') continue;
+  char *line;
+  td__lines_open(&lr, NULL, "stopwords.txt", NULL); /* none: no stopwords */
+  while ((line = td__lines_entry(&lr)) != NULL) {
     size_t pos = 0, s;
     char buf[TD__FP_WORD_MAX];
     size_t len = td__fp_word(line, strlen(line), &pos, &s, buf);
@@ -2004,7 +2001,7 @@ static size_t load_stopwords(uint64_t **out) {
     }
     (*out)[n++] = XXH3_64bits(buf, len);
   }
-  fclose(f);
+  td__lines_close(&lr);
   if (n) qsort(*out, n, sizeof **out, cmp_u64);
   return n;
 }

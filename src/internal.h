@@ -95,9 +95,13 @@ typedef struct td__lines {
  * way. */
 int td__lines_open(td__lines *r, const char *dir, const char *name,
                    td_error *err);
-/* The next line without its line ending, or NULL at the end of the file.
+/* The next line without its line ending, or NULL at the end of the file
+ * (at once when the file could not be opened).
  * The text is r's and valid until the next call. */
 char *td__lines_next(td__lines *r);
+/* The next line that is neither blank nor a '#' comment, trimmed of white
+ * space (valid until the next call), or NULL at the end of the file. */
+char *td__lines_entry(td__lines *r);
 void td__lines_close(td__lines *r);
 /* Whether s holds nothing but white space or a '#' comment. */
 bool td__blank_or_comment(const char *s);

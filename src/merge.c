@@ -106,16 +106,14 @@ typedef struct symmetric_codes {
 } symmetric_codes;
 
 static int load_symmetric(symmetric_codes *sc, td_error *err) {
-  char path[1024];
-  snprintf(path, sizeof path, "%s/cameo_symmetric.tsv", td__data_dir());
-  FILE *f = fopen(path, "r");
-  if (f == NULL)
-    return td_error_set(err, TD_EIO, path, 0,
-                        "cannot read the symmetric CAMEO codes");
-  char line[512];
+  td__lines lr;
+  if (td__lines_open(&lr, NULL, "cameo_symmetric.tsv", err) != 0) {
+    td__lines_close(&lr);
+    return TD_EIO;
+  }
+  char *line;
   size_t cap = 0;
-  while (fgets(line, sizeof line, f)) {
-    if (line[0] == '#' || td__is_space((unsigned char)line[0])) continue;
+  while ((line = td__lines_entry(&lr)) != NULL) {
     size_t n = 0;
     while (td__is_digit((unsigned char)line[n])) n++;
     if (n < 2 || n > 4) continue;
@@ -127,7 +125,7 @@ static int load_symmetric(symmetric_codes *sc, td_error *err) {
     sc->code[sc->n][n] = '\0';
     sc->n++;
   }
-  fclose(f);
+  td__lines_close(&lr);
   return 0;
 }
 
@@ -217,25 +215,23 @@ static int cmp_u32(const void *a, const void *b) {
 }
 
 static void load_stopwords(void) {
-  char path[1024];
-  snprintf(path, sizeof path, "%s/merge_stopwords.txt", td__data_dir());
-  FILE *f = fopen(path, "r");
-  if (f == NULL) {
+  td__lines lr;
+  if (td__lines_open(&lr, NULL, "merge_stopwords.txt", NULL) != 0) {
+    td__lines_close(&lr);
     stopwords.failed = 1;
     return;
   }
-  char line[256];
+  char *line;
   size_t cap = 0;
-  while (fgets(line, sizeof line, f)) {
-    size_t n = strcspn(line, " \t\r\n");
-    if (line[0] == '#' || n == 0) continue;
+  while ((line = td__lines_entry(&lr)) != NULL) {
+    size_t n = strcspn(line, " \t");
     if (stopwords.n == cap) {
       cap = cap ? cap * 2 : 256;
       stopwords.hash = td_xrealloc(stopwords.hash, cap * sizeof(uint32_t));
     }
     stopwords.hash[stopwords.n++] = word_hash(line, n);
   }
-  fclose(f);
+  td__lines_close(&lr);
   qsort(stopwords.hash, stopwords.n, sizeof(uint32_t), cmp_u32);
 }
 

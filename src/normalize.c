@@ -136,7 +136,7 @@ static struct {
   charmap_rule *rules; /* sorted by cp, one per cp */
   size_t n;
   char *pool;
-  char problem[600]; /* why loading failed, reported once; "" if fine */
+  char problem[1200]; /* why loading failed, reported once; "" if fine */
 } charmap;
 /* Bit cp set: the BMP code point cp passes through unchanged (no charmap
  * rule, cannot change or combine under NFC). Built once with the map, so
@@ -165,26 +165,20 @@ static int parse_cp(const char **p, uint32_t *cp) {
 static bool may_change_nfc(uint32_t cp);
 
 static void charmap_load(void) {
-  td__buf path = {0}, pool = {0};
-  td__buf_printf(&path, "%s/charmap.tsv", td__data_dir());
-  FILE *f = fopen(path.data, "r");
-  if (f == NULL) {
+  td__buf pool = {0};
+  td__lines lr;
+  td_error err = {0};
+  if (td__lines_open(&lr, NULL, "charmap.tsv", &err) != 0) {
     snprintf(charmap.problem, sizeof charmap.problem,
-             "cannot open %s: quotes, dashes and spaces are not unified",
-             path.data);
-    td__buf_free(&path);
+             "%.600s: %.200s: quotes, dashes and spaces are not unified",
+             err.file, err.msg);
+    td__lines_close(&lr);
     return;
   }
   size_t cap = 0;
-  char *line = NULL;
-  size_t lcap = 0;
-  ssize_t got;
-  long ln = 0;
-  while ((got = getline(&line, &lcap, f)) >= 0) {
-    ln++;
-    while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
-      line[--got] = '\0';
-    if (got == 0 || line[0] == '#') continue;
+  char *line;
+  while ((line = td__lines_next(&lr)) != NULL) {
+    if (line[0] == '\0' || line[0] == '#') continue;
     const char *p = line;
     uint32_t lo, hi;
     int ok = parse_cp(&p, &lo);
@@ -224,7 +218,7 @@ static void charmap_load(void) {
     if (!ok) {
       if (charmap.problem[0] == '\0')
         snprintf(charmap.problem, sizeof charmap.problem,
-                 "%s:%ld: malformed rule skipped", path.data, ln);
+                 "%.1000s:%ld: malformed rule skipped", lr.path, lr.line);
       td__buf_free(&repl);
       continue;
     }
@@ -239,9 +233,7 @@ static void charmap_load(void) {
     td__buf_put(&pool, repl.data ? repl.data : "", repl.len);
     td__buf_free(&repl);
   }
-  free(line);
-  fclose(f);
-  td__buf_free(&path);
+  td__lines_close(&lr);
   qsort(charmap.rules, charmap.n, sizeof *charmap.rules, rule_cmp);
   /* Keep the last rule of each code point. */
   size_t w = 0;

@@ -131,21 +131,19 @@ static uint8_t lex_bits(const char *w, size_t n) {
 
 /* Read "WORD [CLASS]" lines of a data file; starters has no CLASS. */
 static void load_list(const char *name, int starters) {
-  char path[1024];
-  snprintf(path, sizeof path, "%s/%s", td__data_dir(), name);
-  FILE *f = fopen(path, "r");
-  if (f == NULL) {
-    fprintf(stderr, "tidings: cannot read %s; sentence splitting degraded\n",
-            path);
+  td__lines lr;
+  td_error err = {0};
+  if (td__lines_open(&lr, NULL, name, &err) != 0) {
+    fprintf(stderr, "tidings: %s: %s; sentence splitting degraded\n", err.file,
+            err.msg);
+    td__lines_close(&lr);
     return;
   }
-  char line[256];
-  long lineno = 0;
-  while (fgets(line, sizeof line, f)) {
-    lineno++;
+  char *line;
+  while ((line = td__lines_next(&lr)) != NULL) {
+    if (td__blank_or_comment(line)) continue;
     char *p = line;
     while (td__is_space((unsigned char)*p)) p++;
-    if (*p == '#' || *p == '\0') continue;
     char *w = p;
     while (*p && !td__is_space((unsigned char)*p)) p++;
     size_t wn = (size_t)(p - w);
@@ -161,14 +159,14 @@ static void load_list(const char *name, int starters) {
     } else if (strcmp(cls, "any") == 0) {
       bits = W_ABBR_ANY;
     } else {
-      fprintf(stderr, "%s:%ld: unknown class \"%s\" (title or any)\n", path,
-              lineno, cls);
+      fprintf(stderr, "%s:%ld: unknown class \"%s\" (title or any)\n", lr.path,
+              lr.line, cls);
       continue;
     }
     if (!starters && td__is_upper((unsigned char)w[0])) bits |= W_ABBR_CAP;
     lex_add(w, wn, bits);
   }
-  fclose(f);
+  td__lines_close(&lr);
 }
 
 static void lex_load(void) {
