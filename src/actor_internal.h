@@ -132,16 +132,14 @@ static inline uint64_t td__kb_fnv(uint64_t h, unsigned char c) {
 
 /* The hash of a token: its normalised bytes (see td__actor_norm_word) read
  * eight at a time as little-endian integers, the last padded with zeros,
- * each mixed in with a multiply; the text side hashes a plain word straight
- * from the text a word at a time (td__kb_chunk on the lowercased bytes). */
+ * each mixed in with a multiply and a shift (a bijection on one chunk: no
+ * two words of up to eight bytes share a hash); the text side hashes a
+ * plain word straight from the text a word at a time (td__kb_chunk on the
+ * lowercased bytes). */
 #define TD__KB_WH0 UINT64_C(0x243F6A8885A308D3)
 static inline uint64_t td__kb_chunk(uint64_t h, uint64_t w) {
   h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
   return h ^ (h >> 29);
-}
-static inline uint64_t td__kb_hash_end(uint64_t h) {
-  h *= UINT64_C(0xBF58476D1CE4E5B9);
-  return h ^ (h >> 32);
 }
 /* Bytes [0, n) of an 8-byte chunk, little-endian on every host. */
 static inline uint64_t td__kb_load_le(const unsigned char *s, size_t n) {
@@ -152,7 +150,7 @@ static inline uint64_t td__kb_load_le(const unsigned char *s, size_t n) {
 static inline uint64_t td__kb_word_hash(const unsigned char *s, size_t n) {
   uint64_t h = TD__KB_WH0;
   for (; n > 8; s += 8, n -= 8) h = td__kb_chunk(h, td__kb_load_le(s, 8));
-  return td__kb_hash_end(td__kb_chunk(h, td__kb_load_le(s, n)));
+  return td__kb_chunk(h, td__kb_load_le(s, n));
 }
 
 struct td_actor_kb {

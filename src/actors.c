@@ -147,8 +147,8 @@ typedef struct resolver {
   size_t ents_cap, ments_cap;
   unsigned char *text; /* the article's text, 16 zero bytes after it */
   size_t text_cap;
-  uint64_t *start_bits; /* see start_filter */
-  uint32_t start_gen;   /* kb->short_gen when start_bits was built */
+  uint8_t *short_cls; /* see start_filter */
+  uint32_t start_gen; /* kb->short_gen when short_cls was built */
 } resolver;
 
 static void scratch_free(void *p) {
@@ -160,7 +160,7 @@ static void scratch_free(void *p) {
   free(r->info);
   free(r->ents);
   free(r->ments);
-  free(r->start_bits);
+  free(r->short_cls);
   free(r->text);
   free(r);
 }
@@ -207,7 +207,7 @@ static inline int plain_hash(const unsigned char *t, uint32_t st, uint32_t e,
   uint64_t y = w | (~in & 0x30 * ONES8); /* the padding passes the test */
   bad |= y | ~(y + 0x50 * ONES8);
   if (bad & 0x80 * ONES8) return 0;
-  *out = td__kb_hash_end(td__kb_chunk(h, lower8(w)));
+  *out = td__kb_chunk(h, lower8(w));
   return 1;
 #else
   (void)t, (void)st, (void)e, (void)out;
@@ -341,25 +341,25 @@ static int det_before(const resolver *r, size_t n, uint32_t k) {
   return (r->kb->tok_flags[x->id] & KBT_DET) != 0;
 }
 
-/* Filters of short words by their packed bytes: start_bits[0..63] holds
- * those that open or end a name (pronouns, "US"), start_bits[64..127] the
- * determiners. A short lowercase word with neither bit is no candidate
- * and no name's edge, and its lookup waits (unit_id). Built again when
- * the kb's short words change. */
-static inline uint32_t start_bit(uint32_t key) {
+/* What short words may be, by their packed bytes (hashed to 12 bits):
+ * SC_EDGE, some short word with that hash opens or ends a name (pronouns,
+ * "US"); SC_DET, a determiner. A short lowercase word with neither is
+ * no candidate and no name's edge, and its lookup waits (unit_id). Built
+ * again when the kb's short words change. */
+enum { SC_EDGE = 1, SC_DET = 2 };
+static inline uint32_t short_cls_of(uint32_t key) {
   return (key * UINT32_C(0x9E3779B1)) >> (32 - 12);
 }
 static void start_filter(resolver *r) {
   const td_actor_kb *kb = r->kb;
-  memset(r->start_bits, 0, 2 * 4096 / 8);
+  memset(r->short_cls, 0, 4096);
   for (uint32_t i = 0; i < kb->short_cap; i++) {
     const kb_short *sl = &kb->short_tab[i];
+    if (!sl->key) continue;
     unsigned f = kb->tok_flags[sl->canon];
-    uint32_t b = start_bit(sl->key);
-    if (sl->key && (f & (KBT_START | KBT_END)))
-      r->start_bits[b >> 6] |= UINT64_C(1) << (b & 63);
-    if (sl->key && (f & KBT_DET))
-      r->start_bits[64 + (b >> 6)] |= UINT64_C(1) << (b & 63);
+    r->short_cls[short_cls_of(sl->key)] |=
+        (uint8_t)(((f & (KBT_START | KBT_END)) ? SC_EDGE : 0) |
+                  ((f & KBT_DET) ? SC_DET : 0));
   }
   r->start_gen = kb->short_gen;
 }
@@ -411,7 +411,7 @@ static void build_units(resolver *r, const td_sentence *s) {
   uint32_t *restrict C = r->cand;
   const td_token *toks = d->toks;
   const uint8_t *tflags = kb->tok_flags;
-  const uint64_t *start_bits = r->start_bits;
+  const uint8_t *short_cls = r->short_cls;
   /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
    * agency, not actors of the story. */
   uint32_t k = s->tok_first;
@@ -453,17 +453,17 @@ static void build_units(resolver *r, const td_sentence *s) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
       uint32_t w4; /* one load; the key masks the rest */
       memcpy(&w4, t + st, 4);
-      const uint32_t key = (w4 | 0x202020u) & (0xFFFFFFu >> (24 - 8 * len0));
+      static const uint32_t mask[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};
+      const uint32_t key = (w4 | 0x202020u) & mask[len0];
 #else
       const uint32_t key = td__kb_short_key(t + st, len0);
 #endif
-      const uint32_t sb = start_bit(key);
-      if (!cap && !((start_bits[sb >> 6] >> (sb & 63)) & 1)) {
+      const unsigned sc = short_cls[short_cls_of(key)];
+      if (!cap && !(sc & SC_EDGE)) {
         /* No name's edge: looked up when asked for (unit_id). */
         *u++ = (unit){st, en, k, -(int32_t)key - 1, 1, 0, 0, G_PENDING};
         lg = 0;
-        maybe = (maybe & MAYBE_KNOWN) |
-                (unsigned)((start_bits[64 + (sb >> 6)] >> (sb & 63)) & 1) << 1;
+        maybe = (maybe & MAYBE_KNOWN) | (sc & SC_DET); /* MAYBE_DET */
         continue;
       }
       id = td__kb_tok_short(kb, key);
@@ -495,7 +495,16 @@ static void build_units(resolver *r, const td_sentence *s) {
       maybe &= MAYBE_KNOWN;
       const int next_cap = tk + 1 < te && (tk[1].flags & TD_TOKF_CAP);
       if (!m && !next_cap) goto low_gap;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      uint16_t w2; /* the first two bytes in one load */
+      memcpy(&w2, t + st, 2);
+      uint32_t lk = (uint32_t)(((w2 | (uint32_t)t[en - 1] << 16 |
+                                 (len0 > 15 ? 15u : len0) << 24) *
+                                UINT64_C(0x9E3779B97F4A7C15)) >>
+                               48); /* td__kb_low_key */
+#else
       uint32_t lk = td__kb_low_key(t[st], t[st + 1], t[en - 1], len0);
+#endif
       if (!((kb->low_bits[lk >> 3] >> (lk & 7)) & 1)) goto low_gap;
       size_t n = (size_t)(u - U);
       if (!next_cap && !((m & MAYBE_DET) && det_before(r, n, k)) &&
@@ -1440,7 +1449,7 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   resolver *keep = kb->scratch;
   if (keep == NULL) {
     keep = td_xcalloc(1, sizeof *keep);
-    keep->start_bits = td_xmalloc(2 * 4096 / 8);
+    keep->short_cls = td_xmalloc(4096);
     keep->start_gen = kb->short_gen + 1; /* built at the first sentence */
     kb->scratch = keep;
     kb->scratch_free = scratch_free;
