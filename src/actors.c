@@ -1478,8 +1478,9 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   memset(r.text + doc->text_len, 0, 16);
   for (size_t s = 0; s < doc->n_sents; s++) {
     build_units(&r, &doc->sents[s]);
+    if (r.n_cand == 0) continue; /* nothing can open a piece */
     find_pieces(&r);
-    resolve_sentence(&r, (uint32_t)s);
+    if (r.n_pieces) resolve_sentence(&r, (uint32_t)s);
   }
   keep->ents = doc->entities;
   keep->ents_cap = r.cap_ent;
