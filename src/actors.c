@@ -554,14 +554,6 @@ static void build_units(resolver *r, const td_sentence *s) {
 
 /* ---- piece finding ---- */
 
-static void add_piece(resolver *r, piece p) {
-  if (r->n_pieces == r->cap_pieces) {
-    r->cap_pieces = r->cap_pieces ? r->cap_pieces * 2 : 64;
-    r->pieces = td_xrealloc(r->pieces, r->cap_pieces * sizeof *r->pieces);
-  }
-  r->pieces[r->n_pieces++] = p;
-}
-
 /* Score an entry for a match starting at unit u: -1 when it does not
  * apply, else higher is better. */
 static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
@@ -591,21 +583,28 @@ static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
 
 static void find_pieces(resolver *r) {
   td_actor_kb *kb = r->kb;
-  r->n_pieces = 0;
+  /* Each candidate opens at most one piece. */
+  if (r->n_cand > r->cap_pieces) {
+    r->cap_pieces = r->n_cand * 2;
+    r->pieces = td_xrealloc(r->pieces, r->cap_pieces * sizeof *r->pieces);
+  }
+  piece *restrict P = r->pieces;
+  const uint32_t *cand = r->cand;
+  const size_t n_cand = r->n_cand, n_units = r->n_units;
+  const uint8_t *tflags = kb->tok_flags;
+  size_t np = 0;
   int32_t ids[64];
   size_t i = 0;
-  for (size_t ci = 0; ci < r->n_cand; ci++) {
-    if (r->cand[ci] < i) continue; /* inside the last match */
-    i = r->cand[ci];
+  for (size_t ci = 0; ci < n_cand; ci++) {
+    if (cand[ci] < i) continue; /* inside the last match */
+    i = cand[ci];
     const unit *u = &r->units[i];
     size_t best_end = 0;
-    int64_t best_score = -1;
     const kb_entry *best = NULL;
     const char *best_code = NULL;
-    int32_t best_since = INT32_MIN;
-    if (u->id && (kb->tok_flags[u->id] & KBT_START)) {
+    if (u->id && (tflags[u->id] & KBT_START)) {
       uint64_t h = TD__KB_HASH0;
-      for (size_t j = i; j < r->n_units && j - i < kb->max_len && j - i < 64;
+      for (size_t j = i; j < n_units && j - i < kb->max_len && j - i < 64;
            j++) {
         int32_t id = unit_id(r, j);
         if (id == 0) break;
@@ -617,7 +616,6 @@ static void find_pieces(resolver *r) {
         int64_t top = -1;
         const kb_entry *te = NULL;
         const char *tc = NULL;
-        int32_t ts = INT32_MIN;
         for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {
           const kb_entry *e = &kb->ent[kb->links[l].entry];
           const char *c;
@@ -627,15 +625,12 @@ static void find_pieces(resolver *r) {
             top = sc;
             te = e;
             tc = c;
-            ts = s;
           }
         }
         if (te) { /* longest match wins */
           best_end = j + 1;
-          best_score = top;
           best = te;
           best_code = tc;
-          best_since = ts;
         }
       }
     }
@@ -654,33 +649,28 @@ static void find_pieces(resolver *r) {
           best = NULL;
     }
     if (best) {
-      piece p = {
+      P[np++] = (piece){
           (uint32_t)i, (uint32_t)best_end, (int32_t)(best - kb->ent),
           best_code
               ? (int32_t)((const kb_code *)(const void *)best_code - kb->codes)
               : -1,
           best->kind};
-      (void)best_since;
-      add_piece(r, p);
       i = best_end;
-      (void)best_score;
       continue;
     }
     /* An unmatched capitalised word starts or extends a name run. Known
      * little words ("The", "On") never do: they are in the token table
      * through names and roles, but a run needs a token no name holds or a
      * person's first name. */
-    if (u->word && u->cap && !(u->id && (kb->tok_flags[u->id] & KBT_NONNAME))) {
-      if (r->n_pieces && r->pieces[r->n_pieces - 1].kind == P_NAME &&
-          r->pieces[r->n_pieces - 1].u1 == i) {
-        r->pieces[r->n_pieces - 1].u1 = (uint32_t)i + 1;
-      } else {
-        piece p = {(uint32_t)i, (uint32_t)i + 1, -1, -1, P_NAME};
-        add_piece(r, p);
-      }
+    if (u->word && u->cap && !(u->id && (tflags[u->id] & KBT_NONNAME))) {
+      if (np && P[np - 1].kind == P_NAME && P[np - 1].u1 == i)
+        P[np - 1].u1 = (uint32_t)i + 1;
+      else
+        P[np++] = (piece){(uint32_t)i, (uint32_t)i + 1, -1, -1, P_NAME};
     }
     i++;
   }
+  r->n_pieces = np;
 }
 
 /* ---- entities and mentions ---- */
