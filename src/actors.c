@@ -282,18 +282,21 @@ static int32_t word_parts(resolver *r, uint32_t k, uint32_t st, uint32_t en,
 
 /* ---- the lazy parts of the scan ---- */
 
+/* Look up the short word of unit x (see unit_id). */
+static int32_t unit_settle(const resolver *r, unit *x) {
+  const td_actor_kb *kb = r->kb;
+  int32_t id = td__kb_tok_short(kb, (uint32_t)(-(x->id + 1)));
+  int keep = (kb->tok_flags[id] & (KBT_START | KBT_CONT | KBT_CONN)) != 0;
+  x->id = keep ? id : 0;
+  x->gap = keep ? G_KEPT : G_GAP | G_RESET;
+  return x->id;
+}
+
 /* The id of unit u, looking a short word up the first time it is asked
  * for (see build_units): as if it had been looked up in the scan. */
-static int32_t unit_id(const resolver *r, size_t u) {
+static inline int32_t unit_id(const resolver *r, size_t u) {
   unit *x = &r->units[u];
-  if (x->gap == G_PENDING) {
-    const td_actor_kb *kb = r->kb;
-    int32_t id = td__kb_tok_short(kb, (uint32_t)(-(x->id + 1)));
-    int keep = (kb->tok_flags[id] & (KBT_START | KBT_CONT | KBT_CONN)) != 0;
-    x->id = keep ? id : 0;
-    x->gap = keep ? G_KEPT : G_GAP | G_RESET;
-  }
-  return x->id;
+  return x->gap == G_PENDING ? unit_settle(r, x) : x->id;
 }
 
 /* The G_* bits of unit u (a short word looked up if need be). */
