@@ -188,9 +188,8 @@ struct td_actor_kb {
    * for a separator ('-', '/', NUL), 1 for a dropped byte ('.'), 2 for
    * a byte that may open a typographic apostrophe (0xE2). */
   unsigned char byte_class[256];
-  /* Punctuation the groups look at: , ( ) . [ ] (1), and a comma, which
-   * a role noun may follow (4 more; see ACT_* in actors.c) */
-  unsigned char punct_act[256];
+  /* Punctuation the groups look at: , ( ) . [ ] */
+  unsigned char punct_keep[256];
 
   /* phrase table: open addressing over token-id sequences */
   struct kb_phrase *phr;

@@ -822,8 +822,7 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   kb->byte_class['-'] = kb->byte_class['/'] = kb->byte_class[0] = 0;
   kb->byte_class['.'] = 1;
   kb->byte_class[0xE2] = 2;
-  for (const char *q = ",().[]"; *q; q++) kb->punct_act[(unsigned char)*q] = 1;
-  kb->punct_act[','] |= 4;
+  for (const char *q = ",().[]"; *q; q++) kb->punct_keep[(unsigned char)*q] = 1;
   kb->short_cap = 1024;
   kb->short_shift = 32 - 10;
   kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);

@@ -8,7 +8,8 @@
  *
  * Per sentence: (1) the tokens become matching units (lowercased, hyphens
  * split, possessives dropped) and each unit gets its token id with one
- * hash probe (short words by their packed bytes); a lowercase word that
+ * hash probe (short words by their packed bytes, and only when some step
+ * asks for them unless they may open or end a name); a lowercase word that
  * can neither go on a name nor open a role is a gap, found with a few
  * comparisons and no lookup; (2) known names are matched longest first by
  * extending a hash of token ids while the table holds the sequence as a prefix;
@@ -147,8 +148,8 @@ typedef struct resolver {
   size_t ents_cap, ments_cap;
   unsigned char *text; /* the article's text, 16 zero bytes after it */
   size_t text_cap;
-  uint8_t *short_cls; /* see start_filter */
-  uint32_t start_gen; /* kb->short_gen when short_cls was built */
+  uint8_t *short_cls;  /* see start_filter */
+  uint32_t short_seen; /* kb->short_gen when short_cls was built */
 } resolver;
 
 static void scratch_free(void *p) {
@@ -353,7 +354,7 @@ enum { SC_EDGE = 1, SC_DET = 2 };
 static inline uint32_t short_cls_of(uint32_t key) {
   return (key * UINT32_C(0x9E3779B1)) >> (32 - 12);
 }
-static void start_filter(resolver *r) {
+static void short_classes(resolver *r) {
   const td_actor_kb *kb = r->kb;
   memset(r->short_cls, 0, 4096);
   for (uint32_t i = 0; i < kb->short_cap; i++) {
@@ -364,7 +365,7 @@ static void start_filter(resolver *r) {
         (uint8_t)(((f & (KBT_START | KBT_END)) ? SC_EDGE : 0) |
                   ((f & KBT_DET) ? SC_DET : 0));
   }
-  r->start_gen = kb->short_gen;
+  r->short_seen = kb->short_gen;
 }
 
 /* What the scan knows of the words before a lowercase word: the text may
@@ -381,8 +382,8 @@ enum { MAYBE_KNOWN = 1, MAYBE_DET = 2 };
  * chains the same way one word does.
  *
  * This is the only per-token work of the stage, so most words cost
- * little: a short lowercase word that opens no name ("of", "the", "to")
- * is written with its packed bytes and looked up only when a later step
+ * little: a short lowercase word that opens or ends no name ("of", "the",
+ * "to") is written with its packed bytes and looked up only when a later step
  * asks for it (unit_id; it is then a gap or a kept word as if looked up
  * here, but never merged into a gap unit: see merged_le1 and sent_first);
  * a lowercase word longer than three letters is looked up only when the
@@ -406,7 +407,7 @@ static void build_units(resolver *r, const td_sentence *s) {
     r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
     r->cand = td_xrealloc(r->cand, r->cap_units * sizeof *r->cand);
   }
-  if (r->start_gen != kb->short_gen) start_filter(r);
+  if (r->short_seen != kb->short_gen) short_classes(r);
   /* Everything the loop reads is held in locals: the stores to the unit
    * arrays could otherwise alias the document and the kb, and every
    * field would be loaded again after each store. */
@@ -435,7 +436,7 @@ static void build_units(resolver *r, const td_sentence *s) {
       /* Punctuation and numbers: the marks the groups look at (, ( ) .
        * [ ]) are units of their own, the rest are gaps. */
       const unsigned char c0 = t[st];
-      if (len0 == 1 && kb->punct_act[c0]) {
+      if (len0 == 1 && kb->punct_keep[c0]) {
         *u++ = (unit){st, en, k, 0, 0, 0, (char)c0, G_KEPT};
         lg = 0;
         maybe = c0 == ',' ? MAYBE_DET : 0;
@@ -1441,7 +1442,7 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   if (keep == NULL) {
     keep = td_xcalloc(1, sizeof *keep);
     keep->short_cls = td_xmalloc(4096);
-    keep->start_gen = kb->short_gen + 1; /* built at the first sentence */
+    keep->short_seen = kb->short_gen + 1; /* built at the first sentence */
     kb->scratch = keep;
     kb->scratch_free = scratch_free;
   }
@@ -1494,7 +1495,7 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   keep->cap_pieces = r.cap_pieces;
   keep->info = r.info;
   keep->info_cap = r.info_cap;
-  keep->start_gen = r.start_gen;
+  keep->short_seen = r.short_seen;
   keep->text = r.text;
   keep->text_cap = r.text_cap;
 }
