@@ -142,21 +142,20 @@ static const char *const lexicon_files[] = {
     "timex-calendar.txt", "timex-numbers.txt", "timex-units.txt",
     "timex-words.txt"};
 
-static int load_file(const char *dir, const char *name, size_t *used) {
-  char path[1024];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "r");
-  if (f == NULL) {
-    fprintf(stderr, "tidings: %s: cannot open time-expression data\n", path);
+static int load_file(const char *name, size_t *used) {
+  td__lines lr;
+  td_error err;
+  memset(&err, 0, sizeof err);
+  if (td__lines_open(&lr, NULL, name, &err) != 0) {
+    fprintf(stderr, "tidings: %s: %s; no time expressions tagged\n", err.file,
+            err.msg);
+    td__lines_close(&lr);
     return -1;
   }
-  char line[256];
-  long lineno = 0;
-  while (fgets(line, sizeof line, f)) {
-    lineno++;
+  char *line;
+  while ((line = td__lines_entry(&lr)) != NULL) {
     char word[64], cls[32], flag[32];
     int val;
-    if (line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0') continue;
     flag[0] = '\0';
     int k = sscanf(line, "%63s %31s %d %31s", word, cls, &val, flag);
     size_t wl = strlen(word);
@@ -164,36 +163,35 @@ static int load_file(const char *dir, const char *name, size_t *used) {
     for (int i = 1; i < C_COUNT; i++)
       if (k >= 3 && strcmp(cls, class_names[i]) == 0) c = i;
     if (c == 0 || wl >= LEX_KEY || *used >= LEX_SLOTS / 2) {
-      fprintf(stderr, "tidings: %s:%ld: bad time-expression entry\n", path,
-              lineno);
+      fprintf(stderr, "tidings: %s:%ld: bad time-expression entry\n", lr.path,
+              lr.line);
       continue;
     }
     for (size_t i = 0; i < wl; i++)
       word[i] = (char)td__lower((unsigned char)word[i]);
     lex_entry *e = lex_slot(word, wl, 1);
-    int s = e->sense[0].cls ? 1 : 0;
+    int sn = e->sense[0].cls ? 1 : 0;
     if (e->sense[0].cls == 0) (*used)++;
-    if (s == 1 && e->sense[1].cls) {
-      fprintf(stderr, "tidings: %s:%ld: more than two senses of '%s'\n", path,
-              lineno, word);
+    if (sn == 1 && e->sense[1].cls) {
+      fprintf(stderr, "tidings: %s:%ld: more than two senses of '%s'\n",
+              lr.path, lr.line, word);
       continue;
     }
-    e->sense[s].cls = (uint8_t)c;
-    e->sense[s].val = (int16_t)val;
-    e->sense[s].weak = strcmp(flag, "weak") == 0     ? 1
-                       : strcmp(flag, "abbrev") == 0 ? 2
-                                                     : 0;
+    e->sense[sn].cls = (uint8_t)c;
+    e->sense[sn].val = (int16_t)val;
+    e->sense[sn].weak = strcmp(flag, "weak") == 0     ? 1
+                        : strcmp(flag, "abbrev") == 0 ? 2
+                                                      : 0;
   }
-  fclose(f);
+  td__lines_close(&lr);
   return 0;
 }
 
 static void lexicon_load(void) {
-  const char *dir = td__data_dir();
   size_t used = 0;
   int ok = 1;
   for (size_t i = 0; i < sizeof lexicon_files / sizeof lexicon_files[0]; i++)
-    if (load_file(dir, lexicon_files[i], &used) != 0) ok = 0;
+    if (load_file(lexicon_files[i], &used) != 0) ok = 0;
   lexicon_ok = ok;
 }
 
@@ -426,7 +424,11 @@ typedef struct ctx {
   tv mainq; /* the first quarter over by the DCT the text named: the one an
                earnings story reports */
   int have_mainq;
-  uint32_t cur_sent; /* the sentence being tagged */
+  uint32_t stretch_sent; /* the sentence naming a stretch of months after
+                            the last quarter ("the nine months", "the first
+                            half"), else UINT32_MAX */
+  uint32_t cur_sent;     /* the sentence being tagged */
+  int running;           /* the line is running text: 1, 0, -1 not known yet */
 } ctx;
 
 /* A word that licenses a weak month name after it ("in May"). */
@@ -442,6 +444,19 @@ static int is_month_ctx_word(const char *text, const atom *a) {
 static tv story_quarter(const ctx *c) {
   if (c->lastq_sent == c->cur_sent || !c->have_mainq) return c->lastq;
   return c->mainq;
+}
+
+/* The time "a year ago", "the year-earlier period" compare with: the
+ * story's quarter, but the year after the text moved on from the quarter
+ * to a longer stretch in this sentence or the one before ("For the nine
+ * months, net rose from $4 million a year earlier" is the year before).
+ * Needs have_lastq. */
+static tv story_period(const ctx *c) {
+  tv q = story_quarter(c);
+  if (c->stretch_sent != UINT32_MAX &&
+      (c->stretch_sent == c->cur_sent || c->stretch_sent + 1 == c->cur_sent))
+    return (tv){P_YEAR, q.y, 0, 0, 0, 0, 0};
+  return q;
 }
 
 /* The quarter a story is about: the last one mentioned, else the one
@@ -508,6 +523,7 @@ static void lookup(const char *text, atom *a) {
 static void atomize(ctx *c, const td_doc *doc, uint32_t t0, uint32_t t1) {
   const char *t = doc->text;
   c->n = 0;
+  c->running = -1;
   uint32_t prev_end = 0;
   for (uint32_t k = t0; k < t1; k++) {
     uint32_t s = doc->toks[k].start, e = doc->toks[k].end;
@@ -591,6 +607,11 @@ static int cue_at(const ctx *c, int k) {
       (word_at(c, k - 1, "had") ||
        (k > 1 && word_at(c, k - 1, "been") && word_at(c, k - 2, "had"))))
     return -1;
+  /* "was expected to", "were planning to": a plan the story reports
+   * looks ahead of the DCT like "is expected to" */
+  if (v == -1 && (is_w(c->text, a, "was") || is_w(c->text, a, "were")) &&
+      k + 1 < (int)c->n && cue_at(c, k + 1) > 0)
+    return 1;
   if (s) return v;
   /* "should be completed", "to be held": a passive infinitive takes the
    * tense of the modal or verb before it */
@@ -620,17 +641,26 @@ static int tense_at(const ctx *c, int i) {
       word_at(c, i - 3, "as"))
     return 1;
   int lo = i > 10 ? i - 10 : 0;
-  for (int k = i - 1; k >= lo; k--) {
-    if (c->at[k].kind == A_PUNCT && (c->at[k].ch == ';' || c->at[k].ch == '"'))
-      break;
-    int v = cue_at(c, k);
-    if (v) return v;
+  /* "ahead of the weekend", "ahead of Friday's vote": ahead */
+  for (int k = i - 1; k >= 1 && k >= i - 3; k--) {
+    if (word_at(c, k, "of") && word_at(c, k - 1, "ahead")) return 1;
+    if (!(word_at(c, k, "the") || word_at(c, k, "of"))) break;
   }
-  /* "has given them until 9 a.m. Tuesday": a deadline is ahead unless
-   * the clause before says otherwise ("was closed until Friday") */
-  for (int k = i - 1; k >= lo && k >= i - 6; k--) {
+  /* "since Monday", "since shortly after the Oct. 23 attack": behind */
+  for (int k = i - 1; k >= 0 && k >= i - 5; k--) {
+    if (word_at(c, k, "since")) return -1;
+    if (!(word_at(c, k, "shortly") || word_at(c, k, "just") ||
+          word_at(c, k, "after") || word_at(c, k, "the") ||
+          sense_of(&c->at[k], C_MOD)))
+      break;
+  }
+  /* "postponed until Tuesday", "has given them until 9 a.m. Tuesday",
+   * "kept closed until Friday": a deadline is ahead, whatever the verb
+   * before it, unless the clause after it says otherwise ("Until
+   * Thursday, they had not called him a suspect", "not until Tuesday
+   * that he revealed"). "since Monday" is behind. */
+  for (int k = i - 1; k >= lo && k >= i - 8; k--) {
     if (word_at(c, k, "until") || word_at(c, k, "till")) {
-      /* "Until Thursday, they had not called him a suspect" */
       int hi = i + 12 < (int)c->n ? i + 12 : (int)c->n;
       for (int j = i + 1; j < hi && !closing_quote(c, j); j++) {
         int v = cue_at(c, j);
@@ -641,6 +671,12 @@ static int tense_at(const ctx *c, int i) {
     if (c->at[k].kind == A_WORD && !sense_of(&c->at[k], C_TZ) &&
         !(c->at[k].e - c->at[k].s == 1)) /* a.m., p.m. letters pass */
       break;
+  }
+  for (int k = i - 1; k >= lo; k--) {
+    if (c->at[k].kind == A_PUNCT && (c->at[k].ch == ';' || c->at[k].ch == '"'))
+      break;
+    int v = cue_at(c, k);
+    if (v) return v;
   }
   int hi = i + 12 < (int)c->n ? i + 12 : (int)c->n;
   for (int k = i + 1; k < hi; k++) {
@@ -850,11 +886,12 @@ static void duration_lit(char *buf, size_t n, int unit, int count) {
     case U_YEAR:
       snprintf(buf, n, "P%sY", num);
       break;
-    case U_DECADE: /* TimeML writes decades and centuries in years */
+    case U_DECADE: /* TimeML writes decades and centuries in years; some
+                      decades are some years */
       if (count >= 0)
         snprintf(buf, n, "P%dY", count * 10);
       else
-        snprintf(buf, n, "PXDE");
+        snprintf(buf, n, "PXY");
       break;
     case U_CENTURY:
       if (count >= 0)
@@ -1024,6 +1061,8 @@ static int opt_rel_year(const ctx *c, int i, int *y, int *end) {
   return 0;
 }
 
+static int part_at(const ctx *c, int i);
+
 /* A clock time at i: "10:32", "3 p.m.", "10:30 a.m. EST". */
 static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu, int *end) {
   if (i >= (int)c->n) return 0;
@@ -1057,9 +1096,27 @@ static int time_at(const ctx *c, int i, int *h, int *mi, int *zulu, int *end) {
       if (punct_at(c, k, '.') && !c->at[k].sp) k++;
     }
   }
+  /* "at 4 in the morning", "by 11 at night" */
+  if (!colon && !ampm && hh >= 1 && hh <= 12 && i > 0 &&
+      (word_at(c, i - 1, "at") || word_at(c, i - 1, "by") ||
+       word_at(c, i - 1, "until") || word_at(c, i - 1, "before") ||
+       word_at(c, i - 1, "after") || word_at(c, i - 1, "around") ||
+       word_at(c, i - 1, "about") || word_at(c, i - 1, "since"))) {
+    int p = 0;
+    if (word_at(c, k, "in") && word_at(c, k + 1, "the"))
+      p = part_at(c, k + 2);
+    else if (word_at(c, k, "at") && word_at(c, k + 1, "night"))
+      p = 4;
+    if (p) {
+      if (p == 1 && hh == 12) hh = 0;
+      if ((p == 2 || p == 3 || (p == 4 && hh >= 6)) && hh < 12) hh += 12;
+      k += p == 4 && word_at(c, k + 1, "night") ? 2 : 3;
+      ampm = 3;
+    }
+  }
   if (!colon && !ampm) return 0;
   if (dot && !ampm) return 0; /* 10.30 alone is a number */
-  if (ampm) {
+  if (ampm && ampm < 3) {
     if (hh < 1 || hh > 12) return 0;
     if (ampm == 2 && hh != 12) hh += 12;
     if (ampm == 1 && hh == 12) hh = 0;
@@ -1205,6 +1262,44 @@ static tv weekday_value(const ctx *c, int w, int tense, int shift) {
   return tv_from_days(r);
 }
 
+/* Month and day of holiday value v (data/timex-calendar.txt) in year y;
+ * with y < 0, a typical day for choosing the year. */
+static void holiday_day(int v, int y, int *m, int *d) {
+  if (v >= 30000) { /* days from Easter Sunday (Gregorian computus) */
+    *m = 4;
+    *d = 10;
+    if (y < 0) return;
+    int a = y % 19, b = y / 100, cc = y % 100, q = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - q - g + 15) % 30, ii = cc / 4, kk = cc % 4;
+    int l = (32 + 2 * e + 2 * ii - h - kk) % 7,
+        mm = (a + 11 * h + 22 * l) / 451;
+    int em = (h + l - 7 * mm + 114) / 31, ed = (h + l - 7 * mm + 114) % 31 + 1;
+    int yy;
+    td_civil_from_days(td_days_from_civil(y, em, ed) + (v - 30100), &yy, m, d);
+    return;
+  }
+  if (v < 20000) { /* a fixed day */
+    *m = v / 100;
+    *d = v % 100;
+    return;
+  }
+  int n = v / 10 % 10, wd = v % 10; /* the n-th weekday of a month */
+  *m = v / 100 % 100;
+  *d = 15;
+  if (y < 0) return;
+  int first = 1 + (wd - td_weekday(y, *m, 1) + 7) % 7;
+  if (n == 0) { /* the weekday after the first Monday */
+    int monday = 1 + (7 - td_weekday(y, *m, 1)) % 7;
+    *d = monday + (wd ? wd : 7);
+  } else if (n == 9) { /* the last */
+    int last = td_days_in_month(y, *m);
+    *d = last - (td_weekday(y, *m, last) - wd + 7) % 7;
+  } else {
+    *d = first + 7 * (n - 1);
+  }
+}
+
 /* A part of the day ("morning", "night") at i: 1-4, else 0. */
 static int part_at(const ctx *c, int i) {
   if (i >= (int)c->n) return 0;
@@ -1225,6 +1320,17 @@ static tv tv_part(tv day, int part) {
   day.prec = P_PART;
   day.x = part;
   return day;
+}
+
+/* Whether "the [fiscal] year" with "year" at atom i is a stretch of a
+ * year rather than the year itself: a company's year told by its last day
+ * ("the year ended March 31", "the fiscal year ending June 30") or one gone
+ * through ("throughout the year"). "For the year, sales rose" is the year. */
+static int year_stretch(const ctx *c, int i) {
+  int k = i - 1;
+  if (word_at(c, k, "fiscal")) k--;
+  return word_at(c, i + 1, "ended") || word_at(c, i + 1, "ending") ||
+         (k > 0 && word_at(c, k, "the") && word_at(c, k - 1, "throughout"));
 }
 
 /* ---- The matcher ---- */
@@ -1252,7 +1358,7 @@ static int same_year_back(const ctx *c, int i, expr *x) {
   int named = c->have_ref && c->ref_sent == c->cur_sent && c->ref.y >= 0;
   if (u == U_QUARTER || (period && c->have_lastq && !named)) {
     if (!c->have_lastq) return 0;
-    t = story_quarter(c);
+    t = u == U_QUARTER ? story_quarter(c) : story_period(c);
   } else if (named && c->ref.prec >= P_MONTH && u != U_YEAR) {
     t = c->ref;
     t.prec = P_MONTH;
@@ -1465,8 +1571,9 @@ static int match(ctx *c, int i, expr *x) {
           ((unit_at(c, i + 1, &pl) == U_QUARTER && !pl) ||
            word_at(c, i + 1, "period"))) {
         x->a1 = i + 2;
-        set_tv(x, TD_TIMEX_DATE,
-               (tv){P_QUARTER, y, 0, 0, 0, 0, story_quarter(c).x});
+        t = word_at(c, i + 1, "period") ? story_period(c) : story_quarter(c);
+        t.y = y;
+        set_tv(x, TD_TIMEX_DATE, t);
         return 1;
       }
       /* "2000 years", "1500 people": a quantity, not a year */
@@ -1539,11 +1646,31 @@ static int match(ctx *c, int i, expr *x) {
         ((i > 0 && word_at(c, i - 1, "as")) || word_at(c, i + 1, "as") ||
          word_at(c, i + 1, "after") || word_at(c, i + 1, "afterwards")))
       return 0;
+    /* "was soon released", "soon became": shortly after a past event, no
+     * time ahead of the DCT; "soon-to-open" is an adjective */
+    if (is_w(c->text, a, "soon") && TENSE() < 0) return 0;
+    /* "the now-cancelled deal", "soon-to-open": part of an adjective */
+    if (punct_at(c, i + 1, '-') && !c->at[i + 1].sp && i + 2 < (int)c->n &&
+        c->at[i + 2].kind == A_WORD && !c->at[i + 2].sp)
+      return 0;
     /* "future losses": an adjective; "the future", "in future" are times */
     if (is_w(c->text, a, "future") &&
         !(i > 0 && (word_at(c, i - 1, "the") || word_at(c, i - 1, "in") ||
                     word_at(c, i - 1, "near"))))
       return 0;
+    /* "in the future", "worried about the future", "into the foreseeable
+     * future" are times; "the future of Europe", "the future looks
+     * bleak" a topic */
+    if (is_w(c->text, a, "future") && word_at(c, i - 1, "the")) {
+      int p = i - 2;
+      if (p >= 0 && (word_at(c, p, "near") || word_at(c, p, "foreseeable") ||
+                     word_at(c, p, "distant")))
+        p--;
+      if (word_at(c, i + 1, "of") ||
+          !(p >= 0 && (word_at(c, p, "in") || word_at(c, p, "into") ||
+                       word_at(c, p, "for") || word_at(c, p, "about"))))
+        return 0;
+    }
     x->a1 = i + 1;
     set_lit(x, TD_TIMEX_DATE,
             s->val < 0   ? "PAST_REF"
@@ -1588,6 +1715,11 @@ static int match(ctx *c, int i, expr *x) {
         set_lit(x, TD_TIMEX_DURATION, lit);
         return 1;
       }
+      /* "In March, ... The following month": from the month or year the
+       * text last named, not only from its last day */
+      if (s->cls == C_ASHIFT && (u == U_MONTH || u == U_YEAR) &&
+          (c->have_anchor || c->have_ref))
+        base = that_time(c, u);
       t = tv_shift(base, u, shift);
       /* "the same quarter", "the previous quarter": from the one named */
       if (ana && u == U_QUARTER && c->have_lastq) {
@@ -1617,8 +1749,10 @@ static int match(ctx *c, int i, expr *x) {
           ((unit_at(c, k + 3, &pl) == U_QUARTER && !pl) ||
            word_at(c, k + 3, "period"))) {
         x->a1 = k + 4;
-        set_tv(x, TD_TIMEX_DATE,
-               (tv){P_QUARTER, t.y, 0, 0, 0, 0, story_quarter(c).x});
+        int yy = t.y;
+        t = word_at(c, k + 3, "period") ? story_period(c) : story_quarter(c);
+        t.y = yy;
+        set_tv(x, TD_TIMEX_DATE, t);
         return 1;
       }
       if (u == U_DAY) x->anchor = 1;
@@ -1821,9 +1955,30 @@ static int match(ctx *c, int i, expr *x) {
         (c->at[k].kind == A_NUM || sense_of(&c->at[k], C_MONTH) ||
          sense_of(&c->at[k], C_SHIFT) || sense_of(&c->at[k], C_SEASON) ||
          sense_of(&c->at[k], C_UNIT) || sense_of(&c->at[k], C_WEEKDAY) ||
-         sense_of(&c->at[k], C_DAYREF))) {
+         sense_of(&c->at[k], C_DAYREF) || part_at(c, k))) {
       int m;
       int dd;
+      /* mid-afternoon, late morning [yesterday]: that part of the day the
+       * text names, else of the day it is at */
+      int p = part_at(c, k);
+      if (p) {
+        if (match(c, k, &sub) && sub.has_tv && sub.type == TD_TIMEX_TIME) {
+          *x = sub;
+          x->a0 = i;
+          return 1;
+        }
+        if (!(c->have_anchor || c->have_dct)) return 0;
+        x->a1 = k + 1;
+        set_tv(x, TD_TIMEX_TIME, tv_part(clock_day(c), p));
+        return 1;
+      }
+      /* the start of the day, the end of the day: the day in view */
+      if (unit_at(c, k, &pl) == U_DAY && !pl && k > i + 1 &&
+          (c->have_anchor || c->have_dct)) {
+        x->a1 = k + 1;
+        set_tv(x, TD_TIMEX_DATE, clock_day(c));
+        return 1;
+      }
       if (month_at(c, k, 1, &m, &e2) && !day_at(c, e2, &dd)) {
         int yy;
         if (opt_year(c, e2, &yy, &k) || opt_rel_year(c, e2, &yy, &k)) {
@@ -2021,32 +2176,63 @@ static int match(ctx *c, int i, expr *x) {
     if ((u = unit_at(c, i + 1, &pl)) == U_YEAR && !pl && i > 0 &&
         word_at(c, i - 1, "the")) {
       x->a1 = i + 2;
-      set_lit(x, TD_TIMEX_DURATION, "P1Y");
+      if (year_stretch(c, i + 1))
+        set_lit(x, TD_TIMEX_DURATION, "P1Y");
+      else if (c->have_dct) /* "lower earnings for the fiscal year" */
+        set_tv(x, TD_TIMEX_DATE, tv_shift(c->dct, U_YEAR, 0));
+      else
+        return 0;
       return 1;
     }
     return 0;
   }
   if ((s = sense_of(a, C_HOLIDAY))) {
     if (!a->cap) return 0;
-    int m = s->val / 100, d = s->val % 100, nth = 0, wd = 0;
-    if (s->val >= 10000) { /* the n-th weekday of a month */
-      m = s->val / 1000;
-      nth = s->val / 10 % 10;
-      wd = s->val % 10;
-      d = 1;
-    }
     k = i + 1;
-    if (word_at(c, k, "day") || word_at(c, k, "eve")) k++;
+    /* "Election Day", "Labor Day": the name needs its "Day", and is no
+     * part of a longer one ("Holocaust Memorial Day", "Ukraine's ...") */
+    if (s->weak &&
+        (!(word_at(c, k, "day") && c->at[k].cap) ||
+         (i > 0 && ((c->at[i - 1].kind == A_WORD && c->at[i - 1].cap &&
+                     c->at[i - 1].sense[0].cls == C_NONE) ||
+                    word_at(c, i - 1, "s")))))
+      return 0;
+    int eve = 0;
+    if (word_at(c, k, "day") || word_at(c, k, "sunday"))
+      k++;
+    else if (word_at(c, k, "eve"))
+      eve = k++;
+    int m, d;
+    holiday_day(s->val, -1, &m, &d);
     t = (tv){P_DAY, -1, m, d, 0, 0, 0};
     if (opt_year(c, k, &y, &e2)) {
       t.y = y;
       k = e2;
     } else
       fix_year(c, &t, TENSE());
-    if (nth && t.y >= 0)
-      t.d = 1 + (wd - td_weekday(t.y, m, 1) + 7) % 7 + 7 * (nth - 1);
+    if (t.y >= 0) {
+      holiday_day(s->val, t.y, &t.m, &t.d);
+      if (eve) t = tv_from_days(tv_days(t) - 1);
+    }
     x->a1 = k;
+    /* "Easter week", "the Christmas weekend": the week holding it */
+    if (!eve && (u = unit_at(c, k, &pl)) && !pl &&
+        (u == U_WEEK || u == U_WEEKEND) && t.y >= 0) {
+      t = tv_week_of(tv_days(t));
+      if (u == U_WEEKEND) t.prec = P_WEEKEND;
+      x->a1 = k + 1;
+    }
     set_tv(x, TD_TIMEX_DATE, t);
+    x->anchor = t.prec == P_DAY;
+    return 1;
+  }
+  /* "day-long", "decades-long": a stretch of that unit, or of some */
+  if ((u = unit_at(c, i, &pl)) && punct_at(c, i + 1, '-') && !c->at[i + 1].sp &&
+      word_at(c, i + 2, "long") && !c->at[i + 2].sp) {
+    char lit[24];
+    duration_lit(lit, sizeof lit, u, pl ? -1 : 1);
+    x->a1 = i + 3;
+    set_lit(x, TD_TIMEX_DURATION, lit);
     return 1;
   }
   if ((s = sense_of(a, C_UNIT))) {
@@ -2062,6 +2248,13 @@ static int match(ctx *c, int i, expr *x) {
           (word_at(c, i + 2, "earlier") || word_at(c, i + 2, "ago")))) {
       x->a0 = i - 1;
       return match_unitexpr(c, i - 1, x, TENSE());
+    }
+    /* "an additional year", "one more week" */
+    if (i > 1 && counted_unit_word(c, i - 1) &&
+        (word_at(c, i - 2, "a") || word_at(c, i - 2, "an") ||
+         word_at(c, i - 2, "one"))) {
+      x->a0 = i - 2;
+      return match_unitexpr(c, i - 2, x, TENSE());
     }
     /* that day, that year, that quarter: the time the text is at */
     if (i > 0 && word_at(c, i - 1, "that") && (c->have_anchor || c->have_dct)) {
@@ -2130,12 +2323,16 @@ static int match(ctx *c, int i, expr *x) {
         return 1;
       }
       int uq = unit_at(c, k, &pl);
-      if ((uq == U_QUARTER && !pl) || word_at(c, k, "period")) {
+      if (uq == U_QUARTER && !pl) {
         t = quarter_ref(c);
         t.y--;
         x->a1 = k + 1;
+      } else if (word_at(c, k, "period")) {
+        t = c->have_lastq ? story_period(c) : quarter_ref(c);
+        t.y--;
+        x->a1 = k + 1;
       } else if (c->have_lastq) {
-        t = story_quarter(c);
+        t = story_period(c);
         t.y--;
         x->a1 = k;
       } else {
@@ -2154,10 +2351,7 @@ static int match(ctx *c, int i, expr *x) {
     }
     if (!(i > 0 && word_at(c, i - 1, "the")) || !c->have_dct) return 0;
     /* the year, the quarter, the week, the weekend, the day */
-    int before = i >= 2 ? i - 2 : -1;
-    int dur = before >= 0 &&
-              (word_at(c, before, "for") || word_at(c, before, "throughout"));
-    if (u == U_YEAR && dur) {
+    if (u == U_YEAR && year_stretch(c, i)) {
       x->a1 = i + 1;
       set_lit(x, TD_TIMEX_DURATION, "P1Y");
       return 1;
@@ -2201,10 +2395,24 @@ static int match(ctx *c, int i, expr *x) {
       x->a1 = i + 1;
       t = c->have_anchor ? c->anchor : c->dct;
       /* "the day before." / "the day after," with nothing after them */
-      if ((word_at(c, i + 1, "before") || word_at(c, i + 1, "after")) &&
-          (i + 2 >= (int)c->n || c->at[i + 2].kind == A_PUNCT)) {
-        t = tv_from_days(tv_days(t) + (word_at(c, i + 1, "before") ? -1 : 1));
+      int dir = word_at(c, i + 1, "before")  ? -1
+                : word_at(c, i + 1, "after") ? 1
+                                             : 0;
+      expr day;
+      if (dir && (i + 2 >= (int)c->n || c->at[i + 2].kind == A_PUNCT)) {
+        t = tv_from_days(tv_days(t) + dir);
         x->a1 = i + 2;
+        x->anchor = 1;
+      } else if (dir && c->at[i + 2].kind == A_WORD &&
+                 (sense_of(&c->at[i + 2], C_WEEKDAY) ||
+                  sense_of(&c->at[i + 2], C_MONTH) ||
+                  sense_of(&c->at[i + 2], C_SHIFT) ||
+                  sense_of(&c->at[i + 2], C_DAYREF)) &&
+                 match(c, i + 2, &day) && day.has_tv && day.t.prec == P_DAY &&
+                 day.t.y >= 0) {
+        /* "the day before last Tuesday's hearing": a day from that one */
+        t = tv_from_days(tv_days(day.t) + dir);
+        x->a1 = day.a1;
         x->anchor = 1;
       }
       set_tv(x, TD_TIMEX_DATE, t);
@@ -2335,6 +2543,23 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
     k++;
     stretch = 1;
   }
+  /* "two to three weeks", "between 60 and 90 days", "5-10 years": the
+   * first count takes the unit of the second, each its own duration */
+  int m2, e3;
+  if (n > 0 && !half && !stretch &&
+      (word_at(c, k, "to") || word_at(c, k, "and") || word_at(c, k, "or") ||
+       (punct_at(c, k, '-') && !c->at[k].sp)) &&
+      number_at(c, k + 1, 0, &m2, &e3) && m2 > n) {
+    if (counted_unit_word(c, e3)) e3++;
+    if ((u = unit_at(c, e3, &pl)) && pl && !punct_at(c, e3 + 1, '-') &&
+        !word_at(c, e3 + 1, "old")) {
+      char lit[24];
+      duration_lit(lit, sizeof lit, u, n);
+      x->a1 = k;
+      set_lit(x, TD_TIMEX_DURATION, lit);
+      return 1;
+    }
+  }
   int hyph = 0;
   if (punct_at(c, k, '-') && !c->at[k].sp) {
     k++;
@@ -2349,7 +2574,7 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
     return 0;
   /* fractions: "three-quarters of its food", "a quarter of the market" */
   int y2;
-  if (u == U_QUARTER && !stretch &&
+  if (u == U_QUARTER && !stretch && n >= 0 &&
       ((hyph && pl) || (word_at(c, e, "of") && !year_at(c, e + 1, &y2)) ||
        (e < (int)c->n && c->at[e].kind == A_PUNCT && c->at[e].ch == ',' &&
         n == 1 && !hyph)))
@@ -2388,7 +2613,7 @@ static int match_unitexpr(const ctx *c, int i, expr *x, int tense) {
     tv t = tv_shift(base, u, back ? -n : n);
     /* "profit rose from a year ago" in a quarterly report: that quarter */
     if (u == U_YEAR && back && c->have_lastq) {
-      t = story_quarter(c);
+      t = story_period(c);
       t.y -= n;
     }
     x->a1 = e + 1;
@@ -2493,6 +2718,14 @@ static void push_timex(td_doc *doc, size_t *cap, const ctx *c, const expr *x,
   doc->n_timexes++;
 }
 
+/* Whether x is a stretch of a company's year longer than a quarter: "the
+ * nine months", "the first half", "the six months ended June 30". */
+static int months_stretch(const expr *x) {
+  if (x->has_tv) return x->t.prec == P_HALF;
+  return x->type == TD_TIMEX_DURATION &&
+         (strcmp(x->lit, "P6M") == 0 || strcmp(x->lit, "P9M") == 0);
+}
+
 /* Whether the expression should take a preceding "the". */
 static int takes_the(const ctx *c, const expr *x) {
   if (x->a0 == 0 || !word_at(c, x->a0 - 1, "the")) return 0;
@@ -2590,6 +2823,71 @@ static int line_break_between(const td_doc *doc, uint32_t a, uint32_t b) {
   return (size_t)(nl - t) - ls < WRAP_WIDTH;
 }
 
+/* Whether atom k is a word in title case ("Week", not "week" or "WEEK"). */
+static int title_case(const ctx *c, int k) {
+  const atom *a = &c->at[k];
+  return a->kind == A_WORD && a->cap && a->e - a->s > 1 &&
+         !td__is_upper((unsigned char)c->text[a->s + 1]);
+}
+
+/* Whether the line being tagged is running text: it has a lower-case word
+ * of four letters or more, so it is no title-case headline. Worked out
+ * once a line. */
+static int running_text(ctx *c) {
+  if (c->running < 0) {
+    c->running = 0;
+    for (int k = 0; k < (int)c->n && !c->running; k++) {
+      const atom *w = &c->at[k];
+      if (w->kind == A_WORD && w->e - w->s >= 4 &&
+          td__is_lower((unsigned char)c->text[w->s]))
+        c->running = 1;
+    }
+  }
+  return c->running;
+}
+
+/* Whether x is the name of a programme or a paper rather than a time: in
+ * running text (the line has a lower-case word of four letters or more, so
+ * it is no title-case headline), a word that is only capitalized in a name
+ * - a unit, "today", "tonight" - written in title case after the first
+ * word of the expression ("This Week", "60 Minutes") or, alone, right
+ * after a capitalized word that does not open the line ("USA Today"). */
+static int title_name(ctx *c, const expr *x) {
+  int last = x->a1 - 1;
+  const atom *a = &c->at[last];
+  if (!title_case(c, last) ||
+      !(sense_of(a, C_UNIT) || sense_of(a, C_UNITS) || sense_of(a, C_DAYREF)))
+    return 0;
+  for (int k = x->a0; k < last; k++)
+    if (sense_of(&c->at[k], C_HOLIDAY) || sense_of(&c->at[k], C_MONTH) ||
+        sense_of(&c->at[k], C_WEEKDAY))
+      return 0; /* "Thanksgiving Day", "May Day" */
+  if (last == x->a0) {
+    /* alone: after a capitalized word ("USA Today"), or any word or number
+     * for a day word, which running text never capitalizes mid-sentence
+     * ("Radio 4's Today programme") */
+    int p = last - 1;
+    if (p < 1 || !a->sp || c->at[p].kind == A_PUNCT ||
+        !(c->at[p].cap || sense_of(a, C_DAYREF)))
+      return 0;
+  }
+  return running_text(c);
+}
+
+/* Whether a year x is part of a name: between capitalized words that are
+ * no time words, the first not opening the line, in running text ("the
+ * Russell 2000 Index", "Windows 2000 Server"); "Developers Conference
+ * 2010 June 8" names its year. */
+static int year_name(ctx *c, const expr *x) {
+  int p = x->a0 - 1, q = x->a1;
+  if (!x->has_tv || x->t.prec != P_YEAR || x->a1 != x->a0 + 1 || p < 1 ||
+      q >= (int)c->n || !title_case(c, p) || c->at[p].sense[0].cls != C_NONE ||
+      !title_case(c, q) || c->at[q].sense[0].cls != C_NONE ||
+      !c->at[x->a0].sp || !c->at[q].sp)
+    return 0;
+  return running_text(c);
+}
+
 void td_timex_tag(td_doc *doc) {
   free(doc->timexes);
   doc->timexes = NULL;
@@ -2613,6 +2911,7 @@ void td_timex_tag(td_doc *doc) {
                  0};
   }
   c.anchor = c.dct;
+  c.stretch_sent = UINT32_MAX;
   size_t cap = 0;
   /* Work line by line within each sentence: a headline or a date line
    * run into the next line is never one expression with it. */
@@ -2651,6 +2950,11 @@ void td_timex_tag(td_doc *doc) {
         i++;
         continue;
       }
+      if (title_name(&c, &x) || year_name(&c, &x)) {
+        /* "This Week", "60 Minutes", "USA Today", "Russell 2000 Index" */
+        i = x.a1;
+        continue;
+      }
       if (takes_the(&c, &x)) x.a0--;
       if (prev < 0 || x.a0 > prev_a1) {
         int m0 = with_modifier(&c, &x);
@@ -2681,10 +2985,13 @@ void td_timex_tag(td_doc *doc) {
         c.have_ref = 1;
         c.ref_sent = (uint32_t)sent_index;
       }
+      if (c.have_lastq && months_stretch(&x))
+        c.stretch_sent = (uint32_t)sent_index;
       if (x.names_quarter && x.t.y >= 0) {
         c.lastq = x.t;
         c.have_lastq = 1;
         c.lastq_sent = (uint32_t)sent_index;
+        c.stretch_sent = UINT32_MAX;
         if (!c.have_mainq && c.have_dct &&
             x.t.y * 4 + x.t.x - 1 < c.dct.y * 4 + (c.dct.m - 1) / 3) {
           c.mainq = x.t;

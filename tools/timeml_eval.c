@@ -334,6 +334,11 @@ static void eval_file(const char *path, score *sc) {
   for (size_t i = 0; i < doc->n_timexes; i++)
     if (doc->offmap[doc->timexes[i].start] < gd.scored_end) n_sys++;
   sc->sys += n_sys;
+  /* the verbose listing shows one error a line: line breaks and tabs of
+   * the text print as spaces */
+  char *show = td_xstrdup(gd.text.data);
+  for (char *q = show; *q; q++)
+    if (*q == '\n' || *q == '\t' || *q == '\r') *q = ' ';
   const char *base = strrchr(path, '/');
   base = base ? base + 1 : path;
   for (size_t i = 0; i < doc->n_timexes; i++) {
@@ -375,20 +380,26 @@ static void eval_file(const char *path, score *sc) {
       sc->type_ok += tok;
       if (verbose && !vok)
         printf("VALUE\t%s\t%.*s\t%s\t%s\tgold %.*s\t%s\t%s\n", base,
-               (int)(e - s), gd.text.data + s, tx->value,
+               (int)(e - s), show + s, tx->value,
                td_timex_type_name((td_timex_type)tx->type), (int)(g->e - g->s),
-               gd.text.data + g->s, g->value, g->type);
+               show + g->s, g->value, g->type);
       else if (verbose && (g->s != s || g->e != e))
         printf("EXTENT\t%s\t%.*s\tgold %.*s\n", base, (int)(e - s),
-               gd.text.data + s, (int)(g->e - g->s), gd.text.data + g->s);
+               show + s, (int)(g->e - g->s), show + g->s);
     } else if (verbose) {
       size_t cs = s > 30 ? s - 30 : 0;
-      printf("FALSE\t%s\t%.*s\t%s\t%s\t...%.*s...\n", base, (int)(e - s),
-             gd.text.data + s, tx->value,
+      /* a false alarm inside a gold span another expression matched: the
+       * gold span was cut in two */
+      int split = 0;
+      for (size_t g = 0; g < gd.n; g++)
+        if (gd.g[g].s < e && s < gd.g[g].e) split = 1;
+      printf("%s\t%s\t%.*s\t%s\t%s\t...%.*s...\n",
+             split ? "FALSE-SPLIT" : "FALSE", base, (int)(e - s),
+             show + s, tx->value,
              td_timex_type_name((td_timex_type)tx->type),
              (int)(e + 30 - cs < gd.text.len - cs ? e + 30 - cs
                                                   : gd.text.len - cs),
-             gd.text.data + cs);
+             show + cs);
     }
   }
   for (size_t g = 0; g < gd.n; g++) {
@@ -406,10 +417,11 @@ static void eval_file(const char *path, score *sc) {
       size_t cs = s > 30 ? s - 30 : 0;
       size_t ce = e + 30 < gd.text.len ? e + 30 : gd.text.len;
       printf("MISS\t%s\t%.*s\t%s\t%s\t...%.*s...\n", base, (int)(e - s),
-             gd.text.data + s, gd.g[g].value, gd.g[g].type, (int)(ce - cs),
-             gd.text.data + cs);
+             show + s, gd.g[g].value, gd.g[g].type, (int)(ce - cs),
+             show + cs);
     }
   }
+  free(show);
   td_doc_free(doc);
   td__buf_free(&gd.text);
   free(gd.g);
