@@ -14,6 +14,8 @@
 #ifndef TD_ACTOR_INTERNAL_H
 #define TD_ACTOR_INTERNAL_H
 
+#include <string.h>
+
 #include "internal.h"
 
 /* What a name denotes. */
@@ -144,7 +146,11 @@ static inline uint64_t td__kb_chunk(uint64_t h, uint64_t w) {
 /* Bytes [0, n) of an 8-byte chunk, little-endian on every host. */
 static inline uint64_t td__kb_load_le(const unsigned char *s, size_t n) {
   uint64_t w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  memcpy(&w, s, n);
+#else
   for (size_t i = 0; i < n; i++) w |= (uint64_t)s[i] << (8 * i);
+#endif
   return w;
 }
 static inline uint64_t td__kb_word_hash(const unsigned char *s, size_t n) {
