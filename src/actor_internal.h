@@ -14,6 +14,8 @@
 #ifndef TD_ACTOR_INTERNAL_H
 #define TD_ACTOR_INTERNAL_H
 
+#include <string.h>
+
 #include "internal.h"
 
 /* What a name denotes. */
@@ -30,15 +32,17 @@ enum {
 
 /* Token flags. */
 enum {
-  KBT_NONNAME = 1, /* never part of a person's name (nonnames.txt) */
-  KBT_START = 2,   /* the first token of some name */
-  KBT_CONT = 4,    /* a token some name goes on after */
-  KBT_CONN = 8,    /* joins titles and appositions: of, the, a, with ... */
-  KBT_DET = 16,    /* the, a, an: a role noun may follow */
-  KBT_END = 32,    /* the last token of some name: a group noun may follow
-                      ("Minas Tirith border police") */
-  KBT_COMPANY = 64 /* closes company names: Inc, Corp, Airlines
-                      (companies.txt; td__kb_company tells which kind) */
+  KBT_NONNAME = 1,  /* never part of a person's name (nonnames.txt) */
+  KBT_START = 2,    /* the first token of some name */
+  KBT_CONT = 4,     /* a token some name goes on after */
+  KBT_CONN = 8,     /* joins titles and appositions: of, the, a, with ... */
+  KBT_DET = 16,     /* the, a, an: a role noun may follow */
+  KBT_END = 32,     /* the last token of some name: a group noun may follow
+                       ("Minas Tirith border police") */
+  KBT_COMPANY = 64, /* closes company names: Inc, Corp, Airlines
+                       (companies.txt; td__kb_company tells which kind) */
+  KBT_SHORT = 128   /* a word of one to three bytes reads as this token (it
+                       is in the short-word table; see short_gen) */
 };
 
 /* Entry flags. */
@@ -110,8 +114,9 @@ typedef struct kb_tokslot {
 } kb_tokslot;
 
 typedef struct kb_short {
-  uint32_t key; /* bytes packed little-endian, 0 for an empty slot */
-  int32_t id;   /* raw token id */
+  uint32_t key;  /* bytes packed little-endian, 0 for an empty slot */
+  int32_t canon; /* the canonical id of the word (kept in step by
+                    tok_set_canon); its raw id is in kb->short_raw */
 } kb_short;
 
 /* The two slots a short word's key may occupy (cuckoo hashing), for a
@@ -123,11 +128,37 @@ static inline uint32_t td__kb_short_h2(uint32_t key, uint32_t shift) {
   return ((key ^ (key >> 13)) * UINT32_C(0x85EBCA77)) >> shift;
 }
 
-/* FNV-1a over the normalised bytes of a word (see td__actor_norm_word);
- * text is hashed on the fly with the same steps. */
+/* FNV-1a, for hashing names byte by byte (entities of an article). */
 #define TD__KB_FNV0 UINT64_C(1469598103934665603)
 static inline uint64_t td__kb_fnv(uint64_t h, unsigned char c) {
   return (h ^ c) * UINT64_C(1099511628211);
+}
+
+/* The hash of a token: its normalised bytes (see td__actor_norm_word) read
+ * eight at a time as little-endian integers, the last padded with zeros,
+ * each mixed in with a multiply and a shift (a bijection on one chunk: no
+ * two words of up to eight bytes share a hash); the text side hashes a
+ * plain word straight from the text a word at a time (td__kb_chunk on the
+ * lowercased bytes). */
+#define TD__KB_WH0 UINT64_C(0x243F6A8885A308D3)
+static inline uint64_t td__kb_chunk(uint64_t h, uint64_t w) {
+  h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+  return h ^ (h >> 29);
+}
+/* Bytes [0, n) of an 8-byte chunk, little-endian on every host. */
+static inline uint64_t td__kb_load_le(const unsigned char *s, size_t n) {
+  uint64_t w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  memcpy(&w, s, n);
+#else
+  for (size_t i = 0; i < n; i++) w |= (uint64_t)s[i] << (8 * i);
+#endif
+  return w;
+}
+static inline uint64_t td__kb_word_hash(const unsigned char *s, size_t n) {
+  uint64_t h = TD__KB_WH0;
+  for (; n > 8; s += 8, n -= 8) h = td__kb_chunk(h, td__kb_load_le(s, 8));
+  return td__kb_chunk(h, td__kb_load_le(s, n));
 }
 
 struct td_actor_kb {
@@ -150,7 +181,13 @@ struct td_actor_kb {
    * key is in one of two slots (cuckoo hashing, at most half full), so a
    * lookup reads both and never branches on what it finds. */
   struct kb_short *short_tab;
+  int32_t *short_raw; /* the raw token id of each slot */
   uint32_t short_cap, short_shift, n_short;
+  /* Counts the changes that may make a short word open or end a name or
+   * be a determiner (a slot added or re-pointed, KBT_START, KBT_END or
+   * KBT_DET on a KBT_SHORT token): actors.c keeps filters of those short
+   * words and builds them again when this moves. */
+  uint32_t short_gen;
   /* Words that open a name matched in lowercase (roles: "secretary",
    * "troops"), by first two letters and length: a lowercase word of the
    * text outside any name is looked up only when its bit is set. */
@@ -218,12 +255,11 @@ int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n);
 static inline int32_t td__kb_tok_short(const td_actor_kb *kb, uint32_t key) {
   const kb_short *a = &kb->short_tab[td__kb_short_h1(key, kb->short_shift)];
   const kb_short *b = &kb->short_tab[td__kb_short_h2(key, kb->short_shift)];
-  int32_t raw = a->key == key ? a->id : 0;
-  raw = b->key == key ? b->id : raw;
-  int32_t canon = kb->tok_canon[raw ? raw - 1 : 0];
-  return raw ? canon : 0;
+  /* Masks, not branches: which slot holds a word is unpredictable. */
+  int32_t ma = -(int32_t)(a->key == key), mb = -(int32_t)(b->key == key);
+  return (a->canon & ma) | (b->canon & mb);
 }
-/* The same by the token's hash (td__kb_fnv over its normalised bytes). */
+/* The same by the token's hash (td__kb_word_hash). */
 static inline int32_t td__kb_tok_by_hash(const td_actor_kb *kb, uint64_t h) {
   uint32_t b = (uint32_t)(h >> 40) & (kb->tok_nbits - 1);
   if (!((kb->tok_bits[b >> 6] >> (b & 63)) & 1)) return 0;

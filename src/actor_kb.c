@@ -27,9 +27,7 @@ static uint32_t pool_add(td_actor_kb *kb, const char *s, size_t n) {
 }
 
 static uint64_t str_hash(const char *s, size_t n) {
-  uint64_t h = TD__KB_FNV0;
-  for (size_t i = 0; i < n; i++) h = td__kb_fnv(h, (unsigned char)s[i]);
-  return h;
+  return td__kb_word_hash((const unsigned char *)s, n);
 }
 
 size_t td__actor_norm_word(const char *s, size_t n, char *out, size_t cap) {
@@ -83,34 +81,34 @@ int32_t td__kb_tok_find(const td_actor_kb *kb, const char *w, size_t n) {
   return td__kb_tok_by_hash(kb, str_hash(w, n));
 }
 
-/* Make token id read as canon (a spelling variant). */
-static void tok_set_canon(td_actor_kb *kb, int32_t id, int32_t canon) {
-  kb->tok_canon[id - 1] = canon;
-  const char *s = td__kb_str(kb, kb->tok_off[id - 1]);
-  kb->tok_slot[tok_slot_of(kb, str_hash(s, strlen(s)))].canon = canon;
-}
-
-/* Place *cur in one of its two slots of tab (cuckoo hashing: a word in
- * the way moves to its other slot). Returns 1 when placed; 0 when the
- * table is too full, with *cur the word left without a slot. */
-static int short_put(kb_short *tab, uint32_t shift, kb_short *cur) {
+/* Place *cur (raw id *cur_raw) in one of its two slots of tab (cuckoo
+ * hashing: a word in the way moves to its other slot), raw ids moving
+ * along in raw. Returns 1 when placed; 0 when the table is too full, with
+ * *cur the word left without a slot. */
+static int short_put(kb_short *tab, int32_t *raw, uint32_t shift, kb_short *cur,
+                     int32_t *cur_raw) {
   uint32_t j = td__kb_short_h1(cur->key, shift);
   for (int tries = 0; tries < 64; tries++) {
     kb_short old = tab[j];
+    int32_t old_raw = raw[j];
     tab[j] = *cur;
+    raw[j] = *cur_raw;
     if (old.key == 0) return 1;
     *cur = old;
+    *cur_raw = old_raw;
     uint32_t h1 = td__kb_short_h1(cur->key, shift);
     j = j == h1 ? td__kb_short_h2(cur->key, shift) : h1;
   }
   return 0;
 }
 
-/* The slot holding key, or NULL. */
-static kb_short *short_slot(td_actor_kb *kb, uint32_t key) {
-  kb_short *a = &kb->short_tab[td__kb_short_h1(key, kb->short_shift)];
-  kb_short *b = &kb->short_tab[td__kb_short_h2(key, kb->short_shift)];
-  return a->key == key ? a : b->key == key ? b : NULL;
+/* The slot holding key, or -1. */
+static int64_t short_slot(const td_actor_kb *kb, uint32_t key) {
+  uint32_t a = td__kb_short_h1(key, kb->short_shift);
+  uint32_t b = td__kb_short_h2(key, kb->short_shift);
+  if (kb->short_tab[a].key == key) return a;
+  if (kb->short_tab[b].key == key) return b;
+  return -1;
 }
 
 /* Index a token of one to three bytes by its packed bytes. Two tokens
@@ -119,34 +117,65 @@ static kb_short *short_slot(td_actor_kb *kb, uint32_t key) {
 static void short_add(td_actor_kb *kb, const char *w, size_t n, int32_t id) {
   unsigned char pad[4] = {0, 0, 0, 0};
   memcpy(pad, w, n);
-  kb_short cur = {td__kb_short_key(pad, (uint32_t)n), id};
-  kb_short *old = short_slot(kb, cur.key);
-  if (old) {
-    if (n == 3) old->id = id;
+  kb_short cur = {td__kb_short_key(pad, (uint32_t)n), kb->tok_canon[id - 1]};
+  int32_t cur_raw = id;
+  int64_t old = short_slot(kb, cur.key);
+  kb->tok_flags[cur.canon] |= KBT_SHORT;
+  kb->short_gen++;
+  if (old >= 0) {
+    if (n == 3) {
+      kb->short_tab[old] = cur;
+      kb->short_raw[old] = id;
+    }
     return;
   }
   int full = (kb->n_short + 1) * 2 > kb->short_cap;
-  while (full || !short_put(kb->short_tab, kb->short_shift, &cur)) {
+  while (full || !short_put(kb->short_tab, kb->short_raw, kb->short_shift, &cur,
+                            &cur_raw)) {
     full = 0;
     /* Twice as many slots, every word placed again (cur last). */
     uint32_t ocap = kb->short_cap;
     kb_short *otab = kb->short_tab;
+    int32_t *oraw = kb->short_raw;
     for (;;) {
       kb->short_cap *= 2;
       kb->short_shift--;
       kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
+      kb->short_raw = td_xcalloc(kb->short_cap, sizeof *kb->short_raw);
       int ok = 1;
       for (uint32_t i = 0; i < ocap && ok; i++)
         if (otab[i].key) {
           kb_short c = otab[i];
-          ok = short_put(kb->short_tab, kb->short_shift, &c);
+          int32_t c_raw = oraw[i];
+          ok = short_put(kb->short_tab, kb->short_raw, kb->short_shift, &c,
+                         &c_raw);
         }
       if (ok) break;
       free(kb->short_tab);
+      free(kb->short_raw);
     }
     free(otab);
+    free(oraw);
   }
   kb->n_short++;
+}
+
+/* Make token id read as canon (a spelling variant). */
+static void tok_set_canon(td_actor_kb *kb, int32_t id, int32_t canon) {
+  kb->tok_canon[id - 1] = canon;
+  const char *s = td__kb_str(kb, kb->tok_off[id - 1]);
+  size_t n = strlen(s);
+  kb->tok_slot[tok_slot_of(kb, str_hash(s, n))].canon = canon;
+  if (n <= 3) {
+    unsigned char pad[4] = {0, 0, 0, 0};
+    memcpy(pad, s, n);
+    int64_t sl = short_slot(kb, td__kb_short_key(pad, (uint32_t)n));
+    if (sl >= 0 && kb->short_raw[sl] == id) {
+      kb->short_tab[sl].canon = canon;
+      kb->tok_flags[canon] |= KBT_SHORT;
+      kb->short_gen++;
+    }
+  }
 }
 
 static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
@@ -302,6 +331,9 @@ void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
     len--;
   }
   if (len == 0) return;
+  if ((kb->tok_flags[ids[0]] & (KBT_START | KBT_SHORT)) == KBT_SHORT ||
+      (kb->tok_flags[ids[len - 1]] & (KBT_END | KBT_SHORT)) == KBT_SHORT)
+    kb->short_gen++;
   kb->tok_flags[ids[0]] |= KBT_START;
   for (unsigned i = 0; i + 1 < len; i++) kb->tok_flags[ids[i]] |= KBT_CONT;
   kb->tok_flags[ids[len - 1]] |= KBT_END;
@@ -859,6 +891,7 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   kb->short_cap = 1024;
   kb->short_shift = 32 - 10;
   kb->short_tab = td_xcalloc(kb->short_cap, sizeof *kb->short_tab);
+  kb->short_raw = td_xcalloc(kb->short_cap, sizeof *kb->short_raw);
   static const char *const little[] = {"of", "the", "a",    "an", "with",
                                        "at", "for", "from", "in", "and"};
   int32_t *slots[] = {&kb->w_of,   &kb->w_the, &kb->w_a,   &kb->w_an,
@@ -878,6 +911,7 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   kb->tok_flags[kb->w_the] |= KBT_DET;
   kb->tok_flags[kb->w_a] |= KBT_DET;
   kb->tok_flags[kb->w_an] |= KBT_DET;
+  kb->short_gen++;
   int rc = 0;
   /* Variants first, so names loaded later share their canonical tokens. */
   if ((rc = load_variants(kb, data_dir, diag)) == 0 &&
@@ -908,6 +942,7 @@ void td_actor_kb_free(td_actor_kb *kb) {
   free(kb->tok_flags);
   free(kb->tok_bits);
   free(kb->short_tab);
+  free(kb->short_raw);
   free(kb->phr);
   free(kb->ids);
   free(kb->links);

@@ -8,7 +8,8 @@
  *
  * Per sentence: (1) the tokens become matching units (lowercased, hyphens
  * split, possessives dropped) and each unit gets its token id with one
- * hash probe (short words by their packed bytes); a lowercase word that
+ * hash probe (short words by their packed bytes, and only when some step
+ * asks for them unless they may open or end a name); a lowercase word that
  * can neither go on a name nor open a role is a gap, found with a few
  * comparisons and no lookup; (2) known names are matched longest first by
  * extending a hash of token ids while the table holds the sequence as a prefix;
@@ -82,12 +83,21 @@ const char *td_entity_kind_name(td_entity_kind k) {
 
 typedef struct unit {
   uint32_t start, end; /* bytes */
-  uint32_t tok;        /* doc token */
-  int32_t id;          /* kb token id, 0 unknown */
+  uint32_t tok;        /* doc token (a gap: its first) */
+  int32_t id;          /* kb token id, 0 unknown; read with unit_id (a
+                          short word not looked up yet holds -1 - its
+                          packed bytes) */
   uint8_t word;        /* a word (not punctuation or number) */
   uint8_t cap;         /* starts with an uppercase letter */
   char punct;          /* the punctuation character, or 0 */
+  uint8_t gap;         /* G_* */
 } unit;
+
+/* What a unit is in the run of units: a kept word or mark, a gap (words
+ * and marks no name or group needs), which may hold a mark or a short
+ * word after which the text is no longer inside a name (G_RESET; a gap of
+ * lowercase words only is not), or a short word not looked up yet. */
+enum { G_KEPT = 0, G_GAP = 1, G_RESET = 2, G_PENDING = 4 };
 
 /* A piece: a matched name, a role, an unknown capitalised run. */
 enum { P_NONE = 0, P_NAME = 100, P_COMPANY = 101 };
@@ -148,6 +158,10 @@ typedef struct resolver {
   td_entity *ents;   /* scratch for doc->entities, doc->mentions */
   td_actor_mention *ments;
   size_t ents_cap, ments_cap;
+  unsigned char *text; /* the article's text, 16 zero bytes after it */
+  size_t text_cap;
+  uint8_t *short_cls;  /* see start_filter */
+  uint32_t short_seen; /* kb->short_gen when short_cls was built */
 } resolver;
 
 static void scratch_free(void *p) {
@@ -159,6 +173,8 @@ static void scratch_free(void *p) {
   free(r->info);
   free(r->ents);
   free(r->ments);
+  free(r->short_cls);
+  free(r->text);
   free(r);
 }
 
@@ -173,29 +189,228 @@ static uint64_t name_hash_bytes(uint64_t h, const char *s, size_t n) {
   return h;
 }
 
-/* Whether a token opens with U+2018-U+201F (a typographic quote). */
-static inline int quote_at(const unsigned char *p, uint32_t n) {
-  return n >= 3 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9F;
+#define ONES8 UINT64_C(0x0101010101010101)
+
+/* x with its ASCII capitals made lowercase (bytes below 0x80 only). */
+static inline uint64_t lower8(uint64_t x) {
+  uint64_t ge_a = x + 0x3F * ONES8, gt_z = x + 0x25 * ONES8;
+  return x | ((ge_a & ~gt_z & 0x80 * ONES8) >> 2);
 }
 
-/* Whether the text after a word with token id may still be inside a
- * name: the word opens one, or goes on one that was open before it. */
-static inline int next_active(const td_actor_kb *kb, int active, int32_t id) {
-  if (id == 0) return 0;
-  uint8_t f = kb->tok_flags[id];
-  return (f & (KBT_START | KBT_END)) || (active && (f & KBT_CONT));
+/* The kb hash (td__kb_word_hash) of the word t[st, e) read straight from
+ * the text eight bytes at a time, when it is plain (ASCII letters and
+ * digits: its normalised form is its lowercase) and every read stays
+ * inside the text. Returns 0 for any other word, which the caller
+ * normalises byte by byte. */
+static inline int plain_hash(const unsigned char *t, uint32_t st, uint32_t e,
+                             uint64_t *out) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint32_t m = e - st;
+  if (m == 0 || m > 16) return 0;
+  const unsigned char *p = t + st;
+  uint64_t h = TD__KB_WH0, bad = 0, w;
+  for (; m > 8; m -= 8, p += 8) {
+    memcpy(&w, p, 8);
+    bad |= w | ~(w + 0x50 * ONES8); /* a byte >= 0x80 or < '0' */
+    h = td__kb_chunk(h, lower8(w));
+  }
+  memcpy(&w, p, 8);
+  uint64_t in = ~UINT64_C(0) >> (64 - 8 * m);
+  w &= in;
+  uint64_t y = w | (~in & 0x30 * ONES8); /* the padding passes the test */
+  bad |= y | ~(y + 0x50 * ONES8);
+  if (bad & 0x80 * ONES8) return 0;
+  *out = td__kb_chunk(h, lower8(w));
+  return 1;
+#else
+  (void)t, (void)st, (void)e, (void)out;
+  return 0;
+#endif
 }
+
+/* The units of word token k (t[st, en)) that is not plain: normalised
+ * byte by byte as the kb normalises its names (td__actor_norm_word), in
+ * parts between hyphens and slashes, appended to r->units (and
+ * r->cand). e2 is the end of the word without a possessive written
+ * 's or '. Returns the id of the last part. */
+static int32_t word_parts(resolver *r, uint32_t k, uint32_t st, uint32_t en,
+                          uint32_t e2) {
+  size_t *n = &r->n_units, *nc = &r->n_cand;
+  const unsigned char *t = (const unsigned char *)r->doc->text;
+  const td_actor_kb *kb = r->kb;
+  const unsigned char *byte_class = kb->byte_class;
+  uint32_t b = st;
+  unsigned char w[128];
+  unsigned len = 0, over = 0, special = 0;
+  int32_t last = 0;
+  for (uint32_t i = st;; i++) {
+    unsigned char c = i < en ? byte_class[t[i]] : 0;
+    if (c == 0) {
+      special |= i < en;
+      if (i > b) {
+        unsigned m = len;
+        if (!special) /* one part: the possessive as written */
+          m -= en - e2;
+        else if (len >= 2 && w[len - 1] == 's' && w[len - 2] == '\'')
+          m -= 2;
+        else if (len >= 1 && w[len - 1] == '\'')
+          m -= 1;
+        int32_t id =
+            m && !over ? td__kb_tok_by_hash(kb, td__kb_word_hash(w, m)) : 0;
+        last = id;
+        if (*n + 1 >= r->cap_units) {
+          r->cap_units *= 2;
+          r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
+          r->cand = td_xrealloc(r->cand, r->cap_units * sizeof *r->cand);
+        }
+        int pc = td__is_upper(t[b]) || t[b] >= 0x80;
+        uint8_t f = kb->tok_flags[id];
+        if ((f & KBT_START) || (pc && !(f & KBT_NONNAME)))
+          r->cand[(*nc)++] = (uint32_t)*n;
+        r->units[(*n)++] = (unit){b, i, k, id, 1, (uint8_t)pc, 0, G_KEPT};
+      }
+      if (i >= en) break;
+      b = i + 1;
+      len = over = 0;
+      continue;
+    }
+    special |= c <= 2;
+    if (c == 1) continue;
+    if (c == 2) {
+      if (i + 2 < en && t[i + 1] == 0x80 && t[i + 2] == 0x99) {
+        c = '\'';
+        i += 2;
+      } else {
+        c = 0xE2;
+      }
+    }
+    /* A part longer than any token of the kb matches nothing. */
+    if (len < sizeof w - 1)
+      w[len++] = c;
+    else
+      over = 1;
+  }
+  return last;
+}
+
+/* ---- the lazy parts of the scan ---- */
+
+/* Look up the short word of unit x (see unit_id). */
+static int32_t unit_settle(const resolver *r, unit *x) {
+  const td_actor_kb *kb = r->kb;
+  int32_t id = td__kb_tok_short(kb, (uint32_t)(-(x->id + 1)));
+  int keep = (kb->tok_flags[id] & (KBT_START | KBT_CONT | KBT_CONN)) != 0;
+  x->id = keep ? id : 0;
+  x->gap = keep ? G_KEPT : G_GAP | G_RESET;
+  return x->id;
+}
+
+/* The id of unit u, looking a short word up the first time it is asked
+ * for (see build_units): as if it had been looked up in the scan. */
+static inline int32_t unit_id(const resolver *r, size_t u) {
+  unit *x = &r->units[u];
+  return x->gap == G_PENDING ? unit_settle(r, x) : x->id;
+}
+
+/* The G_* bits of unit u (a short word looked up if need be). */
+static unsigned unit_gap(const resolver *r, size_t u) {
+  unit_id(r, u);
+  return r->units[u].gap;
+}
+
+/* Every short word of the sentence looked up: before the kb learns a
+ * name, which may change what they are. */
+static void units_settle(const resolver *r) {
+  for (size_t u = 0; u < r->n_units; u++) unit_id(r, u);
+}
+
+/* Whether the word after the first n units may still be inside a name:
+ * the last word kept is known to open or end a name, or goes on one that
+ * was open before it; only runs of lowercase words lie between. */
+static int known_before(const resolver *r, size_t n) {
+  const uint8_t *tflags = r->kb->tok_flags;
+  for (size_t u = n; u-- > 0;) {
+    const unit *x = &r->units[u];
+    unsigned g = unit_gap(r, u);
+    if (g) {
+      if (g & G_RESET) return 0;
+      continue;
+    }
+    if (!x->word || x->id == 0) return 0;
+    unsigned f = tflags[x->id];
+    if (f & (KBT_START | KBT_END)) return 1;
+    if (!(f & KBT_CONT)) return 0;
+    /* A word split at hyphens goes on from before its first part. */
+    while (u > 0 && r->units[u - 1].tok == x->tok) u--;
+  }
+  return 0;
+}
+
+/* Whether token k (after the first n units) follows a comma or a
+ * determiner ("the", "a", "an"), which a role noun may follow. */
+static int det_before(const resolver *r, size_t n, uint32_t k) {
+  if (n == 0 || r->units[n - 1].tok + 1 != k) return 0;
+  const unit *x = &r->units[n - 1];
+  if (x->punct == ',') return 1;
+  const td_token *tk = &r->doc->toks[k - 1];
+  if (!x->word || tk->end - tk->start > 3 || unit_gap(r, n - 1)) return 0;
+  return (r->kb->tok_flags[x->id] & KBT_DET) != 0;
+}
+
+/* What short words may be, by their packed bytes (hashed to 12 bits):
+ * SC_EDGE, some short word with that hash opens or ends a name (pronouns,
+ * "US"); SC_DET, a determiner. A short lowercase word with neither is
+ * no candidate and no name's edge, and its lookup waits (unit_id). Built
+ * again when the kb's short words change. */
+enum { SC_EDGE = 1, SC_DET = 2 };
+static inline uint32_t short_cls_of(uint32_t key) {
+  return (key * UINT32_C(0x9E3779B1)) >> (32 - 12);
+}
+static void short_classes(resolver *r) {
+  const td_actor_kb *kb = r->kb;
+  memset(r->short_cls, 0, 4096);
+  for (uint32_t i = 0; i < kb->short_cap; i++) {
+    const kb_short *sl = &kb->short_tab[i];
+    if (!sl->key) continue;
+    unsigned f = kb->tok_flags[sl->canon];
+    r->short_cls[short_cls_of(sl->key)] |=
+        (uint8_t)(((f & (KBT_START | KBT_END)) ? SC_EDGE : 0) |
+                  ((f & KBT_DET) ? SC_DET : 0));
+  }
+  r->short_seen = kb->short_gen;
+}
+
+/* What the scan knows of the words before a lowercase word: the text may
+ * still be inside a name, the word before may be a determiner or comma.
+ * Either bit clear means it is not (the exact answer, when needed, is
+ * known_before and det_before). */
+enum { MAYBE_KNOWN = 1, MAYBE_DET = 2 };
 
 /* Units of sentence s: its word tokens split at hyphens and slashes, each
- * with its kb token id, computed on the fly (lowercase, periods dropped,
- * a possessive 's dropped) with the hash the kb uses. This is the only
- * per-token work of the stage, so it avoids what it can: a lowercase
- * word longer than three letters that follows no known word and precedes
- * no capitalised one can neither continue a name nor be a title or a
- * pronoun that matters, and is not looked up. */
+ * with its kb token id (lowercase, periods dropped, a possessive 's
+ * dropped, hashed as the kb hashes its tokens), and candidates, the units
+ * that may open a piece (names, capitalised words). A run of words and
+ * marks no name or group needs is one gap unit: it breaks names and
+ * chains the same way one word does.
+ *
+ * This is the only per-token work of the stage, so most words cost
+ * little: a short lowercase word that opens or ends no name ("of", "the",
+ * "to") is written with its packed bytes and looked up only when a later step
+ * asks for it (unit_id; it is then a gap or a kept word as if looked up
+ * here, but never merged into a gap unit: see merged_le1 and sent_first);
+ * a lowercase word longer than three letters is looked up only when the
+ * filter of lowercase name words lets it through and it follows a word
+ * that may be inside a name, a determiner or a comma (a role noun: "the
+ * minister"), or precedes a capitalised word ("spokesman Dmitry
+ * Peskov") - what the words before it are is worked out only then
+ * (known_before, det_before); a plain word is hashed a word at a time
+ * straight from the text. (A word token never opens with a typographic
+ * quote: the segmenter makes those punctuation.) */
 static void build_units(resolver *r, const td_sentence *s) {
   const td_doc *d = r->doc;
-  const unsigned char *t = (const unsigned char *)d->text;
+  /* The text with 16 bytes of zeros after it: words are read 4 or 8
+   * bytes at a time. */
+  const unsigned char *t = r->text;
   const td_actor_kb *kb = r->kb;
   uint32_t tend = s->tok_end < d->n_toks ? s->tok_end : (uint32_t)d->n_toks;
   size_t need = (size_t)(tend - s->tok_first) * 2 + 8;
@@ -204,6 +419,7 @@ static void build_units(resolver *r, const td_sentence *s) {
     r->units = td_xrealloc(r->units, r->cap_units * sizeof *r->units);
     r->cand = td_xrealloc(r->cand, r->cap_units * sizeof *r->cand);
   }
+  if (r->short_seen != kb->short_gen) short_classes(r);
   /* Everything the loop reads is held in locals: the stores to the unit
    * arrays could otherwise alias the document and the kb, and every
    * field would be loaded again after each store. */
@@ -211,12 +427,7 @@ static void build_units(resolver *r, const td_sentence *s) {
   uint32_t *restrict C = r->cand;
   const td_token *toks = d->toks;
   const uint8_t *tflags = kb->tok_flags;
-  const unsigned char *punct_keep = kb->punct_keep;
-  const unsigned char *byte_class = kb->byte_class;
-  const uint8_t *low_bits = kb->low_bits;
-  const size_t text_len = d->text_len;
-  size_t n = 0, nc = 0;
-  int last_gap = 0;
+  const uint8_t *short_cls = r->short_cls;
   /* The dateline ("MOSCOW, February 2. /TASS/") names a place and an
    * agency, not actors of the story. */
   uint32_t k = s->tok_first;
@@ -224,181 +435,138 @@ static void build_units(resolver *r, const td_sentence *s) {
     while (k < tend && toks[k].start >= d->dateline.start &&
            toks[k].end <= d->dateline.end)
       k++;
-  /* prev_known: the word before may still be inside a name; prev_det:
-   * it is "the", "a", "an" or a comma, which a role noun may follow
-   * ("the minister", ", a reporter with"). */
-  int prev_known = 0, prev_det = 0;
-  for (; k < tend; k++) {
-    const td_token *tk = &toks[k];
-    uint32_t st = tk->start, en = tk->end;
-    unsigned flags = tk->flags;
-    unsigned char c0 = t[st];
-    int det = prev_det;
-    prev_det = 0;
-    /* The common kinds are handled without data-dependent branches
-     * (a gap unit is written and kept only when the last is no gap). */
-    if (tk->kind != TD_TOK_WORD || (c0 == 0xE2 && quote_at(t + st, en - st))) {
-      /* Punctuation, numbers, and U+2018-U+201F typographic quotes: the
-       * marks the groups look at are units of their own, the rest are
-       * gaps. */
-      int keep = (en - st == 1) & punct_keep[c0];
-      U[n] = (unit){st, en, k, 0, 0, 0, keep ? (char)c0 : '?'};
-      n += (size_t)(keep | !last_gap);
-      last_gap = !keep;
-      prev_known = 0;
-      prev_det = keep & (c0 == ',');
+  /* lg: the last unit is a gap (its G_* bits), which a gap joins; maybe:
+   * MAYBE_* of the words before */
+  const td_token *tk = toks + k, *const te = toks + tend;
+  unit *u = U;
+  uint32_t *c = C;
+  unsigned lg = 0, maybe = 0;
+  for (; tk < te; tk++, k++) {
+    const uint32_t st = tk->start, en = tk->end, len0 = en - st;
+    const unsigned cap = tk->flags & TD_TOKF_CAP;
+    if (tk->kind != TD_TOK_WORD) {
+      /* Punctuation and numbers: the marks the groups look at (, ( ) .
+       * [ ]) are units of their own, the rest are gaps. */
+      const unsigned char c0 = t[st];
+      if (len0 == 1 && kb->punct_keep[c0]) {
+        *u++ = (unit){st, en, k, 0, 0, 0, (char)c0, G_KEPT};
+        lg = 0;
+        maybe = c0 == ',' ? MAYBE_DET : 0;
+        continue;
+      }
+      maybe = 0;
+      /* Without branches (whether a gap goes on is unpredictable): the
+       * unit is written, and kept only when no gap goes on; a gap going on
+       * takes its G_RESET (the unit written is the next one then). */
+      *u = (unit){st, en, k, 0, 0, 0, '?', G_GAP | G_RESET};
+      u[-(ptrdiff_t)lg].gap |= G_RESET;
+      u += !lg;
+      lg = 1;
       continue;
     }
-    uint32_t len0 = en - st;
-    int cap = (flags & TD_TOKF_CAP) != 0;
+    int32_t id;
     if (len0 <= 3) {
-      /* Short words by their packed bytes: no hashing. "is", "was",
-       * "to" (nothing a name or a group needs) are gaps. */
-      uint32_t key;
-      if (st + 4 <= text_len) { /* one load; the key masks the rest */
-        uint32_t w4;
-        memcpy(&w4, t + st, 4);
+      /* Short words by their packed bytes: no hashing. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        static const uint32_t mask[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};
-        key = (w4 | 0x202020u) & mask[len0];
+      uint32_t w4; /* one load; the key masks the rest */
+      memcpy(&w4, t + st, 4);
+      static const uint32_t mask[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};
+      const uint32_t key = (w4 | 0x202020u) & mask[len0];
 #else
-        key = td__kb_short_key(t + st, len0);
+      const uint32_t key = td__kb_short_key(t + st, len0);
 #endif
-      } else {
-        unsigned char pad[4] = {0, 0, 0, 0};
-        memcpy(pad, t + st, len0);
-        key = td__kb_short_key(pad, len0);
+      const unsigned sc = short_cls[short_cls_of(key)];
+      if (!cap && !(sc & SC_EDGE)) {
+        /* No name's edge: looked up when asked for (unit_id). */
+        *u++ = (unit){st, en, k, -(int32_t)key - 1, 1, 0, 0, G_PENDING};
+        lg = 0;
+        maybe = (maybe & MAYBE_KNOWN) | (sc & SC_DET); /* MAYBE_DET */
+        continue;
       }
-      int32_t id = td__kb_tok_short(kb, key);
-      unsigned f = tflags[id];
-      int keep = cap | ((f & (KBT_START | KBT_CONT | KBT_CONN)) != 0);
-      U[n] = (unit){st, en, k, keep ? id : 0, 1, (uint8_t)cap, 0};
-      C[nc] = (uint32_t)n;
-      nc += (size_t)(keep &
-                     (((f & KBT_START) != 0) | (cap & !(f & KBT_NONNAME))));
-      n += (size_t)(keep | !last_gap);
-      last_gap = !keep;
-      prev_known = keep & (id != 0) &
-                   (((f & (KBT_START | KBT_END)) != 0) |
-                    (prev_known & ((f & KBT_CONT) != 0)));
-      prev_det = keep & ((f & KBT_DET) != 0);
+      id = td__kb_tok_short(kb, key);
+      const unsigned f = tflags[id];
+      if (!cap && !(f & (KBT_START | KBT_CONT | KBT_CONN))) {
+        maybe = 0; /* "is", "was", "to" */
+        *u = (unit){st, en, k, 0, 1, 0, 0, G_GAP | G_RESET};
+        u[-(ptrdiff_t)lg].gap |= G_RESET;
+        u += !lg;
+        lg = 1;
+        continue;
+      }
+      *c = (uint32_t)(u - U);
+      c += (f & KBT_START) || (cap && !(f & KBT_NONNAME));
+      *u++ = (unit){st, en, k, id, 1, (uint8_t)cap, 0, G_KEPT};
+      lg = 0;
+      maybe = (id && ((f & (KBT_START | KBT_END)) ||
+                      ((maybe & MAYBE_KNOWN) && (f & KBT_CONT)))) |
+              ((f & KBT_DET) ? MAYBE_DET : 0);
       continue;
     }
     if (!cap) {
-      /* A lowercase word matters inside or right after a name, after a
-       * determiner or comma (a role noun: "the minister"), or right
-       * before a capitalised name ("spokesman Dmitry Peskov"); any other
-       * is a gap at once, and those are looked up only when the filter
-       * of lowercase name words lets them through. A run of such words
-       * is one gap unit: it breaks names and chains the same way one
-       * word does. */
-      int next_cap = k + 1 < tend && (toks[k + 1].flags & TD_TOKF_CAP);
-      int pass = prev_known | det | next_cap;
-      if (pass) {
-        uint32_t lk = td__kb_low_key(c0, t[st + 1], t[en - 1], len0);
-        pass = (low_bits[lk >> 3] >> (lk & 7)) & 1;
-      }
-      if (!pass) {
-        U[n] = (unit){st, en, k, 0, 1, 0, 0};
-        n += (size_t)!last_gap;
-        last_gap = 1;
-        continue;
-      }
+      /* A lowercase word: a gap unless the filter of lowercase name words
+       * lets it through and it is inside or right after a name, after a
+       * determiner or comma, or right before a capitalised word. */
+      const unsigned m = maybe;
+      maybe &= MAYBE_KNOWN;
+      const int next_cap = tk + 1 < te && (tk[1].flags & TD_TOKF_CAP);
+      if (!m && !next_cap) goto low_gap;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      uint16_t w2; /* the first two bytes in one load */
+      memcpy(&w2, t + st, 2);
+      uint32_t lk = (uint32_t)(((w2 | (uint32_t)t[en - 1] << 16 |
+                                 (len0 > 15 ? 15u : len0) << 24) *
+                                UINT64_C(0x9E3779B97F4A7C15)) >>
+                               48); /* td__kb_low_key */
+#else
+      uint32_t lk = td__kb_low_key(t[st], t[st + 1], t[en - 1], len0);
+#endif
+      if (!((kb->low_bits[lk >> 3] >> (lk & 7)) & 1)) goto low_gap;
+      size_t n = (size_t)(u - U);
+      if (!next_cap && !((m & MAYBE_DET) && det_before(r, n, k)) &&
+          !((m & MAYBE_KNOWN) && known_before(r, n)))
+        goto low_gap;
     }
-    last_gap = 0;
-    /* Fast path: a word of plain letters, perhaps with a possessive. */
     {
+      /* A plain word, perhaps with a possessive, hashed a word at a
+       * time. */
       uint32_t e2 = en;
-      if (e2 - st >= 3 && t[e2 - 1] == 's' && t[e2 - 2] == '\'')
+      if (t[e2 - 1] == 's' && t[e2 - 2] == '\'')
         e2 -= 2;
-      else if (e2 - st >= 2 && t[e2 - 1] == '\'')
+      else if (t[e2 - 1] == '\'')
         e2 -= 1;
-      uint64_t h = TD__KB_FNV0;
-      uint32_t i = st;
-      for (; i < e2; i++) {
-        unsigned char c = byte_class[t[i]];
-        if (c <= 2) break;
-        h = td__kb_fnv(h, c);
+      uint64_t h;
+      if (plain_hash(t, st, e2, &h)) {
+        id = td__kb_tok_by_hash(kb, h);
+        const unsigned f = tflags[id];
+        *c = (uint32_t)(u - U);
+        c += (f & KBT_START) || (cap && !(f & KBT_NONNAME));
+        *u++ = (unit){st, en, k, id, 1, (uint8_t)cap, 0, G_KEPT};
+      } else {
+        r->n_units = (size_t)(u - U);
+        r->n_cand = (size_t)(c - C);
+        id = word_parts(r, k, st, en, e2);
+        U = r->units; /* may have moved */
+        C = r->cand;
+        u = U + r->n_units;
+        c = C + r->n_cand;
       }
-      if (i == e2) {
-        int32_t id = td__kb_tok_by_hash(kb, h);
-        uint8_t f = tflags[id];
-        if ((f & KBT_START) || (cap && !(f & KBT_NONNAME)))
-          C[nc++] = (uint32_t)n;
-        U[n++] = (unit){st, en, k, id, 1, (uint8_t)cap, 0};
-        prev_known = id && ((f & (KBT_START | KBT_END)) ||
-                            (prev_known && (f & KBT_CONT)));
-        continue;
-      }
+      const unsigned f = tflags[id];
+      maybe = id && ((f & (KBT_START | KBT_END)) ||
+                     ((maybe & MAYBE_KNOWN) && (f & KBT_CONT)));
+      lg = 0;
+      continue;
     }
-    uint32_t b = st;
-    uint64_t h = TD__KB_FNV0, h1 = h, h2 = h;
-    unsigned char last = 0, last2 = 0;
-    unsigned len = 0;
-    int32_t id = 0;
-    for (uint32_t i = st;; i++) {
-      unsigned char c = i < en ? byte_class[t[i]] : 0;
-      if (c == 0) {
-        if (i > b) {
-          uint64_t hh = h;
-          unsigned m = len;
-          if (len >= 2 && last == 's' && last2 == '\'') {
-            hh = h2;
-            m -= 2;
-          } else if (len >= 1 && last == '\'') {
-            hh = h1;
-            m -= 1;
-          }
-          id = m ? td__kb_tok_by_hash(kb, hh) : 0;
-          if (n + 1 >= r->cap_units) {
-            r->cap_units *= 2;
-            r->units = U = td_xrealloc(U, r->cap_units * sizeof *U);
-            r->cand = C = td_xrealloc(C, r->cap_units * sizeof *C);
-          }
-          int pc = td__is_upper(t[b]) || t[b] >= 0x80;
-          uint8_t f = tflags[id];
-          if ((f & KBT_START) || (pc && !(f & KBT_NONNAME)))
-            C[nc++] = (uint32_t)n;
-          U[n++] = (unit){b, i, k, id, 1, (uint8_t)pc, 0};
-        }
-        if (i >= en) break;
-        b = i + 1;
-        h = h1 = h2 = TD__KB_FNV0;
-        last = last2 = 0;
-        len = 0;
-        continue;
-      }
-      if (c == 1) continue;
-      if (c == 2) {
-        if (i + 2 < en && t[i + 1] == 0x80 && t[i + 2] == 0x99) {
-          c = '\'';
-          i += 2;
-        } else {
-          c = 0xE2;
-        }
-      }
-      h2 = h1;
-      h1 = h;
-      h = td__kb_fnv(h, c);
-      last2 = last;
-      last = c;
-      len++;
-    }
-    prev_known = next_active(kb, prev_known, id);
+  low_gap:
+    /* The word before may still be inside a name after this one. */
+    *u = (unit){st, en, k, 0, 1, 0, 0, G_GAP};
+    u += !lg;
+    lg = 1;
   }
-  r->n_units = n;
-  r->n_cand = nc;
+  r->n_units = (size_t)(u - U);
+  r->n_cand = (size_t)(c - C);
 }
 
 /* ---- piece finding ---- */
-
-static void add_piece(resolver *r, piece p) {
-  if (r->n_pieces == r->cap_pieces) {
-    r->cap_pieces = r->cap_pieces ? r->cap_pieces * 2 : 64;
-    r->pieces = td_xrealloc(r->pieces, r->cap_pieces * sizeof *r->pieces);
-  }
-  r->pieces[r->n_pieces++] = p;
-}
 
 /* Score an entry for a match starting at unit u: -1 when it does not
  * apply, else higher is better. */
@@ -429,23 +597,30 @@ static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
 
 static void find_pieces(resolver *r) {
   td_actor_kb *kb = r->kb;
-  r->n_pieces = 0;
+  /* Each candidate opens at most one piece. */
+  if (r->n_cand > r->cap_pieces) {
+    r->cap_pieces = r->n_cand * 2;
+    r->pieces = td_xrealloc(r->pieces, r->cap_pieces * sizeof *r->pieces);
+  }
+  piece *restrict P = r->pieces;
+  const uint32_t *cand = r->cand;
+  const size_t n_cand = r->n_cand, n_units = r->n_units;
+  const uint8_t *tflags = kb->tok_flags;
+  size_t np = 0;
   int32_t ids[64];
   size_t i = 0;
-  for (size_t ci = 0; ci < r->n_cand; ci++) {
-    if (r->cand[ci] < i) continue; /* inside the last match */
-    i = r->cand[ci];
+  for (size_t ci = 0; ci < n_cand; ci++) {
+    if (cand[ci] < i) continue; /* inside the last match */
+    i = cand[ci];
     const unit *u = &r->units[i];
     size_t best_end = 0;
-    int64_t best_score = -1;
     const kb_entry *best = NULL;
     const char *best_code = NULL;
-    int32_t best_since = INT32_MIN;
-    if (u->id && (kb->tok_flags[u->id] & KBT_START)) {
+    if (u->id && (tflags[u->id] & KBT_START)) {
       uint64_t h = TD__KB_HASH0;
-      for (size_t j = i; j < r->n_units && j - i < kb->max_len && j - i < 64;
+      for (size_t j = i; j < n_units && j - i < kb->max_len && j - i < 64;
            j++) {
-        int32_t id = r->units[j].id;
+        int32_t id = unit_id(r, j);
         if (id == 0) break;
         h = td__kb_hash_step(h, id);
         ids[j - i] = id;
@@ -455,7 +630,6 @@ static void find_pieces(resolver *r) {
         int64_t top = -1;
         const kb_entry *te = NULL;
         const char *tc = NULL;
-        int32_t ts = INT32_MIN;
         for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {
           const kb_entry *e = &kb->ent[kb->links[l].entry];
           const char *c;
@@ -465,15 +639,12 @@ static void find_pieces(resolver *r) {
             top = sc;
             te = e;
             tc = c;
-            ts = s;
           }
         }
         if (te) { /* longest match wins */
           best_end = j + 1;
-          best_score = top;
           best = te;
           best_code = tc;
-          best_since = ts;
         }
       }
     }
@@ -492,33 +663,28 @@ static void find_pieces(resolver *r) {
           best = NULL;
     }
     if (best) {
-      piece p = {
+      P[np++] = (piece){
           (uint32_t)i, (uint32_t)best_end, (int32_t)(best - kb->ent),
           best_code
               ? (int32_t)((const kb_code *)(const void *)best_code - kb->codes)
               : -1,
           best->kind};
-      (void)best_since;
-      add_piece(r, p);
       i = best_end;
-      (void)best_score;
       continue;
     }
     /* An unmatched capitalised word starts or extends a name run. Known
      * little words ("The", "On") never do: they are in the token table
      * through names and roles, but a run needs a token no name holds or a
      * person's first name. */
-    if (u->word && u->cap && !(u->id && (kb->tok_flags[u->id] & KBT_NONNAME))) {
-      if (r->n_pieces && r->pieces[r->n_pieces - 1].kind == P_NAME &&
-          r->pieces[r->n_pieces - 1].u1 == i) {
-        r->pieces[r->n_pieces - 1].u1 = (uint32_t)i + 1;
-      } else {
-        piece p = {(uint32_t)i, (uint32_t)i + 1, -1, -1, P_NAME};
-        add_piece(r, p);
-      }
+    if (u->word && u->cap && !(u->id && (tflags[u->id] & KBT_NONNAME))) {
+      if (np && P[np - 1].kind == P_NAME && P[np - 1].u1 == i)
+        P[np - 1].u1 = (uint32_t)i + 1;
+      else
+        P[np++] = (piece){(uint32_t)i, (uint32_t)i + 1, -1, -1, P_NAME};
     }
     i++;
   }
+  r->n_pieces = np;
 }
 
 /* ---- companies ---- */
@@ -536,14 +702,15 @@ static ptrdiff_t piece_at(const resolver *r, uint32_t u) {
   return lo < r->n_pieces && r->pieces[lo].u0 <= u ? (ptrdiff_t)lo : -1;
 }
 
-/* The kb token id of unit u. build_units reads a word of three bytes or
- * fewer by its packed bytes, so an abbreviation with its period ("Co.")
- * has none there: it is looked up here, normalised. */
-static inline int32_t unit_id(const resolver *r, uint32_t u) {
+/* The kb token id of unit u as unit_id gives it, and for an abbreviation
+ * with its period ("Co."), which build_units reads by its packed bytes
+ * and so finds no id for, the id of the word normalised. */
+static int32_t word_id(const resolver *r, uint32_t u) {
+  int32_t id = unit_id(r, u);
   const unit *x = &r->units[u];
-  if (x->id || !x->word || x->end - x->start > 3 ||
+  if (id || !x->word || x->end - x->start > 3 ||
       r->doc->text[x->end - 1] != '.')
-    return x->id;
+    return id;
   char w[8];
   size_t n = td__actor_norm_word(r->doc->text + x->start, x->end - x->start, w,
                                  sizeof w);
@@ -574,6 +741,16 @@ static int unit_is(const resolver *r, uint32_t u, const char *w) {
 /* Make units [s, e) one company piece in place of the pieces inside
  * (a piece reaching past e widens it); the first country named inside
  * gives its code. Returns the company's end. */
+/* Append piece p (find_pieces reserves room for its own; the company
+ * pass may add more). */
+static void add_piece(resolver *r, piece p) {
+  if (r->n_pieces == r->cap_pieces) {
+    r->cap_pieces = r->cap_pieces ? r->cap_pieces * 2 : 64;
+    r->pieces = td_xrealloc(r->pieces, r->cap_pieces * sizeof *r->pieces);
+  }
+  r->pieces[r->n_pieces++] = p;
+}
+
 static uint32_t company_piece(resolver *r, uint32_t s, uint32_t e) {
   size_t a = 0;
   while (a < r->n_pieces && r->pieces[a].u1 <= s) a++;
@@ -587,8 +764,8 @@ static uint32_t company_piece(resolver *r, uint32_t s, uint32_t e) {
     b++;
   }
   /* A legal suffix right after it is its own ("Chevron USA Inc"). */
-  while (e < r->n_units && cap_word(r, e) && unit_id(r, e) &&
-         td__kb_company(r->kb, unit_id(r, e)) == TD__KB_CO_SUFFIX &&
+  while (e < r->n_units && cap_word(r, e) && word_id(r, e) &&
+         td__kb_company(r->kb, word_id(r, e)) == TD__KB_CO_SUFFIX &&
          piece_at(r, e) < 0)
     e++;
   if (a < r->n_pieces && r->pieces[a].u0 < s) s = r->pieces[a].u0;
@@ -631,7 +808,7 @@ static void remember_company(resolver *r, uint32_t s, uint32_t e) {
     return;
   if (e - s == 1) {
     ptrdiff_t k = piece_at(r, s);
-    if ((k >= 0 && r->pieces[k].kind != P_NAME) || unit_id(r, s)) return;
+    if ((k >= 0 && r->pieces[k].kind != P_NAME) || word_id(r, s)) return;
   }
   for (uint32_t u = s; u < e; u++)
     if (unit_possessive(r, u)) return;
@@ -696,7 +873,8 @@ static void companies_after_names(resolver *r) {
     while (s0 < r->n_units && !r->units[s0].word) s0++;
     if (p->u0 <= s0) continue;
     const unit *b = &r->units[p->u0 - 1];
-    if (b->word && !(b->id && (r->kb->tok_flags[b->id] & KBT_CONN))) continue;
+    if (b->word && !(r->kb->tok_flags[unit_id(r, p->u0 - 1)] & KBT_CONN))
+      continue;
     uint64_t hn = units_hash(r, p->u1 - 1, p->u1);
     int person = 0;
     for (size_t i = 0; i < r->doc->n_entities && !person; i++)
@@ -727,7 +905,7 @@ static void find_companies(resolver *r) {
      * from anywhere else, jump to the next piece (every capitalised word
      * but a little one is in a piece). */
     const unit *b = &U[i - 1];
-    if (!b->cap && !(b->id && (tf[b->id] & KBT_CONN)) && b->punct != '?') {
+    if (!b->cap && !(tf[unit_id(r, i - 1)] & KBT_CONN) && b->punct != '?') {
       if (next > r->n_pieces) next = r->n_pieces; /* pieces were merged */
       while (next > 0 && r->pieces[next - 1].u0 >= i) next--;
       while (next < r->n_pieces && r->pieces[next].u0 < i) next++;
@@ -736,28 +914,23 @@ static void find_companies(resolver *r) {
       continue;
     }
     const unit *u = &U[i];
-    int32_t uid = u->id;
-    if (!(tf[uid] & KBT_COMPANY)) {
-      /* Only an abbreviation with its period has no id yet ("Co."). */
-      if (uid || !u->cap || u->end - u->start > 3) continue;
-      uid = unit_id(r, i);
-      if (!(tf[uid] & KBT_COMPANY)) continue;
-    }
+    int32_t uid = word_id(r, i);
+    if (!(tf[uid] & KBT_COMPANY)) continue;
     if (!u->cap) continue;
     ptrdiff_t pi = piece_at(r, i);
     if (pi >= 0 && r->pieces[pi].kind != P_NAME) continue;
     /* The run's end: more company words ("Securities Co Ltd"). */
     uint32_t e = i + 1;
     int suffix = td__kb_company(kb, uid) == TD__KB_CO_SUFFIX;
-    while (e < r->n_units && cap_word(r, e) && unit_id(r, e) &&
-           (kb->tok_flags[unit_id(r, e)] & KBT_COMPANY)) {
+    while (e < r->n_units && cap_word(r, e) && word_id(r, e) &&
+           (kb->tok_flags[word_id(r, e)] & KBT_COMPANY)) {
       ptrdiff_t ep = piece_at(r, e);
       if (ep >= 0 && r->pieces[ep].kind != P_NAME) break;
-      suffix |= td__kb_company(kb, unit_id(r, e)) == TD__KB_CO_SUFFIX;
+      suffix |= td__kb_company(kb, word_id(r, e)) == TD__KB_CO_SUFFIX;
       e++;
     }
     if (!suffix) {
-      if (td__kb_company(kb, r->units[i - 1].id) == TD__KB_CO_PUBLIC) {
+      if (td__kb_company(kb, unit_id(r, i - 1)) == TD__KB_CO_PUBLIC) {
         i = e - 1;
         continue;
       }
@@ -781,7 +954,7 @@ static void find_companies(resolver *r) {
         if (!(of || amp || unit_is(r, j, "and")) || j == 0 ||
             !cap_word(r, j - 1) || unit_possessive(r, j - 1))
           break;
-        int32_t lid = unit_id(r, j - 1);
+        int32_t lid = word_id(r, j - 1);
         ptrdiff_t lp = piece_at(r, j - 1);
         if (of ? !(lid && (kb->tok_flags[lid] & KBT_COMPANY))
                : (lp >= 0 && r->pieces[lp].kind != P_NAME))
@@ -797,8 +970,7 @@ static void find_companies(resolver *r) {
         break;
       uint32_t from = jp >= 0 ? r->pieces[jp].u0 : j;
       for (uint32_t v = from; v <= j; v++)
-        if (!(r->units[v].id && (kb->tok_flags[r->units[v].id] & KBT_NONNAME)))
-          named = 1;
+        if (!(kb->tok_flags[unit_id(r, v)] & KBT_NONNAME)) named = 1;
       s = from;
     }
     if (s == i || !named) {
@@ -809,7 +981,7 @@ static void find_companies(resolver *r) {
     if (suffix) {
       uint32_t ne = e;
       while (ne > i &&
-             td__kb_company(kb, unit_id(r, ne - 1)) == TD__KB_CO_SUFFIX)
+             td__kb_company(kb, word_id(r, ne - 1)) == TD__KB_CO_SUFFIX)
         ne--;
       remember_company(r, s, ne);
     }
@@ -829,7 +1001,8 @@ static int first_name_of(const resolver *r, uint32_t u, const kb_entry *e) {
   size_t n = td__actor_norm_word(nm, (size_t)(sp - nm), w, sizeof w);
   if (n == 0) return 1;
   const unit *x = &r->units[u];
-  if (x->id && x->id == td__kb_tok_find(r->kb, w, n)) return 1;
+  int32_t id = unit_id(r, u);
+  if (id && id == td__kb_tok_find(r->kb, w, n)) return 1;
   /* An initial. */
   return x->end - x->start <= 2 &&
          td__lower((unsigned char)r->doc->text[x->start]) ==
@@ -1088,7 +1261,7 @@ static void chain_result(const chain_code *cc, char *out, size_t n) {
 }
 
 static int is_conn(const resolver *r, size_t u, int appos) {
-  int32_t id = r->units[u].id;
+  int32_t id = unit_id(r, u);
   const td_actor_kb *kb = r->kb;
   if (!r->units[u].word || id == 0) return 0;
   if (id == kb->w_of || id == kb->w_the || id == kb->w_in) return 1;
@@ -1170,8 +1343,8 @@ static size_t apposition(resolver *r, size_t k, uint32_t u, chain_code *cc) {
   if (u >= r->n_units || r->units[u].punct != ',') return 0;
   u++;
   if (u < r->n_units && r->units[u].word &&
-      (r->units[u].id == r->kb->w_a || r->units[u].id == r->kb->w_an ||
-       r->units[u].id == r->kb->w_the))
+      (unit_id(r, u) == r->kb->w_a || unit_id(r, u) == r->kb->w_an ||
+       unit_id(r, u) == r->kb->w_the))
     u++;
   size_t q = k;
   int titled = 0;
@@ -1279,7 +1452,7 @@ static int plausible_name(const resolver *r, const piece *p, uint32_t s0) {
   /* "On Wednesday", "In December": weekdays, months and little words
    * are no names. */
   for (uint32_t u = p->u0; u < p->u1; u++) {
-    int32_t id = r->units[u].id;
+    int32_t id = unit_id(r, u);
     if (id && (r->kb->tok_flags[id] & KBT_NONNAME)) return 0;
   }
   /* Initials are fine inside a name, not alone; a lone word in
@@ -1345,7 +1518,7 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0, uint32_t u1,
         ent = (int32_t)i;
     /* A single known word ("Vladimir" of "[President Vladimir] Putin")
      * is part of a name, not a new person. */
-    if (ent < 0 && n1 - n0 == 1 && r->units[n0].id != 0) text_code[0] = '\0';
+    if (ent < 0 && n1 - n0 == 1 && unit_id(r, n0) != 0) text_code[0] = '\0';
     if (ent < 0 && !text_code[0])
       for (size_t i = 0; i < r->doc->n_entities && ent < 0; i++)
         if (r->doc->entities[i].kind == TD_ENT_PERSON &&
@@ -1372,6 +1545,7 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0, uint32_t u1,
     if (t0 < n0) span_text(r, t0, n0, e->title, sizeof e->title);
     /* Learn a full name (two words or more) with its title. */
     if (strchr(e->name, ' ') && r->day != INT32_MIN) {
+      units_settle(r);
       int64_t le = td__kb_learn(kb, e->name, code, e->title, r->day,
                                 r->info[ent].gender);
       /* Later mentions found through the learnt entry are this entity. */
@@ -1483,11 +1657,36 @@ static int person_title(resolver *r, size_t first, size_t k, size_t head,
   return chain_has_title_word(r, first, k);
 }
 
+/* The first word of the sentence: its first unit that is a word, counted
+ * as if a gap took in every gap after it (the scan leaves short words
+ * apart: see build_units). */
+static uint32_t sent_first(const resolver *r) {
+  int in_gap = 0;
+  for (uint32_t u = 0; u < r->n_units; u++) {
+    if (unit_gap(r, u)) {
+      if (in_gap) continue; /* in the gap before */
+      in_gap = 1;
+    } else {
+      in_gap = 0;
+    }
+    if (r->units[u].word) return u;
+  }
+  return (uint32_t)r->n_units;
+}
+
+/* Whether units [a, b) would be at most one unit if a gap took in every
+ * gap after it. */
+static int merged_le1(const resolver *r, uint32_t a, uint32_t b) {
+  if (b <= a + 1) return 1;
+  for (uint32_t u = a; u < b; u++)
+    if (!unit_gap(r, u)) return 0;
+  return 1;
+}
+
 static void resolve_sentence(resolver *r, uint32_t sent) {
   size_t k = 0;
   r->done = 0;
-  uint32_t s0 = 0;
-  while (s0 < r->n_units && !r->units[s0].word) s0++;
+  uint32_t s0 = sent_first(r);
   while (k < r->n_pieces) {
     piece *p = &r->pieces[k];
     if (p->kind == KB_PRONOUN) {
@@ -1521,7 +1720,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
             r->pieces[k - 1].u1 == p->u0) &&
           !(p->u1 < r->n_units && r->units[p->u1].punct == ',') &&
           !(k + 1 < r->n_pieces && r->pieces[k + 1].kind == KB_PERSON &&
-            r->pieces[k + 1].u0 <= p->u1 + 1)) {
+            merged_le1(r, p->u1, r->pieces[k + 1].u0))) {
         k++;
         continue;
       }
@@ -1588,7 +1787,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
        * names whose it is ("the ambassadors of Arnor"). */
       if (piece_is_body(r, &r->pieces[end - 1]) &&
           !(u < q->u0 &&
-            (r->units[u].id == r->kb->w_of || r->units[u].id == r->kb->w_in)))
+            (unit_id(r, u) == r->kb->w_of || unit_id(r, u) == r->kb->w_in)))
         break;
       while (u < q->u0 && is_conn(r, u, 0)) u++;
       if (u != q->u0) break;
@@ -1684,6 +1883,8 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   resolver *keep = kb->scratch;
   if (keep == NULL) {
     keep = td_xcalloc(1, sizeof *keep);
+    keep->short_cls = td_xmalloc(4096);
+    keep->short_seen = kb->short_gen + 1; /* built at the first sentence */
     kb->scratch = keep;
     kb->scratch_free = scratch_free;
   }
@@ -1704,9 +1905,17 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   doc->mentions = keep->ments;
   r.cap_ent = keep->ents_cap;
   r.cap_ment = keep->ments_cap;
+  if (doc->text_len + 16 > r.text_cap) {
+    r.text_cap = doc->text_len + 16 + 4096;
+    r.text = td_xrealloc(r.text, r.text_cap);
+  }
+  memcpy(r.text, doc->text, doc->text_len);
+  memset(r.text + doc->text_len, 0, 16);
   for (size_t s = 0; s < doc->n_sents; s++) {
     build_units(&r, &doc->sents[s]);
+    if (r.n_cand == 0) continue; /* nothing can open a piece */
     find_pieces(&r);
+    if (r.n_pieces == 0) continue;
     find_companies(&r);
     split_namesakes(&r);
     resolve_sentence(&r, (uint32_t)s);
@@ -1732,6 +1941,9 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   keep->cap_pieces = r.cap_pieces;
   keep->info = r.info;
   keep->info_cap = r.info_cap;
+  keep->short_seen = r.short_seen;
+  keep->text = r.text;
+  keep->text_cap = r.text_cap;
 }
 
 int td_actor_kb_lookup(td_actor_kb *kb, const char *name, td_date date,
@@ -1752,7 +1964,7 @@ int td_actor_kb_lookup(td_actor_kb *kb, const char *name, td_date date,
   td_doc d = {0};
   d.date = date;
   resolver r = {.doc = &d, .kb = kb, .day = doc_day(&d)};
-  unit u = {0, 0, 0, p0[0], 1, 1, 0};
+  unit u = {0, 0, 0, p0[0], 1, 1, 0, G_KEPT};
   int64_t top = -1;
   const char *best = NULL;
   for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {
