@@ -162,6 +162,8 @@ typedef struct resolver {
   size_t text_cap;
   uint8_t *short_cls;  /* see start_filter */
   uint32_t short_seen; /* kb->short_gen when short_cls was built */
+  unsigned co_maybe;   /* build_units: some capitalised unit of the sentence
+                          may be a company word (KBT_COMPANY by word_id) */
 } resolver;
 
 static void scratch_free(void *p) {
@@ -265,6 +267,10 @@ static int32_t word_parts(resolver *r, uint32_t k, uint32_t st, uint32_t en,
         }
         int pc = td__is_upper(t[b]) || t[b] >= 0x80;
         uint8_t f = kb->tok_flags[id];
+        /* What find_companies asks of it (see word_id). */
+        if (pc &&
+            ((f & KBT_COMPANY) || (id == 0 && i - b <= 3 && t[i - 1] == '.')))
+          r->co_maybe = 1;
         if ((f & KBT_START) || (pc && !(f & KBT_NONNAME)))
           r->cand[(*nc)++] = (uint32_t)*n;
         r->units[(*n)++] = (unit){b, i, k, id, 1, (uint8_t)pc, 0, G_KEPT};
@@ -440,7 +446,8 @@ static void build_units(resolver *r, const td_sentence *s) {
   const td_token *tk = toks + k, *const te = toks + tend;
   unit *u = U;
   uint32_t *c = C;
-  unsigned lg = 0, maybe = 0;
+  unsigned lg = 0, maybe = 0, co = 0;
+  r->co_maybe = 0;
   for (; tk < te; tk++, k++) {
     const uint32_t st = tk->start, en = tk->end, len0 = en - st;
     const unsigned cap = tk->flags & TD_TOKF_CAP;
@@ -496,6 +503,8 @@ static void build_units(resolver *r, const td_sentence *s) {
       *c = (uint32_t)(u - U);
       c += (f & KBT_START) || (cap && !(f & KBT_NONNAME));
       *u++ = (unit){st, en, k, id, 1, (uint8_t)cap, 0, G_KEPT};
+      /* A company word, or an abbreviation word_id looks up again. */
+      co |= cap & ((f >> 6) | (id == 0 && t[en - 1] == '.'));
       lg = 0;
       maybe = (id && ((f & (KBT_START | KBT_END)) ||
                       ((maybe & MAYBE_KNOWN) && (f & KBT_CONT)))) |
@@ -541,6 +550,7 @@ static void build_units(resolver *r, const td_sentence *s) {
         *c = (uint32_t)(u - U);
         c += (f & KBT_START) || (cap && !(f & KBT_NONNAME));
         *u++ = (unit){st, en, k, id, 1, (uint8_t)cap, 0, G_KEPT};
+        co |= cap & (f >> 6); /* KBT_COMPANY */
       } else {
         r->n_units = (size_t)(u - U);
         r->n_cand = (size_t)(c - C);
@@ -564,6 +574,7 @@ static void build_units(resolver *r, const td_sentence *s) {
   }
   r->n_units = (size_t)(u - U);
   r->n_cand = (size_t)(c - C);
+  r->co_maybe |= co;
 }
 
 /* ---- piece finding ---- */
@@ -900,7 +911,8 @@ static void find_companies(resolver *r) {
   const unit *U = r->units;
   const uint8_t *tf = kb->tok_flags; /* tf[0] == 0: unknown words */
   size_t next = 0;                   /* the next piece that may open a run */
-  for (uint32_t i = 1; i < r->n_units; i++) {
+  /* No capitalised company word in the sentence: no run to find. */
+  for (uint32_t i = r->co_maybe ? 1 : UINT32_MAX; i < r->n_units; i++) {
     /* A company word comes after a capitalised word or "and", "of", "&":
      * from anywhere else, jump to the next piece (every capitalised word
      * but a little one is in a piece). */
