@@ -446,7 +446,7 @@ static void build_units(resolver *r, const td_sentence *s) {
   const td_token *tk = toks + k, *const te = toks + tend;
   unit *u = U;
   uint32_t *c = C;
-  unsigned lg = 0, maybe = 0, co = 0;
+  unsigned lg = 0, maybe = 0;
   r->co_maybe = 0;
   for (; tk < te; tk++, k++) {
     const uint32_t st = tk->start, en = tk->end, len0 = en - st;
@@ -504,7 +504,8 @@ static void build_units(resolver *r, const td_sentence *s) {
       c += (f & KBT_START) || (cap && !(f & KBT_NONNAME));
       *u++ = (unit){st, en, k, id, 1, (uint8_t)cap, 0, G_KEPT};
       /* A company word, or an abbreviation word_id looks up again. */
-      co |= cap & ((f >> 6) | (id == 0 && t[en - 1] == '.'));
+      if (cap && ((f & KBT_COMPANY) || (id == 0 && t[en - 1] == '.')))
+        r->co_maybe = 1;
       lg = 0;
       maybe = (id && ((f & (KBT_START | KBT_END)) ||
                       ((maybe & MAYBE_KNOWN) && (f & KBT_CONT)))) |
@@ -550,7 +551,7 @@ static void build_units(resolver *r, const td_sentence *s) {
         *c = (uint32_t)(u - U);
         c += (f & KBT_START) || (cap && !(f & KBT_NONNAME));
         *u++ = (unit){st, en, k, id, 1, (uint8_t)cap, 0, G_KEPT};
-        co |= cap & (f >> 6); /* KBT_COMPANY */
+        if (cap && (f & KBT_COMPANY)) r->co_maybe = 1;
       } else {
         r->n_units = (size_t)(u - U);
         r->n_cand = (size_t)(c - C);
@@ -574,7 +575,6 @@ static void build_units(resolver *r, const td_sentence *s) {
   }
   r->n_units = (size_t)(u - U);
   r->n_cand = (size_t)(c - C);
-  r->co_maybe |= co;
 }
 
 /* ---- piece finding ---- */
