@@ -42,12 +42,13 @@ static size_t utf8_cut(const char *s, size_t k) {
 /* Copy the string src into dst of n bytes, truncating at a character
  * boundary. */
 static void cpy(char *dst, size_t n, const char *src) {
-  size_t k = 0;
-  while (src[k] && k + 1 < n) {
-    dst[k] = src[k];
-    k++;
+  size_t k = strnlen(src, n);
+  if (k < n) { /* it fits, with its NUL */
+    memcpy(dst, src, k + 1);
+    return;
   }
-  if (src[k]) k = utf8_cut(dst, k);
+  memcpy(dst, src, n - 1);
+  k = utf8_cut(dst, n - 1);
   dst[k] = '\0';
 }
 
@@ -162,8 +163,10 @@ typedef struct resolver {
   size_t text_cap;
   uint8_t *short_cls;  /* see start_filter */
   uint32_t short_seen; /* kb->short_gen when short_cls was built */
-  unsigned co_maybe;   /* build_units: some capitalised unit of the sentence
-                          may be a company word (KBT_COMPANY by word_id) */
+  td_date day_date;    /* the date whose day number is day */
+  int day_known;
+  unsigned co_maybe; /* build_units: some capitalised unit of the sentence
+                        may be a company word (KBT_COMPANY by word_id) */
 } resolver;
 
 static void scratch_free(void *p) {
@@ -1437,8 +1440,10 @@ static void span_text(const resolver *r, uint32_t u0, uint32_t u1, char *out,
     if (u > u0 && x->start == r->units[u - 1].end &&
         r->doc->text[x->start - 1] == '-' && k + 1 < n)
       out[k++] = '-';
-    for (uint32_t b = x->start; b < x->end && k + 1 < n; b++)
-      out[k++] = r->doc->text[b];
+    size_t m = x->end - x->start;
+    if (m > n - 1 - k) m = n - 1 - k;
+    memcpy(out + k, r->doc->text + x->start, m);
+    k += m;
   }
   /* Drop a possessive 's. */
   if (k >= 2 && out[k - 1] == 's' && out[k - 2] == '\'') k -= 2;
@@ -1904,38 +1909,49 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
     for (size_t i = 0; i < kb->n_ent; i++) kb->ent[i].seen_doc = 0;
     kb->doc_serial = 1;
   }
-  resolver r = *keep;
-  r.doc = doc;
-  r.kb = kb;
-  r.day = doc_day(doc);
-  r.n_units = r.n_pieces = r.n_cand = r.n_persons = r.n_cos = 0;
-  r.co_first = 0;
+  /* The scratch is the resolver: its arrays and capacities stay. */
+  resolver *r = keep;
+  r->doc = doc;
+  r->kb = kb;
+  /* The day of the article's date (the last one asked for is kept). */
+  if (!r->day_known || r->day_date.year != doc->date.year ||
+      r->day_date.month != doc->date.month ||
+      r->day_date.day != doc->date.day ||
+      r->day_date.precision != doc->date.precision) {
+    r->day_date = doc->date;
+    r->day = doc_day(doc);
+    r->day_known = 1;
+  }
+  r->n_units = r->n_pieces = r->n_cand = r->n_persons = r->n_cos = 0;
+  r->co_first = 0;
+  r->done = 0;
   /* Entities and mentions are built in scratch arrays (doc points at
    * them meanwhile) and copied out at their final size: one allocation
    * each per article. */
-  doc->entities = keep->ents;
-  doc->mentions = keep->ments;
-  r.cap_ent = keep->ents_cap;
-  r.cap_ment = keep->ments_cap;
-  if (doc->text_len + 16 > r.text_cap) {
-    r.text_cap = doc->text_len + 16 + 4096;
-    r.text = td_xrealloc(r.text, r.text_cap);
+  doc->entities = r->ents;
+  doc->mentions = r->ments;
+  r->cap_ent = r->ents_cap;
+  r->cap_ment = r->ments_cap;
+  if (doc->text_len + 16 > r->text_cap) {
+    r->text_cap = doc->text_len + 16 + 4096;
+    r->text = td_xrealloc(r->text, r->text_cap);
   }
-  memcpy(r.text, doc->text, doc->text_len);
-  memset(r.text + doc->text_len, 0, 16);
+  memcpy(r->text, doc->text, doc->text_len);
+  memset(r->text + doc->text_len, 0, 16);
   for (size_t s = 0; s < doc->n_sents; s++) {
-    build_units(&r, &doc->sents[s]);
-    if (r.n_cand == 0) continue; /* nothing can open a piece */
-    find_pieces(&r);
-    if (r.n_pieces == 0) continue;
-    find_companies(&r);
-    split_namesakes(&r);
-    resolve_sentence(&r, (uint32_t)s);
+    build_units(r, &doc->sents[s]);
+    if (r->n_cand == 0) continue; /* nothing can open a piece */
+    find_pieces(r);
+    if (r->n_pieces == 0) continue;
+    find_companies(r);
+    split_namesakes(r);
+    resolve_sentence(r, (uint32_t)s);
   }
   keep->ents = doc->entities;
-  keep->ents_cap = r.cap_ent;
+  keep->ents_cap = r->cap_ent;
   keep->ments = doc->mentions;
-  keep->ments_cap = r.cap_ment;
+  keep->ments_cap = r->cap_ment;
+  r->doc = NULL;
   doc->entities = NULL;
   doc->mentions = NULL;
   if (doc->n_entities) {
@@ -1946,16 +1962,6 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
     doc->mentions = td_xmalloc(doc->n_mentions * sizeof *doc->mentions);
     memcpy(doc->mentions, keep->ments, doc->n_mentions * sizeof *doc->mentions);
   }
-  keep->units = r.units;
-  keep->cap_units = r.cap_units;
-  keep->cand = r.cand;
-  keep->pieces = r.pieces;
-  keep->cap_pieces = r.cap_pieces;
-  keep->info = r.info;
-  keep->info_cap = r.info_cap;
-  keep->short_seen = r.short_seen;
-  keep->text = r.text;
-  keep->text_cap = r.text_cap;
 }
 
 int td_actor_kb_lookup(td_actor_kb *kb, const char *name, td_date date,
