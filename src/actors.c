@@ -468,9 +468,10 @@ static void build_units(resolver *r, const td_sentence *s) {
       /* Without branches (whether a gap goes on is unpredictable): the
        * unit is written, and kept only when no gap goes on; a gap going on
        * takes its G_RESET (the unit written is the next one then). */
-      *u = (unit){st, en, k, 0, 0, 0, '?', G_GAP | G_RESET};
-      u[-(ptrdiff_t)lg].gap |= G_RESET;
-      u += !lg;
+      if (lg)
+        u[-1].gap |= G_RESET;
+      else
+        *u++ = (unit){st, en, k, 0, 0, 0, '?', G_GAP | G_RESET};
       lg = 1;
       continue;
     }
@@ -497,9 +498,10 @@ static void build_units(resolver *r, const td_sentence *s) {
       const unsigned f = tflags[id];
       if (!cap && !(f & (KBT_START | KBT_CONT | KBT_CONN))) {
         maybe = 0; /* "is", "was", "to" */
-        *u = (unit){st, en, k, 0, 1, 0, 0, G_GAP | G_RESET};
-        u[-(ptrdiff_t)lg].gap |= G_RESET;
-        u += !lg;
+        if (lg)
+          u[-1].gap |= G_RESET;
+        else
+          *u++ = (unit){st, en, k, 0, 1, 0, 0, G_GAP | G_RESET};
         lg = 1;
         continue;
       }
@@ -572,9 +574,10 @@ static void build_units(resolver *r, const td_sentence *s) {
     }
   low_gap:
     /* The word before may still be inside a name after this one. */
-    *u = (unit){st, en, k, 0, 1, 0, 0, G_GAP};
-    u += !lg;
-    lg = 1;
+    if (!lg) {
+      *u++ = (unit){st, en, k, 0, 1, 0, 0, G_GAP};
+      lg = 1;
+    }
   }
   r->n_units = (size_t)(u - U);
   r->n_cand = (size_t)(c - C);
