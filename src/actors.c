@@ -185,11 +185,23 @@ static void scratch_free(void *p) {
 
 /* A hash of a name that ignores case and everything but letters and
  * digits: "Carla Babb" and the units Carla, Babb hash alike. */
+/* What name_hash_bytes hashes of each byte: ASCII letters lowercased,
+ * digits and bytes from 0x80 as they are, 0 for the rest (skipped). */
+#define NB1(c)                                                           \
+  ((c) >= 0x80                                                ? (c)      \
+   : (c) >= 'A' && (c) <= 'Z'                                 ? (c) + 32 \
+   : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c)      \
+                                                              : 0)
+#define NB4(c) NB1(c), NB1((c) + 1), NB1((c) + 2), NB1((c) + 3)
+#define NB16(c) NB4(c), NB4((c) + 4), NB4((c) + 8), NB4((c) + 12)
+#define NB64(c) NB16(c), NB16((c) + 16), NB16((c) + 32), NB16((c) + 48)
+static const unsigned char name_byte[256] = {NB64(0), NB64(64), NB64(128),
+                                             NB64(192)};
+
 static uint64_t name_hash_bytes(uint64_t h, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80 && !td__is_alnum(c)) continue;
-    h = td__kb_fnv(h, td__lower(c));
+    unsigned c = name_byte[(unsigned char)s[i]];
+    if (c) h = td__kb_fnv(h, (unsigned char)c);
   }
   return h;
 }
