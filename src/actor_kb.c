@@ -623,9 +623,12 @@ static int load_companies(td_actor_kb *kb, const char *dir,
 
 int td__kb_company(const td_actor_kb *kb, int32_t id) {
   if (id <= 0) return 0;
-  for (size_t i = 0; i < kb->n_co_suffix; i++)
-    if (kb->co_suffix[i] == id) return TD__KB_CO_SUFFIX;
-  if (kb->tok_flags[id] & KBT_COMPANY) return TD__KB_CO_HEAD;
+  /* Suffixes and heads are KBT_COMPANY; public words are not. */
+  if (kb->tok_flags[id] & KBT_COMPANY) {
+    for (size_t i = 0; i < kb->n_co_suffix; i++)
+      if (kb->co_suffix[i] == id) return TD__KB_CO_SUFFIX;
+    return TD__KB_CO_HEAD;
+  }
   for (size_t i = 0; i < kb->n_co_public; i++)
     if (kb->co_public[i] == id) return TD__KB_CO_PUBLIC;
   return 0;

@@ -1302,8 +1302,12 @@ static int is_conn(const resolver *r, size_t u, int appos) {
 }
 
 static int chain_piece(const piece *p) {
-  return p->kind == KB_COUNTRY || p->kind == KB_SEAT || p->kind == KB_ORG ||
-         p->kind == KB_ACTOR || p->kind == KB_ROLE || p->kind == P_COMPANY;
+  /* KB_COUNTRY, KB_SEAT, KB_ORG, KB_ROLE, KB_ACTOR, P_COMPANY */
+  enum {
+    M = 1u << KB_COUNTRY | 1u << KB_SEAT | 1u << KB_ORG | 1u << KB_ROLE |
+        1u << KB_ACTOR
+  };
+  return p->kind < 32 ? (M >> p->kind) & 1 : p->kind == P_COMPANY;
 }
 
 static int piece_is_body(const resolver *r, const piece *p) {
@@ -1468,10 +1472,14 @@ static void span_text(const resolver *r, uint32_t u0, uint32_t u1, char *out,
 
 /* Is a name run a plausible person name? Two to four capitalised words,
  * or one word that is not the first of its sentence. */
-static int plausible_name(const resolver *r, const piece *p, uint32_t s0) {
+static uint32_t sent_first(const resolver *r);
+/* s0: the sentence's first word (sent_first), worked out when first needed:
+ * UINT32_MAX until then. */
+static int plausible_name(const resolver *r, const piece *p, uint32_t *s0) {
   uint32_t n = p->u1 - p->u0;
   if (n > 4) return 0;
-  if (n == 1 && p->u0 == s0) {
+  if (n == 1 && *s0 == UINT32_MAX) *s0 = sent_first(r);
+  if (n == 1 && p->u0 == *s0) {
     /* A sentence's first word is a name only when it is the surname of
      * a person met before ("Stoltenberg said so"). */
     uint64_t hn = units_hash(r, p->u0, p->u1);
@@ -1718,7 +1726,7 @@ static int merged_le1(const resolver *r, uint32_t a, uint32_t b) {
 static void resolve_sentence(resolver *r, uint32_t sent) {
   size_t k = 0;
   r->done = 0;
-  uint32_t s0 = sent_first(r);
+  uint32_t s0 = UINT32_MAX; /* sent_first(r), when needed */
   while (k < r->n_pieces) {
     piece *p = &r->pieces[k];
     if (p->kind == KB_PRONOUN) {
@@ -1756,7 +1764,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
         k++;
         continue;
       }
-      if (p->kind == P_NAME && !plausible_name(r, p, s0)) {
+      if (p->kind == P_NAME && !plausible_name(r, p, &s0)) {
         k++;
         continue;
       }
@@ -1839,7 +1847,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
           (r->pieces[j].kind == KB_PERSON || r->pieces[j].kind == P_NAME) &&
           chain_left(r, j) <= k) {
         const piece *np = &r->pieces[j];
-        if (np->kind == KB_PERSON || plausible_name(r, np, s0)) {
+        if (np->kind == KB_PERSON || plausible_name(r, np, &s0)) {
           chain_code t = {0};
           /* The same test the person's title must pass. */
           if (person_title(r, chain_left(r, j), j, person_head(r, j), &t)) {
