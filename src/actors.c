@@ -165,8 +165,9 @@ typedef struct resolver {
   uint32_t short_seen; /* kb->short_gen when short_cls was built */
   td_date day_date;    /* the date whose day number is day */
   int day_known;
-  unsigned co_maybe; /* build_units: some capitalised unit of the sentence
-                        may be a company word (KBT_COMPANY by word_id) */
+  unsigned has_person; /* find_pieces found a KB_PERSON piece */
+  unsigned co_maybe;   /* build_units: some capitalised unit of the sentence
+                          may be a company word (KBT_COMPANY by word_id) */
 } resolver;
 
 static void scratch_free(void *p) {
@@ -636,6 +637,7 @@ static void find_pieces(resolver *r) {
   const size_t n_cand = r->n_cand, n_units = r->n_units;
   const uint8_t *tflags = kb->tok_flags;
   size_t np = 0;
+  unsigned has_person = 0;
   int32_t ids[64];
   size_t i = 0;
   for (size_t ci = 0; ci < n_cand; ci++) {
@@ -692,6 +694,7 @@ static void find_pieces(resolver *r) {
           best = NULL;
     }
     if (best) {
+      has_person |= best->kind == KB_PERSON;
       P[np++] = (piece){
           (uint32_t)i, (uint32_t)best_end, (int32_t)(best - kb->ent),
           best_code
@@ -714,6 +717,7 @@ static void find_pieces(resolver *r) {
     i++;
   }
   r->n_pieces = np;
+  r->has_person = has_person;
 }
 
 /* ---- companies ---- */
@@ -1967,7 +1971,8 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
     find_pieces(r);
     if (r->n_pieces == 0) continue;
     find_companies(r);
-    split_namesakes(r);
+    /* Only known people are namesakes (the company pass makes none). */
+    if (r->has_person) split_namesakes(r);
     resolve_sentence(r, (uint32_t)s);
   }
   keep->ents = doc->entities;
