@@ -165,9 +165,10 @@ typedef struct resolver {
   uint32_t short_seen; /* kb->short_gen when short_cls was built */
   td_date day_date;    /* the date whose day number is day */
   int day_known;
-  unsigned has_person; /* find_pieces found a KB_PERSON piece */
-  unsigned co_maybe;   /* build_units: some capitalised unit of the sentence
-                          may be a company word (KBT_COMPANY by word_id) */
+  unsigned kinds;    /* 1 << KB_* of the pieces find_pieces matched (the
+                       company pass only makes P_COMPANY pieces) */
+  unsigned co_maybe; /* build_units: some capitalised unit of the sentence
+                        may be a company word (KBT_COMPANY by word_id) */
 } resolver;
 
 static void scratch_free(void *p) {
@@ -637,7 +638,7 @@ static void find_pieces(resolver *r) {
   const size_t n_cand = r->n_cand, n_units = r->n_units;
   const uint8_t *tflags = kb->tok_flags;
   size_t np = 0;
-  unsigned has_person = 0;
+  unsigned kinds = 0; /* 1 << KB_* of the pieces matched */
   int32_t ids[64];
   size_t i = 0;
   for (size_t ci = 0; ci < n_cand; ci++) {
@@ -694,7 +695,7 @@ static void find_pieces(resolver *r) {
           best = NULL;
     }
     if (best) {
-      has_person |= best->kind == KB_PERSON;
+      kinds |= 1u << best->kind;
       P[np++] = (piece){
           (uint32_t)i, (uint32_t)best_end, (int32_t)(best - kb->ent),
           best_code
@@ -717,7 +718,7 @@ static void find_pieces(resolver *r) {
     i++;
   }
   r->n_pieces = np;
-  r->has_person = has_person;
+  r->kinds = kinds;
 }
 
 /* ---- companies ---- */
@@ -1022,7 +1023,7 @@ static void find_companies(resolver *r) {
     i = company_piece(r, s, e) - 1;
   }
   remembered_companies(r);
-  companies_after_names(r);
+  if (r->kinds & 1u << KB_COUNTRY) companies_after_names(r);
 }
 
 /* Whether unit u could be the first name of kb person e: the same token
@@ -1972,7 +1973,7 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
     if (r->n_pieces == 0) continue;
     find_companies(r);
     /* Only known people are namesakes (the company pass makes none). */
-    if (r->has_person) split_namesakes(r);
+    if (r->kinds & 1u << KB_PERSON) split_namesakes(r);
     resolve_sentence(r, (uint32_t)s);
   }
   keep->ents = doc->entities;
