@@ -1846,16 +1846,16 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
      * after it, "International Monetary Fund (IMF) head") is a title,
      * handled with the person. */
     {
-      size_t j = end;
+      size_t j = end, cl = 0;
       while (j < r->n_pieces && chain_piece(&r->pieces[j])) j++;
       if (j < r->n_pieces &&
           (r->pieces[j].kind == KB_PERSON || r->pieces[j].kind == P_NAME) &&
-          chain_left(r, j) <= k) {
+          (cl = chain_left(r, j)) <= k) {
         const piece *np = &r->pieces[j];
         if (np->kind == KB_PERSON || plausible_name(r, np, &s0)) {
           chain_code t = {0};
           /* The same test the person's title must pass. */
-          if (person_title(r, chain_left(r, j), j, person_head(r, j), &t)) {
+          if (person_title(r, cl, j, person_head(r, j), &t)) {
             k = j;
             continue;
           }
