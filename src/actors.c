@@ -185,8 +185,6 @@ static void scratch_free(void *p) {
   free(r);
 }
 
-/* A hash of a name that ignores case and everything but letters and
- * digits: "Carla Babb" and the units Carla, Babb hash alike. */
 /* What name_hash_bytes hashes of each byte: ASCII letters lowercased,
  * digits and bytes from 0x80 as they are, 0 for the rest (skipped). */
 #define NB1(c)                                                           \
@@ -200,6 +198,8 @@ static void scratch_free(void *p) {
 static const unsigned char name_byte[256] = {NB64(0), NB64(64), NB64(128),
                                              NB64(192)};
 
+/* A hash of a name that ignores case and everything but letters and
+ * digits: "Carla Babb" and the units Carla, Babb hash alike. */
 static uint64_t name_hash_bytes(uint64_t h, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     unsigned c = name_byte[(unsigned char)s[i]];
@@ -479,9 +479,8 @@ static void build_units(resolver *r, const td_sentence *s) {
         continue;
       }
       maybe = 0;
-      /* Without branches (whether a gap goes on is unpredictable): the
-       * unit is written, and kept only when no gap goes on; a gap going on
-       * takes its G_RESET (the unit written is the next one then). */
+      /* A gap going on takes its G_RESET; else it opens a gap unit (a
+       * branch, not a store per word: fewer instructions). */
       if (lg)
         u[-1].gap |= G_RESET;
       else
