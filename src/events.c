@@ -1556,6 +1556,33 @@ static int det_gerund(const coder *c, const match *m) {
   return 0;
 }
 
+/* The article opening the phrase of a one-word noun of talks or meetings
+ * that is no object of a verb: after a preposition, a form of "be" or at
+ * the start of the clause ("the breakdown of the ICO talks", "referred to
+ * the summit", "there is no negotiation", "The meeting was requested").
+ * Such talks are not the act of the clause's subject: only an actor
+ * inside the phrase ("the U.S.-Japan talks") or "between A and B" is a
+ * party. Returns the article's token, or -1. */
+static int article_phrase(const coder *c, const match *m) {
+  if (m->p->pos != 'n' || m->p->n_words != 1 || !(m->p->flags & TD__PF_SYM))
+    return -1;
+  int j = m->first - 1, steps = 0;
+  while (j >= 0 && steps < 4 && !c->t[j].punct && !c->t[j].head &&
+         (c->t[j].mention >= 0 || !(c->t[j].cls & (TD__WC_DET | TD__WC_PREP |
+                                                   TD__WC_REL | TD__WC_BE)))) {
+    j--;
+    steps++;
+  }
+  if (j < 0 || c->t[j].mention >= 0 || !(c->t[j].cls & TD__WC_ARTICLE))
+    return -1;
+  const stok *b = j > 0 ? &c->t[j - 1] : NULL;
+  if (b && b->mention < 0 &&
+      (b->punct == ',' || b->punct == '"' || is_boundary(b) ||
+       (b->cls & (TD__WC_PREP | TD__WC_BE))))
+    return j;
+  return b ? -1 : j;
+}
+
 static void code_match(coder *c, match *m) {
   int32_t src[MAX_ACTORS], tgt[MAX_ACTORS];
   int ns = 0, nt = 0;
@@ -1595,6 +1622,10 @@ static void code_match(coder *c, match *m) {
       if (ns == 0) ns = by_agent(c, m, src);
     } else {
       find_subject(c, m, src, &ns);
+      int d = article_phrase(c, m);
+      if (d >= 0 && ns > 0 &&
+          (int)c->doc->mentions[src[0]].tok_first - (int)c->tf <= d)
+        ns = 0;
     }
     if ((m->p->flags & TD__PF_SAY) && (c->t[m->head].cls & TD__WC_ACCORDING))
       ns = 0; /* "X ..., according to Y": Y says so */

@@ -836,6 +836,45 @@ static void business_senses(void **state) {
   td_doc_free(d);
 }
 
+/* Talks or a summit named in a prepositional phrase or opening the clause
+ * are not the act of the clause's subject; inside their own phrase or
+ * "between A and B" they keep their parties. */
+static void talks_in_phrases(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "Peru fears that the dispute will be passed to the summit in June.",
+      "Chile sold more copper after the end of the producer talks.",
+      "Bolivia says there is no negotiation on the border now.",
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+    td_doc *d = code(texts[i]);
+    if (find(d, "04")) {
+      fprintf(stderr, "%s\n", texts[i]);
+      dump(d);
+    }
+    assert_null(find(d, "04"));
+    td_doc_free(d);
+  }
+  td_doc *d = code("Peru welcomed the Chile-Bolivia talks on water.");
+  const td_event *e = find(d, "04");
+  if (!e) dump(d);
+  assert_non_null(e);
+  td_doc_free(d);
+  d = code("Ecuador left before the talks between Chile and Peru.");
+  e = find(d, "04");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "CHL");
+  td_doc_free(d);
+  d = code("Chile and Peru held a meeting in Lima.");
+  e = find(d, "04");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_true(strcmp(e->source_code, "CHL") == 0 ||
+              strcmp(e->source_code, "PER") == 0);
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -871,6 +910,7 @@ int main(void) {
       cmocka_unit_test(speaker_attribution),
       cmocka_unit_test(word_senses),
       cmocka_unit_test(business_senses),
+      cmocka_unit_test(talks_in_phrases),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
