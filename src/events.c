@@ -347,6 +347,25 @@ static int said_form(const coder *c, const stok *k) {
   return 0;
 }
 
+/* Whether the bare base form at token i, followed by a plain lowercase
+ * word, is a noun modifier ("riot police", "aid agency", "a trade surplus
+ * with"), not a verb: no auxiliary or "to" before it. */
+static int noun_modifier(const coder *c, int i) {
+  const stok *prev = i > 0 ? &c->t[i - 1] : NULL;
+  if (i + 1 >= c->n ||
+      (prev && ((prev->cls & (TD__WC_WILL | TD__WC_HYPO | TD__WC_DO |
+                              TD__WC_NEG | TD__WC_DEONTIC)) ||
+                strcmp(prev->lower, "to") == 0)))
+    return 0;
+  const stok *nx = &c->t[i + 1];
+  size_t nl = strlen(nx->lower);
+  return nx->mention < 0 && !nx->punct && !nx->cap && nl > 0 &&
+         !(nx->cls & (TD__WC_DET | TD__WC_PREP | TD__WC_SUBJPRON | TD__WC_REL |
+                      TD__WC_CONJ | TD__WC_NEG)) &&
+         !(nl > 2 && strcmp(nx->lower + nl - 2, "ly") == 0) &&
+         !(nx->w && (nx->w->shape[0] & (TD__SH_PAST | TD__SH_ING)));
+}
+
 /* Whether token i can be the head word of p, judged by its shape and its
  * left neighbour (a rough part-of-speech check). */
 static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
@@ -386,21 +405,7 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
            ((c->t[i + 1].cls & TD__WC_RELPRON) &&
             !(c->t[i + 1].cls & TD__WC_DET))))
         return 0;
-      /* A bare base form followed by a plain lowercase word is a noun
-       * modifier ("riot police", "aid agency"), not a verb. */
-      if (p->n_words == 1 && sh == TD__SH_BASE && i + 1 < c->n &&
-          !(prev && ((pc & (TD__WC_WILL | TD__WC_HYPO | TD__WC_DO | TD__WC_NEG |
-                            TD__WC_DEONTIC)) ||
-                     strcmp(prev->lower, "to") == 0))) {
-        const stok *nx = &c->t[i + 1];
-        size_t nl = strlen(nx->lower);
-        if (nx->mention < 0 && !nx->punct && !nx->cap && nl > 0 &&
-            !(nx->cls & (TD__WC_DET | TD__WC_PREP | TD__WC_SUBJPRON |
-                         TD__WC_REL | TD__WC_CONJ | TD__WC_NEG)) &&
-            !(nl > 2 && strcmp(nx->lower + nl - 2, "ly") == 0) &&
-            !(nx->w && (nx->w->shape[0] & (TD__SH_PAST | TD__SH_ING))))
-          return 0;
-      }
+      if (p->n_words == 1 && sh == TD__SH_BASE && noun_modifier(c, i)) return 0;
       /* "the temporarily occupied territories", "a January 26 written
        * response": a participle after a determiner or a number is an
        * adjective. */
@@ -449,6 +454,17 @@ static int business_sense(const coder *c, const match *m) {
          !(c->t[j].cls & TD__WC_DET);
 }
 
+/* Whether token j opens or fills a noun phrase, so that a word after it
+ * is no verb: an article or possessive, a number, a name, a possessive
+ * "'s", or a word the lexicon does not know ("a 3.6 billion dlr trade
+ * surplus"). */
+static int nominal_slot(const coder *c, int j) {
+  const stok *q = &c->t[j];
+  if (q->punct) return 0;
+  return q->mention >= 0 || (q->cls & TD__WC_DET) || possessive_tok(q) ||
+         c->doc->toks[c->tf + (uint32_t)j].kind == TD_TOK_NUMBER || !q->w;
+}
+
 static void try_heads(coder *c, int i) {
   const stok *k = &c->t[i];
   /* Not in names or time expressions ("last March" is no march). */
@@ -488,6 +504,16 @@ static void try_heads(coder *c, int i) {
       m.words[m.n_words++] = i;
       if (!match_pre(c, p, &m) || !match_post(c, p, &m)) continue;
       if (business_sense(c, &m)) continue;
+      /* "a trade surplus with": a longer verb pattern whose next word is
+       * not right after the head, which a noun follows, is no verb. */
+      if (p->pos == 'v' && p->n_words > 1 && m.head == m.first &&
+          shape_of(k, p->head) == TD__SH_BASE && i > 0 &&
+          nominal_slot(c, i - 1) && noun_modifier(c, i)) {
+        int next_in = 0;
+        for (int w = 0; w < m.n_words; w++)
+          if (m.words[w] == i + 1) next_in = 1;
+        if (!next_in) continue;
+      }
       if (c->n_m == c->cap_m) {
         c->cap_m = c->cap_m ? c->cap_m * 2 : 32;
         c->m = td_xrealloc(c->m, c->cap_m * sizeof *c->m);
@@ -869,6 +895,14 @@ static int say_head_at(const coder *c, int j) {
   return 0;
 }
 
+/* Whether token j heads an accepted noun pattern: "investment" in
+ * ", investment managers said" is a modifier of the speaker's noun. */
+static int nominal_head_at(const coder *c, int j) {
+  for (size_t i = 0; i < c->n_m; i++)
+    if (c->m[i].head == j) return c->m[i].p->pos == 'n';
+  return 0;
+}
+
 /* Whether what starts at token `at` is the direct object of the statement
  * verb at j ("announced sanctions"), not a clause of its own ("said, two
  * weeks after ...", "claimed that ISIL had attacked"). */
@@ -942,11 +976,14 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
         ((c->t[j + 1].cls & TD__WC_DET) || bare) && !c->t[j + 1].quote == !q) {
       int plain = 1;
       for (int i = j + 1; i < m->first && plain; i++)
-        if (c->t[i].punct || c->t[i].mention >= 0 || c->t[i].head ||
-            (c->t[i].cls & (TD__WC_SUBJPRON | TD__WC_REL | TD__WC_PREP |
-                            TD__WC_BE | TD__WC_HAVE)) ||
-            (!(c->t[j + 1].cls & TD__WC_DET) &&
-             (c->t[i].cap || c->t[i].timex >= 0)))
+        if (possessive_tok(&c->t[i]) && i > j + 1) {
+          continue; /* "the trade paper Ward's Automotive Reports said" */
+        } else if (c->t[i].punct || c->t[i].mention >= 0 ||
+                   (c->t[i].head && !nominal_head_at(c, i)) ||
+                   (c->t[i].cls & (TD__WC_SUBJPRON | TD__WC_REL | TD__WC_PREP |
+                                   TD__WC_BE | TD__WC_HAVE)) ||
+                   (!(c->t[j + 1].cls & TD__WC_DET) &&
+                    (c->t[i].cap || c->t[i].timex >= 0)))
           plain = 0;
       if (plain) break;
     }
@@ -1629,9 +1666,23 @@ static void code_match(coder *c, match *m) {
     }
     if ((m->p->flags & TD__PF_SAY) && (c->t[m->head].cls & TD__WC_ACCORDING))
       ns = 0; /* "X ..., according to Y": Y says so */
-    if (ns == 0 && (m->p->flags & TD__PF_SAY)) {
+    if (m->p->flags & TD__PF_SAY) {
       int32_t s = subject_after(c, m);
-      if (s >= 0) src[ns++] = s;
+      /* "..., said U.S. trade representative Clayton Yeutter.": a speaker
+       * after an inverted statement verb, ending the clause, is its
+       * subject, whatever actor the reported clause names. */
+      if (s >= 0 && ns > 0) {
+        for (int e = (int)c->doc->mentions[s].tok_end - (int)c->tf;
+             e < c->n && s >= 0 && !c->t[e].punct; e++)
+          if ((c->t[e].head && !nominal_head_at(c, e)) ||
+              (c->t[e].cls & (TD__WC_REL | TD__WC_BE | TD__WC_HAVE |
+                              TD__WC_WILL | TD__WC_HYPO)))
+            s = -1; /* "..., said Russia would attack" */
+      }
+      if (s >= 0) {
+        ns = 0;
+        src[ns++] = s;
+      }
     }
     int32_t btw[MAX_ACTORS];
     int nb = 0;

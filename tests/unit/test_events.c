@@ -875,6 +875,53 @@ static void talks_in_phrases(void **state) {
   td_doc_free(d);
 }
 
+/* Who speaks at the end of a sentence: an unnamed noun phrase with noun
+ * modifiers or a possessive name is still the speaker; an actor after an
+ * inverted "said" closing the sentence is the speaker; "trade" before a
+ * noun is no verb. */
+static void speakers_and_modifiers(void **state) {
+  (void)state;
+  static const char *const no_chile[] = {
+      "Chile will raise copper output next year, mining investment analysts "
+      "said.",
+      "Chile has cut its fishing quota, the industry weekly Lopez's Fish "
+      "Report said.",
+  };
+  for (size_t i = 0; i < sizeof no_chile / sizeof no_chile[0]; i++) {
+    td_doc *d = code(no_chile[i]);
+    const td_event *e = find(d, "01");
+    if (e && !strncmp(e->source_code, "CHL", 3)) {
+      fprintf(stderr, "%s\n", no_chile[i]);
+      dump(d);
+      fail_msg("the unnamed speaker's statement given to Chile");
+    }
+    td_doc_free(d);
+  }
+  td_doc *d = code(
+      "Prices in Bolivia will keep rising, said Chilean Foreign Minister "
+      "Ana Soto.");
+  const td_event *e = find(d, "01");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "CHL");
+  td_doc_free(d);
+  d = code("Chile, in a note, said Bolivia would close the border.");
+  e = find(d, "01");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "CHL");
+  td_doc_free(d);
+  d = code("Chile ran a 2.1 billion dlr trade surplus with Peru last year.");
+  if (find(d, "06")) dump(d);
+  assert_null(find(d, "06"));
+  td_doc_free(d);
+  d = code("Chile will trade with Peru again.");
+  e = find(d, "0311");
+  if (!e) dump(d);
+  assert_non_null(e);
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -911,6 +958,7 @@ int main(void) {
       cmocka_unit_test(word_senses),
       cmocka_unit_test(business_senses),
       cmocka_unit_test(talks_in_phrases),
+      cmocka_unit_test(speakers_and_modifiers),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
