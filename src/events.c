@@ -75,6 +75,7 @@ typedef struct coder {
   match *m;
   size_t n_m, cap_m;
   int32_t last_subject; /* mention of the latest source, for pronouns */
+  int last_plural;      /* it names several actors or a plural noun */
   td_date ctx_date;     /* date set by an earlier sentence of the paragraph */
   int32_t ctx_timex;
   uint32_t ctx_para;
@@ -863,6 +864,34 @@ static int32_t quote_speaker(coder *c, int16_t q) {
   return -1;
 }
 
+/* Whether mention s is a plural noun phrase ("Western diplomats", "the
+ * ministers"): "they" may stand for it. */
+static int mention_plural(const coder *c, int32_t s) {
+  const td_actor_mention *a = &c->doc->mentions[s];
+  const char *t = c->doc->text;
+  if (a->end < a->start + 3) return 0;
+  char z = t[a->end - 1], y = t[a->end - 2];
+  return (z == 's' || z == 'S') && y != 's' && y != 'S' && y != '\'' &&
+         y != 'u' && y != 'U';
+}
+
+/* Whether mention s names a body in several words ("the U.S. Agriculture
+ * Department", "Western diplomats"): its people may be "they", unlike a
+ * country or a seat of power named in one word ("Tokyo"). */
+static int body(const coder *c, int32_t s) {
+  const td_actor_mention *a = &c->doc->mentions[s];
+  if (a->entity < 0 || (size_t)a->entity >= c->doc->n_entities) return 0;
+  int k = c->doc->entities[a->entity].kind;
+  return (k == TD_ENT_ORG || k == TD_ENT_GROUP) &&
+         memchr(c->doc->text + a->start, ' ', a->end - a->start) != NULL;
+}
+
+/* Set the pronoun anchor: the first of the n sources in src. */
+static void set_anchor(coder *c, const int32_t *src, int n) {
+  c->last_subject = src[0];
+  c->last_plural = n > 1 || mention_plural(c, src[0]);
+}
+
 /* Resolve a pronoun at token j: first person inside a quotation is the
  * speaker; otherwise the latest source. */
 static int32_t resolve_pronoun(coder *c, int j) {
@@ -879,11 +908,17 @@ static int32_t resolve_pronoun(coder *c, int j) {
   /* "he" or "she" the actor stage left unresolved is no country or
    * organisation. */
   const char *w = c->t[j].lower;
+  int person = a->entity >= 0 && (size_t)a->entity < c->doc->n_entities &&
+               c->doc->entities[a->entity].kind == TD_ENT_PERSON;
   if (!strncmp(w, "he", 2) || !strncmp(w, "she", 3)) {
-    if (a->entity < 0 || (size_t)a->entity >= c->doc->n_entities ||
-        c->doc->entities[a->entity].kind != TD_ENT_PERSON)
-      return -1;
+    if (!person) return -1;
   }
+  /* "they" is no single person, and no country or body named in the
+   * singular ("Tokyo", "the U.S."): most often the unnamed dealers,
+   * officials or firms of the sentence before. "it" is no person. */
+  if (!strncmp(w, "they", 4) && (person || !(c->last_plural || body(c, s))))
+    return -1;
+  if ((!strcmp(w, "it") || !strncmp(w, "it'", 3)) && person) return -1;
   return s;
 }
 
@@ -1809,6 +1844,13 @@ static void code_match(coder *c, match *m) {
   /* An object-only predicate is an event only as the content of a demand
    * ("Libya must hand over the suspects"). */
   if ((m->p->flags & TD__PF_INNER) && !(deontic && reported)) return;
+  /* "Chia said ...": a speaker no dictionary knows is who a pronoun in
+   * the next sentence most likely means, not the actor named before. */
+  if (ns == 0 && (m->p->flags & TD__PF_SAY) && m->first > 0 &&
+      m->head == m->first && c->t[m->first - 1].cap &&
+      c->t[m->first - 1].mention < 0 && !c->t[m->first - 1].punct &&
+      !(c->t[m->first - 1].cls & (TD__WC_SUBJPRON | TD__WC_DET)))
+    c->last_subject = -1;
   if (ns == 0 && !(c->opts & TD_EVX_KEEP_UNRESOLVED)) return;
 
   td_event e;
@@ -1932,7 +1974,7 @@ static void code_match(coder *c, match *m) {
       !(flags & (TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL)))
     remember_pair(c, sym, src[0], tgt[0]);
   if (src[0] >= 0) {
-    c->last_subject = src[0];
+    set_anchor(c, src, ns);
     c->sent_ns = 0;
     for (int i = 0; i < ns && src[i] >= 0; i++)
       c->sent_src[c->sent_ns++] = src[i];
@@ -2042,7 +2084,7 @@ static void code_sentence(coder *c, uint32_t si) {
   if (c->n_m == 0)
     for (int j = 0; j < c->n; j++)
       if (c->t[j].mention >= 0) {
-        c->last_subject = c->t[j].mention;
+        set_anchor(c, &c->t[j].mention, 1);
         break;
       }
 }

@@ -922,6 +922,43 @@ static void speakers_and_modifiers(void **state) {
   td_doc_free(d);
 }
 
+/* Events of sentence sent whose source starts with prefix. */
+static size_t from_in(const td_doc *d, uint32_t sent, const char *prefix) {
+  size_t n = 0;
+  for (size_t i = 0; i < d->n_events; i++)
+    if (d->events[i].sent == sent &&
+        !strncmp(d->events[i].source_code, prefix, strlen(prefix)))
+      n++;
+  return n;
+}
+
+/* "they" stands for a plural or a body named in several words, not for a
+ * country or a person; "it" is no person; a speaker no dictionary knows
+ * takes the place of the actor a pronoun would reach back to. */
+static void pronoun_number(void **state) {
+  (void)state;
+  td_doc *d = code("Japan raised its tariffs. They said the move was overdue.");
+  if (from_in(d, 1, "JPN")) dump(d);
+  assert_int_equal(from_in(d, 1, "JPN"), 0);
+  td_doc_free(d);
+  d = code("Antony Blinken spoke on Monday. It said the deal was off.");
+  if (from_in(d, 1, "USA")) dump(d);
+  assert_int_equal(from_in(d, 1, "USA"), 0);
+  td_doc_free(d);
+  d = code(
+      "Chilean officials met the envoy of Peru. Gomez said the sale was "
+      "done. They also denied the report.");
+  if (from_in(d, 2, "CHL")) dump(d);
+  assert_int_equal(from_in(d, 2, "CHL"), 0);
+  td_doc_free(d);
+  d = code(
+      "Chilean officials met the envoy of Peru. They also denied the "
+      "report.");
+  if (!from_in(d, 1, "CHL")) dump(d);
+  assert_int_equal(from_in(d, 1, "CHL"), 1);
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -959,6 +996,7 @@ int main(void) {
       cmocka_unit_test(business_senses),
       cmocka_unit_test(talks_in_phrases),
       cmocka_unit_test(speakers_and_modifiers),
+      cmocka_unit_test(pronoun_number),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
