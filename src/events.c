@@ -972,10 +972,49 @@ static int origin_from(const coder *c, int p) {
          ((c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0);
 }
 
+/* Whether token j is a capitalised word no dictionary knows, inside the
+ * sentence: part of a name ("Chia", "Pacific", "Air"). */
+static int unknown_name(const coder *c, int j) {
+  const stok *k = &c->t[j];
+  /* Opening the sentence, a word the lexicon knows may be capitalised
+   * only for that ("Also", "But"). */
+  if (j < 0 || (j == 0 && k->w) || !k->cap || k->mention >= 0 || k->punct ||
+      k->timex >= 0 ||
+      (k->cls & (TD__WC_SUBJPRON | TD__WC_DET | TD__WC_PREP | TD__WC_CONJ)))
+    return 0;
+  const td_token *tk = &c->doc->toks[c->tf + (uint32_t)j];
+  for (uint32_t b = tk->start + 1; b < tk->end; b++)
+    if (c->doc->text[b] >= 'a' && c->doc->text[b] <= 'z') return 1;
+  return 0; /* a word in capitals: a headline */
+}
+
+/* Whether the statement m is made by a name the actor stage could not
+ * code: "Chia said", ", company spokesman Bob Foulkes said", or a
+ * country's name inside a company's ("Pacific Western said", "TAP Air
+ * Portugal said", "U.S. West said"). Its subject is no actor named
+ * further left. */
+static int unknown_speaker(const coder *c, const match *m) {
+  int j = m->first - 1;
+  if (!(m->p->flags & TD__PF_SAY) || j < 0) return 0;
+  if (unknown_name(c, j)) {
+    /* "Finance Minister Roger Douglas said": a name after a coded title
+     * is that actor's. */
+    while (j > 0 && unknown_name(c, j - 1)) j--;
+    return !(j > 0 && c->t[j - 1].mention >= 0);
+  }
+  if (c->t[j].mention < 0) return 0;
+  int a = mention_first(c, j);
+  if (a < 1) return 0;
+  const stok *l = &c->t[a - 1];
+  return unknown_name(c, a - 1) ||
+         (l->mention >= 0 && !possessive_tok(l) && !is_possessive_at(c, a - 1));
+}
+
 static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   *n = 0;
   int16_t q = c->t[m->head].quote;
   int j = m->first - 1;
+  if (unknown_speaker(c, m)) return -1;
   /* "pressure which threatens trade", "Kuleba, who met Blinken": a
    * relative pronoun right before the predicate is its subject and
    * stands for the noun phrase before it, an actor or not. */

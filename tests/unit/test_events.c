@@ -959,6 +959,21 @@ static void pronoun_number(void **state) {
   td_doc_free(d);
 }
 
+/* A statement by a name no dictionary knows is no statement of an actor
+ * named further left, nor of a country inside a company's name; a name
+ * after a coded title stays that actor's. */
+static void unknown_speakers(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "Coastal Peru said it would sell two ships. Chile will build a dam, "
+      "project spokesman Luis Arce said. The dam will be finished next "
+      "year, Chilean Energy Minister Luis Arce said.");
+  assert_int_equal(from_in(d, 0, "PER"), 0);
+  assert_int_equal(from_in(d, 1, "CHL"), 0);
+  assert_int_equal(from_in(d, 2, "CHL"), 1);
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -997,6 +1012,7 @@ int main(void) {
       cmocka_unit_test(talks_in_phrases),
       cmocka_unit_test(speakers_and_modifiers),
       cmocka_unit_test(pronoun_number),
+      cmocka_unit_test(unknown_speakers),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
