@@ -383,6 +383,13 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
        * noun. */
       if (prev && prev->mention < 0 && possessive_tok(prev) && p->n_words < 3)
         return 0;
+      /* "requests by government agencies", "demands of the unions": an
+       * -s form right before "by" or "of" is a plural noun. */
+      if ((sh & TD__SH_S) && !(sh & (TD__SH_BASE | TD__SH_PAST)) &&
+          p->n_words == 1 && i + 1 < c->n && c->t[i + 1].mention < 0 &&
+          (strcmp(c->t[i + 1].lower, "by") == 0 ||
+           strcmp(c->t[i + 1].lower, "of") == 0))
+        return 0;
       /* "brokers said", "attacks were": an -s form before a verb or an
        * auxiliary is a plural noun. */
       if ((sh & TD__SH_S) && !(sh & (TD__SH_BASE | TD__SH_PAST)) &&
@@ -449,6 +456,16 @@ static int business_sense(const coder *c, const match *m) {
   if (m->p->pos != 'v' || m->p->n_words != 1) return 0;
   int j = m->head + 1;
   if (j < c->n && (c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0) j++;
+  /* "allowed the indirect takeover", "receives about 50 pct": numbers
+   * and words the lexicon does not know (adjectives) may sit between. */
+  for (int k = 0; k < 2 && j + 1 < c->n; k++) {
+    const stok *q = &c->t[j];
+    int number = c->doc->toks[c->tf + (uint32_t)j].kind == TD_TOK_NUMBER;
+    if (q->mention >= 0 || (q->punct && !number) || q->cap ||
+        (q->w && !number && strcmp(q->lower, "about") != 0))
+      break;
+    j++;
+  }
   if (j < c->n && c->t[j].mention < 0 && (c->t[j].cls & TD__WC_ECON)) return 1;
   j = m->head - 1;
   return j >= 0 && c->t[j].mention < 0 && (c->t[j].cls & TD__WC_ECON) &&

@@ -974,6 +974,39 @@ static void unknown_speakers(void **state) {
   td_doc_free(d);
 }
 
+/* Business and plain senses: a takeover or a share in per cent as the
+ * object, a plural noun before "by", a welcome of no one, a treaty that
+ * "calls for" something. */
+static void more_word_senses(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "Chile has allowed the indirect takeover of a Peruvian bank.",
+      "Peru receives about 40 pct of the exports.",
+      "Chile has capped budgetary requests by the ministries.",
+      "Peru welcomed the end of the strike.",
+      "The treaty calls for Peru to buy more wheat.",
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+    td_doc *d = code(texts[i]);
+    if (d->n_events) {
+      fprintf(stderr, "%s\n", texts[i]);
+      dump(d);
+    }
+    assert_int_equal(d->n_events, 0);
+    td_doc_free(d);
+  }
+  td_doc *d = code("Peru welcomed the Chilean president.");
+  const td_event *e = find(d, "043");
+  if (!e) dump(d);
+  assert_non_null(e);
+  td_doc_free(d);
+  d = code("Chile called Peru on Monday.");
+  e = find(d, "041");
+  if (!e) dump(d);
+  assert_non_null(e);
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -1013,6 +1046,7 @@ int main(void) {
       cmocka_unit_test(speakers_and_modifiers),
       cmocka_unit_test(pronoun_number),
       cmocka_unit_test(unknown_speakers),
+      cmocka_unit_test(more_word_senses),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
