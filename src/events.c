@@ -76,6 +76,7 @@ typedef struct coder {
   size_t n_m, cap_m;
   int32_t last_subject; /* mention of the latest source, for pronouns */
   int last_plural;      /* it names several actors or a plural noun */
+  int anchored;         /* the current sentence set or cleared the anchor */
   td_date ctx_date;     /* date set by an earlier sentence of the paragraph */
   int32_t ctx_timex;
   uint32_t ctx_para;
@@ -892,21 +893,11 @@ static int mention_plural(const coder *c, int32_t s) {
          y != 'u' && y != 'U';
 }
 
-/* Whether mention s names a body in several words ("the U.S. Agriculture
- * Department", "Western diplomats"): its people may be "they", unlike a
- * country or a seat of power named in one word ("Tokyo"). */
-static int body(const coder *c, int32_t s) {
-  const td_actor_mention *a = &c->doc->mentions[s];
-  if (a->entity < 0 || (size_t)a->entity >= c->doc->n_entities) return 0;
-  int k = c->doc->entities[a->entity].kind;
-  return (k == TD_ENT_ORG || k == TD_ENT_GROUP) &&
-         memchr(c->doc->text + a->start, ' ', a->end - a->start) != NULL;
-}
-
 /* Set the pronoun anchor: the first of the n sources in src. */
 static void set_anchor(coder *c, const int32_t *src, int n) {
   c->last_subject = src[0];
   c->last_plural = n > 1 || mention_plural(c, src[0]);
+  c->anchored = 1;
 }
 
 /* Resolve a pronoun at token j: first person inside a quotation is the
@@ -915,6 +906,9 @@ static int32_t resolve_pronoun(coder *c, int j) {
   if ((c->t[j].cls & TD__WC_FIRSTPRON) && c->t[j].quote)
     return quote_speaker(c, c->t[j].quote);
   if (c->t[j].cls & TD__WC_FIRSTPRON) return -1;
+  /* "Baker, who spoke ...": a relative pronoun stands for the noun phrase
+   * before it, not for the latest source. */
+  if (c->t[j].cls & TD__WC_RELPRON) return -1;
   int32_t s = c->last_subject;
   if (s < 0) return -1;
   /* A pronoun reaches back one sentence at most: "It said" three
@@ -927,14 +921,18 @@ static int32_t resolve_pronoun(coder *c, int j) {
   const char *w = c->t[j].lower;
   int person = a->entity >= 0 && (size_t)a->entity < c->doc->n_entities &&
                c->doc->entities[a->entity].kind == TD_ENT_PERSON;
+  /* "he" or "she" is a person, named or by a role in the singular ("Jan
+   * Nowak, a Polish deputy minister. He said ..."). */
   if (!strncmp(w, "he", 2) || !strncmp(w, "she", 3)) {
-    if (!person) return -1;
+    int role = a->entity >= 0 && (size_t)a->entity < c->doc->n_entities &&
+               c->doc->entities[a->entity].kind == TD_ENT_GROUP &&
+               !mention_plural(c, s);
+    if (!person && !role) return -1;
   }
   /* "they" is no single person, and no country or body named in the
    * singular ("Tokyo", "the U.S."): most often the unnamed dealers,
    * officials or firms of the sentence before. "it" is no person. */
-  if (!strncmp(w, "they", 4) && (person || !(c->last_plural || body(c, s))))
-    return -1;
+  if (!strncmp(w, "they", 4) && (person || !c->last_plural)) return -1;
   if ((!strcmp(w, "it") || !strncmp(w, "it'", 3)) && person) return -1;
   return s;
 }
@@ -1900,13 +1898,13 @@ static void code_match(coder *c, match *m) {
   /* An object-only predicate is an event only as the content of a demand
    * ("Libya must hand over the suspects"). */
   if ((m->p->flags & TD__PF_INNER) && !(deontic && reported)) return;
-  /* "Chia said ...": a speaker no dictionary knows is who a pronoun in
-   * the next sentence most likely means, not the actor named before. */
-  if (ns == 0 && (m->p->flags & TD__PF_SAY) && m->first > 0 &&
-      m->head == m->first && c->t[m->first - 1].cap &&
-      c->t[m->first - 1].mention < 0 && !c->t[m->first - 1].punct &&
-      !(c->t[m->first - 1].cls & (TD__WC_SUBJPRON | TD__WC_DET)))
+  /* "Chia said ...", "The summary said ...": a speaker no dictionary
+   * knows is who a pronoun in the next sentence most likely means, not
+   * the actor named before. */
+  if (ns == 0 && (m->p->flags & TD__PF_SAY)) {
     c->last_subject = -1;
+    c->anchored = 1;
+  }
   if (ns == 0 && !(c->opts & TD_EVX_KEEP_UNRESOLVED)) return;
 
   td_event e;
@@ -2115,6 +2113,7 @@ static void code_sentence(coder *c, uint32_t si) {
   load_sentence(c, si);
   c->n_m = 0;
   c->sent_ns = 0;
+  c->anchored = 0;
   for (int i = 0; i < c->n; i++) try_heads(c, i);
   settle_matches(c);
   apply_frames(c);
@@ -2135,9 +2134,10 @@ static void code_sentence(coder *c, uint32_t si) {
       break;
     }
   }
-  /* A sentence without events still moves the pronoun anchor to its first
-   * actor. */
-  if (c->n_m == 0)
+  /* A sentence without events of a known actor still moves the pronoun
+   * anchor to its first actor ("The talks were led by Jan Nowak, a Polish
+   * deputy minister. He said ..."). */
+  if (!c->anchored)
     for (int j = 0; j < c->n; j++)
       if (c->t[j].mention >= 0) {
         set_anchor(c, &c->t[j].mention, 1);

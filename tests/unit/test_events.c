@@ -1007,6 +1007,29 @@ static void more_word_senses(void **state) {
   td_doc_free(d);
 }
 
+/* The pronoun anchor: a sentence whose events found no actor still moves
+ * it to its first actor, and "he" may be a role in the singular; an
+ * unnamed speaker clears it; "who" is never the latest source. */
+static void pronoun_anchor(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "The talks were led by Jan Nowak, a Polish deputy minister. He said "
+      "the debt would be paid.");
+  if (from_in(d, 1, "POL") != 1) dump(d);
+  assert_int_equal(from_in(d, 1, "POL"), 1);
+  td_doc_free(d);
+  d = code(
+      "The summary said the drought in Peru was severe. It said investment "
+      "was weak.");
+  if (from_in(d, 1, "PER")) dump(d);
+  assert_int_equal(from_in(d, 1, "PER"), 0);
+  td_doc_free(d);
+  d = code("Peru sent a note. Gomez, who spoke in Lima, declined to comment.");
+  if (from_in(d, 1, "PER")) dump(d);
+  assert_int_equal(from_in(d, 1, "PER"), 0);
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -1047,6 +1070,7 @@ int main(void) {
       cmocka_unit_test(pronoun_number),
       cmocka_unit_test(unknown_speakers),
       cmocka_unit_test(more_word_senses),
+      cmocka_unit_test(pronoun_anchor),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
