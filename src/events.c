@@ -317,7 +317,7 @@ static int match_pre(const coder *c, const td__pattern *p, match *m) {
 }
 
 /* Whether token k ends in a possessive: "Monday's", "the rebels'". */
-static int possessive_tok(const stok *k) {
+static inline int possessive_tok(const stok *k) {
   size_t n = strlen(k->lower);
   return (n >= 2 && k->lower[n - 2] == '\'' && k->lower[n - 1] == 's') ||
          (n >= 4 && memcmp(k->lower + n - 4, "\xE2\x80\x99s", 4) == 0) ||
