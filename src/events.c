@@ -459,15 +459,22 @@ static int business_sense(const coder *c, const match *m) {
   if (j < c->n && (c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0) j++;
   /* "allowed the indirect takeover", "receives about 50 pct": numbers
    * and words the lexicon does not know (adjectives) may sit between. */
-  for (int k = 0; k < 2 && j + 1 < c->n; k++) {
+  int skipped = 0;
+  for (; skipped < 2 && j + 1 < c->n; skipped++) {
     const stok *q = &c->t[j];
     int number = c->doc->toks[c->tf + (uint32_t)j].kind == TD_TOK_NUMBER;
     if (q->mention >= 0 || (q->punct && !number) || q->cap ||
-        (q->w && !number && strcmp(q->lower, "about") != 0))
+        (q->w && !number && strcmp(q->lower, "about") != 0) ||
+        (c->t[j].cls & TD__WC_ECON))
       break;
     j++;
   }
-  if (j < c->n && c->t[j].mention < 0 && (c->t[j].cls & TD__WC_ECON)) return 1;
+  /* Past modifiers, the money word must end its phrase: "rejected green
+   * rate changes" rejects changes. */
+  if (j < c->n && c->t[j].mention < 0 && (c->t[j].cls & TD__WC_ECON) &&
+      (!skipped || j + 1 >= c->n || c->t[j + 1].punct ||
+       c->t[j + 1].mention >= 0 || c->t[j + 1].cls))
+    return 1;
   j = m->head - 1;
   return j >= 0 && c->t[j].mention < 0 && (c->t[j].cls & TD__WC_ECON) &&
          !(c->t[j].cls & TD__WC_DET);
@@ -1012,9 +1019,27 @@ static int unknown_speaker(const coder *c, const match *m) {
   int j = m->first - 1;
   if (!(m->p->flags & TD__PF_SAY) || j < 0) return 0;
   if (unknown_name(c, j)) {
-    /* "Finance Minister Roger Douglas said": a name after a coded title
-     * is that actor's. */
-    while (j > 0 && unknown_name(c, j - 1)) j--;
+    /* "Venezuelan Energy and Mines Minister Aturo Hernandez said",
+     * "Japanese Finance Ministry official Etsuzo Kawade said": a name
+     * after a coded title or body is that actor's. */
+    int plain = 0;
+    for (;;) {
+      const stok *q = j > 0 ? &c->t[j - 1] : NULL;
+      if (q && unknown_name(c, j - 1)) {
+        j--;
+      } else if (j > 1 && q->mention < 0 &&
+                 (strcmp(q->lower, "and") == 0 ||
+                  strcmp(q->lower, "of") == 0) &&
+                 (unknown_name(c, j - 2) || c->t[j - 2].mention >= 0)) {
+        j--;
+      } else if (q && plain < 2 && q->mention < 0 && !q->punct && !q->cap &&
+                 !q->cls && !q->head) {
+        j--; /* "official", "spokesman" */
+        plain++;
+      } else {
+        break;
+      }
+    }
     return !(j > 0 && c->t[j - 1].mention >= 0);
   }
   if (c->t[j].mention < 0) return 0;

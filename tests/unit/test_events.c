@@ -1030,6 +1030,17 @@ static void pronoun_anchor(void **state) {
   td_doc_free(d);
 }
 
+/* A money word inside a longer object is no business sense ("rejected
+ * green rate changes"). */
+static void titles_and_objects(void **state) {
+  (void)state;
+  td_doc *d = code("Chile has flatly rejected green rate changes.");
+  const td_event *e = find(d, "12");
+  if (!e) dump(d);
+  assert_non_null(e);
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -1071,6 +1082,7 @@ int main(void) {
       cmocka_unit_test(unknown_speakers),
       cmocka_unit_test(more_word_senses),
       cmocka_unit_test(pronoun_anchor),
+      cmocka_unit_test(titles_and_objects),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
