@@ -462,10 +462,10 @@ static int business_sense(const coder *c, const match *m) {
   int skipped = 0;
   for (; skipped < 2 && j + 1 < c->n; skipped++) {
     const stok *q = &c->t[j];
-    int number = c->doc->toks[c->tf + (uint32_t)j].kind == TD_TOK_NUMBER;
-    if (q->mention >= 0 || (q->punct && !number) || q->cap ||
-        (q->w && !number && strcmp(q->lower, "about") != 0) ||
-        (c->t[j].cls & TD__WC_ECON))
+    if (q->mention >= 0 || q->cap || (q->cls & TD__WC_ECON)) break;
+    if (q->w ? strcmp(q->lower, "about") != 0
+             : q->punct &&
+                   c->doc->toks[c->tf + (uint32_t)j].kind != TD_TOK_NUMBER)
       break;
     j++;
   }
