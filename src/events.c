@@ -75,6 +75,8 @@ typedef struct coder {
   match *m;
   size_t n_m, cap_m;
   int32_t last_subject; /* mention of the latest source, for pronouns */
+  int last_plural;      /* it names several actors or a plural noun */
+  int anchored;         /* the current sentence set or cleared the anchor */
   td_date ctx_date;     /* date set by an earlier sentence of the paragraph */
   int32_t ctx_timex;
   uint32_t ctx_para;
@@ -315,7 +317,7 @@ static int match_pre(const coder *c, const td__pattern *p, match *m) {
 }
 
 /* Whether token k ends in a possessive: "Monday's", "the rebels'". */
-static int possessive_tok(const stok *k) {
+static inline int possessive_tok(const stok *k) {
   size_t n = strlen(k->lower);
   return (n >= 2 && k->lower[n - 2] == '\'' && k->lower[n - 1] == 's') ||
          (n >= 4 && memcmp(k->lower + n - 4, "\xE2\x80\x99s", 4) == 0) ||
@@ -347,6 +349,25 @@ static int said_form(const coder *c, const stok *k) {
   return 0;
 }
 
+/* Whether the bare base form at token i, followed by a plain lowercase
+ * word, is a noun modifier ("riot police", "aid agency", "a trade surplus
+ * with"), not a verb: no auxiliary or "to" before it. */
+static int noun_modifier(const coder *c, int i) {
+  const stok *prev = i > 0 ? &c->t[i - 1] : NULL;
+  if (i + 1 >= c->n ||
+      (prev && ((prev->cls & (TD__WC_WILL | TD__WC_HYPO | TD__WC_DO |
+                              TD__WC_NEG | TD__WC_DEONTIC)) ||
+                strcmp(prev->lower, "to") == 0)))
+    return 0;
+  const stok *nx = &c->t[i + 1];
+  size_t nl = strlen(nx->lower);
+  return nx->mention < 0 && !nx->punct && !nx->cap && nl > 0 &&
+         !(nx->cls & (TD__WC_DET | TD__WC_PREP | TD__WC_SUBJPRON | TD__WC_REL |
+                      TD__WC_CONJ | TD__WC_NEG)) &&
+         !(nl > 2 && strcmp(nx->lower + nl - 2, "ly") == 0) &&
+         !(nx->w && (nx->w->shape[0] & (TD__SH_PAST | TD__SH_ING)));
+}
+
 /* Whether token i can be the head word of p, judged by its shape and its
  * left neighbour (a rough part-of-speech check). */
 static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
@@ -362,6 +383,13 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
       /* "Monday's decline", "the bloc's support": after a possessive, a
        * noun. */
       if (prev && prev->mention < 0 && possessive_tok(prev) && p->n_words < 3)
+        return 0;
+      /* "requests by government agencies", "demands of the unions": an
+       * -s form right before "by" or "of" is a plural noun. */
+      if ((sh & TD__SH_S) && !(sh & (TD__SH_BASE | TD__SH_PAST)) &&
+          p->n_words == 1 && i + 1 < c->n && c->t[i + 1].mention < 0 &&
+          (strcmp(c->t[i + 1].lower, "by") == 0 ||
+           strcmp(c->t[i + 1].lower, "of") == 0))
         return 0;
       /* "brokers said", "attacks were": an -s form before a verb or an
        * auxiliary is a plural noun. */
@@ -386,21 +414,7 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
            ((c->t[i + 1].cls & TD__WC_RELPRON) &&
             !(c->t[i + 1].cls & TD__WC_DET))))
         return 0;
-      /* A bare base form followed by a plain lowercase word is a noun
-       * modifier ("riot police", "aid agency"), not a verb. */
-      if (p->n_words == 1 && sh == TD__SH_BASE && i + 1 < c->n &&
-          !(prev && ((pc & (TD__WC_WILL | TD__WC_HYPO | TD__WC_DO | TD__WC_NEG |
-                            TD__WC_DEONTIC)) ||
-                     strcmp(prev->lower, "to") == 0))) {
-        const stok *nx = &c->t[i + 1];
-        size_t nl = strlen(nx->lower);
-        if (nx->mention < 0 && !nx->punct && !nx->cap && nl > 0 &&
-            !(nx->cls & (TD__WC_DET | TD__WC_PREP | TD__WC_SUBJPRON |
-                         TD__WC_REL | TD__WC_CONJ | TD__WC_NEG)) &&
-            !(nl > 2 && strcmp(nx->lower + nl - 2, "ly") == 0) &&
-            !(nx->w && (nx->w->shape[0] & (TD__SH_PAST | TD__SH_ING))))
-          return 0;
-      }
+      if (p->n_words == 1 && sh == TD__SH_BASE && noun_modifier(c, i)) return 0;
       /* "the temporarily occupied territories", "a January 26 written
        * response": a participle after a determiner or a number is an
        * adjective. */
@@ -443,10 +457,38 @@ static int business_sense(const coder *c, const match *m) {
   if (m->p->pos != 'v' || m->p->n_words != 1) return 0;
   int j = m->head + 1;
   if (j < c->n && (c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0) j++;
-  if (j < c->n && c->t[j].mention < 0 && (c->t[j].cls & TD__WC_ECON)) return 1;
+  /* "allowed the indirect takeover", "receives about 50 pct": numbers
+   * and words the lexicon does not know (adjectives) may sit between. */
+  int skipped = 0;
+  for (; skipped < 2 && j + 1 < c->n; skipped++) {
+    const stok *q = &c->t[j];
+    if (q->mention >= 0 || q->cap || (q->cls & TD__WC_ECON)) break;
+    if (q->w ? strcmp(q->lower, "about") != 0
+             : q->punct &&
+                   c->doc->toks[c->tf + (uint32_t)j].kind != TD_TOK_NUMBER)
+      break;
+    j++;
+  }
+  /* Past modifiers, the money word must end its phrase: "rejected green
+   * rate changes" rejects changes. */
+  if (j < c->n && c->t[j].mention < 0 && (c->t[j].cls & TD__WC_ECON) &&
+      (!skipped || j + 1 >= c->n || c->t[j + 1].punct ||
+       c->t[j + 1].mention >= 0 || c->t[j + 1].cls))
+    return 1;
   j = m->head - 1;
   return j >= 0 && c->t[j].mention < 0 && (c->t[j].cls & TD__WC_ECON) &&
          !(c->t[j].cls & TD__WC_DET);
+}
+
+/* Whether token j opens or fills a noun phrase, so that a word after it
+ * is no verb: an article or possessive, a number, a name, a possessive
+ * "'s", or a word the lexicon does not know ("a 3.6 billion dlr trade
+ * surplus"). */
+static int nominal_slot(const coder *c, int j) {
+  const stok *q = &c->t[j];
+  if (q->punct) return 0;
+  return q->mention >= 0 || (q->cls & TD__WC_DET) || possessive_tok(q) ||
+         c->doc->toks[c->tf + (uint32_t)j].kind == TD_TOK_NUMBER || !q->w;
 }
 
 static void try_heads(coder *c, int i) {
@@ -488,6 +530,16 @@ static void try_heads(coder *c, int i) {
       m.words[m.n_words++] = i;
       if (!match_pre(c, p, &m) || !match_post(c, p, &m)) continue;
       if (business_sense(c, &m)) continue;
+      /* "a trade surplus with": a longer verb pattern whose next word is
+       * not right after the head, which a noun follows, is no verb. */
+      if (p->pos == 'v' && p->n_words > 1 && m.head == m.first &&
+          shape_of(k, p->head) == TD__SH_BASE && i > 0 &&
+          nominal_slot(c, i - 1) && noun_modifier(c, i)) {
+        int next_in = 0;
+        for (int w = 0; w < m.n_words; w++)
+          if (m.words[w] == i + 1) next_in = 1;
+        if (!next_in) continue;
+      }
       if (c->n_m == c->cap_m) {
         c->cap_m = c->cap_m ? c->cap_m * 2 : 32;
         c->m = td_xrealloc(c->m, c->cap_m * sizeof *c->m);
@@ -837,12 +889,33 @@ static int32_t quote_speaker(coder *c, int16_t q) {
   return -1;
 }
 
+/* Whether mention s is a plural noun phrase ("Western diplomats", "the
+ * ministers"): "they" may stand for it. */
+static int mention_plural(const coder *c, int32_t s) {
+  const td_actor_mention *a = &c->doc->mentions[s];
+  const char *t = c->doc->text;
+  if (a->end < a->start + 3) return 0;
+  char z = t[a->end - 1], y = t[a->end - 2];
+  return (z == 's' || z == 'S') && y != 's' && y != 'S' && y != '\'' &&
+         y != 'u' && y != 'U';
+}
+
+/* Set the pronoun anchor: the first of the n sources in src. */
+static void set_anchor(coder *c, const int32_t *src, int n) {
+  c->last_subject = src[0];
+  c->last_plural = n > 1 || mention_plural(c, src[0]);
+  c->anchored = 1;
+}
+
 /* Resolve a pronoun at token j: first person inside a quotation is the
  * speaker; otherwise the latest source. */
 static int32_t resolve_pronoun(coder *c, int j) {
   if ((c->t[j].cls & TD__WC_FIRSTPRON) && c->t[j].quote)
     return quote_speaker(c, c->t[j].quote);
   if (c->t[j].cls & TD__WC_FIRSTPRON) return -1;
+  /* "Baker, who spoke ...": a relative pronoun stands for the noun phrase
+   * before it, not for the latest source. */
+  if (c->t[j].cls & TD__WC_RELPRON) return -1;
   int32_t s = c->last_subject;
   if (s < 0) return -1;
   /* A pronoun reaches back one sentence at most: "It said" three
@@ -853,11 +926,21 @@ static int32_t resolve_pronoun(coder *c, int j) {
   /* "he" or "she" the actor stage left unresolved is no country or
    * organisation. */
   const char *w = c->t[j].lower;
+  int person = a->entity >= 0 && (size_t)a->entity < c->doc->n_entities &&
+               c->doc->entities[a->entity].kind == TD_ENT_PERSON;
+  /* "he" or "she" is a person, named or by a role in the singular ("Jan
+   * Nowak, a Polish deputy minister. He said ..."). */
   if (!strncmp(w, "he", 2) || !strncmp(w, "she", 3)) {
-    if (a->entity < 0 || (size_t)a->entity >= c->doc->n_entities ||
-        c->doc->entities[a->entity].kind != TD_ENT_PERSON)
-      return -1;
+    int role = a->entity >= 0 && (size_t)a->entity < c->doc->n_entities &&
+               c->doc->entities[a->entity].kind == TD_ENT_GROUP &&
+               !mention_plural(c, s);
+    if (!person && !role) return -1;
   }
+  /* "they" is no single person, and no country or body named in the
+   * singular ("Tokyo", "the U.S."): most often the unnamed dealers,
+   * officials or firms of the sentence before. "it" is no person. */
+  if (!strncmp(w, "they", 4) && (person || !c->last_plural)) return -1;
+  if ((!strcmp(w, "it") || !strncmp(w, "it'", 3)) && person) return -1;
   return s;
 }
 
@@ -866,6 +949,14 @@ static int say_head_at(const coder *c, int j) {
   for (size_t i = 0; i < c->n_m; i++)
     if (c->m[i].head == j && !c->m[i].absorbed)
       return (c->m[i].p->flags & TD__PF_SAY) != 0;
+  return 0;
+}
+
+/* Whether token j heads an accepted noun pattern: "investment" in
+ * ", investment managers said" is a modifier of the speaker's noun. */
+static int nominal_head_at(const coder *c, int j) {
+  for (size_t i = 0; i < c->n_m; i++)
+    if (c->m[i].head == j) return c->m[i].p->pos == 'n';
   return 0;
 }
 
@@ -903,10 +994,67 @@ static int origin_from(const coder *c, int p) {
          ((c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0);
 }
 
+/* Whether token j is a capitalised word no dictionary knows, inside the
+ * sentence: part of a name ("Chia", "Pacific", "Air"). */
+static int unknown_name(const coder *c, int j) {
+  const stok *k = &c->t[j];
+  /* Opening the sentence, a word the lexicon knows may be capitalised
+   * only for that ("Also", "But"). */
+  if (j < 0 || (j == 0 && k->w) || !k->cap || k->mention >= 0 || k->punct ||
+      k->timex >= 0 ||
+      (k->cls & (TD__WC_SUBJPRON | TD__WC_DET | TD__WC_PREP | TD__WC_CONJ)))
+    return 0;
+  const td_token *tk = &c->doc->toks[c->tf + (uint32_t)j];
+  for (uint32_t b = tk->start + 1; b < tk->end; b++)
+    if (c->doc->text[b] >= 'a' && c->doc->text[b] <= 'z') return 1;
+  return 0; /* a word in capitals: a headline */
+}
+
+/* Whether the statement m is made by a name the actor stage could not
+ * code: "Chia said", ", company spokesman Bob Foulkes said", or a
+ * country's name inside a company's ("Pacific Western said", "TAP Air
+ * Portugal said", "U.S. West said"). Its subject is no actor named
+ * further left. */
+static int unknown_speaker(const coder *c, const match *m) {
+  int j = m->first - 1;
+  if (!(m->p->flags & TD__PF_SAY) || j < 0) return 0;
+  if (unknown_name(c, j)) {
+    /* "Venezuelan Energy and Mines Minister Aturo Hernandez said",
+     * "Japanese Finance Ministry official Etsuzo Kawade said": a name
+     * after a coded title or body is that actor's. */
+    int plain = 0;
+    for (;;) {
+      const stok *q = j > 0 ? &c->t[j - 1] : NULL;
+      if (q && unknown_name(c, j - 1)) {
+        j--;
+      } else if (j > 1 && q->mention < 0 &&
+                 (strcmp(q->lower, "and") == 0 ||
+                  strcmp(q->lower, "of") == 0) &&
+                 (unknown_name(c, j - 2) || c->t[j - 2].mention >= 0)) {
+        j--;
+      } else if (q && plain < 2 && q->mention < 0 && !q->punct && !q->cap &&
+                 !q->cls && !q->head) {
+        j--; /* "official", "spokesman" */
+        plain++;
+      } else {
+        break;
+      }
+    }
+    return !(j > 0 && c->t[j - 1].mention >= 0);
+  }
+  if (c->t[j].mention < 0) return 0;
+  int a = mention_first(c, j);
+  if (a < 1) return 0;
+  const stok *l = &c->t[a - 1];
+  return unknown_name(c, a - 1) ||
+         (l->mention >= 0 && !possessive_tok(l) && !is_possessive_at(c, a - 1));
+}
+
 static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   *n = 0;
   int16_t q = c->t[m->head].quote;
   int j = m->first - 1;
+  if (unknown_speaker(c, m)) return -1;
   /* "pressure which threatens trade", "Kuleba, who met Blinken": a
    * relative pronoun right before the predicate is its subject and
    * stands for the noun phrase before it, an actor or not. */
@@ -942,11 +1090,14 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
         ((c->t[j + 1].cls & TD__WC_DET) || bare) && !c->t[j + 1].quote == !q) {
       int plain = 1;
       for (int i = j + 1; i < m->first && plain; i++)
-        if (c->t[i].punct || c->t[i].mention >= 0 || c->t[i].head ||
-            (c->t[i].cls & (TD__WC_SUBJPRON | TD__WC_REL | TD__WC_PREP |
-                            TD__WC_BE | TD__WC_HAVE)) ||
-            (!(c->t[j + 1].cls & TD__WC_DET) &&
-             (c->t[i].cap || c->t[i].timex >= 0)))
+        if (possessive_tok(&c->t[i]) && i > j + 1) {
+          continue; /* "the trade paper Ward's Automotive Reports said" */
+        } else if (c->t[i].punct || c->t[i].mention >= 0 ||
+                   (c->t[i].head && !nominal_head_at(c, i)) ||
+                   (c->t[i].cls & (TD__WC_SUBJPRON | TD__WC_REL | TD__WC_PREP |
+                                   TD__WC_BE | TD__WC_HAVE)) ||
+                   (!(c->t[j + 1].cls & TD__WC_DET) &&
+                    (c->t[i].cap || c->t[i].timex >= 0)))
           plain = 0;
       if (plain) break;
     }
@@ -1556,6 +1707,33 @@ static int det_gerund(const coder *c, const match *m) {
   return 0;
 }
 
+/* The article opening the phrase of a one-word noun of talks or meetings
+ * that is no object of a verb: after a preposition, a form of "be" or at
+ * the start of the clause ("the breakdown of the ICO talks", "referred to
+ * the summit", "there is no negotiation", "The meeting was requested").
+ * Such talks are not the act of the clause's subject: only an actor
+ * inside the phrase ("the U.S.-Japan talks") or "between A and B" is a
+ * party. Returns the article's token, or -1. */
+static int article_phrase(const coder *c, const match *m) {
+  if (m->p->pos != 'n' || m->p->n_words != 1 || !(m->p->flags & TD__PF_SYM))
+    return -1;
+  int j = m->first - 1, steps = 0;
+  while (j >= 0 && steps < 4 && !c->t[j].punct && !c->t[j].head &&
+         (c->t[j].mention >= 0 || !(c->t[j].cls & (TD__WC_DET | TD__WC_PREP |
+                                                   TD__WC_REL | TD__WC_BE)))) {
+    j--;
+    steps++;
+  }
+  if (j < 0 || c->t[j].mention >= 0 || !(c->t[j].cls & TD__WC_ARTICLE))
+    return -1;
+  const stok *b = j > 0 ? &c->t[j - 1] : NULL;
+  if (b && b->mention < 0 &&
+      (b->punct == ',' || b->punct == '"' || is_boundary(b) ||
+       (b->cls & (TD__WC_PREP | TD__WC_BE))))
+    return j;
+  return b ? -1 : j;
+}
+
 static void code_match(coder *c, match *m) {
   int32_t src[MAX_ACTORS], tgt[MAX_ACTORS];
   int ns = 0, nt = 0;
@@ -1595,12 +1773,30 @@ static void code_match(coder *c, match *m) {
       if (ns == 0) ns = by_agent(c, m, src);
     } else {
       find_subject(c, m, src, &ns);
+      int d = article_phrase(c, m);
+      if (d >= 0 && ns > 0 &&
+          (int)c->doc->mentions[src[0]].tok_first - (int)c->tf <= d)
+        ns = 0;
     }
     if ((m->p->flags & TD__PF_SAY) && (c->t[m->head].cls & TD__WC_ACCORDING))
       ns = 0; /* "X ..., according to Y": Y says so */
-    if (ns == 0 && (m->p->flags & TD__PF_SAY)) {
+    if (m->p->flags & TD__PF_SAY) {
       int32_t s = subject_after(c, m);
-      if (s >= 0) src[ns++] = s;
+      /* "..., said U.S. trade representative Clayton Yeutter.": a speaker
+       * after an inverted statement verb, ending the clause, is its
+       * subject, whatever actor the reported clause names. */
+      if (s >= 0 && ns > 0) {
+        for (int e = (int)c->doc->mentions[s].tok_end - (int)c->tf;
+             e < c->n && s >= 0 && !c->t[e].punct; e++)
+          if ((c->t[e].head && !nominal_head_at(c, e)) ||
+              (c->t[e].cls & (TD__WC_REL | TD__WC_BE | TD__WC_HAVE |
+                              TD__WC_WILL | TD__WC_HYPO)))
+            s = -1; /* "..., said Russia would attack" */
+      }
+      if (s >= 0) {
+        ns = 0;
+        src[ns++] = s;
+      }
     }
     int32_t btw[MAX_ACTORS];
     int nb = 0;
@@ -1727,6 +1923,13 @@ static void code_match(coder *c, match *m) {
   /* An object-only predicate is an event only as the content of a demand
    * ("Libya must hand over the suspects"). */
   if ((m->p->flags & TD__PF_INNER) && !(deontic && reported)) return;
+  /* "Chia said ...", "The summary said ...": a speaker no dictionary
+   * knows is who a pronoun in the next sentence most likely means, not
+   * the actor named before. */
+  if (ns == 0 && (m->p->flags & TD__PF_SAY)) {
+    c->last_subject = -1;
+    c->anchored = 1;
+  }
   if (ns == 0 && !(c->opts & TD_EVX_KEEP_UNRESOLVED)) return;
 
   td_event e;
@@ -1850,7 +2053,7 @@ static void code_match(coder *c, match *m) {
       !(flags & (TD_EVF_NEGATED | TD_EVF_HYPOTHETICAL)))
     remember_pair(c, sym, src[0], tgt[0]);
   if (src[0] >= 0) {
-    c->last_subject = src[0];
+    set_anchor(c, src, ns);
     c->sent_ns = 0;
     for (int i = 0; i < ns && src[i] >= 0; i++)
       c->sent_src[c->sent_ns++] = src[i];
@@ -1935,6 +2138,7 @@ static void code_sentence(coder *c, uint32_t si) {
   load_sentence(c, si);
   c->n_m = 0;
   c->sent_ns = 0;
+  c->anchored = 0;
   for (int i = 0; i < c->n; i++) try_heads(c, i);
   settle_matches(c);
   apply_frames(c);
@@ -1955,12 +2159,13 @@ static void code_sentence(coder *c, uint32_t si) {
       break;
     }
   }
-  /* A sentence without events still moves the pronoun anchor to its first
-   * actor. */
-  if (c->n_m == 0)
+  /* A sentence without events of a known actor still moves the pronoun
+   * anchor to its first actor ("The talks were led by Jan Nowak, a Polish
+   * deputy minister. He said ..."). */
+  if (!c->anchored)
     for (int j = 0; j < c->n; j++)
       if (c->t[j].mention >= 0) {
-        c->last_subject = c->t[j].mention;
+        set_anchor(c, &c->t[j].mention, 1);
         break;
       }
 }

@@ -279,6 +279,7 @@ static const struct {
     {"RELPRON", TD__WC_RELPRON},
     {"ECON", TD__WC_ECON},
     {"LIGHT", TD__WC_LIGHT},
+    {"ARTICLE", TD__WC_ARTICLE},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,

@@ -38,8 +38,10 @@ enum {
                                 phrase before them */
   TD__WC_ECON = 1u << 20,    /* nouns of markets and money: "support
                                 prices", "shares fell" are no events */
-  TD__WC_LIGHT = 1u << 21    /* light verbs: their object noun names the
+  TD__WC_LIGHT = 1u << 21,   /* light verbs: their object noun names the
                                 subject's act ("issued arrest warrants") */
+  TD__WC_ARTICLE = 1u << 22  /* articles: "the talks" after a preposition
+                                are no act of the clause's subject */
 };
 
 /* The shape of a form for one of its lemmas. */
