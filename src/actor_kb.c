@@ -518,10 +518,8 @@ static int load_variants(td_actor_kb *kb, const char *dir,
     td__lines_close(&r);
     return TD_EIO;
   }
-  char *line;
-  while ((line = td__lines_next(&r)) != NULL) {
-    char *s = td__trim(line);
-    if (*s == '#' || *s == '\0') continue;
+  char *s;
+  while ((s = td__lines_entry(&r)) != NULL) {
     int32_t canon = 0;
     char *save = NULL;
     for (char *w = strtok_r(s, " \t", &save); w;
@@ -548,10 +546,8 @@ static int load_nonnames(td_actor_kb *kb, const char *dir,
     td__lines_close(&r);
     return TD_EIO;
   }
-  char *line;
-  while ((line = td__lines_next(&r)) != NULL) {
-    char *s = td__trim(line);
-    if (*s == '#' || *s == '\0') continue;
+  char *s;
+  while ((s = td__lines_entry(&r)) != NULL) {
     char *save = NULL;
     for (char *w = strtok_r(s, " \t", &save); w;
          w = strtok_r(NULL, " \t", &save)) {
@@ -577,10 +573,8 @@ static int load_companies(td_actor_kb *kb, const char *dir,
     td__lines_close(&r);
     return TD_EIO;
   }
-  char *line;
-  while ((line = td__lines_next(&r)) != NULL) {
-    char *s = td__trim(line);
-    if (*s == '#' || *s == '\0') continue;
+  char *s;
+  while ((s = td__lines_entry(&r)) != NULL) {
     char *colon = strchr(s, ':');
     int kind = 0;
     if (colon) {
@@ -643,10 +637,8 @@ static int load_names(td_actor_kb *kb, const char *dir, const char *file,
     td__lines_close(&r);
     return TD_EIO;
   }
-  char *line;
-  while ((line = td__lines_next(&r)) != NULL) {
-    char *s = td__trim(line);
-    if (*s == '#' || *s == '\0') continue;
+  char *s;
+  while ((s = td__lines_entry(&r)) != NULL) {
     char *colon = strchr(s, ':');
     char code[32], kind[16];
     if (!colon || sscanf(s, "%31s %15[a-z]", code, kind) != 2 ||
@@ -703,10 +695,8 @@ static int load_roles(td_actor_kb *kb, const char *dir, const td_diag *diag) {
     td__lines_close(&r);
     return TD_EIO;
   }
-  char *line;
-  while ((line = td__lines_next(&r)) != NULL) {
-    char *s = td__trim(line);
-    if (*s == '#' || *s == '\0') continue;
+  char *s;
+  while ((s = td__lines_entry(&r)) != NULL) {
     char *colon = strchr(s, ':');
     char role[16], kind[16], cty[24] = "";
     int nf = 0;
@@ -763,10 +753,8 @@ static int load_pronouns(td_actor_kb *kb, const char *dir,
     td__lines_close(&r);
     return TD_EIO;
   }
-  char *line;
-  while ((line = td__lines_next(&r)) != NULL) {
-    char *s = td__trim(line);
-    if (*s == '#' || *s == '\0') continue;
+  char *s;
+  while ((s = td__lines_entry(&r)) != NULL) {
     if ((s[0] != 'm' && s[0] != 'f') || s[1] != ':') {
       td__diag(diag, TD_SEV_WARNING, r.path, r.line,
                "expected 'm: word | word'");
@@ -799,10 +787,8 @@ static int load_people(td_actor_kb *kb, const char *dir, const td_diag *diag) {
     td__lines_close(&r);
     return TD_EIO;
   }
-  char *line;
-  while ((line = td__lines_next(&r)) != NULL) {
-    char *s = td__trim(line);
-    if (*s == '#' || *s == '\0') continue;
+  char *s;
+  while ((s = td__lines_entry(&r)) != NULL) {
     char *eq = strchr(s, '=');
     if (!eq) {
       td__diag(diag, TD_SEV_WARNING, r.path, r.line,
