@@ -83,6 +83,15 @@ bool td__ieq(const char *a, const char *b, size_t n) {
   return true;
 }
 
+uint32_t td__hash_lower(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    h ^= td__lower((unsigned char)s[i]);
+    h *= 16777619u;
+  }
+  return h;
+}
+
 #ifndef TD_DATA_DIR
 #define TD_DATA_DIR "data"
 #endif

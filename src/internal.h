@@ -80,6 +80,9 @@ size_t td__utf8_valid_prefix(const char *s, size_t n);
 
 /* Case-insensitive ASCII comparison of n bytes. */
 bool td__ieq(const char *a, const char *b, size_t n);
+/* 32-bit FNV-1a of the n bytes at s with ASCII letters lowercased: a key
+ * for small word tables that ignore case. */
+uint32_t td__hash_lower(const char *s, size_t n);
 
 /* A data or dictionary file read line by line, for every stage that loads
  * knowledge from data/. */

@@ -200,15 +200,6 @@ static struct {
 } stopwords;
 static once_flag stopwords_once = ONCE_FLAG_INIT;
 
-static uint32_t word_hash(const char *w, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) {
-    h ^= td__lower((unsigned char)w[i]);
-    h *= 16777619u;
-  }
-  return h;
-}
-
 static int cmp_u32(const void *a, const void *b) {
   uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
   return x < y ? -1 : x > y;
@@ -229,7 +220,7 @@ static void load_stopwords(void) {
       cap = cap ? cap * 2 : 256;
       stopwords.hash = td_xrealloc(stopwords.hash, cap * sizeof(uint32_t));
     }
-    stopwords.hash[stopwords.n++] = word_hash(line, n);
+    stopwords.hash[stopwords.n++] = td__hash_lower(line, n);
   }
   td__lines_close(&lr);
   qsort(stopwords.hash, stopwords.n, sizeof(uint32_t), cmp_u32);
@@ -250,7 +241,7 @@ static size_t wording(const char *text, size_t n, uint32_t *out, size_t max) {
                      (unsigned char)text[j] >= 0x80))
       j++;
     if (j - i >= 4) {
-      uint32_t h = word_hash(text + i, j - i);
+      uint32_t h = td__hash_lower(text + i, j - i);
       if (!bsearch(&h, stopwords.hash, stopwords.n, sizeof h, cmp_u32) &&
           k < max)
         out[k++] = h;

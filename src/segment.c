@@ -93,18 +93,9 @@ static lex_entry lex[LEX_SLOTS];
 static size_t lex_count;
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
-static uint32_t hash_lower(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) {
-    h ^= td__lower((unsigned char)s[i]);
-    h *= 16777619u;
-  }
-  return h;
-}
-
 static void lex_add(const char *w, size_t n, uint8_t bits) {
   if (n == 0 || n >= sizeof lex[0].word || lex_count >= LEX_SLOTS / 2) return;
-  uint32_t i = hash_lower(w, n) & (LEX_SLOTS - 1);
+  uint32_t i = td__hash_lower(w, n) & (LEX_SLOTS - 1);
   while (lex[i].len) {
     if (lex[i].len == n && td__ieq(lex[i].word, w, n)) {
       lex[i].bits |= bits;
@@ -121,7 +112,7 @@ static void lex_add(const char *w, size_t n, uint8_t bits) {
 
 static uint8_t lex_bits(const char *w, size_t n) {
   if (n == 0 || n >= sizeof lex[0].word) return 0;
-  uint32_t i = hash_lower(w, n) & (LEX_SLOTS - 1);
+  uint32_t i = td__hash_lower(w, n) & (LEX_SLOTS - 1);
   while (lex[i].len) {
     if (lex[i].len == n && td__ieq(lex[i].word, w, n)) return lex[i].bits;
     i = (i + 1) & (LEX_SLOTS - 1);
