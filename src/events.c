@@ -994,6 +994,13 @@ static int origin_from(const coder *c, int p) {
          ((c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0);
 }
 
+/* Whether token k is an adverb in -ly ("also" aside): "has repeatedly
+ * said". */
+static int ends_ly(const stok *k) {
+  size_t n = strlen(k->lower);
+  return n > 3 && strcmp(k->lower + n - 2, "ly") == 0;
+}
+
 /* Whether token j is a capitalised word no dictionary knows, inside the
  * sentence: part of a name ("Chia", "Pacific", "Air"). */
 static int unknown_name(const coder *c, int j) {
@@ -1018,6 +1025,15 @@ static int unknown_name(const coder *c, int j) {
 static int unknown_speaker(const coder *c, const match *m) {
   int j = m->first - 1;
   if (!(m->p->flags & TD__PF_SAY) || j < 0) return 0;
+  /* "Alun Michael has said", "Chia would also say": the auxiliaries and
+   * adverbs between a name and its statement verb */
+  int v = j;
+  while (v > 0 && c->t[v].mention < 0 && !c->t[v].punct && !c->t[v].cap &&
+         ((c->t[v].cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL | TD__WC_HYPO |
+                          TD__WC_DO | TD__WC_NEG)) ||
+          ends_ly(&c->t[v])))
+    v--;
+  if (v < j && unknown_name(c, v)) j = v;
   if (unknown_name(c, j)) {
     /* "Venezuelan Energy and Mines Minister Aturo Hernandez said",
      * "Japanese Finance Ministry official Etsuzo Kawade said": a name
@@ -1196,7 +1212,24 @@ static int32_t subject_after(coder *c, const match *m) {
   }
   for (int j = m->last + 1; j < c->n && j <= m->last + 3; j++) {
     if (is_boundary(&c->t[j]) || c->t[j].punct == '"') break;
-    if (c->t[j].mention >= 0) return c->t[j].mention;
+    if (c->t[j].mention >= 0) {
+      /* "..., said Britain had to", "says the US emphasis on X is
+       * misplaced": a noun phrase with a verb of its own after it is the
+       * subject of what was said, not of the statement */
+      int acc = (c->t[m->head].cls & TD__WC_ACCORDING) != 0;
+      for (int b = mention_last(c, j) + 1; !acc && b < c->n && b <= j + 12;
+           b++) {
+        const stok *x = &c->t[b];
+        if (is_boundary(x) || (x->punct && x->punct != '"' && x->punct != '-'))
+          break;
+        if (x->mention < 0 && !x->cap &&
+            ((x->cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL | TD__WC_HYPO |
+                        TD__WC_DO)) ||
+             (x->head && !nominal_head_at(c, b))))
+          return -1;
+      }
+      return c->t[j].mention;
+    }
   }
   return -1;
 }
