@@ -975,9 +975,10 @@ static void unknown_speakers(void **state) {
   /* an auxiliary between the unknown name and its verb; a noun phrase
    * after "said" with a verb of its own is what was said, not who said
    * it, while an inverted subject with a nationality is the speaker */
-  d = code("Peru will sell two ships, Pedro Soto has said. Pedro Soto said "
-           "Chile had a strong economy. \"We agree,\" said Chilean trade "
-           "official Pedro Soto.");
+  d = code(
+      "Peru will sell two ships, Pedro Soto has said. Pedro Soto said "
+      "Chile had a strong economy. \"We agree,\" said Chilean trade "
+      "official Pedro Soto.");
   assert_int_equal(from_in(d, 0, "PER"), 0);
   assert_int_equal(from_in(d, 1, "CHL"), 0);
   assert_int_equal(from_in(d, 2, "CHL"), 1);
