@@ -35,15 +35,16 @@ const char *td_event_modality(unsigned flags) {
 typedef struct stok {
   const td__word *w; /* NULL for unknown forms */
   uint32_t cls;
-  int32_t mention; /* doc mention covering the token, or -1 */
-  int32_t timex;   /* doc timex covering the token, or -1 */
-  int16_t quote;   /* quotation region id + 1, 0 outside quotations */
-  char punct;      /* the character of a one-byte punctuation token */
-  uint8_t cap;     /* starts with an uppercase letter */
-  uint8_t covered; /* a word of an accepted match */
-  uint8_t head;    /* the head of an accepted match */
-  uint8_t cond;    /* inside an if/unless clause */
-  char lower[24];  /* short lowercase form, for a few literal checks */
+  int32_t mention;    /* doc mention covering the token, or -1 */
+  int32_t timex;      /* doc timex covering the token, or -1 */
+  int16_t quote;      /* quotation region id + 1, 0 outside quotations */
+  char punct;         /* the character of a one-byte punctuation token */
+  uint8_t cap;        /* starts with an uppercase letter */
+  uint8_t covered;    /* a word of an accepted match */
+  uint8_t head;       /* the head of an accepted match */
+  uint8_t cond;       /* inside an if/unless clause */
+  uint8_t phrase_end; /* PHRASEEND: "also", "or" */
+  char lower[24];     /* short lowercase form, for a few literal checks */
 } stok;
 
 #define MAX_WORDS 20
@@ -59,6 +60,8 @@ typedef struct match {
   int32_t code; /* code index: the pattern's, or refined by a frame */
   int inner;    /* index of the match this frame is about, or -1 */
   int absorbed; /* the object of a frame: not an event of its own */
+  int modifier; /* a noun modifying the next one ("EU asylum policy"): it
+                   may refine a frame but is no event of its own */
 } match;
 
 typedef struct coder {
@@ -176,7 +179,15 @@ static void load_sentence(coder *c, uint32_t si) {
       for (size_t b = 0; b < len; b++)
         buf[b] = (char)td__lower((unsigned char)p[b]);
       k->w = td__lexicon_word(c->lx, buf, len);
-      if (k->w) k->cls = k->w->cls;
+      if (k->w) {
+        /* PHRASEEND is asked for on its own (compound_modifier): a word of
+         * that class alone stays an unknown word (an adverb) to the other
+         * rules, which read any class bit as "a function word" */
+        k->phrase_end = (k->w->cls & TD__WC_PHRASEEND) != 0;
+        k->cls = k->w->cls & ~(uint32_t)TD__WC_PHRASEEND;
+        if (k->cls == 0 && k->w->lemma[0] < 0 && k->w->lemma[1] < 0)
+          k->w = NULL;
+      }
       size_t cl = len < sizeof k->lower - 1 ? len : sizeof k->lower - 1;
       memcpy(k->lower, buf, cl);
       k->lower[cl] = '\0';
@@ -352,6 +363,12 @@ static int said_form(const coder *c, const stok *k) {
 /* Whether the bare base form at token i, followed by a plain lowercase
  * word, is a noun modifier ("riot police", "aid agency", "a trade surplus
  * with"), not a verb: no auxiliary or "to" before it. */
+/* Whether token k is an adverb in -ly: "has repeatedly said". */
+static int ends_ly(const stok *k) {
+  size_t n = strlen(k->lower);
+  return n > 3 && strcmp(k->lower + n - 2, "ly") == 0;
+}
+
 static int noun_modifier(const coder *c, int i) {
   const stok *prev = i > 0 ? &c->t[i - 1] : NULL;
   if (i + 1 >= c->n ||
@@ -491,6 +508,43 @@ static int nominal_slot(const coder *c, int j) {
          c->doc->toks[c->tf + (uint32_t)j].kind == TD_TOK_NUMBER || !q->w;
 }
 
+/* Whether nominal match m modifies the noun right after it ("EU asylum
+ * policy", "the weapons of mass destruction dossier", "an arrest
+ * warrant"): a lowercase word no closed class and no verb form, which
+ * names the thing, not the event. */
+static int compound_modifier(const coder *c, const match *m) {
+  int j = m->last + 1;
+  /* a pattern ending in a preposition ("crackdown on") has its object
+   * next; one ending in its target ("support for X") is done */
+  if (j >= c->n || m->p->n_words != 1 || (c->t[m->last].cls & ~TD__WC_ECON) ||
+      c->t[m->last].mention >= 0)
+    return 0;
+  /* after a light verb the noun is the act: "issued arrest warrants",
+   * "staged a hunger strike" */
+  for (int b = m->first - 1, skip = 0; b >= 0 && skip < 3; b--, skip++) {
+    const stok *q = &c->t[b];
+    if (q->cls & TD__WC_LIGHT) return 0;
+    if (q->punct || q->mention >= 0 || (q->w && !(q->cls & TD__WC_DET))) break;
+  }
+  const stok *x = &c->t[j];
+  size_t n = strlen(x->lower);
+  if (x->punct || x->cap || x->mention >= 0 || x->timex >= 0 || n == 0 ||
+      ends_ly(x) || (x->cls & ~TD__WC_ECON) || x->phrase_end ||
+      strcmp(x->lower, "to") == 0 ||
+      c->doc->toks[c->tf + (uint32_t)j].kind != TD_TOK_WORD)
+    return 0;
+  /* a plural is rarely a modifier, and the word after it is rather its
+   * verb ("the talks follow", "negotiations resume") */
+  const stok *h = &c->t[m->last];
+  size_t hl = strlen(h->lower);
+  if (hl > 2 && h->lower[hl - 1] == 's') return 0;
+  /* a verb form ("the talks covered") is the predicate */
+  if (x->w) return !(x->w->shape[0] & (TD__SH_PAST | TD__SH_ING | TD__SH_S));
+  return !(n > 3 && (strcmp(x->lower + n - 2, "ed") == 0 ||
+                     strcmp(x->lower + n - 3, "ing") == 0 ||
+                     (x->lower[n - 1] == 's' && x->lower[n - 2] != 's')));
+}
+
 static void try_heads(coder *c, int i) {
   const stok *k = &c->t[i];
   /* Not in names or time expressions ("last March" is no march). */
@@ -530,6 +584,7 @@ static void try_heads(coder *c, int i) {
       m.words[m.n_words++] = i;
       if (!match_pre(c, p, &m) || !match_post(c, p, &m)) continue;
       if (business_sense(c, &m)) continue;
+      m.modifier = p->pos == 'n' && compound_modifier(c, &m);
       /* "a trade surplus with": a longer verb pattern whose next word is
        * not right after the head, which a noun follows, is no verb. */
       if (p->pos == 'v' && p->n_words > 1 && m.head == m.first &&
@@ -992,13 +1047,6 @@ static int origin_from(const coder *c, int p) {
   if (words == 0) return 0;
   return j < 0 || is_boundary(&c->t[j]) || c->t[j].punct == ',' ||
          ((c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0);
-}
-
-/* Whether token k is an adverb in -ly ("also" aside): "has repeatedly
- * said". */
-static int ends_ly(const stok *k) {
-  size_t n = strlen(k->lower);
-  return n > 3 && strcmp(k->lower + n - 2, "ly") == 0;
 }
 
 /* Whether token j is a capitalised word no dictionary knows, inside the
@@ -2177,7 +2225,7 @@ static void code_sentence(coder *c, uint32_t si) {
   apply_frames(c);
   size_t first_ev = c->doc->n_events;
   for (size_t i = 0; i < c->n_m; i++)
-    if (!c->m[i].absorbed) code_match(c, &c->m[i]);
+    if (!c->m[i].absorbed && !c->m[i].modifier) code_match(c, &c->m[i]);
   drop_redundant_statements(c, first_ev);
   remember_between(c);
   /* The latest dated expression sets the date for what follows. */

@@ -280,6 +280,7 @@ static const struct {
     {"ECON", TD__WC_ECON},
     {"LIGHT", TD__WC_LIGHT},
     {"ARTICLE", TD__WC_ARTICLE},
+    {"PHRASEEND", TD__WC_PHRASEEND},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,
