@@ -90,6 +90,11 @@ typedef struct coder {
    * paragraph, UINT32_MAX for none. Who "the sides" or a symmetric event
    * with no actors of its own ("The first round took place in Geneva")
    * are. */
+  /* Words of sport reports seen (distinct, up to 4) and scores ("6-1"):
+   * see sport_report. */
+  const td__word *sport[4];
+  int n_sport;
+  unsigned scores;
   int32_t pair[2][2];
   uint32_t pair_para[2];
   uint32_t pair_sent[2]; /* the sentence each pair was named in */
@@ -150,6 +155,39 @@ static int quote_mark(const coder *c, int j) {
 
 /* ---- building the sentence view ---- */
 
+/* A word of sport reports (function_words.txt SPORT) seen. */
+static void sport_word(coder *c, const td__word *w) {
+  for (int i = 0; i < c->n_sport; i++)
+    if (c->sport[i] == w) return;
+  if (c->n_sport < 4) c->sport[c->n_sport++] = w;
+}
+
+/* Whether doc token t opens a score: numbers of one or two digits joined
+ * by a hyphen, with no space ("6-1", "2-0", "21-17"; three tokens). */
+static int is_score_at(const td_doc *d, size_t t) {
+  if (t + 2 >= d->n_toks) return 0;
+  const td_token *a = &d->toks[t], *h = a + 1, *b = a + 2;
+  return a->kind == TD_TOK_NUMBER && b->kind == TD_TOK_NUMBER &&
+         a->end - a->start <= 2 && b->end - b->start <= 2 &&
+         h->start == a->end && h->end == h->start + 1 &&
+         d->text[h->start] == '-' && b->start == h->end;
+}
+
+/* Whether the article reports sport: three distinct sport words, or two
+ * and a score. Its verbs of force and threat are then play. */
+static int sport_report(const coder *c) {
+  return c->n_sport >= 3 || (c->n_sport >= 2 && c->scores >= 1);
+}
+
+/* Roots that a sport report uses for play: threaten (13), protest (14),
+ * force posture (15), assault (18), fight (19), mass violence (20), and
+ * the generic coerce (170). */
+static int play_code(const char *code) {
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  return root == 13 || root == 14 || root == 15 || root >= 18 ||
+         strcmp(code, "170") == 0;
+}
+
 static void load_sentence(coder *c, uint32_t si) {
   td_doc *d = c->doc;
   const td_sentence *s = &d->sents[si];
@@ -184,7 +222,8 @@ static void load_sentence(coder *c, uint32_t si) {
          * that class alone stays an unknown word (an adverb) to the other
          * rules, which read any class bit as "a function word" */
         k->phrase_end = (k->w->cls & TD__WC_PHRASEEND) != 0;
-        k->cls = k->w->cls & ~(uint32_t)TD__WC_PHRASEEND;
+        if ((k->w->cls & TD__WC_SPORT) && k->mention < 0) sport_word(c, k->w);
+        k->cls = k->w->cls & ~(uint32_t)(TD__WC_PHRASEEND | TD__WC_SPORT);
         if (k->cls == 0 && k->w->lemma[0] < 0 && k->w->lemma[1] < 0)
           k->w = NULL;
       }
@@ -192,6 +231,9 @@ static void load_sentence(coder *c, uint32_t si) {
       memcpy(k->lower, buf, cl);
       k->lower[cl] = '\0';
     }
+    if (tk->kind == TD_TOK_NUMBER && k->timex < 0 &&
+        is_score_at(d, c->tf + (uint32_t)i))
+      c->scores++; /* "16-17 February" is a time expression */
     if (k->punct == '"') {
       if (open) {
         open = 0;
@@ -2282,6 +2324,12 @@ void td_events_extract_opts(td_doc *doc, const td_lexicon *lx, unsigned opts) {
         c.tok_timex[t] = (int32_t)i;
   }
   for (uint32_t si = 0; si < doc->n_sents; si++) code_sentence(&c, si);
+  if (sport_report(&c)) {
+    size_t o = 0;
+    for (size_t i = 0; i < doc->n_events; i++)
+      if (!play_code(doc->events[i].code)) doc->events[o++] = doc->events[i];
+    doc->n_events = o;
+  }
   free(c.tok_mention);
   free(c.tok_timex);
   free(c.t);

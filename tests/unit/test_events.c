@@ -988,6 +988,25 @@ static void unknown_speakers(void **state) {
   td_doc_free(d);
 }
 
+/* A sport report's verbs of force are play: with a score or three words
+ * of sport, "beat" and "attacked" code nothing; without, they do. */
+static void sport_reports(void **state) {
+  (void)state;
+  td_doc *d = code("Spain beat Italy 2-0 in the cup match.");
+  if (d->n_events) dump(d);
+  assert_int_equal(d->n_events, 0);
+  td_doc_free(d);
+  d = code(
+      "The Spanish striker attacked early. Italy's goalkeeper and "
+      "defenders fought back in the tournament.");
+  if (d->n_events) dump(d);
+  assert_int_equal(d->n_events, 0);
+  td_doc_free(d);
+  d = code("Spain beat Italy's envoy. Spanish troops attacked Italy.");
+  assert_non_null(find(d, "18"));
+  td_doc_free(d);
+}
+
 /* Business and plain senses: a takeover or a share in per cent as the
  * object, a plural noun before "by", a welcome of no one, a treaty that
  * "calls for" something. */
@@ -1095,6 +1114,7 @@ int main(void) {
       cmocka_unit_test(pronoun_number),
       cmocka_unit_test(unknown_speakers),
       cmocka_unit_test(more_word_senses),
+      cmocka_unit_test(sport_reports),
       cmocka_unit_test(pronoun_anchor),
       cmocka_unit_test(titles_and_objects),
   };
