@@ -1310,7 +1310,8 @@ static int32_t subject_after(coder *c, const match *m) {
       for (int b = mention_last(c, j) + 1; !acc && b < c->n && b <= j + 12;
            b++) {
         const stok *x = &c->t[b];
-        if (is_boundary(x) || (x->punct && x->punct != '"' && x->punct != '-'))
+        if (is_boundary(x) ||
+            (x->punct && x->punct != '-' && !quote_mark(c, b)))
           break;
         if (x->mention < 0 && !x->cap &&
             ((x->cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL | TD__WC_HYPO |
