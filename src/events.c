@@ -1123,6 +1123,15 @@ static int unknown_speaker(const coder *c, const match *m) {
                           TD__WC_DO | TD__WC_NEG)) ||
           ends_ly(&c->t[v])))
     v--;
+  /* "Jack Straw, who argues ..., has said": the name before a relative
+   * clause that closes right before the verb */
+  if (v > 1 && c->t[v].punct == ',') {
+    for (int r = v - 1; r > 1 && r > v - 40 && !is_boundary(&c->t[r]); r--)
+      if ((c->t[r].cls & TD__WC_RELPRON) && c->t[r - 1].punct == ',') {
+        if (unknown_name(c, r - 2)) v = r - 2;
+        break;
+      }
+  }
   if (v < j && unknown_name(c, v)) j = v;
   if (unknown_name(c, j)) {
     /* "Venezuelan Energy and Mines Minister Aturo Hernandez said",
@@ -1858,6 +1867,17 @@ static int article_phrase(const coder *c, const match *m) {
   return b ? -1 : j;
 }
 
+/* The head of the last predicate of the sentence (not absorbed) that ends
+ * before m, or -1. */
+static int predicate_before(const coder *c, const match *m) {
+  int h = -1;
+  for (size_t i = 0; i < c->n_m; i++)
+    if (&c->m[i] != m && !c->m[i].absorbed && c->m[i].last < m->first &&
+        !(c->m[i].p->flags & TD__PF_INNER) && c->m[i].head > h)
+      h = c->m[i].head;
+  return h;
+}
+
 static void code_match(coder *c, match *m) {
   int32_t src[MAX_ACTORS], tgt[MAX_ACTORS];
   int ns = 0, nt = 0;
@@ -1875,10 +1895,20 @@ static void code_match(coder *c, match *m) {
     /* A participle clause after a comma shares the subject of the clause
      * before it: "Blinken said ..., expressing concerns". */
     int participle = (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
-                     m->first > 0 && c->t[m->first - 1].punct == ',' &&
-                     c->sent_ns > 0;
-    if (participle) {
+                     m->first > 0 && c->t[m->first - 1].punct == ',';
+    /* ... and when that clause's subject is no one the dictionaries know
+     * ("Clare Short has criticised the US-led coalition, saying"), not the
+     * name of its object */
+    int pred_end = participle && c->sent_ns == 0 ? predicate_before(c, m) : -1;
+    if (participle && c->sent_ns > 0) {
       for (int i = 0; i < c->sent_ns; i++) src[ns++] = c->sent_src[i];
+    } else if (pred_end >= 0) {
+      /* the subject of the clause before, never a name after its
+       * predicate (its object) */
+      find_subject(c, m, src, &ns);
+      if (ns > 0 &&
+          (int)c->doc->mentions[src[0]].tok_first - (int)c->tf > pred_end)
+        ns = 0;
     } else if ((m->p->pos == 'n' && m->p->n_words == 1 &&
                 !(m->p->flags & TD__PF_SYM)) ||
                det_gerund(c, m)) {
@@ -1920,6 +1950,11 @@ static void code_match(coder *c, match *m) {
       if (s >= 0) {
         ns = 0;
         src[ns++] = s;
+      } else if (m->first > 0 && m->last + 1 < c->n &&
+                 (c->t[m->first - 1].punct == ',' ||
+                  quote_mark(c, m->first - 1)) &&
+                 unknown_name(c, m->last + 1)) {
+        ns = 0; /* "..., says Howard": a speaker no dictionary knows */
       }
     }
     int32_t btw[MAX_ACTORS];

@@ -986,6 +986,17 @@ static void unknown_speakers(void **state) {
   assert_int_equal(from_in(d, 1, "CHL"), 0);
   assert_int_equal(from_in(d, 2, "CHL"), 1);
   td_doc_free(d);
+  /* an unknown name after an inverted "says", or before a relative clause
+   * that ends at the verb; a participle whose clause's subject is unknown
+   * is not the statement of that clause's object */
+  d = code(
+      "Chile is heading the wrong way, says Howard. Jorge Soto, who "
+      "backs a \"Chilean vision for Peru\", has said the vote is near. "
+      "Ana Soto has criticised the Peruvian plan, saying it fails.");
+  assert_int_equal(from_in(d, 0, "CHL"), 0);
+  assert_int_equal(from_in(d, 1, "CHL"), 0);
+  assert_int_equal(from_in(d, 2, "PER"), 0);
+  td_doc_free(d);
 }
 
 /* A sport report's verbs of force are play: with a score or three words
