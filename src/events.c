@@ -44,6 +44,7 @@ typedef struct stok {
   uint8_t head;       /* the head of an accepted match */
   uint8_t cond;       /* inside an if/unless clause */
   uint8_t phrase_end; /* PHRASEEND: "also", "or" */
+  uint8_t body;       /* BODY: "government", "panel" */
   char lower[24];     /* short lowercase form, for a few literal checks */
 } stok;
 
@@ -223,7 +224,9 @@ static void load_sentence(coder *c, uint32_t si) {
          * rules, which read any class bit as "a function word" */
         k->phrase_end = (k->w->cls & TD__WC_PHRASEEND) != 0;
         if ((k->w->cls & TD__WC_SPORT) && k->mention < 0) sport_word(c, k->w);
-        k->cls = k->w->cls & ~(uint32_t)(TD__WC_PHRASEEND | TD__WC_SPORT);
+        k->body = (k->w->cls & TD__WC_BODY) != 0;
+        k->cls = k->w->cls &
+                 ~(uint32_t)(TD__WC_PHRASEEND | TD__WC_SPORT | TD__WC_BODY);
         if (k->cls == 0 && k->w->lemma[0] < 0 && k->w->lemma[1] < 0)
           k->w = NULL;
       }
@@ -1165,11 +1168,42 @@ static int unknown_speaker(const coder *c, const match *m) {
          (l->mention >= 0 && !possessive_tok(l) && !is_possessive_at(c, a - 1));
 }
 
+/* Whether the subject of verb m is a common noun phrase that names no
+ * actor: an article, plain lowercase words, then the verb's auxiliaries
+ * ("the economy has not recovered", "peace has not arrived" after "that
+ * the"). No name further left is its subject. */
+static int common_noun_subject(const coder *c, const match *m) {
+  int v = m->first - 1;
+  while (v > 0 && c->t[v].mention < 0 && !c->t[v].punct && !c->t[v].cap &&
+         ((c->t[v].cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL | TD__WC_HYPO |
+                          TD__WC_DO | TD__WC_NEG)) ||
+          ends_ly(&c->t[v])))
+    v--;
+  if (v < 1 || v == m->first - 1)
+    return 0; /* no auxiliary: a noun's verb
+                 is too often a noun too */
+  for (int k = v, words = 0; k >= 0 && words < 3; k--, words++) {
+    const stok *x = &c->t[k];
+    if (x->mention >= 0 || x->punct || x->cap || x->timex >= 0 || x->head ||
+        x->quote != c->t[m->head].quote)
+      return 0;
+    if (x->cls & TD__WC_ARTICLE) /* not "Ottawa and the provinces" */
+      return k < v &&
+             !(k > 0 && !c->t[k - 1].punct && (c->t[k - 1].cls & TD__WC_CONJ));
+    if (x->cls || x->body || !x->lower[0] ||
+        c->doc->toks[c->tf + (uint32_t)k].kind != TD_TOK_WORD)
+      return 0;
+    if (x->w && (x->w->shape[0] & (TD__SH_PAST | TD__SH_ING))) return 0;
+  }
+  return 0;
+}
+
 static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   *n = 0;
   int16_t q = c->t[m->head].quote;
   int j = m->first - 1;
   if (unknown_speaker(c, m)) return -1;
+  if (m->p->pos == 'v' && common_noun_subject(c, m)) return -1;
   /* "pressure which threatens trade", "Kuleba, who met Blinken": a
    * relative pronoun right before the predicate is its subject and
    * stands for the noun phrase before it, an actor or not. */

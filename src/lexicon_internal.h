@@ -44,8 +44,10 @@ enum {
                                   are no act of the clause's subject */
   TD__WC_PHRASEEND = 1u << 23, /* "also", "or": a noun before one ends its
                                   phrase */
-  TD__WC_SPORT = 1u << 24      /* "tournament", "goalkeeper": words of
+  TD__WC_SPORT = 1u << 24,     /* "tournament", "goalkeeper": words of
                                   sport reports */
+  TD__WC_BODY = 1u << 25       /* "government", "panel": a body acting for
+                                  an actor named elsewhere */
 };
 
 /* The shape of a form for one of its lemmas. */

@@ -764,6 +764,9 @@ static void word_senses(void **state) {
       "Canada noted strong demand from China.",
       /* "which" stands for the noun before it: no actor threatens */
       "The U.S. fuelled protectionist pressure which threatens world trade.",
+      /* a common noun with its auxiliary is the subject, not a name
+       * further left */
+      "In northern Chile, a long drought has killed crops.",
       /* a noun modifying the noun after it names no event */
       "Britain said the plan would break EU asylum policy.",
       "Cuba said the men left the Cuba detention camp.",
