@@ -1204,6 +1204,35 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   int j = m->first - 1;
   if (unknown_speaker(c, m)) return -1;
   if (m->p->pos == 'v' && common_noun_subject(c, m)) return -1;
+  /* "Kuleba, who met Blinken on Friday, said": a relative clause between
+   * the subject and its verb is skipped */
+  {
+    int v = j;
+    while (v > 0 && c->t[v].mention < 0 && !c->t[v].punct && !c->t[v].cap &&
+           ((c->t[v].cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL |
+                            TD__WC_HYPO | TD__WC_DO | TD__WC_NEG)) ||
+            ends_ly(&c->t[v])))
+      v--;
+    if (v > 1 && c->t[v].punct == ',')
+      for (int r = v - 1; r > 0 && r > v - 40; r--) {
+        if (is_boundary(&c->t[r]) || c->t[r].quote != q ||
+            ((c->t[r].cls & TD__WC_REL) && !(c->t[r].cls & TD__WC_RELPRON)))
+          break; /* "..., although several countries, ... have" */
+        if ((c->t[r].cls & TD__WC_RELPRON) && !(c->t[r].cls & TD__WC_DET) &&
+            c->t[r].mention < 0) {
+          /* only a clause with a verb of its own ends at the comma: in
+           * "the rate, which G7 nations, in particular the US, have
+           * blamed" the verb is the relative clause's */
+          int verb = 0;
+          for (int x = r + 1; x < v && !verb; x++)
+            verb = c->t[x].head ||
+                   (c->t[x].cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_DO)) ||
+                   past_form(&c->t[x]);
+          if (verb) j = c->t[r - 1].punct == ',' ? r - 2 : r - 1;
+          break;
+        }
+      }
+  }
   /* "pressure which threatens trade", "Kuleba, who met Blinken": a
    * relative pronoun right before the predicate is its subject and
    * stands for the noun phrase before it, an actor or not. */

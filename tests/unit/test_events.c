@@ -1000,6 +1000,14 @@ static void unknown_speakers(void **state) {
   assert_int_equal(from_in(d, 1, "CHL"), 0);
   assert_int_equal(from_in(d, 2, "PER"), 0);
   td_doc_free(d);
+  /* a relative clause with a verb of its own between the subject and its
+   * verb is skipped; one without is the verb's own clause */
+  d = code(
+      "Chile, which met Peru on Friday, rejected the plan. The tax, "
+      "which Peru has criticised, stays.");
+  assert_int_equal(from_in(d, 0, "CHL"), 2);
+  assert_int_equal(from_in(d, 1, "PER"), 1);
+  td_doc_free(d);
 }
 
 /* A sport report's verbs of force are play: with a score or three words
