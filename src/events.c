@@ -1190,6 +1190,8 @@ static int common_noun_subject(const coder *c, const match *m) {
     if (x->cls & TD__WC_ARTICLE) /* not "Ottawa and the provinces" */
       return k < v &&
              !(k > 0 && !c->t[k - 1].punct && (c->t[k - 1].cls & TD__WC_CONJ));
+    /* a bare noun opening a clause: "... that peace has not arrived" */
+    if ((x->cls & TD__WC_REL) && !(x->cls & TD__WC_RELPRON) && k < v) return 1;
     if (x->cls || x->body || !x->lower[0] ||
         c->doc->toks[c->tf + (uint32_t)k].kind != TD_TOK_WORD)
       return 0;

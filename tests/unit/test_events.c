@@ -781,6 +781,13 @@ static void word_senses(void **state) {
       }
     td_doc_free(d);
   }
+  /* a bare noun opening a clause is its subject: no actor killed */
+  {
+    td_doc *f = code("Chile fears that drought has killed crops.");
+    if (find(f, "18")) dump(f);
+    assert_null(find(f, "18"));
+    td_doc_free(f);
+  }
   /* "declined comment" declines to comment (011), rejects nothing. */
   td_doc *d = code("Blinken declined comment on the accord.");
   if (!find(d, "011") || find(d, "12")) dump(d);
