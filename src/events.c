@@ -1094,6 +1094,18 @@ static int origin_from(const coder *c, int p) {
          ((c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0);
 }
 
+/* The token before the auxiliaries, negations and -ly adverbs that end at
+ * token j (j itself when there are none): "Alun Michael has repeatedly
+ * said", "peace has not arrived". */
+static int before_auxiliaries(const coder *c, int j) {
+  while (j > 0 && c->t[j].mention < 0 && !c->t[j].punct && !c->t[j].cap &&
+         ((c->t[j].cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL | TD__WC_HYPO |
+                          TD__WC_DO | TD__WC_NEG)) ||
+          ends_ly(&c->t[j])))
+    j--;
+  return j;
+}
+
 /* Whether token j is a capitalised word no dictionary knows, inside the
  * sentence: part of a name ("Chia", "Pacific", "Air"). */
 static int unknown_name(const coder *c, int j) {
@@ -1120,12 +1132,7 @@ static int unknown_speaker(const coder *c, const match *m) {
   if (!(m->p->flags & TD__PF_SAY) || j < 0) return 0;
   /* "Alun Michael has said", "Chia would also say": the auxiliaries and
    * adverbs between a name and its statement verb */
-  int v = j;
-  while (v > 0 && c->t[v].mention < 0 && !c->t[v].punct && !c->t[v].cap &&
-         ((c->t[v].cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL | TD__WC_HYPO |
-                          TD__WC_DO | TD__WC_NEG)) ||
-          ends_ly(&c->t[v])))
-    v--;
+  int v = before_auxiliaries(c, j);
   /* "Jack Straw, who argues ..., has said": the name before a relative
    * clause that closes right before the verb */
   if (v > 1 && c->t[v].punct == ',') {
@@ -1173,12 +1180,7 @@ static int unknown_speaker(const coder *c, const match *m) {
  * ("the economy has not recovered", "peace has not arrived" after "that
  * the"). No name further left is its subject. */
 static int common_noun_subject(const coder *c, const match *m) {
-  int v = m->first - 1;
-  while (v > 0 && c->t[v].mention < 0 && !c->t[v].punct && !c->t[v].cap &&
-         ((c->t[v].cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL | TD__WC_HYPO |
-                          TD__WC_DO | TD__WC_NEG)) ||
-          ends_ly(&c->t[v])))
-    v--;
+  int v = before_auxiliaries(c, m->first - 1);
   if (v < 1 || v == m->first - 1)
     return 0; /* no auxiliary: a noun's verb
                  is too often a noun too */
@@ -1209,12 +1211,7 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   /* "Kuleba, who met Blinken on Friday, said": a relative clause between
    * the subject and its verb is skipped */
   {
-    int v = j;
-    while (v > 0 && c->t[v].mention < 0 && !c->t[v].punct && !c->t[v].cap &&
-           ((c->t[v].cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL |
-                            TD__WC_HYPO | TD__WC_DO | TD__WC_NEG)) ||
-            ends_ly(&c->t[v])))
-      v--;
+    int v = before_auxiliaries(c, j);
     if (v > 1 && c->t[v].punct == ',')
       for (int r = v - 1; r > 0 && r > v - 40; r--) {
         if (is_boundary(&c->t[r]) || c->t[r].quote != q ||
