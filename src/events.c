@@ -1664,6 +1664,20 @@ static uint16_t modality(coder *c, const match *m, int reported, int *refused,
       else
         f |= TD_EVF_HYPOTHETICAL;
     }
+    /* "had no plans to invade", "has no intention of attacking": a plan
+     * denied */
+    if ((strcmp(k->lower, "to") == 0 || strcmp(k->lower, "of") == 0) && j > 1 &&
+        (c->t[j - 1].cls & TD__WC_PLAN) &&
+        strcmp(c->t[j - 2].lower, "no") == 0) {
+      f |= TD_EVF_NEGATED;
+      *refused = 1;
+      break;
+    }
+    if (strcmp(k->lower, "of") == 0 && j > 0 &&
+        (c->t[j - 1].cls & TD__WC_PLAN) && !c->t[j - 1].head) {
+      f |= TD_EVF_PLANNED; /* "the intention of attacking" */
+      break;
+    }
     if (strcmp(k->lower, "to") == 0 && j > 0) {
       const stok *v = &c->t[j - 1];
       if (v->head && v->covered) {

@@ -1017,6 +1017,30 @@ static void unknown_speakers(void **state) {
   td_doc_free(d);
 }
 
+/* "no plans to", "no intention of": a plan denied is no threat or
+ * attack asserted; "the intention of" is a plan. */
+static void denied_plans(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "Moscow said it had no plans to invade Ukraine. Russia has "
+      "no intention of attacking Ukraine.");
+  for (size_t i = 0; i < d->n_events; i++) {
+    const td_event *e = &d->events[i];
+    if (e->code[0] == '1' && e->code[1] >= '3' &&
+        !(e->flags & TD_EVF_NEGATED)) {
+      dump(d);
+      fail();
+    }
+  }
+  td_doc_free(d);
+  d = code("Russia has the intention of attacking Ukraine.");
+  const td_event *e = find(d, "1");
+  if (!e || e->code[1] != '3') dump(d);
+  assert_non_null(e);
+  assert_int_equal(e->code[1], '3'); /* a threat (13) */
+  td_doc_free(d);
+}
+
 /* A sport report's verbs of force are play: with a score or three words
  * of sport, "beat" and "attacked" code nothing; without, they do. */
 static void sport_reports(void **state) {
@@ -1144,6 +1168,7 @@ int main(void) {
       cmocka_unit_test(unknown_speakers),
       cmocka_unit_test(more_word_senses),
       cmocka_unit_test(sport_reports),
+      cmocka_unit_test(denied_plans),
       cmocka_unit_test(pronoun_anchor),
       cmocka_unit_test(titles_and_objects),
   };
