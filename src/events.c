@@ -1680,6 +1680,12 @@ static uint16_t modality(coder *c, const match *m, int reported, int *refused,
     }
     if (strcmp(k->lower, "to") == 0 && j > 0) {
       const stok *v = &c->t[j - 1];
+      /* "would prefer Turkey to admit", "urged Russia to withdraw": the
+       * verb before the actor asked to act */
+      if (v->mention >= 0 && mention_first(c, j - 1) > 0) {
+        const stok *w = &c->t[mention_first(c, j - 1) - 1];
+        if (w->cls & TD__WC_TRY) f |= TD_EVF_HYPOTHETICAL;
+      }
       if (v->head && v->covered) {
         /* The control verb is a predicate of its own: what it asks for or
          * refuses is not the event itself. */

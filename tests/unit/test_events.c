@@ -1039,6 +1039,12 @@ static void denied_plans(void **state) {
   assert_non_null(e);
   assert_int_equal(e->code[1], '3'); /* a threat (13) */
   td_doc_free(d);
+  /* what someone would prefer an actor to do is hypothetical */
+  d = code("Many in France would prefer Turkey to admit the killings.");
+  e = find(d, "015");
+  if (!e || !(e->flags & TD_EVF_HYPOTHETICAL)) dump(d);
+  assert_true(e == NULL || (e->flags & TD_EVF_HYPOTHETICAL));
+  td_doc_free(d);
 }
 
 /* A sport report's verbs of force are play: with a score or three words
