@@ -1651,7 +1651,15 @@ static uint16_t modality(coder *c, const match *m, int reported, int *refused,
         *refused = 1;
     }
     if (k->cls & TD__WC_WILL) f |= TD_EVF_PLANNED;
-    if (k->cls & TD__WC_DEONTIC) {
+    /* "should not have been allowed": a modal perfect judges the past,
+     * it asks nothing */
+    int perfect = 0;
+    for (int p = j + 1; p < c->n && p <= j + 2; p++)
+      if (c->t[p].cls & TD__WC_HAVE)
+        perfect = 1;
+      else if (!(c->t[p].cls & TD__WC_NEG))
+        break;
+    if ((k->cls & TD__WC_DEONTIC) && !perfect) {
       /* must, should, ought; need to, have to */
       int to = j + 1 < c->n && strcmp(c->t[j + 1].lower, "to") == 0;
       if (to || !(k->cls & (TD__WC_HAVE))) {
@@ -2143,8 +2151,11 @@ static void code_match(coder *c, match *m) {
   /* "Russia should withdraw", said or written by someone else: a demand
    * by the speaker on the one who should act (CAMEO codes obligation in
    * reported speech as a demand). */
-  if (deontic && reported && !(flags & TD_EVF_NEGATED)) {
-    int32_t to = td__lexicon_frame(lx, TD__FRAME_DEMAND, code);
+  if (deontic && reported) {
+    /* "the UK should not ignore ...": a demand that it not act, coded as
+     * a plain demand (a frame code would ask for the act itself) */
+    int not = (flags & TD_EVF_NEGATED) != 0;
+    int32_t to = not ? -1 : td__lexicon_frame(lx, TD__FRAME_DEMAND, code);
     if (root == 2 || root == 10) to = code;
     if (to < 0) to = td__lexicon_frame(lx, TD__FRAME_DEMAND, -1);
     if (to < 0) {
@@ -2156,8 +2167,9 @@ static void code_match(coder *c, match *m) {
     for (int i = 0; i < ns; i++) tgt[nt++] = src[i];
     ns = 0;
     if (speaker >= 0) src[ns++] = speaker;
-    flags &=
-        (uint16_t) ~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED | TD_EVF_REPORTED);
+    flags &= (uint16_t) ~(TD_EVF_HYPOTHETICAL | TD_EVF_PLANNED |
+                          TD_EVF_REPORTED | TD_EVF_NEGATED);
+    if (not &&(root == 2 || root == 10)) flags |= TD_EVF_NEGATED;
     pc = lx->codes[code].code;
     root = (pc[0] - '0') * 10 + (pc[1] - '0');
   }

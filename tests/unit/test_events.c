@@ -1039,6 +1039,15 @@ static void denied_plans(void **state) {
   assert_non_null(e);
   assert_int_equal(e->code[1], '3'); /* a threat (13) */
   td_doc_free(d);
+  /* "should not ignore" in reported speech is a demand, which an unknown
+   * speaker makes for no actor; "should not have been" judges the past */
+  d = code(
+      "Pedro Soto said Chile should not ignore the rules. Peru said the "
+      "row should not have been allowed to escalate.");
+  if (find(d, "12") || find(d, "10")) dump(d);
+  assert_null(find(d, "12"));
+  assert_null(find(d, "10"));
+  td_doc_free(d);
   /* what someone would prefer an actor to do is hypothetical */
   d = code("Many in France would prefer Turkey to admit the killings.");
   e = find(d, "015");
