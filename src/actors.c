@@ -156,6 +156,7 @@ typedef struct resolver {
   } cos[32];
   size_t n_cos;
   uint64_t co_first; /* first_bit() of the first word of each */
+  uint32_t co_maxlen; /* the longest, in units (at most 6) */
   td_entity *ents;   /* scratch for doc->entities, doc->mentions */
   td_actor_mention *ments;
   size_t ents_cap, ments_cap;
@@ -857,6 +858,7 @@ static void remember_company(resolver *r, uint32_t s, uint32_t e) {
   r->cos[r->n_cos].len = e - s;
   r->cos[r->n_cos].code = cty;
   r->n_cos++;
+  if (e - s > r->co_maxlen) r->co_maxlen = e - s;
   r->co_first |= first_bit(r, s);
 }
 
@@ -873,7 +875,7 @@ static void remembered_companies(resolver *r) {
       continue;
     uint32_t best = 0;
     uint64_t h = TD__KB_FNV0;
-    for (uint32_t e = u; e < r->n_units && e - u < 6; e++) {
+    for (uint32_t e = u; e < r->n_units && e - u < r->co_maxlen; e++) {
       if (!r->units[e].word) break;
       h = name_hash_bytes(h, r->doc->text + r->units[e].start,
                           r->units[e].end - r->units[e].start);
@@ -1951,6 +1953,7 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   }
   r->n_units = r->n_pieces = r->n_cand = r->n_persons = r->n_cos = 0;
   r->co_first = 0;
+  r->co_maxlen = 0;
   r->done = 0;
   /* Entities and mentions are built in scratch arrays (doc points at
    * them meanwhile) and copied out at their final size: one allocation
