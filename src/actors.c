@@ -1100,15 +1100,22 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
     r->info_cap = r->cap_ent;
     r->info = td_xrealloc(r->info, r->info_cap * sizeof *r->info);
   }
+  /* Every field set, the strings only up to their NUL (the arrays are
+   * scratch kept between articles, nothing reads past a string's end). */
   td_entity *e = &d->entities[d->n_entities];
-  memset(e, 0, sizeof *e);
   cpy(e->name, sizeof e->name, name);
   cpy(e->code, sizeof e->code, code);
+  e->title[0] = '\0';
   e->kind = kind;
   e->how = how;
+  e->n_mentions = 0;
   ent_info *in = &r->info[d->n_entities];
-  memset(in, 0, sizeof *in);
   in->kb_entry = in->kb_learnt = -1;
+  in->key[0] = '\0';
+  in->gender = 0;
+  in->n_heads = in->n_roles = 0;
+  in->h_full = in->h_last = 0;
+  in->last_mention = 0;
   if (kind == TD_ENT_PERSON) {
     in->h_full = name_hash_bytes(TD__KB_FNV0, e->name, strlen(e->name));
     const char *sp = strrchr(e->name, ' ');
@@ -1155,7 +1162,6 @@ static void add_mention(resolver *r, uint32_t u0, uint32_t u1, uint32_t sent,
     d->mentions = td_xrealloc(d->mentions, r->cap_ment * sizeof *d->mentions);
   }
   td_actor_mention *m = &d->mentions[d->n_mentions];
-  memset(m, 0, sizeof *m);
   m->start = r->units[u0].start;
   m->end = r->units[u1 - 1].end;
   m->sent = sent;
