@@ -64,6 +64,7 @@ typedef struct kb_code {
   char code[24];
   int32_t from, to;
   uint8_t dated;
+  uint8_t len; /* strlen(code) */
 } kb_code;
 
 /* One actor, person, role or pronoun. Strings are offsets into kb->pool. */
@@ -228,6 +229,13 @@ struct td_actor_kb {
    * public words (Central, Reserve) that make a head no company's. */
   int32_t *co_suffix, *co_public;
   size_t n_co_suffix, n_co_public;
+  /* The same ids in one small open-addressing set (key 0: empty), each
+   * with bit 1 << TD__KB_CO_SUFFIX or 1 << TD__KB_CO_PUBLIC: a lookup
+   * is a probe or two, not a scan of the lists. */
+  struct {
+    int32_t id;
+    uint32_t kinds;
+  } co_set[256];
 };
 
 /* A phrase: a token-id sequence; entries is the head of its list of

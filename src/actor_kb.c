@@ -423,6 +423,7 @@ void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
   c->from = from;
   c->to = to;
   c->dated = (uint8_t)(dated != 0);
+  c->len = (uint8_t)n;
   e->n_codes++;
   /* An imported actor whose codes all carry a role, some of them
    * date-restricted, is a person holding offices (the dictionaries'
@@ -566,6 +567,23 @@ static int load_nonnames(td_actor_kb *kb, const char *dir,
  * public. Suffixes and heads get KBT_COMPANY (suffixes KBT_NONNAME too:
  * never part of a person's name); suffixes and public words are listed
  * for td__kb_company. */
+/* The slot of id in kb->co_set (its own, or the empty one it would
+ * take). */
+static inline uint32_t co_slot(const td_actor_kb *kb, int32_t id) {
+  const uint32_t mask = sizeof kb->co_set / sizeof kb->co_set[0] - 1;
+  uint32_t j = ((uint32_t)id * UINT32_C(0x9E3779B1)) >> 24;
+  while (kb->co_set[j & mask].id != 0 && kb->co_set[j & mask].id != id) j++;
+  return j & mask;
+}
+
+static void co_set_add(td_actor_kb *kb, int32_t id, int kind) {
+  const size_t cap = sizeof kb->co_set / sizeof kb->co_set[0];
+  if (kb->n_co_suffix + kb->n_co_public > cap / 2) return; /* lists only */
+  uint32_t j = co_slot(kb, id);
+  kb->co_set[j].id = id;
+  kb->co_set[j].kinds |= 1u << kind;
+}
+
 static int load_companies(td_actor_kb *kb, const char *dir,
                           const td_diag *diag) {
   td__lines r;
@@ -608,6 +626,7 @@ static int load_companies(td_actor_kb *kb, const char *dir,
       if (list) {
         *list = td_xrealloc(*list, (*nl + 1) * sizeof **list);
         (*list)[(*nl)++] = id;
+        co_set_add(kb, id, kind);
       }
     }
   }
@@ -617,6 +636,15 @@ static int load_companies(td_actor_kb *kb, const char *dir,
 
 int td__kb_company(const td_actor_kb *kb, int32_t id) {
   if (id <= 0) return 0;
+  if (kb->n_co_suffix + kb->n_co_public <=
+      sizeof kb->co_set / sizeof kb->co_set[0] / 2) {
+    /* Every id is in the set too. */
+    uint32_t kinds = kb->co_set[co_slot(kb, id)].kinds;
+    if (kb->tok_flags[id] & KBT_COMPANY)
+      return (kinds >> TD__KB_CO_SUFFIX) & 1 ? TD__KB_CO_SUFFIX
+                                              : TD__KB_CO_HEAD;
+    return (kinds >> TD__KB_CO_PUBLIC) & 1 ? TD__KB_CO_PUBLIC : 0;
+  }
   /* Suffixes and heads are KBT_COMPANY; public words are not. */
   if (kb->tok_flags[id] & KBT_COMPANY) {
     for (size_t i = 0; i < kb->n_co_suffix; i++)

@@ -614,7 +614,7 @@ static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
      * over a dictionary's UKR, IGOEUROSC over IGO), then the later
      * loaded. */
     *code = r->kb->codes[e->codes].code;
-    return (INT64_C(1) << 62) + ((int64_t)strlen(*code) << 32) +
+    return (INT64_C(1) << 62) + ((int64_t)r->kb->codes[e->codes].len << 32) +
            (int64_t)e->seq;
   }
   const char *c = td__kb_entry_code(r->kb, e, r->day, since);
@@ -739,12 +739,16 @@ static ptrdiff_t piece_at(const resolver *r, uint32_t u) {
 /* The kb token id of unit u as unit_id gives it, and for an abbreviation
  * with its period ("Co."), which build_units reads by its packed bytes
  * and so finds no id for, the id of the word normalised. */
-static int32_t word_id(const resolver *r, uint32_t u) {
+static int32_t abbrev_id(const resolver *r, const unit *x);
+static inline int32_t word_id(const resolver *r, uint32_t u) {
   int32_t id = unit_id(r, u);
   const unit *x = &r->units[u];
   if (id || !x->word || x->end - x->start > 3 ||
       r->doc->text[x->end - 1] != '.')
     return id;
+  return abbrev_id(r, x);
+}
+static int32_t abbrev_id(const resolver *r, const unit *x) {
   char w[8];
   size_t n = td__actor_norm_word(r->doc->text + x->start, x->end - x->start, w,
                                  sizeof w);
