@@ -172,6 +172,9 @@ struct td_actor_kb {
   uint32_t *tok_off;  /* pool offset of each token string */
   int32_t *tok_canon; /* canonical id of each token (variants share one) */
   uint8_t *tok_flags; /* KBT_* of each token */
+  uint32_t *tok_phr1; /* by token id: 1 + the phr slot of the one-token
+                         phrase of that id, 0 when none (kept in step
+                         with the phrase table) */
   uint32_t n_toks, tok_alloc;
   uint64_t *tok_bits; /* tok_nbits bits, at least 16 per token: small
                          enough to stay in the first-level cache for the

@@ -188,11 +188,15 @@ static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
     kb->tok_canon = td_xrealloc(kb->tok_canon, kb->tok_alloc * sizeof(int32_t));
     kb->tok_flags = td_xrealloc(kb->tok_flags, kb->tok_alloc + 1);
     kb->tok_flags[0] = 0; /* id 0: an unknown word */
+    kb->tok_phr1 = td_xrealloc(kb->tok_phr1,
+                               (kb->tok_alloc + 1) * sizeof *kb->tok_phr1);
+    kb->tok_phr1[0] = 0;
   }
   uint32_t v = ++kb->n_toks;
   kb->tok_off[v - 1] = pool_add(kb, w, n);
   kb->tok_canon[v - 1] = (int32_t)v;
   kb->tok_flags[v] = 0;
+  kb->tok_phr1[v] = 0;
   uint64_t h = str_hash(w, n);
   kb_tokslot *t = &kb->tok_slot[tok_slot_of(kb, h)];
   t->hash = h;
@@ -254,6 +258,7 @@ static void phr_grow(td_actor_kb *kb) {
     uint32_t j =
         phr_slot(kb, kb->ids + old[i].ids, old[i].len, old[i].hash, &found);
     kb->phr[j] = old[i];
+    if (old[i].len == 1) kb->tok_phr1[kb->ids[old[i].ids]] = j + 1;
   }
   free(old);
 }
@@ -273,6 +278,7 @@ static kb_phrase *phr_get(td_actor_kb *kb, const int32_t *ids, unsigned len,
     kb->phr[j] = (kb_phrase){hash, (uint32_t)kb->n_ids, len, -1};
     kb->n_ids += len;
     kb->n_phr++;
+    if (len == 1) kb->tok_phr1[ids[0]] = j + 1;
   }
   return &kb->phr[j];
 }
@@ -957,6 +963,7 @@ void td_actor_kb_free(td_actor_kb *kb) {
   free(kb->tok_off);
   free(kb->tok_canon);
   free(kb->tok_flags);
+  free(kb->tok_phr1);
   free(kb->tok_bits);
   free(kb->short_tab);
   free(kb->short_raw);

@@ -656,8 +656,10 @@ static void find_pieces(resolver *r) {
         if (id == 0) break;
         h = td__kb_hash_step(h, id);
         ids[j - i] = id;
+        /* A one-word phrase straight by its token id. */
         const kb_phrase *p =
-            td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
+            j == i ? (kb->tok_phr1[id] ? &kb->phr[kb->tok_phr1[id] - 1] : NULL)
+                   : td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
         if (p == NULL) break;
         int64_t top = -1;
         const kb_entry *te = NULL;
