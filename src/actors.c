@@ -592,6 +592,20 @@ static void build_units(resolver *r, const td_sentence *s) {
       *u++ = (unit){st, en, k, 0, 1, 0, 0, G_GAP};
       lg = 1;
     }
+    if (!maybe) {
+      /* The lowercase words of four bytes or more after it with no
+       * capitalised word after them go in this gap as they would one at
+       * a time (no filter asked, nothing written): skipped here. */
+      while (tk + 1 < te) {
+        const td_token *nx = tk + 1;
+        if (nx->kind != TD_TOK_WORD || (nx->flags & TD_TOKF_CAP) ||
+            nx->end - nx->start <= 3 ||
+            (nx + 1 < te && (nx[1].flags & TD_TOKF_CAP)))
+          break;
+        tk++;
+        k++;
+      }
+    }
   }
   r->n_units = (size_t)(u - U);
   r->n_cand = (size_t)(c - C);
