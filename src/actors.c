@@ -52,6 +52,18 @@ static void cpy(char *dst, size_t n, const char *src) {
   dst[k] = '\0';
 }
 
+/* cpy for a CAMEO code into a 24-byte field: codes are short ASCII, so a
+ * byte loop (no library calls) does it, cut at 23 bytes as cpy cuts
+ * them. */
+_Static_assert(sizeof((td_entity *)0)->code == 24 &&
+                   sizeof((td_actor_mention *)0)->code == 24,
+               "code_cpy writes 24-byte code fields");
+static inline void code_cpy(char dst[24], const char *src) {
+  size_t k = 0;
+  for (; k < 23 && src[k]; k++) dst[k] = src[k];
+  dst[k] = '\0';
+}
+
 const char *td_actor_how_name(td_actor_how h) {
   switch (h) {
     case TD_ACTOR_DICT:
@@ -1124,7 +1136,7 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
    * scratch kept between articles, nothing reads past a string's end). */
   td_entity *e = &d->entities[d->n_entities];
   cpy(e->name, sizeof e->name, name);
-  cpy(e->code, sizeof e->code, code);
+  code_cpy(e->code, code);
   e->title[0] = '\0';
   e->kind = kind;
   e->how = how;
@@ -1187,7 +1199,7 @@ static void add_mention(resolver *r, uint32_t u0, uint32_t u1, uint32_t sent,
   m->sent = sent;
   m->tok_first = r->units[u0].tok;
   m->tok_end = r->units[u1 - 1].tok + 1;
-  cpy(m->code, sizeof m->code, code);
+  code_cpy(m->code, code);
   m->entity = entity;
   m->how = how;
   r->done = u1;
