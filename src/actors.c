@@ -675,18 +675,14 @@ static void find_pieces(resolver *r) {
     const kb_entry *best = NULL;
     const char *best_code = NULL;
     if (u->id && (tflags[u->id] & KBT_START)) {
+      /* The one-word phrase straight by its token id; the hash of the
+       * ids, for longer ones, only once there is a second word. */
+      int32_t id = unit_id(r, i);
+      ids[0] = id;
+      const kb_phrase *p =
+          kb->tok_phr1[id] ? &kb->phr[kb->tok_phr1[id] - 1] : NULL;
       uint64_t h = TD__KB_HASH0;
-      for (size_t j = i; j < n_units && j - i < kb->max_len && j - i < 64;
-           j++) {
-        int32_t id = unit_id(r, j);
-        if (id == 0) break;
-        h = td__kb_hash_step(h, id);
-        ids[j - i] = id;
-        /* A one-word phrase straight by its token id. */
-        const kb_phrase *p =
-            j == i ? (kb->tok_phr1[id] ? &kb->phr[kb->tok_phr1[id] - 1] : NULL)
-                   : td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
-        if (p == NULL) break;
+      for (size_t j = i; p;) {
         int64_t top = -1;
         const kb_entry *te = NULL;
         const char *tc = NULL;
@@ -706,6 +702,14 @@ static void find_pieces(resolver *r) {
           best = te;
           best_code = tc;
         }
+        j++;
+        if (j >= n_units || j - i >= kb->max_len || j - i >= 64) break;
+        id = unit_id(r, j);
+        if (id == 0) break;
+        if (j == i + 1) h = td__kb_hash_step(h, ids[0]);
+        h = td__kb_hash_step(h, id);
+        ids[j - i] = id;
+        p = td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
       }
     }
     /* A one-word place or organisation that is the surname of a person
