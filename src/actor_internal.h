@@ -87,6 +87,7 @@ typedef struct kb_entry {
   int32_t seen_ent;        /* entity this entry was last bound to */
 } kb_entry;
 
+#define TD__KB_NO_PHRASE INT32_MIN
 #define TD__KB_LOWBITS (1u << 16)
 /* The filter key of a lowercase word: its first two bytes, last byte and
  * length, folded to 16 bits. */
@@ -172,9 +173,12 @@ struct td_actor_kb {
   uint32_t *tok_off;  /* pool offset of each token string */
   int32_t *tok_canon; /* canonical id of each token (variants share one) */
   uint8_t *tok_flags; /* KBT_* of each token */
-  uint32_t *tok_phr1; /* by token id: 1 + the phr slot of the one-token
-                         phrase of that id, 0 when none (kept in step
-                         with the phrase table) */
+  int32_t *tok_ent1; /* by token id: the head of the entries list (into
+                        links) of the one-token phrase of that id, -1 when
+                        that phrase has no entries (a prefix only),
+                        TD__KB_NO_PHRASE when there is no such phrase: a
+                        name start is scored without touching the phrase
+                        table (kept in step with it) */
   uint32_t n_toks, tok_alloc;
   uint64_t *tok_bits; /* tok_nbits bits, at least 16 per token: small
                          enough to stay in the first-level cache for the

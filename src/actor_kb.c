@@ -188,15 +188,15 @@ static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
     kb->tok_canon = td_xrealloc(kb->tok_canon, kb->tok_alloc * sizeof(int32_t));
     kb->tok_flags = td_xrealloc(kb->tok_flags, kb->tok_alloc + 1);
     kb->tok_flags[0] = 0; /* id 0: an unknown word */
-    kb->tok_phr1 = td_xrealloc(kb->tok_phr1,
-                               (kb->tok_alloc + 1) * sizeof *kb->tok_phr1);
-    kb->tok_phr1[0] = 0;
+    kb->tok_ent1 = td_xrealloc(kb->tok_ent1,
+                               (kb->tok_alloc + 1) * sizeof *kb->tok_ent1);
+    kb->tok_ent1[0] = TD__KB_NO_PHRASE;
   }
   uint32_t v = ++kb->n_toks;
   kb->tok_off[v - 1] = pool_add(kb, w, n);
   kb->tok_canon[v - 1] = (int32_t)v;
   kb->tok_flags[v] = 0;
-  kb->tok_phr1[v] = 0;
+  kb->tok_ent1[v] = TD__KB_NO_PHRASE;
   uint64_t h = str_hash(w, n);
   kb_tokslot *t = &kb->tok_slot[tok_slot_of(kb, h)];
   t->hash = h;
@@ -258,7 +258,6 @@ static void phr_grow(td_actor_kb *kb) {
     uint32_t j =
         phr_slot(kb, kb->ids + old[i].ids, old[i].len, old[i].hash, &found);
     kb->phr[j] = old[i];
-    if (old[i].len == 1) kb->tok_phr1[kb->ids[old[i].ids]] = j + 1;
   }
   free(old);
 }
@@ -278,7 +277,7 @@ static kb_phrase *phr_get(td_actor_kb *kb, const int32_t *ids, unsigned len,
     kb->phr[j] = (kb_phrase){hash, (uint32_t)kb->n_ids, len, -1};
     kb->n_ids += len;
     kb->n_phr++;
-    if (len == 1) kb->tok_phr1[ids[0]] = j + 1;
+    if (len == 1) kb->tok_ent1[ids[0]] = -1;
   }
   return &kb->phr[j];
 }
@@ -375,6 +374,7 @@ void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
     }
     kb->links[kb->n_links] = (kb_link){entry, p->entries};
     p->entries = (int32_t)kb->n_links++;
+    if (len == 1) kb->tok_ent1[ids[0]] = p->entries;
     kb->n_names++;
   }
   if (len > kb->max_len) kb->max_len = len;
@@ -963,7 +963,7 @@ void td_actor_kb_free(td_actor_kb *kb) {
   free(kb->tok_off);
   free(kb->tok_canon);
   free(kb->tok_flags);
-  free(kb->tok_phr1);
+  free(kb->tok_ent1);
   free(kb->tok_bits);
   free(kb->short_tab);
   free(kb->short_raw);

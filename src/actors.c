@@ -679,14 +679,13 @@ static void find_pieces(resolver *r) {
        * ids, for longer ones, only once there is a second word. */
       int32_t id = unit_id(r, i);
       ids[0] = id;
-      const kb_phrase *p =
-          kb->tok_phr1[id] ? &kb->phr[kb->tok_phr1[id] - 1] : NULL;
+      int32_t head = kb->tok_ent1[id]; /* the entries of the phrase */
       uint64_t h = TD__KB_HASH0;
-      for (size_t j = i; p;) {
+      for (size_t j = i; head != TD__KB_NO_PHRASE;) {
         int64_t top = -1;
         const kb_entry *te = NULL;
         const char *tc = NULL;
-        for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {
+        for (int32_t l = head; l >= 0; l = kb->links[l].next) {
           const kb_entry *e = &kb->ent[kb->links[l].entry];
           const char *c;
           int32_t s;
@@ -709,7 +708,9 @@ static void find_pieces(resolver *r) {
         if (j == i + 1) h = td__kb_hash_step(h, ids[0]);
         h = td__kb_hash_step(h, id);
         ids[j - i] = id;
-        p = td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
+        const kb_phrase *p =
+            td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
+        head = p ? p->entries : TD__KB_NO_PHRASE;
       }
     }
     /* A one-word place or organisation that is the surname of a person
