@@ -128,14 +128,13 @@ int main(int argc, char **argv) {
       printf("doc %s\n", d->id ? d->id : "");
       for (size_t e = 0; e < d->n_entities; e++) {
         const td_entity *x = &d->entities[e];
-        printf("E%zu\t%s\t%s\t%s\t%u\t%u\t%u\n", e, x->name, x->code,
-               x->title, x->how, x->kind, x->n_mentions);
+        printf("E%zu\t%s\t%s\t%s\t%u\t%u\t%u\n", e, x->name, x->code, x->title,
+               x->how, x->kind, x->n_mentions);
       }
       for (size_t m = 0; m < d->n_mentions; m++) {
         const td_actor_mention *x = &d->mentions[m];
-        printf("M%zu\t%u\t%u\t%u\t%u\t%u\t%s\t%d\t%u\n", m, x->start,
-               x->end, x->sent, x->tok_first, x->tok_end, x->code, x->entity,
-               x->how);
+        printf("M%zu\t%u\t%u\t%u\t%u\t%u\t%s\t%d\t%u\n", m, x->start, x->end,
+               x->sent, x->tok_first, x->tok_end, x->code, x->entity, x->how);
       }
     }
   } else if (mode) {

@@ -173,12 +173,12 @@ struct td_actor_kb {
   uint32_t *tok_off;  /* pool offset of each token string */
   int32_t *tok_canon; /* canonical id of each token (variants share one) */
   uint8_t *tok_flags; /* KBT_* of each token */
-  int32_t *tok_ent1; /* by token id: the head of the entries list (into
-                        links) of the one-token phrase of that id, -1 when
-                        that phrase has no entries (a prefix only),
-                        TD__KB_NO_PHRASE when there is no such phrase: a
-                        name start is scored without touching the phrase
-                        table (kept in step with it) */
+  int32_t *tok_ent1;  /* by token id: the head of the entries list (into
+                         links) of the one-token phrase of that id, -1 when
+                         that phrase has no entries (a prefix only),
+                         TD__KB_NO_PHRASE when there is no such phrase: a
+                         name start is scored without touching the phrase
+                         table (kept in step with it) */
   uint32_t n_toks, tok_alloc;
   uint64_t *tok_bits; /* tok_nbits bits, at least 16 per token: small
                          enough to stay in the first-level cache for the

@@ -188,8 +188,8 @@ static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
     kb->tok_canon = td_xrealloc(kb->tok_canon, kb->tok_alloc * sizeof(int32_t));
     kb->tok_flags = td_xrealloc(kb->tok_flags, kb->tok_alloc + 1);
     kb->tok_flags[0] = 0; /* id 0: an unknown word */
-    kb->tok_ent1 = td_xrealloc(kb->tok_ent1,
-                               (kb->tok_alloc + 1) * sizeof *kb->tok_ent1);
+    kb->tok_ent1 =
+        td_xrealloc(kb->tok_ent1, (kb->tok_alloc + 1) * sizeof *kb->tok_ent1);
     kb->tok_ent1[0] = TD__KB_NO_PHRASE;
   }
   uint32_t v = ++kb->n_toks;
@@ -648,7 +648,7 @@ int td__kb_company(const td_actor_kb *kb, int32_t id) {
     uint32_t kinds = kb->co_set[co_slot(kb, id)].kinds;
     if (kb->tok_flags[id] & KBT_COMPANY)
       return (kinds >> TD__KB_CO_SUFFIX) & 1 ? TD__KB_CO_SUFFIX
-                                              : TD__KB_CO_HEAD;
+                                             : TD__KB_CO_HEAD;
     return (kinds >> TD__KB_CO_PUBLIC) & 1 ? TD__KB_CO_PUBLIC : 0;
   }
   /* Suffixes and heads are KBT_COMPANY; public words are not. */

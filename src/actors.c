@@ -167,9 +167,9 @@ typedef struct resolver {
     int32_t code;  /* the country code piece->code of the company */
   } cos[32];
   size_t n_cos;
-  uint64_t co_first; /* first_bit() of the first word of each */
+  uint64_t co_first;  /* first_bit() of the first word of each */
   uint32_t co_maxlen; /* the longest, in units (at most 6) */
-  td_entity *ents;   /* scratch for doc->entities, doc->mentions */
+  td_entity *ents;    /* scratch for doc->entities, doc->mentions */
   td_actor_mention *ments;
   size_t ents_cap, ments_cap;
   unsigned char *text; /* the article's text, 16 zero bytes after it */
@@ -1126,8 +1126,13 @@ static void split_namesakes(resolver *r) {
 
 /* ---- entities and mentions ---- */
 
-static int32_t new_entity(resolver *r, const char *name, const char *code,
-                          uint8_t kind, uint8_t how) {
+static void span_text(const resolver *r, uint32_t u0, uint32_t u1, char *out,
+                      size_t n);
+/* A new entity named name, or when name is NULL by the text of units
+ * [u0, u1) (span_text, written in place). */
+static int32_t new_entity_at(resolver *r, const char *name, uint32_t u0,
+                             uint32_t u1, const char *code, uint8_t kind,
+                             uint8_t how) {
   td_doc *d = r->doc;
   if (d->n_entities == r->cap_ent) {
     r->cap_ent = r->cap_ent ? r->cap_ent * 2 : 16;
@@ -1140,7 +1145,10 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
   /* Every field set, the strings only up to their NUL (the arrays are
    * scratch kept between articles, nothing reads past a string's end). */
   td_entity *e = &d->entities[d->n_entities];
-  cpy(e->name, sizeof e->name, name);
+  if (name)
+    cpy(e->name, sizeof e->name, name);
+  else
+    span_text(r, u0, u1, e->name, sizeof e->name);
   code_cpy(e->code, code);
   e->title[0] = '\0';
   e->kind = kind;
@@ -1161,6 +1169,11 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
     r->n_persons++;
   }
   return (int32_t)d->n_entities++;
+}
+
+static int32_t new_entity(resolver *r, const char *name, const char *code,
+                          uint8_t kind, uint8_t how) {
+  return new_entity_at(r, name, 0, 0, code, kind, how);
 }
 
 /* The entity of this article that a kb entry names, or -1. Entries
@@ -1620,9 +1633,7 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0, uint32_t u1,
       if (!text_code[0]) return;
       how = TD_ACTOR_TITLE;
       code = text_code;
-      char nm[64];
-      span_text(r, n0, n1, nm, sizeof nm);
-      ent = new_entity(r, nm, code, TD_ENT_PERSON, how);
+      ent = new_entity_at(r, NULL, n0, n1, code, TD_ENT_PERSON, how);
     }
   }
   ent_info *in = &r->info[ent];
@@ -1692,9 +1703,7 @@ static void company_mention(resolver *r, uint32_t sent, const piece *p) {
         strcmp(r->doc->entities[i].code, code) == 0)
       ent = (int32_t)i;
   if (ent < 0) {
-    char nm[64];
-    span_text(r, p->u0, p->u1, nm, sizeof nm);
-    ent = new_entity(r, nm, code, TD_ENT_ORG, TD_ACTOR_DICT);
+    ent = new_entity_at(r, NULL, p->u0, p->u1, code, TD_ENT_ORG, TD_ACTOR_DICT);
     r->info[ent].h_full = h;
   }
   add_mention(r, p->u0, p->u1, sent, code, ent, TD_ACTOR_DICT);
@@ -1939,9 +1948,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       }
       ent = find_entity_key(r, key);
       if (ent < 0) {
-        char nm[64];
-        span_text(r, u0, u1, nm, sizeof nm);
-        ent = new_entity(r, nm, code, TD_ENT_GROUP, TD_ACTOR_DICT);
+        ent = new_entity_at(r, NULL, u0, u1, code, TD_ENT_GROUP, TD_ACTOR_DICT);
         cpy(r->info[ent].key, sizeof r->info[ent].key, key);
       }
       add_mention(r, u0, u1, sent, code, ent, TD_ACTOR_DICT);
