@@ -29,6 +29,14 @@
 #include "actor_internal.h"
 #include "store_internal.h"
 
+/* For the steps run once per sentence from td_actors_resolve: inlined
+ * there, they cost no call (a few instructions a sentence). */
+#if defined(__GNUC__)
+#define PER_SENTENCE inline __attribute__((always_inline))
+#else
+#define PER_SENTENCE inline
+#endif
+
 /* The length of s[0..k) without a UTF-8 sequence cut at its end. */
 static size_t utf8_cut(const char *s, size_t k) {
   size_t j = k;
@@ -652,7 +660,7 @@ static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
   return (INT64_C(1) << 62) + (ev << 24) + (int64_t)e->seq;
 }
 
-static void find_pieces(resolver *r) {
+static PER_SENTENCE void find_pieces(resolver *r) {
   td_actor_kb *kb = r->kb;
   /* Each candidate opens at most one piece. */
   if (r->n_cand > r->cap_pieces) {
