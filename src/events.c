@@ -35,15 +35,17 @@ const char *td_event_modality(unsigned flags) {
 typedef struct stok {
   const td__word *w; /* NULL for unknown forms */
   uint32_t cls;
-  int32_t mention; /* doc mention covering the token, or -1 */
-  int32_t timex;   /* doc timex covering the token, or -1 */
-  int16_t quote;   /* quotation region id + 1, 0 outside quotations */
-  char punct;      /* the character of a one-byte punctuation token */
-  uint8_t cap;     /* starts with an uppercase letter */
-  uint8_t covered; /* a word of an accepted match */
-  uint8_t head;    /* the head of an accepted match */
-  uint8_t cond;    /* inside an if/unless clause */
-  char lower[24];  /* short lowercase form, for a few literal checks */
+  int32_t mention;    /* doc mention covering the token, or -1 */
+  int32_t timex;      /* doc timex covering the token, or -1 */
+  int16_t quote;      /* quotation region id + 1, 0 outside quotations */
+  char punct;         /* the character of a one-byte punctuation token */
+  uint8_t cap;        /* starts with an uppercase letter */
+  uint8_t covered;    /* a word of an accepted match */
+  uint8_t head;       /* the head of an accepted match */
+  uint8_t cond;       /* inside an if/unless clause */
+  uint8_t phrase_end; /* PHRASEEND: "also", "or" */
+  uint8_t body;       /* BODY: "government", "panel" */
+  char lower[24];     /* short lowercase form, for a few literal checks */
 } stok;
 
 #define MAX_WORDS 20
@@ -59,6 +61,8 @@ typedef struct match {
   int32_t code; /* code index: the pattern's, or refined by a frame */
   int inner;    /* index of the match this frame is about, or -1 */
   int absorbed; /* the object of a frame: not an event of its own */
+  int modifier; /* a noun modifying the next one ("EU asylum policy"): it
+                   may refine a frame but is no event of its own */
 } match;
 
 typedef struct coder {
@@ -87,6 +91,11 @@ typedef struct coder {
    * paragraph, UINT32_MAX for none. Who "the sides" or a symmetric event
    * with no actors of its own ("The first round took place in Geneva")
    * are. */
+  /* Words of sport reports seen (distinct, up to 4) and scores ("6-1"):
+   * see sport_report. */
+  const td__word *sport[4];
+  int n_sport;
+  unsigned scores;
   int32_t pair[2][2];
   uint32_t pair_para[2];
   uint32_t pair_sent[2]; /* the sentence each pair was named in */
@@ -147,6 +156,39 @@ static int quote_mark(const coder *c, int j) {
 
 /* ---- building the sentence view ---- */
 
+/* A word of sport reports (function_words.txt SPORT) seen. */
+static void sport_word(coder *c, const td__word *w) {
+  for (int i = 0; i < c->n_sport; i++)
+    if (c->sport[i] == w) return;
+  if (c->n_sport < 4) c->sport[c->n_sport++] = w;
+}
+
+/* Whether doc token t opens a score: numbers of one or two digits joined
+ * by a hyphen, with no space ("6-1", "2-0", "21-17"; three tokens). */
+static int is_score_at(const td_doc *d, size_t t) {
+  if (t + 2 >= d->n_toks) return 0;
+  const td_token *a = &d->toks[t], *h = a + 1, *b = a + 2;
+  return a->kind == TD_TOK_NUMBER && b->kind == TD_TOK_NUMBER &&
+         a->end - a->start <= 2 && b->end - b->start <= 2 &&
+         h->start == a->end && h->end == h->start + 1 &&
+         d->text[h->start] == '-' && b->start == h->end;
+}
+
+/* Whether the article reports sport: three distinct sport words, or two
+ * and a score. Its verbs of force and threat are then play. */
+static int sport_report(const coder *c) {
+  return c->n_sport >= 3 || (c->n_sport >= 2 && c->scores >= 1);
+}
+
+/* Roots that a sport report uses for play: threaten (13), protest (14),
+ * force posture (15), assault (18), fight (19), mass violence (20), and
+ * the generic coerce (170). */
+static int play_code(const char *code) {
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  return root == 13 || root == 14 || root == 15 || root >= 18 ||
+         strcmp(code, "170") == 0;
+}
+
 static void load_sentence(coder *c, uint32_t si) {
   td_doc *d = c->doc;
   const td_sentence *s = &d->sents[si];
@@ -176,11 +218,25 @@ static void load_sentence(coder *c, uint32_t si) {
       for (size_t b = 0; b < len; b++)
         buf[b] = (char)td__lower((unsigned char)p[b]);
       k->w = td__lexicon_word(c->lx, buf, len);
-      if (k->w) k->cls = k->w->cls;
+      if (k->w) {
+        /* PHRASEEND is asked for on its own (compound_modifier): a word of
+         * that class alone stays an unknown word (an adverb) to the other
+         * rules, which read any class bit as "a function word" */
+        k->phrase_end = (k->w->cls & TD__WC_PHRASEEND) != 0;
+        if ((k->w->cls & TD__WC_SPORT) && k->mention < 0) sport_word(c, k->w);
+        k->body = (k->w->cls & TD__WC_BODY) != 0;
+        k->cls = k->w->cls &
+                 ~(uint32_t)(TD__WC_PHRASEEND | TD__WC_SPORT | TD__WC_BODY);
+        if (k->cls == 0 && k->w->lemma[0] < 0 && k->w->lemma[1] < 0)
+          k->w = NULL;
+      }
       size_t cl = len < sizeof k->lower - 1 ? len : sizeof k->lower - 1;
       memcpy(k->lower, buf, cl);
       k->lower[cl] = '\0';
     }
+    if (tk->kind == TD_TOK_NUMBER && k->timex < 0 &&
+        is_score_at(d, c->tf + (uint32_t)i))
+      c->scores++; /* "16-17 February" is a time expression */
     if (k->punct == '"') {
       if (open) {
         open = 0;
@@ -352,6 +408,12 @@ static int said_form(const coder *c, const stok *k) {
 /* Whether the bare base form at token i, followed by a plain lowercase
  * word, is a noun modifier ("riot police", "aid agency", "a trade surplus
  * with"), not a verb: no auxiliary or "to" before it. */
+/* Whether token k is an adverb in -ly: "has repeatedly said". */
+static int ends_ly(const stok *k) {
+  size_t n = strlen(k->lower);
+  return n > 3 && strcmp(k->lower + n - 2, "ly") == 0;
+}
+
 static int noun_modifier(const coder *c, int i) {
   const stok *prev = i > 0 ? &c->t[i - 1] : NULL;
   if (i + 1 >= c->n ||
@@ -491,6 +553,43 @@ static int nominal_slot(const coder *c, int j) {
          c->doc->toks[c->tf + (uint32_t)j].kind == TD_TOK_NUMBER || !q->w;
 }
 
+/* Whether nominal match m modifies the noun right after it ("EU asylum
+ * policy", "the weapons of mass destruction dossier", "an arrest
+ * warrant"): a lowercase word no closed class and no verb form, which
+ * names the thing, not the event. */
+static int compound_modifier(const coder *c, const match *m) {
+  int j = m->last + 1;
+  /* a pattern ending in a preposition ("crackdown on") has its object
+   * next; one ending in its target ("support for X") is done */
+  if (j >= c->n || m->p->n_words != 1 || (c->t[m->last].cls & ~TD__WC_ECON) ||
+      c->t[m->last].mention >= 0)
+    return 0;
+  /* after a light verb the noun is the act: "issued arrest warrants",
+   * "staged a hunger strike" */
+  for (int b = m->first - 1, skip = 0; b >= 0 && skip < 3; b--, skip++) {
+    const stok *q = &c->t[b];
+    if (q->cls & TD__WC_LIGHT) return 0;
+    if (q->punct || q->mention >= 0 || (q->w && !(q->cls & TD__WC_DET))) break;
+  }
+  const stok *x = &c->t[j];
+  size_t n = strlen(x->lower);
+  if (x->punct || x->cap || x->mention >= 0 || x->timex >= 0 || n == 0 ||
+      ends_ly(x) || (x->cls & ~TD__WC_ECON) || x->phrase_end ||
+      strcmp(x->lower, "to") == 0 ||
+      c->doc->toks[c->tf + (uint32_t)j].kind != TD_TOK_WORD)
+    return 0;
+  /* a plural is rarely a modifier, and the word after it is rather its
+   * verb ("the talks follow", "negotiations resume") */
+  const stok *h = &c->t[m->last];
+  size_t hl = strlen(h->lower);
+  if (hl > 2 && h->lower[hl - 1] == 's') return 0;
+  /* a verb form ("the talks covered") is the predicate */
+  if (x->w) return !(x->w->shape[0] & (TD__SH_PAST | TD__SH_ING | TD__SH_S));
+  return !(n > 3 && (strcmp(x->lower + n - 2, "ed") == 0 ||
+                     strcmp(x->lower + n - 3, "ing") == 0 ||
+                     (x->lower[n - 1] == 's' && x->lower[n - 2] != 's')));
+}
+
 static void try_heads(coder *c, int i) {
   const stok *k = &c->t[i];
   /* Not in names or time expressions ("last March" is no march). */
@@ -530,6 +629,7 @@ static void try_heads(coder *c, int i) {
       m.words[m.n_words++] = i;
       if (!match_pre(c, p, &m) || !match_post(c, p, &m)) continue;
       if (business_sense(c, &m)) continue;
+      m.modifier = p->pos == 'n' && compound_modifier(c, &m);
       /* "a trade surplus with": a longer verb pattern whose next word is
        * not right after the head, which a noun follows, is no verb. */
       if (p->pos == 'v' && p->n_words > 1 && m.head == m.first &&
@@ -1018,6 +1118,24 @@ static int unknown_name(const coder *c, int j) {
 static int unknown_speaker(const coder *c, const match *m) {
   int j = m->first - 1;
   if (!(m->p->flags & TD__PF_SAY) || j < 0) return 0;
+  /* "Alun Michael has said", "Chia would also say": the auxiliaries and
+   * adverbs between a name and its statement verb */
+  int v = j;
+  while (v > 0 && c->t[v].mention < 0 && !c->t[v].punct && !c->t[v].cap &&
+         ((c->t[v].cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL | TD__WC_HYPO |
+                          TD__WC_DO | TD__WC_NEG)) ||
+          ends_ly(&c->t[v])))
+    v--;
+  /* "Jack Straw, who argues ..., has said": the name before a relative
+   * clause that closes right before the verb */
+  if (v > 1 && c->t[v].punct == ',') {
+    for (int r = v - 1; r > 1 && r > v - 40 && !is_boundary(&c->t[r]); r--)
+      if ((c->t[r].cls & TD__WC_RELPRON) && c->t[r - 1].punct == ',') {
+        if (unknown_name(c, r - 2)) v = r - 2;
+        break;
+      }
+  }
+  if (v < j && unknown_name(c, v)) j = v;
   if (unknown_name(c, j)) {
     /* "Venezuelan Energy and Mines Minister Aturo Hernandez said",
      * "Japanese Finance Ministry official Etsuzo Kawade said": a name
@@ -1050,11 +1168,42 @@ static int unknown_speaker(const coder *c, const match *m) {
          (l->mention >= 0 && !possessive_tok(l) && !is_possessive_at(c, a - 1));
 }
 
+/* Whether the subject of verb m is a common noun phrase that names no
+ * actor: an article, plain lowercase words, then the verb's auxiliaries
+ * ("the economy has not recovered", "peace has not arrived" after "that
+ * the"). No name further left is its subject. */
+static int common_noun_subject(const coder *c, const match *m) {
+  int v = m->first - 1;
+  while (v > 0 && c->t[v].mention < 0 && !c->t[v].punct && !c->t[v].cap &&
+         ((c->t[v].cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL | TD__WC_HYPO |
+                          TD__WC_DO | TD__WC_NEG)) ||
+          ends_ly(&c->t[v])))
+    v--;
+  if (v < 1 || v == m->first - 1)
+    return 0; /* no auxiliary: a noun's verb
+                 is too often a noun too */
+  for (int k = v, words = 0; k >= 0 && words < 3; k--, words++) {
+    const stok *x = &c->t[k];
+    if (x->mention >= 0 || x->punct || x->cap || x->timex >= 0 || x->head ||
+        x->quote != c->t[m->head].quote)
+      return 0;
+    if (x->cls & TD__WC_ARTICLE) /* not "Ottawa and the provinces" */
+      return k < v &&
+             !(k > 0 && !c->t[k - 1].punct && (c->t[k - 1].cls & TD__WC_CONJ));
+    if (x->cls || x->body || !x->lower[0] ||
+        c->doc->toks[c->tf + (uint32_t)k].kind != TD_TOK_WORD)
+      return 0;
+    if (x->w && (x->w->shape[0] & (TD__SH_PAST | TD__SH_ING))) return 0;
+  }
+  return 0;
+}
+
 static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   *n = 0;
   int16_t q = c->t[m->head].quote;
   int j = m->first - 1;
   if (unknown_speaker(c, m)) return -1;
+  if (m->p->pos == 'v' && common_noun_subject(c, m)) return -1;
   /* "pressure which threatens trade", "Kuleba, who met Blinken": a
    * relative pronoun right before the predicate is its subject and
    * stands for the noun phrase before it, an actor or not. */
@@ -1196,7 +1345,25 @@ static int32_t subject_after(coder *c, const match *m) {
   }
   for (int j = m->last + 1; j < c->n && j <= m->last + 3; j++) {
     if (is_boundary(&c->t[j]) || c->t[j].punct == '"') break;
-    if (c->t[j].mention >= 0) return c->t[j].mention;
+    if (c->t[j].mention >= 0) {
+      /* "..., said Britain had to", "says the US emphasis on X is
+       * misplaced": a noun phrase with a verb of its own after it is the
+       * subject of what was said, not of the statement */
+      int acc = (c->t[m->head].cls & TD__WC_ACCORDING) != 0;
+      for (int b = mention_last(c, j) + 1; !acc && b < c->n && b <= j + 12;
+           b++) {
+        const stok *x = &c->t[b];
+        if (is_boundary(x) ||
+            (x->punct && x->punct != '-' && !quote_mark(c, b)))
+          break;
+        if (x->mention < 0 && !x->cap &&
+            ((x->cls & (TD__WC_BE | TD__WC_HAVE | TD__WC_WILL | TD__WC_HYPO |
+                        TD__WC_DO)) ||
+             (x->head && !nominal_head_at(c, b))))
+          return -1;
+      }
+      return c->t[j].mention;
+    }
   }
   return -1;
 }
@@ -1734,6 +1901,17 @@ static int article_phrase(const coder *c, const match *m) {
   return b ? -1 : j;
 }
 
+/* The head of the last predicate of the sentence (not absorbed) that ends
+ * before m, or -1. */
+static int predicate_before(const coder *c, const match *m) {
+  int h = -1;
+  for (size_t i = 0; i < c->n_m; i++)
+    if (&c->m[i] != m && !c->m[i].absorbed && c->m[i].last < m->first &&
+        !(c->m[i].p->flags & TD__PF_INNER) && c->m[i].head > h)
+      h = c->m[i].head;
+  return h;
+}
+
 static void code_match(coder *c, match *m) {
   int32_t src[MAX_ACTORS], tgt[MAX_ACTORS];
   int ns = 0, nt = 0;
@@ -1751,10 +1929,20 @@ static void code_match(coder *c, match *m) {
     /* A participle clause after a comma shares the subject of the clause
      * before it: "Blinken said ..., expressing concerns". */
     int participle = (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
-                     m->first > 0 && c->t[m->first - 1].punct == ',' &&
-                     c->sent_ns > 0;
-    if (participle) {
+                     m->first > 0 && c->t[m->first - 1].punct == ',';
+    /* ... and when that clause's subject is no one the dictionaries know
+     * ("Clare Short has criticised the US-led coalition, saying"), not the
+     * name of its object */
+    int pred_end = participle && c->sent_ns == 0 ? predicate_before(c, m) : -1;
+    if (participle && c->sent_ns > 0) {
       for (int i = 0; i < c->sent_ns; i++) src[ns++] = c->sent_src[i];
+    } else if (pred_end >= 0) {
+      /* the subject of the clause before, never a name after its
+       * predicate (its object) */
+      find_subject(c, m, src, &ns);
+      if (ns > 0 &&
+          (int)c->doc->mentions[src[0]].tok_first - (int)c->tf > pred_end)
+        ns = 0;
     } else if ((m->p->pos == 'n' && m->p->n_words == 1 &&
                 !(m->p->flags & TD__PF_SYM)) ||
                det_gerund(c, m)) {
@@ -1796,6 +1984,11 @@ static void code_match(coder *c, match *m) {
       if (s >= 0) {
         ns = 0;
         src[ns++] = s;
+      } else if (m->first > 0 && m->last + 1 < c->n &&
+                 (c->t[m->first - 1].punct == ',' ||
+                  quote_mark(c, m->first - 1)) &&
+                 unknown_name(c, m->last + 1)) {
+        ns = 0; /* "..., says Howard": a speaker no dictionary knows */
       }
     }
     int32_t btw[MAX_ACTORS];
@@ -2144,7 +2337,7 @@ static void code_sentence(coder *c, uint32_t si) {
   apply_frames(c);
   size_t first_ev = c->doc->n_events;
   for (size_t i = 0; i < c->n_m; i++)
-    if (!c->m[i].absorbed) code_match(c, &c->m[i]);
+    if (!c->m[i].absorbed && !c->m[i].modifier) code_match(c, &c->m[i]);
   drop_redundant_statements(c, first_ev);
   remember_between(c);
   /* The latest dated expression sets the date for what follows. */
@@ -2201,6 +2394,12 @@ void td_events_extract_opts(td_doc *doc, const td_lexicon *lx, unsigned opts) {
         c.tok_timex[t] = (int32_t)i;
   }
   for (uint32_t si = 0; si < doc->n_sents; si++) code_sentence(&c, si);
+  if (sport_report(&c)) {
+    size_t o = 0;
+    for (size_t i = 0; i < doc->n_events; i++)
+      if (!play_code(doc->events[i].code)) doc->events[o++] = doc->events[i];
+    doc->n_events = o;
+  }
   free(c.tok_mention);
   free(c.tok_timex);
   free(c.t);

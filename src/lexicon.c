@@ -280,6 +280,9 @@ static const struct {
     {"ECON", TD__WC_ECON},
     {"LIGHT", TD__WC_LIGHT},
     {"ARTICLE", TD__WC_ARTICLE},
+    {"PHRASEEND", TD__WC_PHRASEEND},
+    {"SPORT", TD__WC_SPORT},
+    {"BODY", TD__WC_BODY},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,
@@ -529,9 +532,10 @@ static void index_patterns(td_lexicon *lx, size_t from) {
   for (size_t id = from; id < lx->n_lemmas; id++) {
     const char *l = lx->lemmas[id];
     int32_t wi = strmap_get(&lx->word_map, l, strlen(l));
-    uint32_t closed = ~(uint32_t)(TD__WC_PLAN | TD__WC_TRY | TD__WC_REFUSE |
-                                  TD__WC_ACCORDING | TD__WC_DEONTIC |
-                                  TD__WC_HYPO | TD__WC_ECON | TD__WC_LIGHT);
+    uint32_t closed = ~(
+        uint32_t)(TD__WC_PLAN | TD__WC_TRY | TD__WC_REFUSE | TD__WC_ACCORDING |
+                  TD__WC_DEONTIC | TD__WC_HYPO | TD__WC_ECON | TD__WC_LIGHT |
+                  TD__WC_PHRASEEND | TD__WC_SPORT | TD__WC_BODY);
     if (wi >= 0 && (lx->words[wi].cls & closed)) continue; /* closed class */
     add_regular_forms(lx, l, (int32_t)id);
   }

@@ -33,15 +33,21 @@ enum {
   TD__WC_REFUSE = 1u << 15,
   TD__WC_ACCORDING = 1u << 16,
   TD__WC_DEONTIC = 1u << 17,
-  TD__WC_PAIRREF = 1u << 18, /* "the two", "both": the pair just named */
-  TD__WC_RELPRON = 1u << 19, /* "which", "who": as a subject, the noun
-                                phrase before them */
-  TD__WC_ECON = 1u << 20,    /* nouns of markets and money: "support
-                                prices", "shares fell" are no events */
-  TD__WC_LIGHT = 1u << 21,   /* light verbs: their object noun names the
-                                subject's act ("issued arrest warrants") */
-  TD__WC_ARTICLE = 1u << 22  /* articles: "the talks" after a preposition
-                                are no act of the clause's subject */
+  TD__WC_PAIRREF = 1u << 18,   /* "the two", "both": the pair just named */
+  TD__WC_RELPRON = 1u << 19,   /* "which", "who": as a subject, the noun
+                                  phrase before them */
+  TD__WC_ECON = 1u << 20,      /* nouns of markets and money: "support
+                                  prices", "shares fell" are no events */
+  TD__WC_LIGHT = 1u << 21,     /* light verbs: their object noun names the
+                                  subject's act ("issued arrest warrants") */
+  TD__WC_ARTICLE = 1u << 22,   /* articles: "the talks" after a preposition
+                                  are no act of the clause's subject */
+  TD__WC_PHRASEEND = 1u << 23, /* "also", "or": a noun before one ends its
+                                  phrase */
+  TD__WC_SPORT = 1u << 24,     /* "tournament", "goalkeeper": words of
+                                  sport reports */
+  TD__WC_BODY = 1u << 25       /* "government", "panel": a body acting for
+                                  an actor named elsewhere */
 };
 
 /* The shape of a form for one of its lemmas. */

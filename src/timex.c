@@ -73,18 +73,22 @@ enum {
   C_DECADE,
   C_APPROX,
   C_STRETCH,
+  C_PASSIVE,
+  C_DET,
   C_COUNT
 };
 /* Classes that can start an expression: the hot path's one test. */
 #define TRIGGER(cls)                                                          \
   ((cls) != C_NONE && (cls) != C_TENSE && (cls) != C_PREP && (cls) != C_TZ && \
-   (cls) != C_APPROX && (cls) != C_STRETCH)
+   (cls) != C_APPROX && (cls) != C_STRETCH && (cls) != C_PASSIVE && \
+   (cls) != C_DET)
 static const char *const class_names[C_COUNT] = {
     "",      "MONTH",  "WEEKDAY", "SEASON", "HOLIDAY", "NUM",
     "ORD",   "UNIT",   "UNITS",   "SETADJ", "DAYREF",  "REF",
     "SHIFT", "ASHIFT", "AROUND",  "AGO",    "PART",    "MOD",
     "QUANT", "EVERY",  "HALF",    "FISCAL", "TENSE",   "PREP",
-    "TZ",    "LATEST", "TERM",    "DECADE", "APPROX",  "STRETCH"};
+    "TZ",    "LATEST", "TERM",    "DECADE", "APPROX",  "STRETCH",
+    "PASSIVE", "DET"};
 
 /* Units, as in data/timex-units.txt. */
 enum {
@@ -612,11 +616,18 @@ static int cue_at(const ctx *c, int k) {
   if (v == -1 && (is_w(c->text, a, "was") || is_w(c->text, a, "were")) &&
       k + 1 < (int)c->n && cue_at(c, k + 1) > 0)
     return 1;
-  if (s) return v;
-  /* "should be completed", "to be held": a passive infinitive takes the
-   * tense of the modal or verb before it */
-  if (!ends_ed(c->text, a)) return 0;
-  return k > 0 && word_at(c, k - 1, "be") ? 0 : -1;
+  if (!s) {
+    if (!ends_ed(c->text, a)) return 0;
+    v = -1;
+  }
+  /* A past form is no cue after a determiner, where it is an adjective
+   * ("the reduced dividend is payable"), nor as the participle of a
+   * present or infinitive passive ("will be paid", "is held", "should be
+   * completed"): the auxiliary before it tells the tense. */
+  if (v == -1 && k > 0 &&
+      (sense_of(&c->at[k - 1], C_DET) || sense_of(&c->at[k - 1], C_PASSIVE)))
+    return 0;
+  return v;
 }
 
 /* A quote mark at k: " or '' (the corpora's ASCII quotes). */

@@ -77,6 +77,12 @@ static void weekday_by_tense(void **state) {
          "Friday", "2022-02-04", TD_TIMEX_DATE);
   expect("Talks are due to resume on Monday.", "2022-02-01", "Monday",
          "2022-02-07", TD_TIMEX_DATE);
+  /* a participle after "be" is a passive of the auxiliary's tense, and
+   * after a determiner an adjective: neither says the past */
+  expect("The talks will be held on Monday.", "2022-02-01", "Monday",
+         "2022-02-07", TD_TIMEX_DATE);
+  expect("The reduced dividend is payable in April.", "1989-10-30", "April",
+         "1990-04", TD_TIMEX_DATE);
   expect("The offer had been due to expire Friday.", "2022-02-01", "Friday",
          "2022-01-28", TD_TIMEX_DATE);
   expect("Wednesday's ruling will be appealed.", "2022-02-04", "Wednesday",
