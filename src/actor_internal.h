@@ -64,6 +64,7 @@ typedef struct kb_code {
   char code[24];
   int32_t from, to;
   uint8_t dated;
+  uint8_t len; /* strlen(code) */
 } kb_code;
 
 /* One actor, person, role or pronoun. Strings are offsets into kb->pool. */
@@ -86,6 +87,7 @@ typedef struct kb_entry {
   int32_t seen_ent;        /* entity this entry was last bound to */
 } kb_entry;
 
+#define TD__KB_NO_PHRASE INT32_MIN
 #define TD__KB_LOWBITS (1u << 16)
 /* The filter key of a lowercase word: its first two bytes, last byte and
  * length, folded to 16 bits. */
@@ -171,6 +173,12 @@ struct td_actor_kb {
   uint32_t *tok_off;  /* pool offset of each token string */
   int32_t *tok_canon; /* canonical id of each token (variants share one) */
   uint8_t *tok_flags; /* KBT_* of each token */
+  int32_t *tok_ent1;  /* by token id: the head of the entries list (into
+                         links) of the one-token phrase of that id, -1 when
+                         that phrase has no entries (a prefix only),
+                         TD__KB_NO_PHRASE when there is no such phrase: a
+                         name start is scored without touching the phrase
+                         table (kept in step with it) */
   uint32_t n_toks, tok_alloc;
   uint64_t *tok_bits; /* tok_nbits bits, at least 16 per token: small
                          enough to stay in the first-level cache for the
@@ -228,6 +236,13 @@ struct td_actor_kb {
    * public words (Central, Reserve) that make a head no company's. */
   int32_t *co_suffix, *co_public;
   size_t n_co_suffix, n_co_public;
+  /* The same ids in one small open-addressing set (key 0: empty), each
+   * with bit 1 << TD__KB_CO_SUFFIX or 1 << TD__KB_CO_PUBLIC: a lookup
+   * is a probe or two, not a scan of the lists. */
+  struct {
+    int32_t id;
+    uint32_t kinds;
+  } co_set[256];
 };
 
 /* A phrase: a token-id sequence; entries is the head of its list of

@@ -188,11 +188,15 @@ static int32_t tok_intern(td_actor_kb *kb, const char *w, size_t n) {
     kb->tok_canon = td_xrealloc(kb->tok_canon, kb->tok_alloc * sizeof(int32_t));
     kb->tok_flags = td_xrealloc(kb->tok_flags, kb->tok_alloc + 1);
     kb->tok_flags[0] = 0; /* id 0: an unknown word */
+    kb->tok_ent1 =
+        td_xrealloc(kb->tok_ent1, (kb->tok_alloc + 1) * sizeof *kb->tok_ent1);
+    kb->tok_ent1[0] = TD__KB_NO_PHRASE;
   }
   uint32_t v = ++kb->n_toks;
   kb->tok_off[v - 1] = pool_add(kb, w, n);
   kb->tok_canon[v - 1] = (int32_t)v;
   kb->tok_flags[v] = 0;
+  kb->tok_ent1[v] = TD__KB_NO_PHRASE;
   uint64_t h = str_hash(w, n);
   kb_tokslot *t = &kb->tok_slot[tok_slot_of(kb, h)];
   t->hash = h;
@@ -273,6 +277,7 @@ static kb_phrase *phr_get(td_actor_kb *kb, const int32_t *ids, unsigned len,
     kb->phr[j] = (kb_phrase){hash, (uint32_t)kb->n_ids, len, -1};
     kb->n_ids += len;
     kb->n_phr++;
+    if (len == 1) kb->tok_ent1[ids[0]] = -1;
   }
   return &kb->phr[j];
 }
@@ -369,6 +374,7 @@ void td__kb_add_name(td_actor_kb *kb, uint32_t entry, const char *name,
     }
     kb->links[kb->n_links] = (kb_link){entry, p->entries};
     p->entries = (int32_t)kb->n_links++;
+    if (len == 1) kb->tok_ent1[ids[0]] = p->entries;
     kb->n_names++;
   }
   if (len > kb->max_len) kb->max_len = len;
@@ -423,6 +429,7 @@ void td__kb_add_code(td_actor_kb *kb, uint32_t entry, const char *code,
   c->from = from;
   c->to = to;
   c->dated = (uint8_t)(dated != 0);
+  c->len = (uint8_t)n;
   e->n_codes++;
   /* An imported actor whose codes all carry a role, some of them
    * date-restricted, is a person holding offices (the dictionaries'
@@ -566,6 +573,23 @@ static int load_nonnames(td_actor_kb *kb, const char *dir,
  * public. Suffixes and heads get KBT_COMPANY (suffixes KBT_NONNAME too:
  * never part of a person's name); suffixes and public words are listed
  * for td__kb_company. */
+/* The slot of id in kb->co_set (its own, or the empty one it would
+ * take). */
+static inline uint32_t co_slot(const td_actor_kb *kb, int32_t id) {
+  const uint32_t mask = sizeof kb->co_set / sizeof kb->co_set[0] - 1;
+  uint32_t j = ((uint32_t)id * UINT32_C(0x9E3779B1)) >> 24;
+  while (kb->co_set[j & mask].id != 0 && kb->co_set[j & mask].id != id) j++;
+  return j & mask;
+}
+
+static void co_set_add(td_actor_kb *kb, int32_t id, int kind) {
+  const size_t cap = sizeof kb->co_set / sizeof kb->co_set[0];
+  if (kb->n_co_suffix + kb->n_co_public > cap / 2) return; /* lists only */
+  uint32_t j = co_slot(kb, id);
+  kb->co_set[j].id = id;
+  kb->co_set[j].kinds |= 1u << kind;
+}
+
 static int load_companies(td_actor_kb *kb, const char *dir,
                           const td_diag *diag) {
   td__lines r;
@@ -608,6 +632,7 @@ static int load_companies(td_actor_kb *kb, const char *dir,
       if (list) {
         *list = td_xrealloc(*list, (*nl + 1) * sizeof **list);
         (*list)[(*nl)++] = id;
+        co_set_add(kb, id, kind);
       }
     }
   }
@@ -617,6 +642,15 @@ static int load_companies(td_actor_kb *kb, const char *dir,
 
 int td__kb_company(const td_actor_kb *kb, int32_t id) {
   if (id <= 0) return 0;
+  if (kb->n_co_suffix + kb->n_co_public <=
+      sizeof kb->co_set / sizeof kb->co_set[0] / 2) {
+    /* Every id is in the set too. */
+    uint32_t kinds = kb->co_set[co_slot(kb, id)].kinds;
+    if (kb->tok_flags[id] & KBT_COMPANY)
+      return (kinds >> TD__KB_CO_SUFFIX) & 1 ? TD__KB_CO_SUFFIX
+                                             : TD__KB_CO_HEAD;
+    return (kinds >> TD__KB_CO_PUBLIC) & 1 ? TD__KB_CO_PUBLIC : 0;
+  }
   /* Suffixes and heads are KBT_COMPANY; public words are not. */
   if (kb->tok_flags[id] & KBT_COMPANY) {
     for (size_t i = 0; i < kb->n_co_suffix; i++)
@@ -929,6 +963,7 @@ void td_actor_kb_free(td_actor_kb *kb) {
   free(kb->tok_off);
   free(kb->tok_canon);
   free(kb->tok_flags);
+  free(kb->tok_ent1);
   free(kb->tok_bits);
   free(kb->short_tab);
   free(kb->short_raw);

@@ -29,6 +29,14 @@
 #include "actor_internal.h"
 #include "store_internal.h"
 
+/* For the steps run once per sentence from td_actors_resolve: inlined
+ * there, they cost no call (a few instructions a sentence). */
+#if defined(__GNUC__)
+#define PER_SENTENCE inline __attribute__((always_inline))
+#else
+#define PER_SENTENCE inline
+#endif
+
 /* The length of s[0..k) without a UTF-8 sequence cut at its end. */
 static size_t utf8_cut(const char *s, size_t k) {
   size_t j = k;
@@ -49,6 +57,18 @@ static void cpy(char *dst, size_t n, const char *src) {
   }
   memcpy(dst, src, n - 1);
   k = utf8_cut(dst, n - 1);
+  dst[k] = '\0';
+}
+
+/* cpy for a CAMEO code into a 24-byte field: codes are short ASCII, so a
+ * byte loop (no library calls) does it, cut at 23 bytes as cpy cuts
+ * them. */
+_Static_assert(sizeof((td_entity *)0)->code == 24 &&
+                   sizeof((td_actor_mention *)0)->code == 24,
+               "code_cpy writes 24-byte code fields");
+static inline void code_cpy(char dst[24], const char *src) {
+  size_t k = 0;
+  for (; k < 23 && src[k]; k++) dst[k] = src[k];
   dst[k] = '\0';
 }
 
@@ -155,8 +175,9 @@ typedef struct resolver {
     int32_t code;  /* the country code piece->code of the company */
   } cos[32];
   size_t n_cos;
-  uint64_t co_first; /* first_bit() of the first word of each */
-  td_entity *ents;   /* scratch for doc->entities, doc->mentions */
+  uint64_t co_first;  /* first_bit() of the first word of each */
+  uint32_t co_maxlen; /* the longest, in units (at most 6) */
+  td_entity *ents;    /* scratch for doc->entities, doc->mentions */
   td_actor_mention *ments;
   size_t ents_cap, ments_cap;
   unsigned char *text; /* the article's text, 16 zero bytes after it */
@@ -591,6 +612,20 @@ static void build_units(resolver *r, const td_sentence *s) {
       *u++ = (unit){st, en, k, 0, 1, 0, 0, G_GAP};
       lg = 1;
     }
+    if (!maybe) {
+      /* The lowercase words of four bytes or more after it with no
+       * capitalised word after them go in this gap as they would one at
+       * a time (no filter asked, nothing written): skipped here. */
+      while (tk + 1 < te) {
+        const td_token *nx = tk + 1;
+        if (nx->kind != TD_TOK_WORD || (nx->flags & TD_TOKF_CAP) ||
+            nx->end - nx->start <= 3 ||
+            (nx + 1 < te && (nx[1].flags & TD_TOKF_CAP)))
+          break;
+        tk++;
+        k++;
+      }
+    }
   }
   r->n_units = (size_t)(u - U);
   r->n_cand = (size_t)(c - C);
@@ -613,7 +648,7 @@ static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
      * over a dictionary's UKR, IGOEUROSC over IGO), then the later
      * loaded. */
     *code = r->kb->codes[e->codes].code;
-    return (INT64_C(1) << 62) + ((int64_t)strlen(*code) << 32) +
+    return (INT64_C(1) << 62) + ((int64_t)r->kb->codes[e->codes].len << 32) +
            (int64_t)e->seq;
   }
   const char *c = td__kb_entry_code(r->kb, e, r->day, since);
@@ -625,7 +660,7 @@ static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
   return (INT64_C(1) << 62) + (ev << 24) + (int64_t)e->seq;
 }
 
-static void find_pieces(resolver *r) {
+static PER_SENTENCE void find_pieces(resolver *r) {
   td_actor_kb *kb = r->kb;
   /* Each candidate opens at most one piece. */
   if (r->n_cand > r->cap_pieces) {
@@ -648,20 +683,17 @@ static void find_pieces(resolver *r) {
     const kb_entry *best = NULL;
     const char *best_code = NULL;
     if (u->id && (tflags[u->id] & KBT_START)) {
+      /* The one-word phrase straight by its token id; the hash of the
+       * ids, for longer ones, only once there is a second word. */
+      int32_t id = unit_id(r, i);
+      ids[0] = id;
+      int32_t head = kb->tok_ent1[id]; /* the entries of the phrase */
       uint64_t h = TD__KB_HASH0;
-      for (size_t j = i; j < n_units && j - i < kb->max_len && j - i < 64;
-           j++) {
-        int32_t id = unit_id(r, j);
-        if (id == 0) break;
-        h = td__kb_hash_step(h, id);
-        ids[j - i] = id;
-        const kb_phrase *p =
-            td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
-        if (p == NULL) break;
+      for (size_t j = i; head != TD__KB_NO_PHRASE;) {
         int64_t top = -1;
         const kb_entry *te = NULL;
         const char *tc = NULL;
-        for (int32_t l = p->entries; l >= 0; l = kb->links[l].next) {
+        for (int32_t l = head; l >= 0; l = kb->links[l].next) {
           const kb_entry *e = &kb->ent[kb->links[l].entry];
           const char *c;
           int32_t s;
@@ -677,6 +709,16 @@ static void find_pieces(resolver *r) {
           best = te;
           best_code = tc;
         }
+        j++;
+        if (j >= n_units || j - i >= kb->max_len || j - i >= 64) break;
+        id = unit_id(r, j);
+        if (id == 0) break;
+        if (j == i + 1) h = td__kb_hash_step(h, ids[0]);
+        h = td__kb_hash_step(h, id);
+        ids[j - i] = id;
+        const kb_phrase *p =
+            td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
+        head = p ? p->entries : TD__KB_NO_PHRASE;
       }
     }
     /* A one-word place or organisation that is the surname of a person
@@ -738,12 +780,16 @@ static ptrdiff_t piece_at(const resolver *r, uint32_t u) {
 /* The kb token id of unit u as unit_id gives it, and for an abbreviation
  * with its period ("Co."), which build_units reads by its packed bytes
  * and so finds no id for, the id of the word normalised. */
-static int32_t word_id(const resolver *r, uint32_t u) {
+static int32_t abbrev_id(const resolver *r, const unit *x);
+static inline int32_t word_id(const resolver *r, uint32_t u) {
   int32_t id = unit_id(r, u);
   const unit *x = &r->units[u];
   if (id || !x->word || x->end - x->start > 3 ||
       r->doc->text[x->end - 1] != '.')
     return id;
+  return abbrev_id(r, x);
+}
+static int32_t abbrev_id(const resolver *r, const unit *x) {
   char w[8];
   size_t n = td__actor_norm_word(r->doc->text + x->start, x->end - x->start, w,
                                  sizeof w);
@@ -857,6 +903,7 @@ static void remember_company(resolver *r, uint32_t s, uint32_t e) {
   r->cos[r->n_cos].len = e - s;
   r->cos[r->n_cos].code = cty;
   r->n_cos++;
+  if (e - s > r->co_maxlen) r->co_maxlen = e - s;
   r->co_first |= first_bit(r, s);
 }
 
@@ -873,7 +920,7 @@ static void remembered_companies(resolver *r) {
       continue;
     uint32_t best = 0;
     uint64_t h = TD__KB_FNV0;
-    for (uint32_t e = u; e < r->n_units && e - u < 6; e++) {
+    for (uint32_t e = u; e < r->n_units && e - u < r->co_maxlen; e++) {
       if (!r->units[e].word) break;
       h = name_hash_bytes(h, r->doc->text + r->units[e].start,
                           r->units[e].end - r->units[e].start);
@@ -1087,8 +1134,13 @@ static void split_namesakes(resolver *r) {
 
 /* ---- entities and mentions ---- */
 
-static int32_t new_entity(resolver *r, const char *name, const char *code,
-                          uint8_t kind, uint8_t how) {
+static void span_text(const resolver *r, uint32_t u0, uint32_t u1, char *out,
+                      size_t n);
+/* A new entity named name, or when name is NULL by the text of units
+ * [u0, u1) (span_text, written in place). */
+static int32_t new_entity_at(resolver *r, const char *name, uint32_t u0,
+                             uint32_t u1, const char *code, uint8_t kind,
+                             uint8_t how) {
   td_doc *d = r->doc;
   if (d->n_entities == r->cap_ent) {
     r->cap_ent = r->cap_ent ? r->cap_ent * 2 : 16;
@@ -1098,15 +1150,25 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
     r->info_cap = r->cap_ent;
     r->info = td_xrealloc(r->info, r->info_cap * sizeof *r->info);
   }
+  /* Every field set, the strings only up to their NUL (the arrays are
+   * scratch kept between articles, nothing reads past a string's end). */
   td_entity *e = &d->entities[d->n_entities];
-  memset(e, 0, sizeof *e);
-  cpy(e->name, sizeof e->name, name);
-  cpy(e->code, sizeof e->code, code);
+  if (name)
+    cpy(e->name, sizeof e->name, name);
+  else
+    span_text(r, u0, u1, e->name, sizeof e->name);
+  code_cpy(e->code, code);
+  e->title[0] = '\0';
   e->kind = kind;
   e->how = how;
+  e->n_mentions = 0;
   ent_info *in = &r->info[d->n_entities];
-  memset(in, 0, sizeof *in);
   in->kb_entry = in->kb_learnt = -1;
+  in->key[0] = '\0';
+  in->gender = 0;
+  in->n_heads = in->n_roles = 0;
+  in->h_full = in->h_last = 0;
+  in->last_mention = 0;
   if (kind == TD_ENT_PERSON) {
     in->h_full = name_hash_bytes(TD__KB_FNV0, e->name, strlen(e->name));
     const char *sp = strrchr(e->name, ' ');
@@ -1115,6 +1177,11 @@ static int32_t new_entity(resolver *r, const char *name, const char *code,
     r->n_persons++;
   }
   return (int32_t)d->n_entities++;
+}
+
+static int32_t new_entity(resolver *r, const char *name, const char *code,
+                          uint8_t kind, uint8_t how) {
+  return new_entity_at(r, name, 0, 0, code, kind, how);
 }
 
 /* The entity of this article that a kb entry names, or -1. Entries
@@ -1153,13 +1220,12 @@ static void add_mention(resolver *r, uint32_t u0, uint32_t u1, uint32_t sent,
     d->mentions = td_xrealloc(d->mentions, r->cap_ment * sizeof *d->mentions);
   }
   td_actor_mention *m = &d->mentions[d->n_mentions];
-  memset(m, 0, sizeof *m);
   m->start = r->units[u0].start;
   m->end = r->units[u1 - 1].end;
   m->sent = sent;
   m->tok_first = r->units[u0].tok;
   m->tok_end = r->units[u1 - 1].tok + 1;
-  cpy(m->code, sizeof m->code, code);
+  code_cpy(m->code, code);
   m->entity = entity;
   m->how = how;
   r->done = u1;
@@ -1575,9 +1641,7 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0, uint32_t u1,
       if (!text_code[0]) return;
       how = TD_ACTOR_TITLE;
       code = text_code;
-      char nm[64];
-      span_text(r, n0, n1, nm, sizeof nm);
-      ent = new_entity(r, nm, code, TD_ENT_PERSON, how);
+      ent = new_entity_at(r, NULL, n0, n1, code, TD_ENT_PERSON, how);
     }
   }
   ent_info *in = &r->info[ent];
@@ -1647,9 +1711,7 @@ static void company_mention(resolver *r, uint32_t sent, const piece *p) {
         strcmp(r->doc->entities[i].code, code) == 0)
       ent = (int32_t)i;
   if (ent < 0) {
-    char nm[64];
-    span_text(r, p->u0, p->u1, nm, sizeof nm);
-    ent = new_entity(r, nm, code, TD_ENT_ORG, TD_ACTOR_DICT);
+    ent = new_entity_at(r, NULL, p->u0, p->u1, code, TD_ENT_ORG, TD_ACTOR_DICT);
     r->info[ent].h_full = h;
   }
   add_mention(r, p->u0, p->u1, sent, code, ent, TD_ACTOR_DICT);
@@ -1894,9 +1956,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       }
       ent = find_entity_key(r, key);
       if (ent < 0) {
-        char nm[64];
-        span_text(r, u0, u1, nm, sizeof nm);
-        ent = new_entity(r, nm, code, TD_ENT_GROUP, TD_ACTOR_DICT);
+        ent = new_entity_at(r, NULL, u0, u1, code, TD_ENT_GROUP, TD_ACTOR_DICT);
         cpy(r->info[ent].key, sizeof r->info[ent].key, key);
       }
       add_mention(r, u0, u1, sent, code, ent, TD_ACTOR_DICT);
@@ -1951,6 +2011,7 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   }
   r->n_units = r->n_pieces = r->n_cand = r->n_persons = r->n_cos = 0;
   r->co_first = 0;
+  r->co_maxlen = 0;
   r->done = 0;
   /* Entities and mentions are built in scratch arrays (doc points at
    * them meanwhile) and copied out at their final size: one allocation
