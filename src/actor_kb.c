@@ -569,6 +569,41 @@ static int load_nonnames(td_actor_kb *kb, const char *dir,
   return 0;
 }
 
+/* honorifics.txt: words, separated by spaces or lines (at most 16). */
+static int load_honorifics(td_actor_kb *kb, const char *dir,
+                           const td_diag *diag) {
+  td__lines r;
+  if (open_lines(&r, dir, "honorifics.txt", diag) != 0) {
+    td__lines_close(&r);
+    return TD_EIO;
+  }
+  char *s;
+  while ((s = td__lines_entry(&r)) != NULL) {
+    char *save = NULL;
+    for (char *w = strtok_r(s, " \t", &save); w;
+         w = strtok_r(NULL, " \t", &save)) {
+      char nw[128];
+      size_t n = td__actor_norm_word(w, strlen(w), nw, sizeof nw);
+      if (n == 0) continue;
+      if (kb->n_honorific == sizeof kb->honorific / sizeof kb->honorific[0]) {
+        td__diag(diag, TD_SEV_WARNING, r.path, r.line,
+                 "more than 16 honorifics; '%s' skipped", w);
+        continue;
+      }
+      int32_t id = tok_intern(kb, nw, n);
+      kb->honorific[kb->n_honorific++] = kb->tok_canon[id - 1];
+    }
+  }
+  td__lines_close(&r);
+  return 0;
+}
+
+int td__kb_honorific(const td_actor_kb *kb, int32_t id) {
+  for (unsigned i = 0; i < kb->n_honorific && id > 0; i++)
+    if (kb->honorific[i] == id) return 1;
+  return 0;
+}
+
 /* companies.txt: "KIND: word | word ..." with KIND suffix, head or
  * public. Suffixes and heads get KBT_COMPANY (suffixes KBT_NONNAME too:
  * never part of a person's name); suffixes and public words are listed
@@ -939,6 +974,7 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   /* Variants first, so names loaded later share their canonical tokens. */
   if ((rc = load_variants(kb, data_dir, diag)) == 0 &&
       (rc = load_nonnames(kb, data_dir, diag)) == 0 &&
+      (rc = load_honorifics(kb, data_dir, diag)) == 0 &&
       (rc = load_companies(kb, data_dir, diag)) == 0 &&
       (rc = load_names(kb, data_dir, "countries.txt", diag)) == 0 &&
       (rc = load_names(kb, data_dir, "organisations.txt", diag)) == 0 &&

@@ -975,6 +975,28 @@ static void companies_after_names(resolver *r) {
  * Bank") is left alone. Runs take "of" after a company word ("Bank of
  * Tokyo Ltd") and "and", "&" between unknown words ("American Telephone
  * and Telegraph Co"), never a person or a possessive ("Japan's"). */
+/* "Mr Hague", "Lord Paris": a place, a country or a body right after an
+ * honorific is the name of a person no dictionary knows (a P_NAME piece,
+ * as an unknown capitalised run), not the place. Known people stay. */
+static void honorific_names(resolver *r) {
+  if (r->kb->n_honorific == 0) return;
+  for (size_t i = 0; i < r->n_pieces; i++) {
+    piece *p = &r->pieces[i];
+    if (p->u0 == 0 || p->kind == P_NAME || p->kind == P_COMPANY ||
+        p->kind == KB_PERSON || p->kind == KB_ROLE || p->kind == KB_PRONOUN ||
+        p->kind == KB_ACTOR) /* a dictionary's actor may be a person */
+      continue;
+    const unit *h = &r->units[p->u0 - 1];
+    if (!h->word || !h->cap || h->tok + 1 != r->units[p->u0].tok) continue;
+    if (!r->units[p->u0].cap) continue;
+    if (td__kb_honorific(r->kb, unit_id(r, p->u0 - 1))) {
+      p->kind = P_NAME;
+      p->entry = -1;
+      p->code = -1;
+    }
+  }
+}
+
 static void find_companies(resolver *r) {
   const td_actor_kb *kb = r->kb;
   const unit *U = r->units;
@@ -2031,6 +2053,7 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
     if (r->n_cand == 0) continue; /* nothing can open a piece */
     find_pieces(r);
     if (r->n_pieces == 0) continue;
+    honorific_names(r);
     find_companies(r);
     /* Only known people are namesakes (the company pass makes none). */
     if (r->kinds & 1u << KB_PERSON) split_namesakes(r);

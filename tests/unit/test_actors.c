@@ -464,6 +464,22 @@ static void surname_namesakes(void **state) {
   td_actor_kb_free(kb);
 }
 
+/* After an honorific a place or a body is a person's name: "Mr Hague" is
+ * no Dutch government, "Ms France" no France; "The Hague" still is. */
+static void honorific_names(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_doc *d = resolve(kb,
+                      "Mr Hague said so in The Hague. Ms France agreed. "
+                      "France did not.\n",
+                      day(2022, 3, 1));
+  if (count_code(d, "NLDGOV") != 1 || count_code(d, "FRA") != 1) dump(d);
+  assert_int_equal(count_code(d, "NLDGOV"), 1);
+  assert_int_equal(count_code(d, "FRA"), 1);
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+}
+
 /* A company named with its suffix is the same company without it later
  * in the article; a name before a country's makes a company's name
  * ("Air Canada"), but not at a sentence's start, not joined by a hyphen
@@ -526,6 +542,7 @@ int main(void) {
       cmocka_unit_test(surname_namesakes),
       cmocka_unit_test(company_names_again),
       cmocka_unit_test(pronouns_reach_two_sentences),
+      cmocka_unit_test(honorific_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
