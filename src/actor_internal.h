@@ -196,8 +196,10 @@ struct td_actor_kb {
    * KBT_DET on a KBT_SHORT token): actors.c keeps filters of those short
    * words and builds them again when this moves. */
   uint32_t short_gen;
-  /* canonical ids of the honorifics (honorifics.txt): "Mr", "Lord" */
+  /* canonical ids of the honorifics (honorifics.txt): "Mr", "Lord", and
+   * the gender each gives (KBF_MALE, KBF_FEMALE or 0) */
   int32_t honorific[16];
+  uint16_t honorific_gender[16];
   unsigned n_honorific;
   /* Words that open a name matched in lowercase (roles: "secretary",
    * "troops"), by first two letters and length: a lowercase word of the
@@ -288,7 +290,8 @@ static inline int32_t td__kb_tok_by_hash(const td_actor_kb *kb, uint64_t h) {
     if (t->hash == h) return t->canon;
   }
 }
-/* Whether canonical token id is an honorific ("mr", "lord"). */
+/* Whether canonical token id is an honorific ("mr", "lord"): 1 + the
+ * index of it in kb->honorific, 0 if it is none. */
 int td__kb_honorific(const td_actor_kb *kb, int32_t id);
 /* The phrase for ids[0..len), or NULL. */
 const kb_phrase *td__kb_phrase_find(const td_actor_kb *kb, const int32_t *ids,

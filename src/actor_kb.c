@@ -569,7 +569,7 @@ static int load_nonnames(td_actor_kb *kb, const char *dir,
   return 0;
 }
 
-/* honorifics.txt: words, separated by spaces or lines (at most 16). */
+/* honorifics.txt: "word gender" lines, gender m, f or - (at most 16). */
 static int load_honorifics(td_actor_kb *kb, const char *dir,
                            const td_diag *diag) {
   td__lines r;
@@ -580,19 +580,25 @@ static int load_honorifics(td_actor_kb *kb, const char *dir,
   char *s;
   while ((s = td__lines_entry(&r)) != NULL) {
     char *save = NULL;
-    for (char *w = strtok_r(s, " \t", &save); w;
-         w = strtok_r(NULL, " \t", &save)) {
-      char nw[128];
-      size_t n = td__actor_norm_word(w, strlen(w), nw, sizeof nw);
-      if (n == 0) continue;
-      if (kb->n_honorific == sizeof kb->honorific / sizeof kb->honorific[0]) {
-        td__diag(diag, TD_SEV_WARNING, r.path, r.line,
-                 "more than 16 honorifics; '%s' skipped", w);
-        continue;
-      }
-      int32_t id = tok_intern(kb, nw, n);
-      kb->honorific[kb->n_honorific++] = kb->tok_canon[id - 1];
+    char *w = strtok_r(s, " \t", &save), *g = strtok_r(NULL, " \t", &save);
+    char nw[128];
+    size_t n = w ? td__actor_norm_word(w, strlen(w), nw, sizeof nw) : 0;
+    if (n == 0 || g == NULL || strtok_r(NULL, " \t", &save) != NULL ||
+        !(strcmp(g, "m") == 0 || strcmp(g, "f") == 0 || strcmp(g, "-") == 0)) {
+      td__diag(diag, TD_SEV_WARNING, r.path, r.line,
+               "expected 'word m|f|-'; line skipped");
+      continue;
     }
+    if (kb->n_honorific == sizeof kb->honorific / sizeof kb->honorific[0]) {
+      td__diag(diag, TD_SEV_WARNING, r.path, r.line,
+               "more than 16 honorifics; '%s' skipped", w);
+      continue;
+    }
+    int32_t id = tok_intern(kb, nw, n);
+    kb->honorific_gender[kb->n_honorific] = g[0] == 'm'   ? KBF_MALE
+                                            : g[0] == 'f' ? KBF_FEMALE
+                                                          : 0;
+    kb->honorific[kb->n_honorific++] = kb->tok_canon[id - 1];
   }
   td__lines_close(&r);
   return 0;
@@ -600,7 +606,7 @@ static int load_honorifics(td_actor_kb *kb, const char *dir,
 
 int td__kb_honorific(const td_actor_kb *kb, int32_t id) {
   for (unsigned i = 0; i < kb->n_honorific && id > 0; i++)
-    if (kb->honorific[i] == id) return 1;
+    if (kb->honorific[i] == id) return (int)i + 1;
   return 0;
 }
 

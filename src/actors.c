@@ -186,8 +186,15 @@ typedef struct resolver {
   uint32_t short_seen; /* kb->short_gen when short_cls was built */
   td_date day_date;    /* the date whose day number is day */
   int day_known;
-  unsigned kinds;    /* 1 << KB_* of the pieces find_pieces matched (the
-                       company pass only makes P_COMPANY pieces) */
+  unsigned kinds; /* 1 << KB_* of the pieces find_pieces matched (the
+                    company pass only makes P_COMPANY pieces) */
+  /* The latest name after an honorific that is no coded person ("Mrs
+   * Parker Bowles"): the number of mentions when it was met, its sentence
+   * and gender; unk_set when there is one. */
+  size_t unk_ment;
+  uint32_t unk_sent, unk_tok; /* unk_tok: the name's first doc token */
+  uint16_t unk_gender;
+  int unk_set;
   unsigned co_maybe; /* build_units: some capitalised unit of the sentence
                         may be a company word (KBT_COMPANY by word_id) */
 } resolver;
@@ -1811,6 +1818,19 @@ static int merged_le1(const resolver *r, uint32_t a, uint32_t b) {
   return 1;
 }
 
+/* Whether a mention of sentence sent covers doc token tok, the first of
+ * a name after an honorific, or ends right before the honorific ("London
+ * mayor Mr Livingstone": the name is the titled person's after all). */
+static int name_in_mention(const resolver *r, uint32_t sent, uint32_t tok) {
+  for (size_t i = r->doc->n_mentions; i-- > 0;) {
+    const td_actor_mention *m = &r->doc->mentions[i];
+    if (m->sent < sent) break;
+    if (m->sent == sent && m->tok_first < tok && tok <= m->tok_end + 1)
+      return 1;
+  }
+  return 0;
+}
+
 static void resolve_sentence(resolver *r, uint32_t sent) {
   size_t k = 0;
   r->done = 0;
@@ -1833,6 +1853,12 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
        * news names its next speaker, and the one between may be someone
        * no dictionary or title codes ("Lewis of Phillips and Drew"). */
       if (best >= 0 && r->doc->mentions[best_m].sent + 2 < sent) best = -1;
+      /* Nor is one named before an uncoded "Mrs Parker Bowles" whom the
+       * pronoun fits. */
+      if (best >= 0 && r->unk_set && r->unk_ment > best_m &&
+          r->unk_sent + 2 >= sent && gender_ok(want, r->unk_gender) &&
+          !name_in_mention(r, r->unk_sent, r->unk_tok))
+        best = -1;
       if (best >= 0)
         add_mention(r, p->u0, p->u1, sent, r->doc->entities[best].code, best,
                     TD_ACTOR_COREF);
@@ -1840,6 +1866,17 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       continue;
     }
     if (p->kind == KB_PERSON || p->kind == P_NAME) {
+      if (p->kind == P_NAME && p->u0 > 0 && r->units[p->u0 - 1].cap &&
+          r->units[p->u0 - 1].tok + 1 == r->units[p->u0].tok) {
+        int h = td__kb_honorific(r->kb, unit_id(r, p->u0 - 1));
+        if (h) {
+          r->unk_set = 1;
+          r->unk_ment = r->doc->n_mentions;
+          r->unk_sent = sent;
+          r->unk_tok = r->units[p->u0].tok;
+          r->unk_gender = r->kb->honorific_gender[h - 1];
+        }
+      }
       /* Most capitalised runs are names of nothing the article codes: no
        * title before, no apposition after, no known person after, and
        * no person met before whose name they could repeat. */
@@ -2034,6 +2071,7 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
   r->n_units = r->n_pieces = r->n_cand = r->n_persons = r->n_cos = 0;
   r->co_first = 0;
   r->co_maxlen = 0;
+  r->unk_set = 0;
   r->done = 0;
   /* Entities and mentions are built in scratch arrays (doc points at
    * them meanwhile) and copied out at their final size: one allocation

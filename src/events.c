@@ -1009,6 +1009,8 @@ static void set_anchor(coder *c, const int32_t *src, int n) {
 
 /* Resolve a pronoun at token j: first person inside a quotation is the
  * speaker; otherwise the latest source. */
+static int unknown_name(const coder *c, int j);
+
 static int32_t resolve_pronoun(coder *c, int j) {
   if ((c->t[j].cls & TD__WC_FIRSTPRON) && c->t[j].quote)
     return quote_speaker(c, c->t[j].quote);
@@ -1023,6 +1025,11 @@ static int32_t resolve_pronoun(coder *c, int j) {
    * the actor stage could not name (a company, a spokesman). */
   const td_actor_mention *a = &c->doc->mentions[s];
   if (a->sent + 1 < c->sent) return -1;
+  /* "Mr Rios said he ...": a name no dictionary knows between the latest
+   * source and the pronoun is who it most likely means. */
+  int from = a->sent == c->sent ? (int)(a->tok_end - c->tf) : 0;
+  for (int i = from; i < j; i++)
+    if (unknown_name(c, i)) return -1;
   /* "he" or "she" the actor stage left unresolved is no country or
    * organisation. */
   const char *w = c->t[j].lower;
@@ -1115,6 +1122,11 @@ static int unknown_name(const coder *c, int j) {
   if (j < 0 || (j == 0 && k->w) || !k->cap || k->mention >= 0 || k->punct ||
       k->timex >= 0 ||
       (k->cls & (TD__WC_SUBJPRON | TD__WC_DET | TD__WC_PREP | TD__WC_CONJ)))
+    return 0;
+  /* "The U.S. Has said": a function word capitalised after an
+   * abbreviation is no name */
+  if (k->cls & ~(uint32_t)(TD__WC_ECON | TD__WC_LIGHT | TD__WC_PLAN |
+                           TD__WC_TRY | TD__WC_REFUSE))
     return 0;
   const td_token *tk = &c->doc->toks[c->tf + (uint32_t)j];
   for (uint32_t b = tk->start + 1; b < tk->end; b++)
@@ -2106,7 +2118,15 @@ static void code_match(coder *c, match *m) {
     else if (same_actor(c, src[0], pr[1]))
       tgt[nt++] = pr[0];
   }
-  if (sym && ns == 0 && !c->t[m->head].quote && recent_pair(c, pr)) {
+  /* ... unless its subject is a pronoun that means someone no dictionary
+   * knows ("Mr Rios said he would meet Peru") */
+  int pron = 0;
+  if (m->first > 0) {
+    const stok *b = &c->t[before_auxiliaries(c, m->first - 1)];
+    pron =
+        (b->cls & TD__WC_SUBJPRON) && !(b->cls & TD__WC_DET) && b->mention < 0;
+  }
+  if (sym && ns == 0 && !pron && !c->t[m->head].quote && recent_pair(c, pr)) {
     if (nt == 0) {
       src[ns++] = pr[0];
       tgt[nt++] = pr[1];

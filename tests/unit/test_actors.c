@@ -477,6 +477,14 @@ static void honorific_names(void **state) {
   assert_int_equal(count_code(d, "NLDGOV"), 1);
   assert_int_equal(count_code(d, "FRA"), 1);
   td_doc_free(d);
+  /* "he" after an uncoded "Mr Rios" is not the minister named before */
+  d = resolve(kb,
+              "Chilean Foreign Minister Dana Soto met Peru. Mr Rios said he "
+              "would meet Peru again.\n",
+              day(2022, 3, 1));
+  if (count_code(d, "CHLGOV") != 1) dump(d);
+  assert_int_equal(count_code(d, "CHLGOV"), 1);
+  td_doc_free(d);
   td_actor_kb_free(kb);
 }
 

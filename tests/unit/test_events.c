@@ -1048,6 +1048,16 @@ static void denied_plans(void **state) {
   assert_null(find(d, "12"));
   assert_null(find(d, "10"));
   td_doc_free(d);
+  /* "Mr Rios said he would meet Peru": not the pair named before; "The
+   * U.S. Has said it": a capitalised "Has" is no unknown name */
+  d = code(
+      "Chilean Foreign Minister Dana Soto met Peru. Mr Rios said he "
+      "would meet Peru again. The U.S. Has said it will impose tariffs "
+      "on Chile.");
+  if (from_in(d, 1, "CHL") || !find(d, "131")) dump(d);
+  assert_int_equal(from_in(d, 1, "CHL"), 0);
+  assert_non_null(find(d, "131"));
+  td_doc_free(d);
   /* what someone would prefer an actor to do is hypothetical */
   d = code("Many in France would prefer Turkey to admit the killings.");
   e = find(d, "015");
