@@ -45,6 +45,7 @@ typedef struct stok {
   uint8_t cond;       /* inside an if/unless clause */
   uint8_t phrase_end; /* PHRASEEND: "also", "or" */
   uint8_t body;       /* BODY: "government", "panel" */
+  uint8_t cause;      /* CAUSE: "terrorism", "poverty" */
   char lower[24];     /* short lowercase form, for a few literal checks */
 } stok;
 
@@ -225,8 +226,9 @@ static void load_sentence(coder *c, uint32_t si) {
         k->phrase_end = (k->w->cls & TD__WC_PHRASEEND) != 0;
         if ((k->w->cls & TD__WC_SPORT) && k->mention < 0) sport_word(c, k->w);
         k->body = (k->w->cls & TD__WC_BODY) != 0;
-        k->cls = k->w->cls &
-                 ~(uint32_t)(TD__WC_PHRASEEND | TD__WC_SPORT | TD__WC_BODY);
+        k->cause = (k->w->cls & TD__WC_CAUSE) != 0;
+        k->cls = k->w->cls & ~(uint32_t)(TD__WC_PHRASEEND | TD__WC_SPORT |
+                                         TD__WC_BODY | TD__WC_CAUSE);
         if (k->cls == 0 && k->w->lemma[0] < 0 && k->w->lemma[1] < 0)
           k->w = NULL;
       }
@@ -557,6 +559,8 @@ static int nominal_slot(const coder *c, int j) {
  * policy", "the weapons of mass destruction dossier", "an arrest
  * warrant"): a lowercase word no closed class and no verb form, which
  * names the thing, not the event. */
+static int unknown_name(const coder *c, int j);
+
 static int compound_modifier(const coder *c, const match *m) {
   int j = m->last + 1;
   /* a pattern ending in a preposition ("crackdown on") has its object
@@ -573,6 +577,9 @@ static int compound_modifier(const coder *c, const match *m) {
   }
   const stok *x = &c->t[j];
   size_t n = strlen(x->lower);
+  /* "British hostage Ken Bigley": a noun before a name is its title */
+  if (x->cap && unknown_name(c, j) && j + 1 < c->n && unknown_name(c, j + 1))
+    return 1;
   if (x->punct || x->cap || x->mention >= 0 || x->timex >= 0 || n == 0 ||
       ends_ly(x) || (x->cls & ~TD__WC_ECON) || x->phrase_end ||
       strcmp(x->lower, "to") == 0 ||
@@ -588,6 +595,23 @@ static int compound_modifier(const coder *c, const match *m) {
   return !(n > 3 && (strcmp(x->lower + n - 2, "ed") == 0 ||
                      strcmp(x->lower + n - 3, "ing") == 0 ||
                      (x->lower[n - 1] == 's' && x->lower[n - 2] != 's')));
+}
+
+/* Whether force match m is fought against an ill (function_words.txt
+ * CAUSE): "fight terrorism", "the war on drugs", "battle against
+ * inflation". Its object: the next few words, past articles, "against",
+ * "on" and adjectives, before any name or mark. */
+static int campaign(const coder *c, const match *m) {
+  const char *code = c->lx->codes[m->code].code;
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  if (root < 18 || root > 20) return 0;
+  for (int j = m->last + 1; j < c->n && j <= m->last + 4; j++) {
+    const stok *x = &c->t[j];
+    if (x->mention >= 0 || x->punct || x->cap) return 0;
+    if (x->cause) return 1;
+    if (x->cls & ~(uint32_t)(TD__WC_DET | TD__WC_PREP)) return 0;
+  }
+  return 0;
 }
 
 static void try_heads(coder *c, int i) {
@@ -630,6 +654,7 @@ static void try_heads(coder *c, int i) {
       if (!match_pre(c, p, &m) || !match_post(c, p, &m)) continue;
       if (business_sense(c, &m)) continue;
       m.modifier = p->pos == 'n' && compound_modifier(c, &m);
+      if (campaign(c, &m)) continue;
       /* "a trade surplus with": a longer verb pattern whose next word is
        * not right after the head, which a noun follows, is no verb. */
       if (p->pos == 'v' && p->n_words > 1 && m.head == m.first &&
@@ -1009,8 +1034,6 @@ static void set_anchor(coder *c, const int32_t *src, int n) {
 
 /* Resolve a pronoun at token j: first person inside a quotation is the
  * speaker; otherwise the latest source. */
-static int unknown_name(const coder *c, int j);
-
 static int32_t resolve_pronoun(coder *c, int j) {
   if ((c->t[j].cls & TD__WC_FIRSTPRON) && c->t[j].quote)
     return quote_speaker(c, c->t[j].quote);
@@ -1220,6 +1243,22 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   int j = m->first - 1;
   if (unknown_speaker(c, m)) return -1;
   if (m->p->pos == 'v' && common_noun_subject(c, m)) return -1;
+  /* "wants more migrants to come", "urged investors to buy": the common
+   * noun asked to act is the subject of the infinitive, no actor */
+  if (j > 1 && strcmp(c->t[j].lower, "to") == 0) {
+    int b = j - 1, words = 0;
+    while (b >= 0 && words < 4 && c->t[b].mention < 0 && !c->t[b].punct &&
+           !c->t[b].cap && !c->t[b].body && !c->t[b].head &&
+           (c->t[b].cls == 0 || (c->t[b].cls & TD__WC_DET)) &&
+           !(c->t[b].cls & TD__WC_SUBJPRON)) {
+      b--;
+      words++;
+    }
+    if (words > 0 && b >= 0 && (c->t[b].cls & TD__WC_TRY) &&
+        !(c->t[b].cls & (TD__WC_HYPO | TD__WC_DEONTIC)) && /* not "would" */
+        !(c->t[j - 1].cls & TD__WC_DET))
+      return -1;
+  }
   /* "Kuleba, who met Blinken on Friday, said": a relative clause between
    * the subject and its verb is skipped */
   {

@@ -283,6 +283,7 @@ static const struct {
     {"PHRASEEND", TD__WC_PHRASEEND},
     {"SPORT", TD__WC_SPORT},
     {"BODY", TD__WC_BODY},
+    {"CAUSE", TD__WC_CAUSE},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,
@@ -532,10 +533,13 @@ static void index_patterns(td_lexicon *lx, size_t from) {
   for (size_t id = from; id < lx->n_lemmas; id++) {
     const char *l = lx->lemmas[id];
     int32_t wi = strmap_get(&lx->word_map, l, strlen(l));
-    uint32_t closed = ~(
-        uint32_t)(TD__WC_PLAN | TD__WC_TRY | TD__WC_REFUSE | TD__WC_ACCORDING |
-                  TD__WC_DEONTIC | TD__WC_HYPO | TD__WC_ECON | TD__WC_LIGHT |
-                  TD__WC_PHRASEEND | TD__WC_SPORT | TD__WC_BODY);
+    /* Grammatical words only: the other classes (PLAN, LIGHT, SPORT,
+     * CAUSE ...) hold content words that inflect like any other. */
+    const uint32_t closed = TD__WC_DET | TD__WC_PREP | TD__WC_PLACEPREP |
+                            TD__WC_BE | TD__WC_HAVE | TD__WC_DO | TD__WC_WILL |
+                            TD__WC_NEG | TD__WC_SUBJPRON | TD__WC_FIRSTPRON |
+                            TD__WC_CONJ | TD__WC_REL | TD__WC_PAIRREF |
+                            TD__WC_RELPRON | TD__WC_ARTICLE;
     if (wi >= 0 && (lx->words[wi].cls & closed)) continue; /* closed class */
     add_regular_forms(lx, l, (int32_t)id);
   }

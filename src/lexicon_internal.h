@@ -46,8 +46,10 @@ enum {
                                   phrase */
   TD__WC_SPORT = 1u << 24,     /* "tournament", "goalkeeper": words of
                                   sport reports */
-  TD__WC_BODY = 1u << 25       /* "government", "panel": a body acting for
+  TD__WC_BODY = 1u << 25,      /* "government", "panel": a body acting for
                                   an actor named elsewhere */
+  TD__WC_CAUSE = 1u << 26      /* "terrorism", "poverty": ills fought in a
+                                  campaign, not in violence */
 };
 
 /* The shape of a form for one of its lemmas. */

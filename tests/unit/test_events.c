@@ -767,6 +767,12 @@ static void word_senses(void **state) {
       /* a common noun with its auxiliary is the subject, not a name
        * further left */
       "In northern Chile, a long drought has killed crops.",
+      /* a fight against an ill is a campaign; the common noun asked to
+       * act is the subject of the infinitive; a noun before a name is its
+       * title */
+      "Britain said its new law will fight poverty.",
+      "Chile said it wants more migrants to come to Peru.",
+      "Chile said so after the death of British hostage Ken Bigley.",
       /* a noun modifying the noun after it names no event */
       "Britain said the plan would break EU asylum policy.",
       "Cuba said the men left the Cuba detention camp.",
