@@ -1243,6 +1243,32 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   int j = m->first - 1;
   if (unknown_speaker(c, m)) return -1;
   if (m->p->pos == 'v' && common_noun_subject(c, m)) return -1;
+  /* "the armed forces concentrated along the border", "the talks ended":
+   * a past form right after a common noun phrase (an article, then plain
+   * lowercase words) has that phrase for subject, or is a reduced
+   * relative on it: no actor further left. Not inside a prepositional
+   * phrase ("German bankers at the presentation criticized"). */
+  if (m->p->pos == 'v' && j >= 0 && m->head == m->first) {
+    unsigned sh = shape_of(&c->t[m->head], m->p->head);
+    int k = j, run = 0;
+    while (k >= 0 && run < 3) {
+      const stok *b = &c->t[k];
+      if (b->mention >= 0 || b->punct || b->cap || b->head || b->body ||
+          b->cls || b->phrase_end || b->timex >= 0 || ends_ly(b) ||
+          !b->lower[0] ||
+          c->doc->toks[c->tf + (uint32_t)k].kind != TD_TOK_WORD ||
+          (k == j && b->w && (b->w->shape[0] & (TD__SH_PAST | TD__SH_ING))))
+        break;
+      k--;
+      run++;
+    }
+    if ((sh & TD__SH_PAST) && !(sh & (TD__SH_BASE | TD__SH_S)) && run > 0 &&
+        k >= 0 && (c->t[k].cls & TD__WC_ARTICLE) && c->t[k].mention < 0 &&
+        !(k > 0 &&
+          (c->t[k - 1].mention >= 0 ||
+           ((c->t[k - 1].cls & TD__WC_PREP) && c->t[k - 1].mention < 0))))
+      return -1;
+  }
   /* "wants more migrants to come", "urged investors to buy": the common
    * noun asked to act is the subject of the infinitive, no actor */
   if (j > 1 && strcmp(c->t[j].lower, "to") == 0) {
@@ -1682,6 +1708,34 @@ static int pair_subject(const coder *c, const match *m) {
 
 /* ---- modality, date, place ---- */
 
+/* The head of the last predicate of the sentence (not absorbed) that ends
+ * before m, or -1. */
+static int predicate_before(const coder *c, const match *m) {
+  int h = -1;
+  for (size_t i = 0; i < c->n_m; i++)
+    if (&c->m[i] != m && !c->m[i].absorbed && c->m[i].last < m->first &&
+        !(c->m[i].p->flags & TD__PF_INNER) && c->m[i].head > h)
+      h = c->m[i].head;
+  return h;
+}
+
+/* Whether the latest predicate before m has m's verb form (both base
+ * forms: "should continue talks and withdraw"; not "would not affect ...
+ * and added"), so that "and" coordinates the two. */
+static int same_form_before(const coder *c, const match *m) {
+  int h = predicate_before(c, m);
+  if (h < 0) return 0;
+  const match *p = NULL;
+  for (size_t i = 0; i < c->n_m && !p; i++)
+    if (c->m[i].head == h) p = &c->m[i];
+  if (!p || p->p->pos != 'v' || m->p->pos != 'v') return 0;
+  unsigned a = shape_of(&c->t[h], p->p->head) &
+               (TD__SH_BASE | TD__SH_PAST | TD__SH_S | TD__SH_ING);
+  unsigned b = shape_of(&c->t[m->head], m->p->head) &
+               (TD__SH_BASE | TD__SH_PAST | TD__SH_S | TD__SH_ING);
+  return (a & b) != 0;
+}
+
 static uint16_t modality(coder *c, const match *m, int reported, int *refused,
                          int *deontic) {
   uint16_t f = 0;
@@ -1690,10 +1744,15 @@ static uint16_t modality(coder *c, const match *m, int reported, int *refused,
   int consumed_neg = 0;
   for (int e = 0; e < m->p->n_pre; e++)
     if (m->p->pre[e].neg) consumed_neg = 1;
-  for (int j = m->first - 1, steps = 0; j >= 0 && steps < 6; j--, steps++) {
+  /* "should continue talks and withdraw": a verb coordinated with the one
+   * before shares its modal */
+  int coord = m->first > 0 && !c->t[m->first - 1].punct &&
+              (c->t[m->first - 1].cls & TD__WC_CONJ) && same_form_before(c, m);
+  for (int j = m->first - 1, steps = 0; j >= 0 && steps < 8; j--, steps++) {
     const stok *k = &c->t[j];
-    if (is_boundary(k) || k->punct == ',' || k->punct == '"' || k->mention >= 0)
-      break;
+    if (is_boundary(k) || k->punct == '"') break;
+    if ((k->mention >= 0 || k->punct == ',') && !coord) break;
+    if (k->mention >= 0) continue; /* the first verb's object */
     if ((k->cls & TD__WC_NEG) && !consumed_neg && strcmp(k->lower, "no") != 0) {
       f |= TD_EVF_NEGATED;
       /* "will not", "won't": a refusal rather than a non-event. */
@@ -1760,7 +1819,8 @@ static uint16_t modality(coder *c, const match *m, int reported, int *refused,
         f |= TD_EVF_PLANNED;
       break;
     }
-    if (k->head) break; /* a predicate of its own */
+    if (k->head && !coord) break; /* a predicate of its own */
+    if (k->head) coord = 0;       /* through one coordinated verb only */
   }
   if (c->t[m->head].cond) f |= TD_EVF_HYPOTHETICAL;
   return f;
@@ -2008,17 +2068,6 @@ static int article_phrase(const coder *c, const match *m) {
   return b ? -1 : j;
 }
 
-/* The head of the last predicate of the sentence (not absorbed) that ends
- * before m, or -1. */
-static int predicate_before(const coder *c, const match *m) {
-  int h = -1;
-  for (size_t i = 0; i < c->n_m; i++)
-    if (&c->m[i] != m && !c->m[i].absorbed && c->m[i].last < m->first &&
-        !(c->m[i].p->flags & TD__PF_INNER) && c->m[i].head > h)
-      h = c->m[i].head;
-  return h;
-}
-
 static void code_match(coder *c, match *m) {
   int32_t src[MAX_ACTORS], tgt[MAX_ACTORS];
   int ns = 0, nt = 0;
@@ -2037,11 +2086,22 @@ static void code_match(coder *c, match *m) {
      * before it: "Blinken said ..., expressing concerns". */
     int participle = (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
                      m->first > 0 && c->t[m->first - 1].punct == ',';
+    /* "Russia will meet Ukraine and sign the deal": a verb coordinated
+     * with the sentence's latest coded predicate shares its subject */
+    const match *coord = NULL;
+    if (m->first > 0 && !c->t[m->first - 1].punct &&
+        (c->t[m->first - 1].cls & TD__WC_CONJ) && same_form_before(c, m)) {
+      int h = predicate_before(c, m);
+      for (size_t i = 0; i < c->n_m && !coord; i++)
+        if (c->m[i].head == h) coord = &c->m[i];
+    }
     /* ... and when that clause's subject is no one the dictionaries know
      * ("Clare Short has criticised the US-led coalition, saying"), not the
      * name of its object */
     int pred_end = participle && c->sent_ns == 0 ? predicate_before(c, m) : -1;
-    if (participle && c->sent_ns > 0) {
+    if (coord) {
+      find_subject(c, coord, src, &ns); /* the first verb's subject */
+    } else if (participle && c->sent_ns > 0) {
       for (int i = 0; i < c->sent_ns; i++) src[ns++] = c->sent_src[i];
     } else if (pred_end >= 0) {
       /* the subject of the clause before, never a name after its
