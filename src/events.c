@@ -1719,21 +1719,29 @@ static int predicate_before(const coder *c, const match *m) {
   return h;
 }
 
-/* Whether the latest predicate before m has m's verb form (both base
- * forms: "should continue talks and withdraw"; not "would not affect ...
- * and added"), so that "and" coordinates the two. */
-static int same_form_before(const coder *c, const match *m) {
-  int h = predicate_before(c, m);
-  if (h < 0) return 0;
-  const match *p = NULL;
-  for (size_t i = 0; i < c->n_m && !p; i++)
-    if (c->m[i].head == h) p = &c->m[i];
-  if (!p || p->p->pos != 'v' || m->p->pos != 'v') return 0;
-  unsigned a = shape_of(&c->t[h], p->p->head) &
-               (TD__SH_BASE | TD__SH_PAST | TD__SH_S | TD__SH_ING);
-  unsigned b = shape_of(&c->t[m->head], m->p->head) &
-               (TD__SH_BASE | TD__SH_PAST | TD__SH_S | TD__SH_ING);
-  return (a & b) != 0;
+/* The head of the latest verb predicate before m in the sentence that has
+ * m's verb form, which an "and" right before m coordinates with it
+ * ("should continue talks and withdraw", "said it would not attack Peru
+ * and added"), or -1. */
+static int coordinated_head(const coder *c, const match *m) {
+  if (m->first == 0 || c->t[m->first - 1].punct ||
+      !(c->t[m->first - 1].cls & TD__WC_CONJ) || m->p->pos != 'v')
+    return -1;
+  unsigned forms = TD__SH_BASE | TD__SH_PAST | TD__SH_S | TD__SH_ING;
+  unsigned b = shape_of(&c->t[m->head], m->p->head) & forms;
+  int best = -1;
+  for (size_t i = 0; i < c->n_m; i++) {
+    const match *p = &c->m[i];
+    if (p == m || p->absorbed || p->last >= m->first || p->p->pos != 'v' ||
+        (p->p->flags & TD__PF_INNER) || p->head <= best)
+      continue;
+    int crossed = 0;
+    for (int k = p->last + 1; k < m->first && !crossed; k++)
+      crossed = is_boundary(&c->t[k]) || c->t[k].quote != c->t[m->head].quote;
+    if (!crossed && (shape_of(&c->t[p->head], p->p->head) & forms & b))
+      best = p->head;
+  }
+  return best;
 }
 
 static uint16_t modality(coder *c, const match *m, int reported, int *refused,
@@ -1746,13 +1754,19 @@ static uint16_t modality(coder *c, const match *m, int reported, int *refused,
     if (m->p->pre[e].neg) consumed_neg = 1;
   /* "should continue talks and withdraw": a verb coordinated with the one
    * before shares its modal */
-  int coord = m->first > 0 && !c->t[m->first - 1].punct &&
-              (c->t[m->first - 1].cls & TD__WC_CONJ) && same_form_before(c, m);
-  for (int j = m->first - 1, steps = 0; j >= 0 && steps < 8; j--, steps++) {
+  int coord_head = coordinated_head(c, m), coord = coord_head >= 0;
+  for (int j = m->first - 1, steps = 0; j >= 0 && (steps < 8 || coord);
+       j--, steps++) {
     const stok *k = &c->t[j];
     if (is_boundary(k) || k->punct == '"') break;
     if ((k->mention >= 0 || k->punct == ',') && !coord) break;
-    if (k->mention >= 0) continue; /* the first verb's object */
+    /* coordinated: what lies between the two verbs is the first verb's
+     * object; its modals are those before its head */
+    if (coord && j != coord_head) continue;
+    if (coord) {
+      coord = 0;
+      continue;
+    }
     if ((k->cls & TD__WC_NEG) && !consumed_neg && strcmp(k->lower, "no") != 0) {
       f |= TD_EVF_NEGATED;
       /* "will not", "won't": a refusal rather than a non-event. */
@@ -1819,8 +1833,7 @@ static uint16_t modality(coder *c, const match *m, int reported, int *refused,
         f |= TD_EVF_PLANNED;
       break;
     }
-    if (k->head && !coord) break; /* a predicate of its own */
-    if (k->head) coord = 0;       /* through one coordinated verb only */
+    if (k->head) break; /* a predicate of its own */
   }
   if (c->t[m->head].cond) f |= TD_EVF_HYPOTHETICAL;
   return f;
@@ -2089,12 +2102,9 @@ static void code_match(coder *c, match *m) {
     /* "Russia will meet Ukraine and sign the deal": a verb coordinated
      * with the sentence's latest coded predicate shares its subject */
     const match *coord = NULL;
-    if (m->first > 0 && !c->t[m->first - 1].punct &&
-        (c->t[m->first - 1].cls & TD__WC_CONJ) && same_form_before(c, m)) {
-      int h = predicate_before(c, m);
-      for (size_t i = 0; i < c->n_m && !coord; i++)
-        if (c->m[i].head == h) coord = &c->m[i];
-    }
+    int ch = coordinated_head(c, m);
+    for (size_t i = 0; i < c->n_m && ch >= 0 && !coord; i++)
+      if (c->m[i].head == ch) coord = &c->m[i];
     /* ... and when that clause's subject is no one the dictionaries know
      * ("Clare Short has criticised the US-led coalition, saying"), not the
      * name of its object */

@@ -1068,12 +1068,16 @@ static void denied_plans(void **state) {
    * subject; a past form after a common noun phrase is no actor's */
   d = code(
       "\"Chile should talk and withdraw its troops,\" Peru said. Chile "
-      "will meet Peru and sign the deal. Peru said that the talks ended.");
+      "will meet Peru and sign the deal. Peru said that the talks ended. "
+      "Chile said it would not attack Peru and added that it wants peace.");
   e = find(d, "0874");
   if (e || !find(d, "1056") || from_in(d, 1, "PER")) dump(d);
   assert_null(e); /* no asserted withdrawal: Peru demands it */
   assert_non_null(find(d, "1056"));
   assert_int_equal(from_in(d, 1, "PER"), 0);
+  /* "added" coordinates with "said", not with "attack": Peru says nothing */
+  if (from_in(d, 3, "PER")) dump(d);
+  assert_int_equal(from_in(d, 3, "PER"), 0);
   td_doc_free(d);
   /* what someone would prefer an actor to do is hypothetical */
   d = code("Many in France would prefer Turkey to admit the killings.");
