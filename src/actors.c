@@ -982,21 +982,29 @@ static void companies_after_names(resolver *r) {
  * Bank") is left alone. Runs take "of" after a company word ("Bank of
  * Tokyo Ltd") and "and", "&" between unknown words ("American Telephone
  * and Telegraph Co"), never a person or a possessive ("Japan's"). */
+/* The honorific right before unit u0 ("Mr" of "Mr Hague": a capitalised
+ * word token directly before a capitalised one): 1 + its index in
+ * kb->honorific, 0 if there is none. */
+static int honorific_before(const resolver *r, uint32_t u0) {
+  if (u0 == 0 || r->kb->n_honorific == 0) return 0;
+  const unit *h = &r->units[u0 - 1];
+  if (!h->word || !h->cap || !r->units[u0].cap ||
+      h->tok + 1 != r->units[u0].tok)
+    return 0;
+  return td__kb_honorific(r->kb, unit_id(r, u0 - 1));
+}
+
 /* "Mr Hague", "Lord Paris": a place, a country or a body right after an
  * honorific is the name of a person no dictionary knows (a P_NAME piece,
  * as an unknown capitalised run), not the place. Known people stay. */
 static void honorific_names(resolver *r) {
-  if (r->kb->n_honorific == 0) return;
   for (size_t i = 0; i < r->n_pieces; i++) {
     piece *p = &r->pieces[i];
-    if (p->u0 == 0 || p->kind == P_NAME || p->kind == P_COMPANY ||
-        p->kind == KB_PERSON || p->kind == KB_ROLE || p->kind == KB_PRONOUN ||
+    if (p->kind == P_NAME || p->kind == P_COMPANY || p->kind == KB_PERSON ||
+        p->kind == KB_ROLE || p->kind == KB_PRONOUN ||
         p->kind == KB_ACTOR) /* a dictionary's actor may be a person */
       continue;
-    const unit *h = &r->units[p->u0 - 1];
-    if (!h->word || !h->cap || h->tok + 1 != r->units[p->u0].tok) continue;
-    if (!r->units[p->u0].cap) continue;
-    if (td__kb_honorific(r->kb, unit_id(r, p->u0 - 1))) {
+    if (honorific_before(r, p->u0)) {
       p->kind = P_NAME;
       p->entry = -1;
       p->code = -1;
@@ -1866,16 +1874,13 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       continue;
     }
     if (p->kind == KB_PERSON || p->kind == P_NAME) {
-      if (p->kind == P_NAME && p->u0 > 0 && r->units[p->u0 - 1].cap &&
-          r->units[p->u0 - 1].tok + 1 == r->units[p->u0].tok) {
-        int h = td__kb_honorific(r->kb, unit_id(r, p->u0 - 1));
-        if (h) {
-          r->unk_set = 1;
-          r->unk_ment = r->doc->n_mentions;
-          r->unk_sent = sent;
-          r->unk_tok = r->units[p->u0].tok;
-          r->unk_gender = r->kb->honorific_gender[h - 1];
-        }
+      int h = p->kind == P_NAME ? honorific_before(r, p->u0) : 0;
+      if (h) {
+        r->unk_set = 1;
+        r->unk_ment = r->doc->n_mentions;
+        r->unk_sent = sent;
+        r->unk_tok = r->units[p->u0].tok;
+        r->unk_gender = r->kb->honorific_gender[h - 1];
       }
       /* Most capitalised runs are names of nothing the article codes: no
        * title before, no apposition after, no known person after, and

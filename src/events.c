@@ -35,19 +35,22 @@ const char *td_event_modality(unsigned flags) {
 typedef struct stok {
   const td__word *w; /* NULL for unknown forms */
   uint32_t cls;
-  int32_t mention;    /* doc mention covering the token, or -1 */
-  int32_t timex;      /* doc timex covering the token, or -1 */
-  int16_t quote;      /* quotation region id + 1, 0 outside quotations */
-  char punct;         /* the character of a one-byte punctuation token */
-  uint8_t cap;        /* starts with an uppercase letter */
-  uint8_t covered;    /* a word of an accepted match */
-  uint8_t head;       /* the head of an accepted match */
-  uint8_t cond;       /* inside an if/unless clause */
-  uint8_t phrase_end; /* PHRASEEND: "also", "or" */
-  uint8_t body;       /* BODY: "government", "panel" */
-  uint8_t cause;      /* CAUSE: "terrorism", "poverty" */
-  char lower[24];     /* short lowercase form, for a few literal checks */
+  int32_t mention; /* doc mention covering the token, or -1 */
+  int32_t timex;   /* doc timex covering the token, or -1 */
+  int16_t quote;   /* quotation region id + 1, 0 outside quotations */
+  char punct;      /* the character of a one-byte punctuation token */
+  uint8_t cap;     /* starts with an uppercase letter */
+  uint8_t covered; /* a word of an accepted match */
+  uint8_t head;    /* the head of an accepted match */
+  uint8_t cond;    /* inside an if/unless clause */
+  uint32_t open;   /* OPEN_CLASSES bits of the word, kept out of cls */
+  char lower[24];  /* short lowercase form, for a few literal checks */
 } stok;
+
+/* Classes of content words that the coder asks about one rule at a time
+ * (stok.open), never as "a function word" (stok.cls). */
+#define OPEN_CLASSES \
+  ((uint32_t)(TD__WC_PHRASEEND | TD__WC_SPORT | TD__WC_BODY | TD__WC_CAUSE))
 
 #define MAX_WORDS 20
 #define MAX_ACTORS 12
@@ -220,15 +223,13 @@ static void load_sentence(coder *c, uint32_t si) {
         buf[b] = (char)td__lower((unsigned char)p[b]);
       k->w = td__lexicon_word(c->lx, buf, len);
       if (k->w) {
-        /* PHRASEEND is asked for on its own (compound_modifier): a word of
-         * that class alone stays an unknown word (an adverb) to the other
-         * rules, which read any class bit as "a function word" */
-        k->phrase_end = (k->w->cls & TD__WC_PHRASEEND) != 0;
-        if ((k->w->cls & TD__WC_SPORT) && k->mention < 0) sport_word(c, k->w);
-        k->body = (k->w->cls & TD__WC_BODY) != 0;
-        k->cause = (k->w->cls & TD__WC_CAUSE) != 0;
-        k->cls = k->w->cls & ~(uint32_t)(TD__WC_PHRASEEND | TD__WC_SPORT |
-                                         TD__WC_BODY | TD__WC_CAUSE);
+        /* The open classes (phrase ends, sport, bodies, ills) are asked
+         * for on their own: a word of them alone stays an unknown word (an
+         * adverb, a noun) to the other rules, which read any cls bit as "a
+         * function word". */
+        k->open = k->w->cls & OPEN_CLASSES;
+        if ((k->open & TD__WC_SPORT) && k->mention < 0) sport_word(c, k->w);
+        k->cls = k->w->cls & ~OPEN_CLASSES;
         if (k->cls == 0 && k->w->lemma[0] < 0 && k->w->lemma[1] < 0)
           k->w = NULL;
       }
@@ -581,7 +582,7 @@ static int compound_modifier(const coder *c, const match *m) {
   if (x->cap && unknown_name(c, j) && j + 1 < c->n && unknown_name(c, j + 1))
     return 1;
   if (x->punct || x->cap || x->mention >= 0 || x->timex >= 0 || n == 0 ||
-      ends_ly(x) || (x->cls & ~TD__WC_ECON) || x->phrase_end ||
+      ends_ly(x) || (x->cls & ~TD__WC_ECON) || (x->open & TD__WC_PHRASEEND) ||
       strcmp(x->lower, "to") == 0 ||
       c->doc->toks[c->tf + (uint32_t)j].kind != TD_TOK_WORD)
     return 0;
@@ -608,7 +609,7 @@ static int campaign(const coder *c, const match *m) {
   for (int j = m->last + 1; j < c->n && j <= m->last + 4; j++) {
     const stok *x = &c->t[j];
     if (x->mention >= 0 || x->punct || x->cap) return 0;
-    if (x->cause) return 1;
+    if (x->open & TD__WC_CAUSE) return 1;
     if (x->cls & ~(uint32_t)(TD__WC_DET | TD__WC_PREP)) return 0;
   }
   return 0;
@@ -1210,6 +1211,15 @@ static int unknown_speaker(const coder *c, const match *m) {
          (l->mention >= 0 && !possessive_tok(l) && !is_possessive_at(c, a - 1));
 }
 
+/* Whether token k is a plain word of a common noun phrase: lowercase, in
+ * no closed class, no name, time, predicate or body noun ("government"). */
+static int plain_noun(const coder *c, int k) {
+  const stok *x = &c->t[k];
+  return x->mention < 0 && !x->punct && !x->cap && x->timex < 0 && !x->head &&
+         !x->cls && !(x->open & TD__WC_BODY) && x->lower[0] &&
+         c->doc->toks[c->tf + (uint32_t)k].kind == TD_TOK_WORD;
+}
+
 /* Whether the subject of verb m is a common noun phrase that names no
  * actor: an article, plain lowercase words, then the verb's auxiliaries
  * ("the economy has not recovered", "peace has not arrived" after "that
@@ -1229,12 +1239,36 @@ static int common_noun_subject(const coder *c, const match *m) {
              !(k > 0 && !c->t[k - 1].punct && (c->t[k - 1].cls & TD__WC_CONJ));
     /* a bare noun opening a clause: "... that peace has not arrived" */
     if ((x->cls & TD__WC_REL) && !(x->cls & TD__WC_RELPRON) && k < v) return 1;
-    if (x->cls || x->body || !x->lower[0] ||
-        c->doc->toks[c->tf + (uint32_t)k].kind != TD_TOK_WORD)
+    if (!plain_noun(c, k) ||
+        (x->w && (x->w->shape[0] & (TD__SH_PAST | TD__SH_ING))))
       return 0;
-    if (x->w && (x->w->shape[0] & (TD__SH_PAST | TD__SH_ING))) return 0;
   }
   return 0;
+}
+
+/* "the armed forces concentrated along the border", "the talks ended": a
+ * past form right after a common noun phrase (an article, then plain
+ * words) has that phrase for subject, or is a reduced relative on it: no
+ * actor further left. Not inside a prepositional phrase ("German bankers
+ * at the presentation criticized") nor after a name ("the U.S. trade
+ * representative"). */
+static int past_after_noun_phrase(const coder *c, const match *m) {
+  int j = m->first - 1;
+  if (m->p->pos != 'v' || j < 0 || m->head != m->first) return 0;
+  unsigned sh = shape_of(&c->t[m->head], m->p->head);
+  if (!(sh & TD__SH_PAST) || (sh & (TD__SH_BASE | TD__SH_S))) return 0;
+  int k = j, run = 0;
+  for (; k >= 0 && run < 3; k--, run++) {
+    const stok *b = &c->t[k];
+    if (!plain_noun(c, k) || (b->open & TD__WC_PHRASEEND) || ends_ly(b) ||
+        (k == j && b->w && (b->w->shape[0] & (TD__SH_PAST | TD__SH_ING))))
+      break;
+  }
+  return run > 0 && k >= 0 && (c->t[k].cls & TD__WC_ARTICLE) &&
+         c->t[k].mention < 0 &&
+         !(k > 0 &&
+           (c->t[k - 1].mention >= 0 ||
+            ((c->t[k - 1].cls & TD__WC_PREP) && c->t[k - 1].mention < 0)));
 }
 
 static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
@@ -1243,38 +1277,13 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
   int j = m->first - 1;
   if (unknown_speaker(c, m)) return -1;
   if (m->p->pos == 'v' && common_noun_subject(c, m)) return -1;
-  /* "the armed forces concentrated along the border", "the talks ended":
-   * a past form right after a common noun phrase (an article, then plain
-   * lowercase words) has that phrase for subject, or is a reduced
-   * relative on it: no actor further left. Not inside a prepositional
-   * phrase ("German bankers at the presentation criticized"). */
-  if (m->p->pos == 'v' && j >= 0 && m->head == m->first) {
-    unsigned sh = shape_of(&c->t[m->head], m->p->head);
-    int k = j, run = 0;
-    while (k >= 0 && run < 3) {
-      const stok *b = &c->t[k];
-      if (b->mention >= 0 || b->punct || b->cap || b->head || b->body ||
-          b->cls || b->phrase_end || b->timex >= 0 || ends_ly(b) ||
-          !b->lower[0] ||
-          c->doc->toks[c->tf + (uint32_t)k].kind != TD_TOK_WORD ||
-          (k == j && b->w && (b->w->shape[0] & (TD__SH_PAST | TD__SH_ING))))
-        break;
-      k--;
-      run++;
-    }
-    if ((sh & TD__SH_PAST) && !(sh & (TD__SH_BASE | TD__SH_S)) && run > 0 &&
-        k >= 0 && (c->t[k].cls & TD__WC_ARTICLE) && c->t[k].mention < 0 &&
-        !(k > 0 &&
-          (c->t[k - 1].mention >= 0 ||
-           ((c->t[k - 1].cls & TD__WC_PREP) && c->t[k - 1].mention < 0))))
-      return -1;
-  }
+  if (past_after_noun_phrase(c, m)) return -1;
   /* "wants more migrants to come", "urged investors to buy": the common
    * noun asked to act is the subject of the infinitive, no actor */
   if (j > 1 && strcmp(c->t[j].lower, "to") == 0) {
     int b = j - 1, words = 0;
     while (b >= 0 && words < 4 && c->t[b].mention < 0 && !c->t[b].punct &&
-           !c->t[b].cap && !c->t[b].body && !c->t[b].head &&
+           !c->t[b].cap && !(c->t[b].open & TD__WC_BODY) && !c->t[b].head &&
            (c->t[b].cls == 0 || (c->t[b].cls & TD__WC_DET)) &&
            !(c->t[b].cls & TD__WC_SUBJPRON)) {
       b--;
@@ -1719,33 +1728,33 @@ static int predicate_before(const coder *c, const match *m) {
   return h;
 }
 
-/* The head of the latest verb predicate before m in the sentence that has
+/* The latest verb predicate before m in the sentence that has
  * m's verb form, which an "and" right before m coordinates with it
  * ("should continue talks and withdraw", "said it would not attack Peru
- * and added"), or -1. */
-static int coordinated_head(const coder *c, const match *m) {
+ * and added"), or NULL. */
+static const match *coordinated_with(const coder *c, const match *m) {
   if (m->first == 0 || c->t[m->first - 1].punct ||
       !(c->t[m->first - 1].cls & TD__WC_CONJ) || m->p->pos != 'v')
-    return -1;
+    return NULL;
   unsigned forms = TD__SH_BASE | TD__SH_PAST | TD__SH_S | TD__SH_ING;
   unsigned b = shape_of(&c->t[m->head], m->p->head) & forms;
-  int best = -1;
+  const match *best = NULL;
   for (size_t i = 0; i < c->n_m; i++) {
     const match *p = &c->m[i];
     if (p == m || p->absorbed || p->last >= m->first || p->p->pos != 'v' ||
-        (p->p->flags & TD__PF_INNER) || p->head <= best)
+        (p->p->flags & TD__PF_INNER) || (best && p->head <= best->head))
       continue;
     int crossed = 0;
     for (int k = p->last + 1; k < m->first && !crossed; k++)
       crossed = is_boundary(&c->t[k]) || c->t[k].quote != c->t[m->head].quote;
     if (!crossed && (shape_of(&c->t[p->head], p->p->head) & forms & b))
-      best = p->head;
+      best = p;
   }
   return best;
 }
 
-static uint16_t modality(coder *c, const match *m, int reported, int *refused,
-                         int *deontic) {
+static uint16_t modality(coder *c, const match *m, const match *coordinated,
+                         int reported, int *refused, int *deontic) {
   uint16_t f = 0;
   *refused = 0;
   *deontic = 0;
@@ -1754,7 +1763,8 @@ static uint16_t modality(coder *c, const match *m, int reported, int *refused,
     if (m->p->pre[e].neg) consumed_neg = 1;
   /* "should continue talks and withdraw": a verb coordinated with the one
    * before shares its modal */
-  int coord_head = coordinated_head(c, m), coord = coord_head >= 0;
+  int coord_head = coordinated ? coordinated->head : -1,
+      coord = coord_head >= 0;
   for (int j = m->first - 1, steps = 0; j >= 0 && (steps < 8 || coord);
        j--, steps++) {
     const stok *k = &c->t[j];
@@ -2085,6 +2095,9 @@ static void code_match(coder *c, match *m) {
   int32_t src[MAX_ACTORS], tgt[MAX_ACTORS];
   int ns = 0, nt = 0;
   const td_lexicon *lx = c->lx;
+  /* "Russia will meet Ukraine and sign the deal": the verb an "and" right
+   * before m coordinates it with, whose subject and modal m shares */
+  const match *coord = coordinated_with(c, m);
   m->passive = is_passive(c, m);
   if (m->passive) {
     ns = by_agent(c, m, src);
@@ -2099,12 +2112,6 @@ static void code_match(coder *c, match *m) {
      * before it: "Blinken said ..., expressing concerns". */
     int participle = (shape_of(&c->t[m->head], m->p->head) & TD__SH_ING) &&
                      m->first > 0 && c->t[m->first - 1].punct == ',';
-    /* "Russia will meet Ukraine and sign the deal": a verb coordinated
-     * with the sentence's latest coded predicate shares its subject */
-    const match *coord = NULL;
-    int ch = coordinated_head(c, m);
-    for (size_t i = 0; i < c->n_m && ch >= 0 && !coord; i++)
-      if (c->m[i].head == ch) coord = &c->m[i];
     /* ... and when that clause's subject is no one the dictionaries know
      * ("Clare Short has criticised the US-led coalition, saying"), not the
      * name of its object */
@@ -2268,7 +2275,7 @@ static void code_match(coder *c, match *m) {
   int refused = 0, deontic = 0;
   /* "would" in what someone said is their future, not a condition: "they
    * said they would blockade Paris". */
-  uint16_t flags = modality(c, m, speaker != -1, &refused, &deontic);
+  uint16_t flags = modality(c, m, coord, speaker != -1, &refused, &deontic);
   if (reported) flags |= TD_EVF_REPORTED;
   if (c->t[m->head].quote) flags |= TD_EVF_QUOTED;
   const char *pc = lx->codes[code].code;
