@@ -602,7 +602,11 @@ static int cue_at(const ctx *c, int k) {
   if (a->kind != A_WORD) return 0;
   const lex_sense *s = sense_of(a, C_TENSE);
   int v = s ? s->val : 0;
-  if (v == 2) v = word_at(c, k + 1, "to") ? 1 : 0;
+  if (v == 2)
+    v = word_at(c, k + 1, "to") &&
+                !(k + 2 < (int)c->n && sense_of(&c->at[k + 2], C_DET))
+            ? 1
+            : 0;
   /* "had been due to": a future seen from the past, which news reports
    * once it is over ("were planning to" may still be ahead) */
   /* "would have gone", "may have left": a modal perfect is a past */
@@ -637,7 +641,13 @@ static int closing_quote(const ctx *c, int k) {
           (c->at[k].ch == '\'' && punct_at(c, k + 1, '\'')));
 }
 
-/* -1 past, 1 future, 0 unknown: the tense of the verb governing atom i,
+/* A cue this few atoms before the expression, or after its first atom,
+ * is the verb it modifies ("bought RJR in February", "In January, the
+ * company brought in"): tense_at doubles it. */
+enum { STRONG_BEFORE = 4, STRONG_AFTER = 4 };
+
+/* -1 past, 1 future, 0 unknown (-2 and 2 when the cue is strong, see
+ * STRONG_BEFORE): the tense of the verb governing atom i,
  * taken as the nearest cue before it in the clause (a governing verb
  * usually precedes: "will meet on Monday", "said on Monday"), else the
  * nearest after it ("On Monday, the US handed over"), else any. "as soon
@@ -687,7 +697,7 @@ static int tense_at(const ctx *c, int i) {
     if (c->at[k].kind == A_PUNCT && (c->at[k].ch == ';' || c->at[k].ch == '"'))
       break;
     int v = cue_at(c, k);
-    if (v) return v;
+    if (v) return i - k <= STRONG_BEFORE ? 2 * v : v;
   }
   int hi = i + 12 < (int)c->n ? i + 12 : (int)c->n;
   for (int k = i + 1; k < hi; k++) {
@@ -695,7 +705,7 @@ static int tense_at(const ctx *c, int i) {
      * the attribution, not this clause */
     if (closing_quote(c, k)) break;
     int v = cue_at(c, k);
-    if (v) return v;
+    if (v) return k - i <= STRONG_AFTER ? 2 * v : v;
   }
   /* any cue in the sentence, but never a scan of a whole run-on text:
    * tagging stays linear on a megabyte without a full stop */
@@ -723,6 +733,13 @@ static int tense_at(const ctx *c, int i) {
 
 /* ---- Resolution helpers ---- */
 
+/* How many days further a date against the tense counts: a strong cue
+ * (the governing verb next to it) outweighs most of a year, a cue further
+ * away only a near tie. */
+static int64_t tense_penalty(int tense) {
+  return tense >= 2 || tense <= -2 ? 300 : 120;
+}
+
 /* The year that puts month m (day d, 0 for the whole month) nearest the
  * DCT; ties, and near-ties, go the way of the tense. */
 static int nearest_year(const ctx *c, int m, int d, int tense) {
@@ -737,8 +754,8 @@ static int nearest_year(const ctx *c, int m, int d, int tense) {
     int64_t z = td_days_from_civil(yy, m, dd);
     int64_t dist = z > z0 ? z - z0 : z0 - z;
     /* a past-tense sentence leans back, a future one forward */
-    if (tense < 0 && z > z0) dist += 120;
-    if (tense > 0 && z < z0) dist += 120;
+    if (tense < 0 && z > z0) dist += tense_penalty(tense);
+    if (tense > 0 && z < z0) dist += tense_penalty(tense);
     if (!d) { /* a whole month: its own month is this year */
       if (yy == y && m == c->dct.m) dist = 0;
     }

@@ -108,6 +108,21 @@ static void nearest_year(void **state) {
          "2022-01-26", TD_TIMEX_DATE);
   expect("The vote took place in December.", "2022-02-02", "December",
          "2021-12", TD_TIMEX_DATE);
+  /* The verb next to a month decides even against a nearer year: the
+   * past February, not the coming one ... */
+  expect("Since the fund bought the mill in February, it has sold it.",
+         "2021-10-30", "February", "2021-02", TD_TIMEX_DATE);
+  expect("In January, the party brought in a new leader.", "2021-10-27",
+         "January", "2021-01", TD_TIMEX_DATE);
+  expect("The talks will open in December.", "2022-03-04", "December",
+         "2022-12", TD_TIMEX_DATE);
+  /* ... while a verb further away only breaks near ties */
+  expect("The ministry said the loan would be repaid to its many creditors "
+         "by February.",
+         "2021-10-30", "February", "2022-02", TD_TIMEX_DATE);
+  /* "due to" a noun is a cause, no future */
+  expect("It cut its payout due to its loss in December.", "2022-02-02",
+         "December", "2021-12", TD_TIMEX_DATE);
   /* explicit years win */
   expect("It opened on Jan. 26, 2019 in Kyiv.", "2022-02-02", "Jan. 26, 2019",
          "2019-01-26", TD_TIMEX_DATE);
