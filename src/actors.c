@@ -537,6 +537,18 @@ static void build_units(resolver *r, const td_sentence *s) {
       }
       id = td__kb_tok_short(kb, key);
       const unsigned f = tflags[id];
+      if (!cap && !(f & (KBT_START | KBT_END))) {
+        /* Another short word with the same class hash opens or ends a
+         * name, this one does not: the unit is written as the lazy path
+         * above settles it (unit_settle), so the units never depend on
+         * the class table's collisions. */
+        const int keep = (f & (KBT_START | KBT_CONT | KBT_CONN)) != 0;
+        *u++ = (unit){st, en, k, keep ? id : 0, 1, 0, 0,
+                      keep ? G_KEPT : G_GAP | G_RESET};
+        lg = 0;
+        maybe = (maybe & MAYBE_KNOWN) | (sc & SC_DET);
+        continue;
+      }
       if (!cap && !(f & (KBT_START | KBT_CONT | KBT_CONN))) {
         maybe = 0; /* "is", "was", "to" */
         if (lg)
