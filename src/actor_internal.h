@@ -201,6 +201,10 @@ struct td_actor_kb {
   int32_t honorific[16];
   uint16_t honorific_gender[16];
   unsigned n_honorific;
+  /* hashes (td__kb_word_hash) of the words that open a new clause after
+   * a title (clause_words.txt), sorted: "..., the prime minister said" */
+  uint64_t *clause_word;
+  size_t n_clause_word;
   /* Words that open a name matched in lowercase (roles: "secretary",
    * "troops"), by first two letters and length: a lowercase word of the
    * text outside any name is looked up only when its bit is set. */
@@ -293,6 +297,9 @@ static inline int32_t td__kb_tok_by_hash(const td_actor_kb *kb, uint64_t h) {
 /* Whether canonical token id is an honorific ("mr", "lord"): 1 + the
  * index of it in kb->honorific, 0 if it is none. */
 int td__kb_honorific(const td_actor_kb *kb, int32_t id);
+
+/* Whether the word s[0, n) is one of clause_words.txt ("said", "has"). */
+int td__kb_clause_word(const td_actor_kb *kb, const char *s, size_t n);
 /* The phrase for ids[0..len), or NULL. */
 const kb_phrase *td__kb_phrase_find(const td_actor_kb *kb, const int32_t *ids,
                                     unsigned len, uint64_t hash);

@@ -1492,7 +1492,8 @@ static size_t chain_left(const resolver *r, size_t k) {
 /* The apposition after unit u (", a reporter with Voice of America"):
  * returns the number of pieces from k that form it (0 if none) and fills
  * cc. */
-static size_t apposition(resolver *r, size_t k, uint32_t u, chain_code *cc) {
+static size_t apposition(resolver *r, size_t k, uint32_t u, int opens,
+                         chain_code *cc) {
   if (u >= r->n_units || r->units[u].punct != ',') return 0;
   u++;
   if (u < r->n_units && r->units[u].word &&
@@ -1516,7 +1517,16 @@ static size_t apposition(resolver *r, size_t k, uint32_t u, chain_code *cc) {
     q++;
   }
   if (!titled) return 0;
-  /* It ends at a comma, a bracket, the sentence end or a verb-ish word. */
+  /* After a name inside a clause, a reporting verb or an auxiliary right
+   * after it makes the title the subject of a new clause: "Echoing
+   * Condoleezza Rice, the prime minister said". A name that opens the
+   * sentence or follows a mark (opens) keeps it, the closing comma left
+   * out as wires often do ("..., Edward Niedermeyer, president of
+   * Niedermeyer-Martin Co said"). */
+  if (!opens && u < r->n_units && r->units[u].word && !r->units[u].cap &&
+      td__kb_clause_word(r->kb, r->doc->text + r->units[u].start,
+                         r->units[u].end - r->units[u].start))
+    return 0;
   return q - k;
 }
 
@@ -1935,7 +1945,10 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       chain_code title = {0};
       int titled = person_title(r, first, k, head, &title);
       chain_code ap = {0};
-      size_t na = apposition(r, head + 1, n1, &ap);
+      uint32_t c0 = titled && first < k ? r->pieces[first].u0 : n0;
+      int opens = c0 == 0 || r->units[c0 - 1].punct == ',' ||
+                  !r->units[c0 - 1].word || c0 <= sent_first(r);
+      size_t na = apposition(r, head + 1, n1, opens, &ap);
       if (hp->kind == P_NAME && !titled && !na) {
         /* Unknown, untitled: only a name met before in the article. */
         if (r->n_persons)
