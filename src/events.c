@@ -519,7 +519,9 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
  * subject is a noun of markets and money (function_words.txt ECON):
  * "to support its economy", "meet the price", "prices decline". */
 static int business_sense(const coder *c, const match *m) {
-  if (m->p->pos != 'v' || m->p->n_words != 1) return 0;
+  /* what a statement verb says is no sense of it: "said the deficit" */
+  if (m->p->pos != 'v' || m->p->n_words != 1 || (m->p->flags & TD__PF_SAY))
+    return 0;
   int j = m->head + 1;
   if (j < c->n && (c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0) j++;
   /* "allowed the indirect takeover", "receives about 50 pct": numbers
@@ -540,7 +542,20 @@ static int business_sense(const coder *c, const match *m) {
       (!skipped || j + 1 >= c->n || c->t[j + 1].punct ||
        c->t[j + 1].mention >= 0 || c->t[j + 1].cls))
     return 1;
+  /* The subject, back over "to", auxiliaries and a verb taking the
+   * infinitive: "its trade surplus to decline", "the dollar would continue
+   * to decline". */
   j = m->head - 1;
+  const uint32_t aux = TD__WC_WILL | TD__WC_HYPO | TD__WC_BE | TD__WC_HAVE |
+                       TD__WC_DO | TD__WC_NEG;
+  for (int steps = 0; j >= 0 && steps < 4; steps++, j--) {
+    const stok *q = &c->t[j];
+    if (q->mention >= 0 || q->punct || (q->cls & TD__WC_ECON)) break;
+    if (strcmp(q->lower, "to") == 0 || (q->cls & aux)) continue;
+    /* a verb right before "to" ("continue to", "expected to") */
+    if (q->w && !q->cls && strcmp(c->t[j + 1].lower, "to") == 0) continue;
+    break;
+  }
   return j >= 0 && c->t[j].mention < 0 && (c->t[j].cls & TD__WC_ECON) &&
          !(c->t[j].cls & TD__WC_DET);
 }

@@ -836,6 +836,11 @@ static void business_senses(void **state) {
       "price.",
       "West German trade sources said the offer was neutral.",
       "An Indian trade source told Reuters the deal was done.",
+      /* the subject of an infinitive, back over auxiliaries and "to" */
+      "Japan expects its trade surplus to decline this year.",
+      "Japan hopes the dollar will continue to decline.",
+      /* "concentrate" alone is no massing of forces */
+      "Japan will concentrate on exports to Europe.",
   };
   for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
     td_doc *d = code(texts[i]);
@@ -846,8 +851,19 @@ static void business_senses(void **state) {
     assert_int_equal(d->n_events, 0);
     td_doc_free(d);
   }
+  /* A statement about money is still a statement, and declining to say
+   * is declining comment, not a rejection. */
+  td_doc *d = code("Japan said the budget deficit would grow.");
+  if (!find(d, "010")) dump(d);
+  assert_non_null(find(d, "010"));
+  td_doc_free(d);
+  d = code("Japan declined to say whether it would join.");
+  if (!find(d, "011") || find(d, "12")) dump(d);
+  assert_non_null(find(d, "011"));
+  assert_null(find(d, "12"));
+  td_doc_free(d);
   /* The political sense stays. */
-  td_doc *d = code("Japan will support Ukraine.");
+  d = code("Japan will support Ukraine.");
   const td_event *e = find(d, "03");
   if (!e) dump(d);
   assert_non_null(e);
