@@ -1747,10 +1747,18 @@ static int predicate_before(const coder *c, const match *m) {
  * m's verb form, which an "and" right before m coordinates with it
  * ("should continue talks and withdraw", "said it would not attack Peru
  * and added"), or NULL. */
+/* Whether the words right before token j join it to what comes before:
+ * a conjunction ("and", "plus") or "as well as". */
+static int conj_before(const coder *c, int j) {
+  if (j == 0 || c->t[j - 1].punct) return 0;
+  if (c->t[j - 1].cls & TD__WC_CONJ) return 1;
+  return j >= 3 && strcmp(c->t[j - 1].lower, "as") == 0 &&
+         strcmp(c->t[j - 2].lower, "well") == 0 &&
+         strcmp(c->t[j - 3].lower, "as") == 0;
+}
+
 static const match *coordinated_with(const coder *c, const match *m) {
-  if (m->first == 0 || c->t[m->first - 1].punct ||
-      !(c->t[m->first - 1].cls & TD__WC_CONJ) || m->p->pos != 'v')
-    return NULL;
+  if (!conj_before(c, m->first) || m->p->pos != 'v') return NULL;
   unsigned forms = TD__SH_BASE | TD__SH_PAST | TD__SH_S | TD__SH_ING;
   unsigned b = shape_of(&c->t[m->head], m->p->head) & forms;
   const match *best = NULL;

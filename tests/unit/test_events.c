@@ -1095,6 +1095,14 @@ static void denied_plans(void **state) {
   if (from_in(d, 3, "PER")) dump(d);
   assert_int_equal(from_in(d, 3, "PER"), 0);
   td_doc_free(d);
+  /* "as well as" coordinates like "and" */
+  d = code("Chile must continue talks, as well as withdraw its troops from "
+           "the border with Peru.");
+  e = find(d, "0874");
+  if (!e || !(e->flags & TD_EVF_HYPOTHETICAL)) dump(d);
+  assert_non_null(e);
+  assert_true(e->flags & TD_EVF_HYPOTHETICAL);
+  td_doc_free(d);
   /* what someone would prefer an actor to do is hypothetical */
   d = code("Many in France would prefer Turkey to admit the killings.");
   e = find(d, "015");
