@@ -2069,9 +2069,12 @@ static int under_appeal(coder *c, const match *m) {
 static int det_gerund(const coder *c, const match *m) {
   unsigned sh = shape_of(&c->t[m->head], m->p->head);
   if (m->head != m->first || m->first == 0) return 0;
-  /* "the exiled dissidents", "the occupied territories": a participle
-   * right after an article is an adjective. */
+  /* "the exiled dissidents", "the occupied territories", "the temporarily
+   * occupied territories": a participle right after an article, or an
+   * article and an -ly adverb, is an adjective. */
   const stok *p = &c->t[m->first - 1];
+  if (m->first >= 2 && ends_ly(p) && !p->cls && p->mention < 0 && !p->punct)
+    p = &c->t[m->first - 2];
   if (((sh & TD__SH_PAST) || m->p->pos == 'a') && (p->cls & TD__WC_DET) &&
       !(p->cls & (TD__WC_PREP | TD__WC_SUBJPRON | TD__WC_REL)) &&
       p->mention < 0)

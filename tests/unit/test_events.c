@@ -446,6 +446,11 @@ static void precision_rules(void **state) {
   d = code("Norway visited the occupied territories.");
   assert_null(find(d, "19"));
   td_doc_free(d);
+  /* nor with an adverb between */
+  d = code("Norway visited the temporarily occupied territories of Iceland.");
+  if (find(d, "19")) dump(d);
+  assert_null(find(d, "19"));
+  td_doc_free(d);
   /* One event once per sentence, with its target. */
   d = code("Norway ratified an agreement with Iceland.");
   size_t n = count(d, "057");
