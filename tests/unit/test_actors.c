@@ -513,6 +513,30 @@ static void clause_after_title(void **state) {
   td_actor_kb_free(kb);
 }
 
+/* The pronoun that attributes a quotation reaches back to before the
+ * quotation opened; an uncoded name that speaks is who the next pronoun
+ * means, not a coded person named before it. */
+static void speakers_of_quotes(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_doc *d = resolve(kb,
+                      "Peruvian Foreign Minister Ana Cecilia Gervasi spoke "
+                      "on Monday. \"We want peace. The army has moved. It "
+                      "is not over. So we have to be ready,\" she said.\n",
+                      day(2022, 3, 1));
+  expect(d, "she", 0, "PERGOV", TD_ACTOR_COREF);
+  td_doc_free(d);
+  d = resolve(kb,
+              "Peruvian Foreign Minister Ana Cecilia Gervasi met Chile. "
+              "Lopera said the talks had failed. She said the troops would "
+              "stay.\n",
+              day(2022, 3, 1));
+  if (count_code(d, "PERGOV") != 1) dump(d);
+  assert_int_equal(count_code(d, "PERGOV"), 1);
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+}
+
 /* A company named with its suffix is the same company without it later
  * in the article; a name before a country's makes a company's name
  * ("Air Canada"), but not at a sentence's start, not joined by a hyphen
@@ -577,6 +601,7 @@ int main(void) {
       cmocka_unit_test(pronouns_reach_two_sentences),
       cmocka_unit_test(honorific_names),
       cmocka_unit_test(clause_after_title),
+      cmocka_unit_test(speakers_of_quotes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
