@@ -454,14 +454,17 @@ const char *td__kb_entry_code(const td_actor_kb *kb, const kb_entry *e,
   /* Ranks: 3 a dated code valid on the day (the latest start wins: the
    * newest evidence); 2 an undated code; 1 a dated code valid after the
    * day (learnt later: the earliest wins); dated codes that ended before
-   * the day never apply. Without a day, the latest start wins. */
+   * the day never apply. Without a day, the latest start wins, but a role
+   * held in office beats a later ELI one (a former leader's): an undated
+   * story names a prime minister for what he did in office, and a story
+   * of his later years would be dated. */
   for (uint32_t i = 0; i < e->n_codes; i++) {
     const kb_code *c = &kb->codes[e->codes + i];
     int rank;
     if (!c->dated)
       rank = 2;
     else if (day == INT32_MIN)
-      rank = 3;
+      rank = c->len == 6 && strcmp(c->code + 3, "ELI") == 0 ? 2 : 3;
     else if (c->from <= day && day <= c->to)
       rank = 3;
     else if (c->from > day && (e->flags & KBF_LEARNT))

@@ -106,6 +106,14 @@ static void dated_roles(void **state) {
                       "NORGOV");
   assert_string_equal(code_of(kb, "Mark Rutte", day(2023, 1, 1)), "NLDGOV");
   assert_string_equal(code_of(kb, "Mark Rutte", day(2025, 1, 1)), "IGOWSTNAT");
+  /* Earlier leaders; the Soviet Union is coded as Russia. Without a date
+   * a former leader keeps his office, not his later ELI role. */
+  assert_string_equal(code_of(kb, "Tony Blair", day(2005, 3, 1)), "GBRGOV");
+  assert_string_equal(code_of(kb, "Tony Blair", day(2012, 3, 1)), "GBRELI");
+  assert_string_equal(code_of(kb, "Tony Blair", (td_date){0}), "GBRGOV");
+  assert_string_equal(code_of(kb, "Mikhail Gorbachev", day(1987, 3, 1)),
+                      "RUSGOV");
+  assert_string_equal(code_of(kb, "Soviet Union", day(1987, 3, 1)), "RUS");
   /* Rau: Polish foreign minister, OSCE chairman in 2022 (the later start
    * wins while both hold), Polish government before. */
   assert_string_equal(code_of(kb, "Zbigniew Rau", day(2022, 2, 2)),
