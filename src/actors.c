@@ -543,8 +543,8 @@ static void build_units(resolver *r, const td_sentence *s) {
          * above settles it (unit_settle), so the units never depend on
          * the class table's collisions. */
         const int keep = (f & (KBT_START | KBT_CONT | KBT_CONN)) != 0;
-        *u++ = (unit){st, en, k, keep ? id : 0, 1, 0, 0,
-                      keep ? G_KEPT : G_GAP | G_RESET};
+        *u++ = (unit){st, en, k, keep ? id : 0,
+                      1,  0,  0, keep ? G_KEPT : G_GAP | G_RESET};
         lg = 0;
         maybe = (maybe & MAYBE_KNOWN) | (sc & SC_DET);
         continue;
@@ -1873,8 +1873,11 @@ static int quote_tok(const td_doc *d, uint32_t k) {
 }
 
 /* The sentence where the quotation closed right before token k (of
- * sentence sent) opened, or sent when no quotation closes there. */
-static uint32_t quote_opened(const td_doc *d, uint32_t k, uint32_t sent) {
+ * sentence sent) opened, and in *open its opening mark; sent and k when
+ * no quotation closes there. */
+static uint32_t quote_opened(const td_doc *d, uint32_t k, uint32_t sent,
+                             uint32_t *open) {
+  *open = k;
   if (k == 0 || !quote_tok(d, k - 1)) return sent;
   /* its opening mark, at most a few sentences back */
   uint32_t lo = sent >= 6 ? d->sents[sent - 6].tok_first : 0;
@@ -1882,6 +1885,7 @@ static uint32_t quote_opened(const td_doc *d, uint32_t k, uint32_t sent) {
     if (!quote_tok(d, j)) continue;
     uint32_t s = sent;
     while (s > 0 && d->sents[s].tok_first > j) s--;
+    *open = j;
     return s;
   }
   return sent;
@@ -1896,24 +1900,39 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
     if (p->kind == KB_PRONOUN) {
       const kb_entry *pe = &r->kb->ent[p->entry];
       uint16_t want = pe->flags & (KBF_MALE | KBF_FEMALE);
+      /* The latest person the pronoun fits, before the quotation it
+       * attributes if it closes one ('... too," she said': who speaks
+       * was named before it opened, not inside it). A person named two
+       * sentences back or more is no longer "he": news names its next
+       * speaker, and the one between may be someone no dictionary or
+       * title codes ("Lewis of Phillips and Drew"); the sentences of the
+       * quotation count as one. */
+      const td_actor_mention *M = r->doc->mentions;
+      uint32_t qopen, tok = r->units[p->u0].tok;
+      uint32_t from = quote_opened(r->doc, tok, sent, &qopen);
       int32_t best = -1;
       size_t best_m = 0;
-      for (size_t i = 0; i < r->doc->n_entities; i++)
-        if (r->doc->entities[i].kind == TD_ENT_PERSON &&
-            gender_ok(want, r->info[i].gender) &&
-            (best < 0 || r->info[i].last_mention >= best_m)) {
-          best = (int32_t)i;
-          best_m = r->info[i].last_mention;
+      for (size_t j = r->doc->n_mentions; j-- > 0 && M[j].sent + 2 >= from;) {
+        int32_t e = M[j].entity;
+        if (M[j].tok_first < qopen && e >= 0 &&
+            r->doc->entities[e].kind == TD_ENT_PERSON &&
+            gender_ok(want, r->info[e].gender)) {
+          best = e;
+          best_m = j;
+          break;
         }
-      /* A person named two sentences back or more is no longer "he":
-       * news names its next speaker, and the one between may be someone
-       * no dictionary or title codes ("Lewis of Phillips and Drew"). The
-       * sentences of a quotation the pronoun attributes ('... too," she
-       * said') name no new speaker: counted from where it opened. */
-      if (best >= 0 &&
-          r->doc->mentions[best_m].sent + 2 <
-              quote_opened(r->doc, r->units[p->u0].tok, sent))
-        best = -1;
+      }
+      /* Of the people of that sentence, the one named first, its subject
+       * most often, is who "he" goes on about: "Mr Kennedy held talks with
+       * Tony Blair on Friday. He said afterwards ..." */
+      for (size_t j = best_m;
+           best >= 0 && j-- > 0 && M[j].sent == M[best_m].sent;) {
+        int32_t e = M[j].entity;
+        if (M[j].tok_first < qopen && e >= 0 &&
+            r->doc->entities[e].kind == TD_ENT_PERSON &&
+            gender_ok(want, r->info[e].gender))
+          best = e;
+      }
       /* Nor is one named before an uncoded "Mrs Parker Bowles" whom the
        * pronoun fits. */
       if (best >= 0 && r->unk_set && r->unk_ment > best_m &&
@@ -1930,13 +1949,12 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       int h = p->kind == P_NAME ? honorific_before(r, p->u0) : 0;
       /* An uncoded name that speaks ("Lyng said", "Lyng told") is who
        * a pronoun after it most likely means, like one after "Mr". */
-      int speaks = p->kind == P_NAME && !h && p->u1 < r->n_units &&
-                   r->units[p->u1].word && !r->units[p->u1].cap &&
-                   td__kb_clause_word(r->kb,
-                                      r->doc->text + r->units[p->u1].start,
-                                      r->units[p->u1].end -
-                                          r->units[p->u1].start) ==
-                       TD__KB_CLAUSE_SAY;
+      int speaks =
+          p->kind == P_NAME && !h && p->u1 < r->n_units &&
+          r->units[p->u1].word && !r->units[p->u1].cap &&
+          td__kb_clause_word(r->kb, r->doc->text + r->units[p->u1].start,
+                             r->units[p->u1].end - r->units[p->u1].start) ==
+              TD__KB_CLAUSE_SAY;
       if (h || speaks) {
         r->unk_set = 1;
         r->unk_ment = r->doc->n_mentions;

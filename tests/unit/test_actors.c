@@ -542,6 +542,17 @@ static void speakers_of_quotes(void **state) {
   if (count_code(d, "PERGOV") != 1) dump(d);
   assert_int_equal(count_code(d, "PERGOV"), 1);
   td_doc_free(d);
+  /* the subject of the sentence before, not its object, and never one
+   * named inside the quotation the pronoun attributes */
+  d = resolve(kb,
+              "Peruvian Foreign Minister Ana Cecilia Gervasi held talks with "
+              "Chilean Foreign Minister Antonia Urrejola on Friday. She said "
+              "afterwards that progress was made. \"Chilean President Ines "
+              "Vera and I agree,\" she said.\n",
+              day(2022, 3, 1));
+  expect(d, "She", 0, "PERGOV", TD_ACTOR_COREF);
+  expect(d, "she", 0, "PERGOV", TD_ACTOR_COREF);
+  td_doc_free(d);
   td_actor_kb_free(kb);
 }
 
