@@ -1886,6 +1886,8 @@ static int present_perfect(const coder *c, const match *m) {
   return 0;
 }
 
+static int date_after(td_date a, td_date b);
+
 static int32_t governing_timex(coder *c, const match *m) {
   int best = -1, bestd = 1 << 30;
   int32_t last = -1;
@@ -1907,6 +1909,38 @@ static int32_t governing_timex(coder *c, const match *m) {
             (c->t[k + 1].cls & TD__WC_REL) &&
             !(c->t[k + 1].cls & (TD__WC_DET | TD__WC_PREP));
     if (rel) continue;
+    /* A statement is dated by a time next to its verb ("said on Monday",
+     * "On Monday, X said"), not by one in what was said ("1988 defense
+     * spending would rise, he said"): none across another predicate, a
+     * quotation mark or, after the verb, "that". */
+    if (m->p->flags & TD__PF_SAY) {
+      int a = j < m->head ? j + 1 : m->last + 1, b = j < m->head ? m->first : j;
+      int across = 0;
+      for (int k = a; k < b && !across; k++)
+        across = c->t[k].punct == '"' ||
+                 (c->t[k].head && (k < m->first || k > m->last)) ||
+                 (j > m->last && (c->t[k].cls & TD__WC_REL) &&
+                  c->t[k].mention < 0);
+      /* before the verb and a comma, only a time opening the sentence
+       * dates the statement ("On January 27, Peskov noted"); one further
+       * in is inside what was said ("1988 defense spending would rise,
+       * he said", "exports would fall in March, Japan said") */
+      if (!across && j < m->head) {
+        int x_end = j;
+        while (x_end + 1 < m->first && c->t[x_end + 1].timex == x) x_end++;
+        for (int k = x_end + 1; k < m->first; k++)
+          if (c->t[k].punct == ',') {
+            across = k != x_end + 1 || j > 1;
+            break;
+          }
+      }
+      /* "announced his decision to leave late yesterday": a day named
+       * relative to the story, and not after it, is when it was said */
+      if (across && !(j > m->last && (tx->flags & TD_TIMEXF_RELATIVE) &&
+                      tx->date.precision >= TD_PREC_DAY &&
+                      !date_after(tx->date, c->doc->date)))
+        continue;
+    }
     if (dist < bestd) {
       bestd = dist;
       best = x;
@@ -2365,7 +2399,9 @@ static void code_match(coder *c, match *m) {
   if (e.timex >= 0) {
     e.date = c->doc->timexes[e.timex].date;
     e.date_how = TD_EVDATE_TIMEX;
-    if (date_after(e.date, c->doc->date)) flags |= TD_EVF_PLANNED;
+    /* a statement is made when it is made: what it says may lie ahead */
+    if (date_after(e.date, c->doc->date) && !(m->p->flags & TD__PF_SAY))
+      flags |= TD_EVF_PLANNED;
   } else if (c->ctx_date.precision &&
              c->ctx_para == c->doc->sents[c->sent].para &&
              (speaker != -1 || !present_perfect(c, m))) {

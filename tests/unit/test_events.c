@@ -369,6 +369,37 @@ static void present_perfect_date(void **state) {
   td_doc_free(d);
 }
 
+/* A statement is dated by a time next to its verb, not by one in what
+ * it says, and is never a plan because what it says lies ahead. (The
+ * story is dated Tuesday 2022-02-01.) */
+static void statement_dates(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "While the plan would raise 2023 spending by 5 pct, exports would "
+      "fall in March, Japan said.");
+  const td_event *e = find(d, "010");
+  if (!e || e->date.year != 2022 || e->date.month != 2 ||
+      (e->flags & TD_EVF_PLANNED))
+    dump(d);
+  assert_non_null(e);
+  assert_int_equal(e->date.year, 2022);
+  assert_int_equal(e->date.day, 1);
+  assert_false(e->flags & TD_EVF_PLANNED);
+  td_doc_free(d);
+  d = code("Japan announced its decision to leave the talks late yesterday.");
+  e = find(d, "01");
+  if (!e || e->date.month != 1 || e->date.day != 31) dump(d);
+  assert_non_null(e);
+  assert_int_equal(e->date.day, 31);
+  td_doc_free(d);
+  d = code("On Monday, Japan said its exports would rise in 2023.");
+  e = find(d, "010");
+  assert_non_null(e);
+  assert_int_equal(e->date.day, 31);
+  assert_false(e->flags & TD_EVF_PLANNED);
+  td_doc_free(d);
+}
+
 static void precision_rules(void **state) {
   (void)state;
   /* Withholding membership is a rejection, not a denial of blame. */
@@ -1222,6 +1253,7 @@ int main(void) {
       cmocka_unit_test(symmetric_without_actors),
       cmocka_unit_test(symmetric_partner),
       cmocka_unit_test(present_perfect_date),
+      cmocka_unit_test(statement_dates),
       cmocka_unit_test(precision_rules),
       cmocka_unit_test(pronoun_reach),
       cmocka_unit_test(verb_dictionary),
