@@ -2108,7 +2108,10 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
     if (r->n_cand == 0) continue; /* nothing can open a piece */
     find_pieces(r);
     if (r->n_pieces == 0) continue;
-    honorific_names(r);
+    /* Only a country, seat or organisation turns into a name after an
+     * honorific. */
+    if (r->kinds & (1u << KB_COUNTRY | 1u << KB_SEAT | 1u << KB_ORG))
+      honorific_names(r);
     find_companies(r);
     /* Only known people are namesakes (the company pass makes none). */
     if (r->kinds & 1u << KB_PERSON) split_namesakes(r);
