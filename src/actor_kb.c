@@ -262,6 +262,24 @@ static void phr_grow(td_actor_kb *kb) {
   free(old);
 }
 
+/* Set the pair bit of a phrase's last two tokens (see pair_bits). */
+static void pair_set(td_actor_kb *kb, const int32_t *ids, unsigned len) {
+  uint32_t k = td__kb_pair_bit(ids[len - 2], ids[len - 1], kb->pair_nbits);
+  kb->pair_bits[k >> 6] |= UINT64_C(1) << (k & 63);
+}
+
+/* Count one more phrase of two tokens or more, growing the pair filter
+ * (and setting the bits of every phrase again) when it gets dense. */
+static void pairs_grow(td_actor_kb *kb) {
+  if (++kb->n_pairs * 16 <= kb->pair_nbits) return;
+  kb->pair_nbits = kb->pair_nbits ? kb->pair_nbits * 4 : 1u << 16;
+  free(kb->pair_bits);
+  kb->pair_bits = td_xcalloc(kb->pair_nbits / 64, sizeof *kb->pair_bits);
+  for (uint32_t i = 0; i < kb->phr_cap; i++)
+    if (kb->phr[i].len >= 2)
+      pair_set(kb, kb->ids + kb->phr[i].ids, kb->phr[i].len);
+}
+
 /* The phrase for ids, created (as a prefix-only phrase) if new. */
 static kb_phrase *phr_get(td_actor_kb *kb, const int32_t *ids, unsigned len,
                           uint64_t hash) {
@@ -278,6 +296,10 @@ static kb_phrase *phr_get(td_actor_kb *kb, const int32_t *ids, unsigned len,
     kb->n_ids += len;
     kb->n_phr++;
     if (len == 1) kb->tok_ent1[ids[0]] = -1;
+    if (len >= 2) {
+      pairs_grow(kb); /* sets the bits of the phrases before */
+      pair_set(kb, ids, len);
+    }
   }
   return &kb->phr[j];
 }
@@ -1007,6 +1029,7 @@ void td_actor_kb_free(td_actor_kb *kb) {
   free(kb->tok_flags);
   free(kb->tok_ent1);
   free(kb->tok_bits);
+  free(kb->pair_bits);
   free(kb->short_tab);
   free(kb->short_raw);
   free(kb->phr);

@@ -735,8 +735,12 @@ static PER_SENTENCE void find_pieces(resolver *r) {
         if (j == i + 1) h = td__kb_hash_step(h, ids[0]);
         h = td__kb_hash_step(h, id);
         ids[j - i] = id;
+        /* The phrase table only when some phrase ends in these two
+         * words. */
         const kb_phrase *p =
-            td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
+            td__kb_pair_may(kb, ids[j - i - 1], id)
+                ? td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h)
+                : NULL;
         head = p ? p->entries : TD__KB_NO_PHRASE;
       }
     }
