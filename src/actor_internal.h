@@ -201,6 +201,11 @@ struct td_actor_kb {
   int32_t honorific[16];
   uint16_t honorific_gender[16];
   unsigned n_honorific;
+  /* the words that open a clause after a name or title
+   * (clause_words.txt): hashes with the low bit set for reporting verbs,
+   * sorted ("..., the prime minister said", "Lyng said") */
+  uint64_t *clause_word;
+  size_t n_clause_word;
   /* Words that open a name matched in lowercase (roles: "secretary",
    * "troops"), by first two letters and length: a lowercase word of the
    * text outside any name is looked up only when its bit is set. */
@@ -300,6 +305,12 @@ static inline int32_t td__kb_tok_by_hash(const td_actor_kb *kb, uint64_t h) {
 /* Whether canonical token id is an honorific ("mr", "lord"): 1 + the
  * index of it in kb->honorific, 0 if it is none. */
 int td__kb_honorific(const td_actor_kb *kb, int32_t id);
+
+/* What the word s[0, n) is in clause_words.txt: TD__KB_CLAUSE_SAY for a
+ * reporting verb ("said"), TD__KB_CLAUSE_AUX for an auxiliary ("has"),
+ * 0 for none. */
+enum { TD__KB_CLAUSE_AUX = 1, TD__KB_CLAUSE_SAY = 2 };
+int td__kb_clause_word(const td_actor_kb *kb, const char *s, size_t n);
 /* The phrase for ids[0..len), or NULL. */
 const kb_phrase *td__kb_phrase_find(const td_actor_kb *kb, const int32_t *ids,
                                     unsigned len, uint64_t hash);

@@ -626,6 +626,68 @@ static int load_honorifics(td_actor_kb *kb, const char *dir,
   return 0;
 }
 
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* clause_words.txt: "say: words" and "aux: words" lines. Kept as hashes
+ * (td__kb_word_hash) with the kind in the low bit, sorted: they name
+ * nothing, and the scan of names never sees them. */
+static int load_clause_words(td_actor_kb *kb, const char *dir,
+                             const td_diag *diag) {
+  td__lines r;
+  if (open_lines(&r, dir, "clause_words.txt", diag) != 0) {
+    td__lines_close(&r);
+    return TD_EIO;
+  }
+  size_t cap = 0;
+  char *s;
+  while ((s = td__lines_entry(&r)) != NULL) {
+    char *colon = strchr(s, ':');
+    int say = colon && (size_t)(colon - s) == 3 && memcmp(s, "say", 3) == 0;
+    if (!colon || (!say && !((size_t)(colon - s) == 3 &&
+                             memcmp(s, "aux", 3) == 0))) {
+      td__diag(diag, TD_SEV_WARNING, r.path, r.line,
+               "expected 'say: words' or 'aux: words'; line skipped");
+      continue;
+    }
+    char *save = NULL;
+    for (char *w = strtok_r(colon + 1, " \t", &save); w;
+         w = strtok_r(NULL, " \t", &save)) {
+      char nw[128];
+      size_t n = td__actor_norm_word(w, strlen(w), nw, sizeof nw);
+      if (n == 0) continue;
+      if (kb->n_clause_word == cap) {
+        cap = cap ? cap * 2 : 64;
+        kb->clause_word =
+            td_xrealloc(kb->clause_word, cap * sizeof *kb->clause_word);
+      }
+      kb->clause_word[kb->n_clause_word++] =
+          (td__kb_word_hash((const unsigned char *)nw, n) & ~UINT64_C(1)) |
+          (uint64_t)say;
+    }
+  }
+  td__lines_close(&r);
+  if (kb->n_clause_word)
+    qsort(kb->clause_word, kb->n_clause_word, sizeof *kb->clause_word,
+          cmp_u64);
+  return 0;
+}
+
+int td__kb_clause_word(const td_actor_kb *kb, const char *s, size_t n) {
+  char nw[128];
+  size_t m = td__actor_norm_word(s, n, nw, sizeof nw);
+  if (m == 0 || kb->n_clause_word == 0) return 0;
+  uint64_t h = td__kb_word_hash((const unsigned char *)nw, m) & ~UINT64_C(1);
+  /* the entry sorts as h (aux) or h | 1 (say) */
+  for (uint64_t k = h; k <= (h | 1); k++)
+    if (bsearch(&k, kb->clause_word, kb->n_clause_word,
+                sizeof *kb->clause_word, cmp_u64))
+      return k & 1 ? TD__KB_CLAUSE_SAY : TD__KB_CLAUSE_AUX;
+  return 0;
+}
+
 int td__kb_honorific(const td_actor_kb *kb, int32_t id) {
   for (unsigned i = 0; i < kb->n_honorific && id > 0; i++)
     if (kb->honorific[i] == id) return (int)i + 1;
@@ -1003,6 +1065,7 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
   if ((rc = load_variants(kb, data_dir, diag)) == 0 &&
       (rc = load_nonnames(kb, data_dir, diag)) == 0 &&
       (rc = load_honorifics(kb, data_dir, diag)) == 0 &&
+      (rc = load_clause_words(kb, data_dir, diag)) == 0 &&
       (rc = load_companies(kb, data_dir, diag)) == 0 &&
       (rc = load_names(kb, data_dir, "countries.txt", diag)) == 0 &&
       (rc = load_names(kb, data_dir, "organisations.txt", diag)) == 0 &&
@@ -1024,6 +1087,7 @@ void td_actor_kb_free(td_actor_kb *kb) {
   if (kb == NULL) return;
   if (kb->scratch_free) kb->scratch_free(kb->scratch);
   free(kb->tok_slot);
+  free(kb->clause_word);
   free(kb->tok_off);
   free(kb->tok_canon);
   free(kb->tok_flags);

@@ -1496,7 +1496,8 @@ static size_t chain_left(const resolver *r, size_t k) {
 /* The apposition after unit u (", a reporter with Voice of America"):
  * returns the number of pieces from k that form it (0 if none) and fills
  * cc. */
-static size_t apposition(resolver *r, size_t k, uint32_t u, chain_code *cc) {
+static size_t apposition(resolver *r, size_t k, uint32_t u, int opens,
+                         chain_code *cc) {
   if (u >= r->n_units || r->units[u].punct != ',') return 0;
   u++;
   if (u < r->n_units && r->units[u].word &&
@@ -1520,7 +1521,16 @@ static size_t apposition(resolver *r, size_t k, uint32_t u, chain_code *cc) {
     q++;
   }
   if (!titled) return 0;
-  /* It ends at a comma, a bracket, the sentence end or a verb-ish word. */
+  /* After a name inside a clause, a reporting verb or an auxiliary right
+   * after it makes the title the subject of a new clause: "Echoing
+   * Condoleezza Rice, the prime minister said". A name that opens the
+   * sentence or follows a mark (opens) keeps it, the closing comma left
+   * out as wires often do ("..., Edward Niedermeyer, president of
+   * Niedermeyer-Martin Co said"). */
+  if (!opens && u < r->n_units && r->units[u].word && !r->units[u].cap &&
+      td__kb_clause_word(r->kb, r->doc->text + r->units[u].start,
+                         r->units[u].end - r->units[u].start))
+    return 0;
   return q - k;
 }
 
@@ -1855,6 +1865,32 @@ static int name_in_mention(const resolver *r, uint32_t sent, uint32_t tok) {
   return 0;
 }
 
+/* Whether token k of doc d is a quotation mark: ", '', or a typographic
+ * double quote. */
+static int quote_tok(const td_doc *d, uint32_t k) {
+  const td_token *t = &d->toks[k];
+  const unsigned char *s = (const unsigned char *)d->text + t->start;
+  uint32_t n = t->end - t->start;
+  return (n == 1 && s[0] == '"') || (n == 2 && s[0] == '\'' && s[1] == '\'') ||
+         (n == 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+          (s[2] == 0x9C || s[2] == 0x9D));
+}
+
+/* The sentence where the quotation closed right before token k (of
+ * sentence sent) opened, or sent when no quotation closes there. */
+static uint32_t quote_opened(const td_doc *d, uint32_t k, uint32_t sent) {
+  if (k == 0 || !quote_tok(d, k - 1)) return sent;
+  /* its opening mark, at most a few sentences back */
+  uint32_t lo = sent >= 6 ? d->sents[sent - 6].tok_first : 0;
+  for (uint32_t j = k - 1; j-- > lo;) {
+    if (!quote_tok(d, j)) continue;
+    uint32_t s = sent;
+    while (s > 0 && d->sents[s].tok_first > j) s--;
+    return s;
+  }
+  return sent;
+}
+
 static void resolve_sentence(resolver *r, uint32_t sent) {
   size_t k = 0;
   r->done = 0;
@@ -1875,8 +1911,13 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
         }
       /* A person named two sentences back or more is no longer "he":
        * news names its next speaker, and the one between may be someone
-       * no dictionary or title codes ("Lewis of Phillips and Drew"). */
-      if (best >= 0 && r->doc->mentions[best_m].sent + 2 < sent) best = -1;
+       * no dictionary or title codes ("Lewis of Phillips and Drew"). The
+       * sentences of a quotation the pronoun attributes ('... too," she
+       * said') name no new speaker: counted from where it opened. */
+      if (best >= 0 &&
+          r->doc->mentions[best_m].sent + 2 <
+              quote_opened(r->doc, r->units[p->u0].tok, sent))
+        best = -1;
       /* Nor is one named before an uncoded "Mrs Parker Bowles" whom the
        * pronoun fits. */
       if (best >= 0 && r->unk_set && r->unk_ment > best_m &&
@@ -1891,12 +1932,21 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
     }
     if (p->kind == KB_PERSON || p->kind == P_NAME) {
       int h = p->kind == P_NAME ? honorific_before(r, p->u0) : 0;
-      if (h) {
+      /* An uncoded name that speaks ("Lyng said", "Lyng told") is who
+       * a pronoun after it most likely means, like one after "Mr". */
+      int speaks = p->kind == P_NAME && !h && p->u1 < r->n_units &&
+                   r->units[p->u1].word && !r->units[p->u1].cap &&
+                   td__kb_clause_word(r->kb,
+                                      r->doc->text + r->units[p->u1].start,
+                                      r->units[p->u1].end -
+                                          r->units[p->u1].start) ==
+                       TD__KB_CLAUSE_SAY;
+      if (h || speaks) {
         r->unk_set = 1;
         r->unk_ment = r->doc->n_mentions;
         r->unk_sent = sent;
         r->unk_tok = r->units[p->u0].tok;
-        r->unk_gender = r->kb->honorific_gender[h - 1];
+        r->unk_gender = h ? r->kb->honorific_gender[h - 1] : 0;
       }
       /* Most capitalised runs are names of nothing the article codes: no
        * title before, no apposition after, no known person after, and
@@ -1939,7 +1989,10 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       chain_code title = {0};
       int titled = person_title(r, first, k, head, &title);
       chain_code ap = {0};
-      size_t na = apposition(r, head + 1, n1, &ap);
+      uint32_t c0 = titled && first < k ? r->pieces[first].u0 : n0;
+      int opens = c0 == 0 || r->units[c0 - 1].punct == ',' ||
+                  !r->units[c0 - 1].word || c0 <= sent_first(r);
+      size_t na = apposition(r, head + 1, n1, opens, &ap);
       if (hp->kind == P_NAME && !titled && !na) {
         /* Unknown, untitled: only a name met before in the article. */
         if (r->n_persons)

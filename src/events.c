@@ -519,7 +519,9 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
  * subject is a noun of markets and money (function_words.txt ECON):
  * "to support its economy", "meet the price", "prices decline". */
 static int business_sense(const coder *c, const match *m) {
-  if (m->p->pos != 'v' || m->p->n_words != 1) return 0;
+  /* what a statement verb says is no sense of it: "said the deficit" */
+  if (m->p->pos != 'v' || m->p->n_words != 1 || (m->p->flags & TD__PF_SAY))
+    return 0;
   int j = m->head + 1;
   if (j < c->n && (c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0) j++;
   /* "allowed the indirect takeover", "receives about 50 pct": numbers
@@ -540,7 +542,20 @@ static int business_sense(const coder *c, const match *m) {
       (!skipped || j + 1 >= c->n || c->t[j + 1].punct ||
        c->t[j + 1].mention >= 0 || c->t[j + 1].cls))
     return 1;
+  /* The subject, back over "to", auxiliaries and a verb taking the
+   * infinitive: "its trade surplus to decline", "the dollar would continue
+   * to decline". */
   j = m->head - 1;
+  const uint32_t aux = TD__WC_WILL | TD__WC_HYPO | TD__WC_BE | TD__WC_HAVE |
+                       TD__WC_DO | TD__WC_NEG;
+  for (int steps = 0; j >= 0 && steps < 4; steps++, j--) {
+    const stok *q = &c->t[j];
+    if (q->mention >= 0 || q->punct || (q->cls & TD__WC_ECON)) break;
+    if (strcmp(q->lower, "to") == 0 || (q->cls & aux)) continue;
+    /* a verb right before "to" ("continue to", "expected to") */
+    if (q->w && !q->cls && strcmp(c->t[j + 1].lower, "to") == 0) continue;
+    break;
+  }
   return j >= 0 && c->t[j].mention < 0 && (c->t[j].cls & TD__WC_ECON) &&
          !(c->t[j].cls & TD__WC_DET);
 }
@@ -1732,10 +1747,18 @@ static int predicate_before(const coder *c, const match *m) {
  * m's verb form, which an "and" right before m coordinates with it
  * ("should continue talks and withdraw", "said it would not attack Peru
  * and added"), or NULL. */
+/* Whether the words right before token j join it to what comes before:
+ * a conjunction ("and", "plus") or "as well as". */
+static int conj_before(const coder *c, int j) {
+  if (j == 0 || c->t[j - 1].punct) return 0;
+  if (c->t[j - 1].cls & TD__WC_CONJ) return 1;
+  return j >= 3 && strcmp(c->t[j - 1].lower, "as") == 0 &&
+         strcmp(c->t[j - 2].lower, "well") == 0 &&
+         strcmp(c->t[j - 3].lower, "as") == 0;
+}
+
 static const match *coordinated_with(const coder *c, const match *m) {
-  if (m->first == 0 || c->t[m->first - 1].punct ||
-      !(c->t[m->first - 1].cls & TD__WC_CONJ) || m->p->pos != 'v')
-    return NULL;
+  if (!conj_before(c, m->first) || m->p->pos != 'v') return NULL;
   unsigned forms = TD__SH_BASE | TD__SH_PAST | TD__SH_S | TD__SH_ING;
   unsigned b = shape_of(&c->t[m->head], m->p->head) & forms;
   const match *best = NULL;
@@ -2046,9 +2069,12 @@ static int under_appeal(coder *c, const match *m) {
 static int det_gerund(const coder *c, const match *m) {
   unsigned sh = shape_of(&c->t[m->head], m->p->head);
   if (m->head != m->first || m->first == 0) return 0;
-  /* "the exiled dissidents", "the occupied territories": a participle
-   * right after an article is an adjective. */
+  /* "the exiled dissidents", "the occupied territories", "the temporarily
+   * occupied territories": a participle right after an article, or an
+   * article and an -ly adverb, is an adjective. */
   const stok *p = &c->t[m->first - 1];
+  if (m->first >= 2 && ends_ly(p) && !p->cls && p->mention < 0 && !p->punct)
+    p = &c->t[m->first - 2];
   if (((sh & TD__SH_PAST) || m->p->pos == 'a') && (p->cls & TD__WC_DET) &&
       !(p->cls & (TD__WC_PREP | TD__WC_SUBJPRON | TD__WC_REL)) &&
       p->mention < 0)

@@ -734,10 +734,12 @@ static int tense_at(const ctx *c, int i) {
 /* ---- Resolution helpers ---- */
 
 /* How many days further a date against the tense counts: a strong cue
- * (the governing verb next to it) outweighs most of a year, a cue further
- * away only a near tie. */
+ * (the governing verb next to it) outweighs most of a year, a past cue
+ * further away only a near tie ("said" may govern another clause), a
+ * future one wherever it is ("will be named ... for a mission in
+ * December": what "will" governs is ahead). */
 static int64_t tense_penalty(int tense) {
-  return tense >= 2 || tense <= -2 ? 300 : 120;
+  return tense >= 1 || tense <= -2 ? 300 : 120;
 }
 
 /* The year that puts month m (day d, 0 for the whole month) nearest the

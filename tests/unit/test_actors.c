@@ -488,6 +488,55 @@ static void honorific_names(void **state) {
   td_actor_kb_free(kb);
 }
 
+/* A title after a comma is the subject of a new clause, not the name's
+ * apposition, when a reporting verb follows it and the name is inside a
+ * clause; after a name that opens the sentence or follows a comma it
+ * stays an apposition even without its closing comma. */
+static void clause_after_title(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_doc *d = resolve(kb,
+                      "Echoing the new US Secretary of State Carla Babb, the "
+                      "prime minister said the talks would go on. The prime "
+                      "minister conceded that they were hard.\n",
+                      day(2022, 3, 1));
+  /* Babb alone: she is not "the prime minister" later */
+  if (count_code(d, "USAGOV") != 1) dump(d);
+  assert_int_equal(count_code(d, "USAGOV"), 1);
+  td_doc_free(d);
+  d = resolve(kb,
+              "Sales will rise, Edward Niedermeyer, president of the "
+              "Ukrainian Foreign Ministry said.\n",
+              day(2022, 3, 1));
+  expect(d, "Edward Niedermeyer", 0, "UKRGOV", TD_ACTOR_TITLE);
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+}
+
+/* The pronoun that attributes a quotation reaches back to before the
+ * quotation opened; an uncoded name that speaks is who the next pronoun
+ * means, not a coded person named before it. */
+static void speakers_of_quotes(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_doc *d = resolve(kb,
+                      "Peruvian Foreign Minister Ana Cecilia Gervasi spoke "
+                      "on Monday. \"We want peace. The army has moved. It "
+                      "is not over. So we have to be ready,\" she said.\n",
+                      day(2022, 3, 1));
+  expect(d, "she", 0, "PERGOV", TD_ACTOR_COREF);
+  td_doc_free(d);
+  d = resolve(kb,
+              "Peruvian Foreign Minister Ana Cecilia Gervasi met Chile. "
+              "Lopera said the talks had failed. She said the troops would "
+              "stay.\n",
+              day(2022, 3, 1));
+  if (count_code(d, "PERGOV") != 1) dump(d);
+  assert_int_equal(count_code(d, "PERGOV"), 1);
+  td_doc_free(d);
+  td_actor_kb_free(kb);
+}
+
 /* A company named with its suffix is the same company without it later
  * in the article; a name before a country's makes a company's name
  * ("Air Canada"), but not at a sentence's start, not joined by a hyphen
@@ -551,6 +600,8 @@ int main(void) {
       cmocka_unit_test(company_names_again),
       cmocka_unit_test(pronouns_reach_two_sentences),
       cmocka_unit_test(honorific_names),
+      cmocka_unit_test(clause_after_title),
+      cmocka_unit_test(speakers_of_quotes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -116,6 +116,10 @@ static void nearest_year(void **state) {
          "January", "2021-01", TD_TIMEX_DATE);
   expect("The talks will open in December.", "2022-03-04", "December",
          "2022-12", TD_TIMEX_DATE);
+  /* a future cue decides from further away: a plan is ahead */
+  expect("She will be named commander of the new crew for a long mission in "
+         "December.",
+         "2022-03-04", "December", "2022-12", TD_TIMEX_DATE);
   /* ... while a verb further away only breaks near ties */
   expect("The ministry said the loan would be repaid to its many creditors "
          "by February.",
