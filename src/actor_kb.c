@@ -676,16 +676,26 @@ static int load_clause_words(td_actor_kb *kb, const char *dir,
 }
 
 int td__kb_clause_word(const td_actor_kb *kb, const char *s, size_t n) {
+  if (kb->n_clause_word == 0) return 0;
   char nw[128];
   size_t m = td__actor_norm_word(s, n, nw, sizeof nw);
-  if (m == 0 || kb->n_clause_word == 0) return 0;
+  if (m == 0) return 0;
   uint64_t h = td__kb_word_hash((const unsigned char *)nw, m) & ~UINT64_C(1);
-  /* the entry sorts as h (aux) or h | 1 (say) */
-  for (uint64_t k = h; k <= (h | 1); k++)
-    if (bsearch(&k, kb->clause_word, kb->n_clause_word,
-                sizeof *kb->clause_word, cmp_u64))
-      return k & 1 ? TD__KB_CLAUSE_SAY : TD__KB_CLAUSE_AUX;
-  return 0;
+  /* The entry sorts as h (aux) or h | 1 (say): the first entry not below
+   * h is one of them if there is one, the aux first. Searched inline,
+   * not with bsearch: actors ask this of the word after most unknown
+   * names. */
+  const uint64_t *cw = kb->clause_word;
+  size_t lo = 0, hi = kb->n_clause_word;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (cw[mid] < h)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo == kb->n_clause_word || (cw[lo] | 1) != (h | 1)) return 0;
+  return cw[lo] & 1 ? TD__KB_CLAUSE_SAY : TD__KB_CLAUSE_AUX;
 }
 
 int td__kb_honorific(const td_actor_kb *kb, int32_t id) {
