@@ -311,6 +311,9 @@ int td__kb_honorific(const td_actor_kb *kb, int32_t id);
  * 0 for none. */
 enum { TD__KB_CLAUSE_AUX = 1, TD__KB_CLAUSE_SAY = 2 };
 int td__kb_clause_word(const td_actor_kb *kb, const char *s, size_t n);
+/* The same for a word by its kb hash (td__kb_word_hash of its normalised
+ * form). */
+int td__kb_clause_hash(const td_actor_kb *kb, uint64_t h);
 /* The phrase for ids[0..len), or NULL. */
 const kb_phrase *td__kb_phrase_find(const td_actor_kb *kb, const int32_t *ids,
                                     unsigned len, uint64_t hash);

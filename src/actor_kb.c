@@ -680,7 +680,11 @@ int td__kb_clause_word(const td_actor_kb *kb, const char *s, size_t n) {
   char nw[128];
   size_t m = td__actor_norm_word(s, n, nw, sizeof nw);
   if (m == 0) return 0;
-  uint64_t h = td__kb_word_hash((const unsigned char *)nw, m) & ~UINT64_C(1);
+  return td__kb_clause_hash(kb, td__kb_word_hash((const unsigned char *)nw, m));
+}
+
+int td__kb_clause_hash(const td_actor_kb *kb, uint64_t h) {
+  h &= ~UINT64_C(1);
   /* The entry sorts as h (aux) or h | 1 (say): the first entry not below
    * h is one of them if there is one, the aux first. Searched inline,
    * not with bsearch: actors ask this of the word after most unknown

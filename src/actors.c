@@ -1493,6 +1493,17 @@ static size_t chain_left(const resolver *r, size_t k) {
   return first;
 }
 
+/* What the word of unit u is in clause_words.txt (td__kb_clause_word): a
+ * plain word hashed straight from the text as build_units hashes it, the
+ * others normalised first. */
+static int clause_word_at(const resolver *r, uint32_t u) {
+  const unit *x = &r->units[u];
+  uint64_t h;
+  if (plain_hash(r->text, x->start, x->end, &h))
+    return td__kb_clause_hash(r->kb, h);
+  return td__kb_clause_word(r->kb, r->doc->text + x->start, x->end - x->start);
+}
+
 /* The apposition after unit u (", a reporter with Voice of America"):
  * returns the number of pieces from k that form it (0 if none) and fills
  * cc. */
@@ -1528,8 +1539,7 @@ static size_t apposition(resolver *r, size_t k, uint32_t u, int opens,
    * out as wires often do ("..., Edward Niedermeyer, president of
    * Niedermeyer-Martin Co said"). */
   if (!opens && u < r->n_units && r->units[u].word && !r->units[u].cap &&
-      td__kb_clause_word(r->kb, r->doc->text + r->units[u].start,
-                         r->units[u].end - r->units[u].start))
+      clause_word_at(r, u))
     return 0;
   return q - k;
 }
@@ -1936,11 +1946,7 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
        * a pronoun after it most likely means, like one after "Mr". */
       int speaks = p->kind == P_NAME && !h && p->u1 < r->n_units &&
                    r->units[p->u1].word && !r->units[p->u1].cap &&
-                   td__kb_clause_word(r->kb,
-                                      r->doc->text + r->units[p->u1].start,
-                                      r->units[p->u1].end -
-                                          r->units[p->u1].start) ==
-                       TD__KB_CLAUSE_SAY;
+                   clause_word_at(r, p->u1) == TD__KB_CLAUSE_SAY;
       if (h || speaks) {
         r->unk_set = 1;
         r->unk_ment = r->doc->n_mentions;
