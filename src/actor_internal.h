@@ -206,6 +206,9 @@ struct td_actor_kb {
    * sorted ("..., the prime minister said", "Lyng said") */
   uint64_t *clause_word;
   size_t n_clause_word;
+  /* bit (h >> 54) of the hash of each: most words find theirs clear and
+   * are no clause word without a search */
+  uint64_t clause_bits[16];
   /* Words that open a name matched in lowercase (roles: "secretary",
    * "troops"), by first two letters and length: a lowercase word of the
    * text outside any name is looked up only when its bit is set. */

@@ -663,9 +663,9 @@ static int load_clause_words(td_actor_kb *kb, const char *dir,
         kb->clause_word =
             td_xrealloc(kb->clause_word, cap * sizeof *kb->clause_word);
       }
-      kb->clause_word[kb->n_clause_word++] =
-          (td__kb_word_hash((const unsigned char *)nw, n) & ~UINT64_C(1)) |
-          (uint64_t)say;
+      uint64_t h = td__kb_word_hash((const unsigned char *)nw, n);
+      kb->clause_word[kb->n_clause_word++] = (h & ~UINT64_C(1)) | (uint64_t)say;
+      kb->clause_bits[h >> 60] |= UINT64_C(1) << ((h >> 54) & 63);
     }
   }
   td__lines_close(&r);
@@ -684,6 +684,7 @@ int td__kb_clause_word(const td_actor_kb *kb, const char *s, size_t n) {
 }
 
 int td__kb_clause_hash(const td_actor_kb *kb, uint64_t h) {
+  if (!((kb->clause_bits[h >> 60] >> ((h >> 54) & 63)) & 1)) return 0;
   h &= ~UINT64_C(1);
   /* The entry sorts as h (aux) or h | 1 (say): the first entry not below
    * h is one of them if there is one, the aux first. Searched inline,
