@@ -1941,12 +1941,18 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       continue;
     }
     if (p->kind == KB_PERSON || p->kind == P_NAME) {
-      int h = p->kind == P_NAME ? honorific_before(r, p->u0) : 0;
       /* An uncoded name that speaks ("Lyng said", "Lyng told") is who
-       * a pronoun after it most likely means, like one after "Mr". */
-      int speaks = p->kind == P_NAME && !h && p->u1 < r->n_units &&
-                   r->units[p->u1].word && !r->units[p->u1].cap &&
-                   clause_word_at(r, p->u1) == TD__KB_CLAUSE_SAY;
+       * a pronoun after it most likely means, like one after "Mr". That
+       * only keeps a pronoun from a person named before the name: while
+       * the article has no person, none can be, and nothing is looked
+       * at. */
+      int h = 0, speaks = 0;
+      if (p->kind == P_NAME && r->n_persons) {
+        h = honorific_before(r, p->u0);
+        speaks = !h && p->u1 < r->n_units && r->units[p->u1].word &&
+                 !r->units[p->u1].cap &&
+                 clause_word_at(r, p->u1) == TD__KB_CLAUSE_SAY;
+      }
       if (h || speaks) {
         r->unk_set = 1;
         r->unk_ment = r->doc->n_mentions;
