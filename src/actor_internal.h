@@ -206,6 +206,9 @@ struct td_actor_kb {
    * sorted ("..., the prime minister said", "Lyng said") */
   uint64_t *clause_word;
   size_t n_clause_word;
+  /* bit (h >> 54) of the hash of each: most words find theirs clear and
+   * are no clause word without a search */
+  uint64_t clause_bits[16];
   /* Words that open a name matched in lowercase (roles: "secretary",
    * "troops"), by first two letters and length: a lowercase word of the
    * text outside any name is looked up only when its bit is set. */
@@ -220,6 +223,13 @@ struct td_actor_kb {
   /* phrase table: open addressing over token-id sequences */
   struct kb_phrase *phr;
   uint32_t phr_cap, n_phr;
+  /* A bit for each pair of token ids that ends a phrase of two tokens or
+   * more (its last two), at least 16 bits per such phrase: a longer match
+   * is looked for in the phrase table (with dictionaries loaded, far
+   * bigger than the cache) only when its last two words are such a
+   * pair. */
+  uint64_t *pair_bits;
+  uint32_t pair_nbits, n_pairs;
   int32_t *ids; /* token-id sequences of phrases */
   size_t n_ids, ids_cap;
   struct kb_link *links; /* phrase -> entries lists */
@@ -304,9 +314,25 @@ int td__kb_honorific(const td_actor_kb *kb, int32_t id);
  * 0 for none. */
 enum { TD__KB_CLAUSE_AUX = 1, TD__KB_CLAUSE_SAY = 2 };
 int td__kb_clause_word(const td_actor_kb *kb, const char *s, size_t n);
+/* The same for a word by its kb hash (td__kb_word_hash of its normalised
+ * form). */
+int td__kb_clause_hash(const td_actor_kb *kb, uint64_t h);
 /* The phrase for ids[0..len), or NULL. */
 const kb_phrase *td__kb_phrase_find(const td_actor_kb *kb, const int32_t *ids,
                                     unsigned len, uint64_t hash);
+/* The bit of pair_bits (nbits of them) for token ids a, b. */
+static inline uint32_t td__kb_pair_bit(int32_t a, int32_t b, uint32_t nbits) {
+  uint64_t x = ((uint64_t)(uint32_t)a << 32 | (uint32_t)b) *
+               UINT64_C(0x9E3779B97F4A7C15);
+  return (uint32_t)(x >> 32) & (nbits - 1);
+}
+/* Whether token ids a, b may be the last two of a phrase: 0 means no
+ * phrase ends in them. */
+static inline int td__kb_pair_may(const td_actor_kb *kb, int32_t a, int32_t b) {
+  if (kb->pair_nbits == 0) return 0;
+  uint32_t k = td__kb_pair_bit(a, b, kb->pair_nbits);
+  return (int)((kb->pair_bits[k >> 6] >> (k & 63)) & 1);
+}
 /* The same, inline, for the matching loop. */
 static inline const kb_phrase *td__kb_phrase_get(const td_actor_kb *kb,
                                                  const int32_t *ids,

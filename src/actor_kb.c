@@ -262,6 +262,24 @@ static void phr_grow(td_actor_kb *kb) {
   free(old);
 }
 
+/* Set the pair bit of a phrase's last two tokens (see pair_bits). */
+static void pair_set(td_actor_kb *kb, const int32_t *ids, unsigned len) {
+  uint32_t k = td__kb_pair_bit(ids[len - 2], ids[len - 1], kb->pair_nbits);
+  kb->pair_bits[k >> 6] |= UINT64_C(1) << (k & 63);
+}
+
+/* Count one more phrase of two tokens or more, growing the pair filter
+ * (and setting the bits of every phrase again) when it gets dense. */
+static void pairs_grow(td_actor_kb *kb) {
+  if (++kb->n_pairs * 16 <= kb->pair_nbits) return;
+  kb->pair_nbits = kb->pair_nbits ? kb->pair_nbits * 4 : 1u << 16;
+  free(kb->pair_bits);
+  kb->pair_bits = td_xcalloc(kb->pair_nbits / 64, sizeof *kb->pair_bits);
+  for (uint32_t i = 0; i < kb->phr_cap; i++)
+    if (kb->phr[i].len >= 2)
+      pair_set(kb, kb->ids + kb->phr[i].ids, kb->phr[i].len);
+}
+
 /* The phrase for ids, created (as a prefix-only phrase) if new. */
 static kb_phrase *phr_get(td_actor_kb *kb, const int32_t *ids, unsigned len,
                           uint64_t hash) {
@@ -278,6 +296,10 @@ static kb_phrase *phr_get(td_actor_kb *kb, const int32_t *ids, unsigned len,
     kb->n_ids += len;
     kb->n_phr++;
     if (len == 1) kb->tok_ent1[ids[0]] = -1;
+    if (len >= 2) {
+      pairs_grow(kb); /* sets the bits of the phrases before */
+      pair_set(kb, ids, len);
+    }
   }
   return &kb->phr[j];
 }
@@ -644,9 +666,9 @@ static int load_clause_words(td_actor_kb *kb, const char *dir,
         kb->clause_word =
             td_xrealloc(kb->clause_word, cap * sizeof *kb->clause_word);
       }
-      kb->clause_word[kb->n_clause_word++] =
-          (td__kb_word_hash((const unsigned char *)nw, n) & ~UINT64_C(1)) |
-          (uint64_t)say;
+      uint64_t h = td__kb_word_hash((const unsigned char *)nw, n);
+      kb->clause_word[kb->n_clause_word++] = (h & ~UINT64_C(1)) | (uint64_t)say;
+      kb->clause_bits[h >> 60] |= UINT64_C(1) << ((h >> 54) & 63);
     }
   }
   td__lines_close(&r);
@@ -657,16 +679,31 @@ static int load_clause_words(td_actor_kb *kb, const char *dir,
 }
 
 int td__kb_clause_word(const td_actor_kb *kb, const char *s, size_t n) {
+  if (kb->n_clause_word == 0) return 0;
   char nw[128];
   size_t m = td__actor_norm_word(s, n, nw, sizeof nw);
-  if (m == 0 || kb->n_clause_word == 0) return 0;
-  uint64_t h = td__kb_word_hash((const unsigned char *)nw, m) & ~UINT64_C(1);
-  /* the entry sorts as h (aux) or h | 1 (say) */
-  for (uint64_t k = h; k <= (h | 1); k++)
-    if (bsearch(&k, kb->clause_word, kb->n_clause_word,
-                sizeof *kb->clause_word, cmp_u64))
-      return k & 1 ? TD__KB_CLAUSE_SAY : TD__KB_CLAUSE_AUX;
-  return 0;
+  if (m == 0) return 0;
+  return td__kb_clause_hash(kb, td__kb_word_hash((const unsigned char *)nw, m));
+}
+
+int td__kb_clause_hash(const td_actor_kb *kb, uint64_t h) {
+  if (!((kb->clause_bits[h >> 60] >> ((h >> 54) & 63)) & 1)) return 0;
+  h &= ~UINT64_C(1);
+  /* The entry sorts as h (aux) or h | 1 (say): the first entry not below
+   * h is one of them if there is one, the aux first. Searched inline,
+   * not with bsearch: actors ask this of the word after most unknown
+   * names. */
+  const uint64_t *cw = kb->clause_word;
+  size_t lo = 0, hi = kb->n_clause_word;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (cw[mid] < h)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo == kb->n_clause_word || (cw[lo] | 1) != (h | 1)) return 0;
+  return cw[lo] & 1 ? TD__KB_CLAUSE_SAY : TD__KB_CLAUSE_AUX;
 }
 
 int td__kb_honorific(const td_actor_kb *kb, int32_t id) {
@@ -1074,6 +1111,7 @@ void td_actor_kb_free(td_actor_kb *kb) {
   free(kb->tok_flags);
   free(kb->tok_ent1);
   free(kb->tok_bits);
+  free(kb->pair_bits);
   free(kb->short_tab);
   free(kb->short_raw);
   free(kb->phr);

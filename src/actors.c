@@ -735,8 +735,12 @@ static PER_SENTENCE void find_pieces(resolver *r) {
         if (j == i + 1) h = td__kb_hash_step(h, ids[0]);
         h = td__kb_hash_step(h, id);
         ids[j - i] = id;
+        /* The phrase table only when some phrase ends in these two
+         * words. */
         const kb_phrase *p =
-            td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h);
+            td__kb_pair_may(kb, ids[j - i - 1], id)
+                ? td__kb_phrase_get(kb, ids, (unsigned)(j - i + 1), h)
+                : NULL;
         head = p ? p->entries : TD__KB_NO_PHRASE;
       }
     }
@@ -1489,6 +1493,17 @@ static size_t chain_left(const resolver *r, size_t k) {
   return first;
 }
 
+/* What the word of unit u is in clause_words.txt (td__kb_clause_word): a
+ * plain word hashed straight from the text as build_units hashes it, the
+ * others normalised first. */
+static int clause_word_at(const resolver *r, uint32_t u) {
+  const unit *x = &r->units[u];
+  uint64_t h;
+  if (plain_hash(r->text, x->start, x->end, &h))
+    return td__kb_clause_hash(r->kb, h);
+  return td__kb_clause_word(r->kb, r->doc->text + x->start, x->end - x->start);
+}
+
 /* The apposition after unit u (", a reporter with Voice of America"):
  * returns the number of pieces from k that form it (0 if none) and fills
  * cc. */
@@ -1524,8 +1539,7 @@ static size_t apposition(resolver *r, size_t k, uint32_t u, int opens,
    * out as wires often do ("..., Edward Niedermeyer, president of
    * Niedermeyer-Martin Co said"). */
   if (!opens && u < r->n_units && r->units[u].word && !r->units[u].cap &&
-      td__kb_clause_word(r->kb, r->doc->text + r->units[u].start,
-                         r->units[u].end - r->units[u].start))
+      clause_word_at(r, u))
     return 0;
   return q - k;
 }
@@ -1946,15 +1960,18 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       continue;
     }
     if (p->kind == KB_PERSON || p->kind == P_NAME) {
-      int h = p->kind == P_NAME ? honorific_before(r, p->u0) : 0;
       /* An uncoded name that speaks ("Lyng said", "Lyng told") is who
-       * a pronoun after it most likely means, like one after "Mr". */
-      int speaks =
-          p->kind == P_NAME && !h && p->u1 < r->n_units &&
-          r->units[p->u1].word && !r->units[p->u1].cap &&
-          td__kb_clause_word(r->kb, r->doc->text + r->units[p->u1].start,
-                             r->units[p->u1].end - r->units[p->u1].start) ==
-              TD__KB_CLAUSE_SAY;
+       * a pronoun after it most likely means, like one after "Mr". That
+       * only keeps a pronoun from a person named before the name: while
+       * the article has no person, none can be, and nothing is looked
+       * at. */
+      int h = 0, speaks = 0;
+      if (p->kind == P_NAME && r->n_persons) {
+        h = honorific_before(r, p->u0);
+        speaks = !h && p->u1 < r->n_units && r->units[p->u1].word &&
+                 !r->units[p->u1].cap &&
+                 clause_word_at(r, p->u1) == TD__KB_CLAUSE_SAY;
+      }
       if (h || speaks) {
         r->unk_set = 1;
         r->unk_ment = r->doc->n_mentions;
@@ -2179,7 +2196,10 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
     if (r->n_cand == 0) continue; /* nothing can open a piece */
     find_pieces(r);
     if (r->n_pieces == 0) continue;
-    honorific_names(r);
+    /* Only a country, seat or organisation turns into a name after an
+     * honorific. */
+    if (r->kinds & (1u << KB_COUNTRY | 1u << KB_SEAT | 1u << KB_ORG))
+      honorific_names(r);
     find_companies(r);
     /* Only known people are namesakes (the company pass makes none). */
     if (r->kinds & 1u << KB_PERSON) split_namesakes(r);
