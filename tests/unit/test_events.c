@@ -1177,6 +1177,8 @@ static void more_word_senses(void **state) {
       "Chile has capped budgetary requests by the ministries.",
       "Peru welcomed the end of the strike.",
       "The treaty calls for Peru to buy more wheat.",
+      /* "allow" without an actor allowed is no yielding */
+      "Peru will resume payments, allowing banks to recoup their losses.",
   };
   for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
     td_doc *d = code(texts[i]);
@@ -1196,6 +1198,12 @@ static void more_word_senses(void **state) {
   e = find(d, "041");
   if (!e) dump(d);
   assert_non_null(e);
+  td_doc_free(d);
+  d = code("Chile has allowed Peru to take the lead.");
+  e = find(d, "080");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->target_code, "PER");
   td_doc_free(d);
 }
 
