@@ -1016,15 +1016,25 @@ static int honorific_before(const resolver *r, uint32_t u0) {
 static void honorific_names(resolver *r) {
   for (size_t i = 0; i < r->n_pieces; i++) {
     piece *p = &r->pieces[i];
-    if (p->kind == P_NAME || p->kind == P_COMPANY || p->kind == KB_PERSON ||
-        p->kind == KB_ROLE || p->kind == KB_PRONOUN ||
-        p->kind == KB_ACTOR) /* a dictionary's actor may be a person */
+    int h;
+    if (p->kind == KB_PERSON) {
+      /* "Mrs Blair" is not Tony Blair: an honorific of the other gender
+       * makes a known person's surname someone else's name */
+      uint16_t g = r->kb->ent[p->entry].flags & (KBF_MALE | KBF_FEMALE);
+      if (!g || !(h = honorific_before(r, p->u0))) continue;
+      uint16_t hg = r->kb->honorific_gender[h - 1];
+      if (!hg || hg == g) continue;
+    } else if (p->kind == P_NAME || p->kind == P_COMPANY ||
+               p->kind == KB_ROLE || p->kind == KB_PRONOUN ||
+               p->kind == KB_ACTOR) { /* a dictionary's actor may be a
+                                         person */
       continue;
-    if (honorific_before(r, p->u0)) {
-      p->kind = P_NAME;
-      p->entry = -1;
-      p->code = -1;
+    } else if (!honorific_before(r, p->u0)) {
+      continue;
     }
+    p->kind = P_NAME;
+    p->entry = -1;
+    p->code = -1;
   }
 }
 
@@ -1696,8 +1706,13 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0, uint32_t u1,
     for (uint32_t u = n0; u < n1; u++)
       hr = name_hash_bytes(hr, r->doc->text + r->units[u].start,
                            r->units[u].end - r->units[u].start);
+    /* "Mrs Blair" after "Tony Blair": an honorific of the other gender
+     * names someone else */
+    int hon = honorific_before(r, n0);
+    uint16_t hg = hon ? r->kb->honorific_gender[hon - 1] : 0;
     for (size_t i = 0; i < r->doc->n_entities && ent < 0; i++)
-      if (r->doc->entities[i].kind == TD_ENT_PERSON && r->info[i].h_full == hr)
+      if (r->doc->entities[i].kind == TD_ENT_PERSON &&
+          r->info[i].h_full == hr && gender_ok(hg, r->info[i].gender))
         ent = (int32_t)i;
     /* A single known word ("Vladimir" of "[President Vladimir] Putin")
      * is part of a name, not a new person. */
@@ -1705,7 +1720,7 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0, uint32_t u1,
     if (ent < 0 && !text_code[0])
       for (size_t i = 0; i < r->doc->n_entities && ent < 0; i++)
         if (r->doc->entities[i].kind == TD_ENT_PERSON &&
-            r->info[i].h_last == hr)
+            r->info[i].h_last == hr && gender_ok(hg, r->info[i].gender))
           ent = (int32_t)i;
     if (ent >= 0) {
       how = text_code[0] ? TD_ACTOR_TITLE : TD_ACTOR_COREF;
@@ -2197,8 +2212,9 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
     find_pieces(r);
     if (r->n_pieces == 0) continue;
     /* Only a country, seat or organisation turns into a name after an
-     * honorific. */
-    if (r->kinds & (1u << KB_COUNTRY | 1u << KB_SEAT | 1u << KB_ORG))
+     * honorific, and a known person after one of the other gender. */
+    if (r->kinds &
+        (1u << KB_COUNTRY | 1u << KB_SEAT | 1u << KB_ORG | 1u << KB_PERSON))
       honorific_names(r);
     find_companies(r);
     /* Only known people are namesakes (the company pass makes none). */

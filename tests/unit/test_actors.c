@@ -485,6 +485,12 @@ static void honorific_names(void **state) {
   assert_int_equal(count_code(d, "NLDGOV"), 1);
   assert_int_equal(count_code(d, "FRA"), 1);
   td_doc_free(d);
+  /* "Mrs Blair" is not Tony Blair, "Mr Blair" is */
+  d = resolve(kb, "Tony Blair spoke. Mrs Blair said so. Mr Blair agreed.\n",
+              day(2005, 3, 1));
+  if (count_code(d, "GBRGOV") != 2) dump(d);
+  assert_int_equal(count_code(d, "GBRGOV"), 2);
+  td_doc_free(d);
   /* "he" after an uncoded "Mr Rios" is not the minister named before */
   d = resolve(kb,
               "Chilean Foreign Minister Dana Soto met Peru. Mr Rios said he "

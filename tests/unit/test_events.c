@@ -1179,6 +1179,10 @@ static void more_word_senses(void **state) {
       "The treaty calls for Peru to buy more wheat.",
       /* "allow" without an actor allowed is no yielding */
       "Peru will resume payments, allowing banks to recoup their losses.",
+      /* weapons named are not weapons used; protecting reserves is no
+       * military protection */
+      "Chile read the dossier on Peru's weapons of mass destruction.",
+      "Chile acted to protect its reserves.",
   };
   for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
     td_doc *d = code(texts[i]);
