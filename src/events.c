@@ -1315,7 +1315,10 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
     int v = before_auxiliaries(c, j);
     if (v > 1 && c->t[v].punct == ',')
       for (int r = v - 1; r > 0 && r > v - 40; r--) {
-        if (is_boundary(&c->t[r]) || c->t[r].quote != q ||
+        /* words quoted inside the clause are passed over ("who argues
+         * the constitution reflected a \"British vision\", has said") */
+        if (c->t[r].quote != q && !is_boundary(&c->t[r])) continue;
+        if (is_boundary(&c->t[r]) ||
             ((c->t[r].cls & TD__WC_REL) && !(c->t[r].cls & TD__WC_RELPRON)))
           break; /* "..., although several countries, ... have" */
         if ((c->t[r].cls & TD__WC_RELPRON) && !(c->t[r].cls & TD__WC_DET) &&

@@ -1073,6 +1073,17 @@ static void unknown_speakers(void **state) {
   assert_int_equal(from_in(d, 0, "CHL"), 2);
   assert_int_equal(from_in(d, 1, "PER"), 1);
   td_doc_free(d);
+  /* words quoted inside the relative clause do not stop the skip */
+  d = code(
+      "Chilean Foreign Minister Ana Soto, who argues the treaty reflected a "
+      "\"Peruvian vision for Europe\" and gives \"national governments a "
+      "stronger grip\", has "
+      "said the vote could be held in spring.");
+  if (from_in(d, 0, "PER")) dump(d);
+  assert_int_equal(from_in(d, 0, "PER"), 0);
+  assert_non_null(find(d, "010"));
+  assert_actor(find(d, "010")->source_code, "CHLGOV");
+  td_doc_free(d);
 }
 
 /* "no plans to", "no intention of": a plan denied is no threat or
@@ -1132,8 +1143,9 @@ static void denied_plans(void **state) {
   assert_int_equal(from_in(d, 3, "PER"), 0);
   td_doc_free(d);
   /* "as well as" coordinates like "and" */
-  d = code("Chile must continue talks, as well as withdraw its troops from "
-           "the border with Peru.");
+  d = code(
+      "Chile must continue talks, as well as withdraw its troops from "
+      "the border with Peru.");
   e = find(d, "0874");
   if (!e || !(e->flags & TD_EVF_HYPOTHETICAL)) dump(d);
   assert_non_null(e);
