@@ -1917,26 +1917,29 @@ static int32_t governing_timex(coder *c, const match *m) {
      * spending would rise, he said"): none across another predicate, a
      * quotation mark or, after the verb, "that". */
     if (m->p->flags & TD__PF_SAY) {
+      /* A time opening the sentence, closed by a comma, dates what the
+       * sentence reports ("On January 28, in a conversation with Macron,
+       * Putin noted"). */
+      int x_end = j;
+      while (x_end + 1 < c->n && c->t[x_end + 1].timex == x) x_end++;
+      int fronted = j <= 1 && x_end < m->first && x_end + 1 < c->n &&
+                    c->t[x_end + 1].punct == ',';
       int a = j < m->head ? j + 1 : m->last + 1, b = j < m->head ? m->first : j;
       int across = 0;
-      for (int k = a; k < b && !across; k++)
+      for (int k = a; k < b && !across && !fronted; k++)
         across = c->t[k].punct == '"' ||
                  (c->t[k].head && (k < m->first || k > m->last)) ||
                  (j > m->last && (c->t[k].cls & TD__WC_REL) &&
                   c->t[k].mention < 0);
-      /* before the verb and a comma, only a time opening the sentence
-       * dates the statement ("On January 27, Peskov noted"); one further
-       * in is inside what was said ("1988 defense spending would rise,
-       * he said", "exports would fall in March, Japan said") */
-      if (!across && j < m->head) {
-        int x_end = j;
-        while (x_end + 1 < m->first && c->t[x_end + 1].timex == x) x_end++;
+      /* before the verb and a comma, a time further in is inside what
+       * was said ("1988 defense spending would rise, he said", "exports
+       * would fall in March, Japan said") */
+      if (!across && !fronted && j < m->head)
         for (int k = x_end + 1; k < m->first; k++)
           if (c->t[k].punct == ',') {
-            across = k != x_end + 1 || j > 1;
+            across = 1;
             break;
           }
-      }
       /* "announced his decision to leave late yesterday": a day named
        * relative to the story, and not after it, is when it was said */
       if (across && !(j > m->last && (tx->flags & TD_TIMEXF_RELATIVE) &&

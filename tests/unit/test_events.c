@@ -392,6 +392,13 @@ static void statement_dates(void **state) {
   assert_non_null(e);
   assert_int_equal(e->date.day, 31);
   td_doc_free(d);
+  d = code("On January 28, in a conversation with Peru, Chile noted that "
+           "exports would rise.");
+  e = find(d, "010");
+  if (!e || e->date.day != 28) dump(d);
+  assert_non_null(e);
+  assert_int_equal(e->date.day, 28);
+  td_doc_free(d);
   d = code("On Monday, Japan said its exports would rise in 2023.");
   e = find(d, "010");
   assert_non_null(e);
