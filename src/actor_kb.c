@@ -629,11 +629,6 @@ static int load_honorifics(td_actor_kb *kb, const char *dir,
   return 0;
 }
 
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return x < y ? -1 : x > y;
-}
-
 /* clause_words.txt: "say: words" and "aux: words" lines. Kept as hashes
  * (td__kb_word_hash) with the kind in the low bit, sorted: they name
  * nothing, and the scan of names never sees them. */
@@ -674,7 +669,7 @@ static int load_clause_words(td_actor_kb *kb, const char *dir,
   td__lines_close(&r);
   if (kb->n_clause_word)
     qsort(kb->clause_word, kb->n_clause_word, sizeof *kb->clause_word,
-          cmp_u64);
+          td__cmp_u64);
   return 0;
 }
 
@@ -690,18 +685,9 @@ int td__kb_clause_hash(const td_actor_kb *kb, uint64_t h) {
   if (!((kb->clause_bits[h >> 60] >> ((h >> 54) & 63)) & 1)) return 0;
   h &= ~UINT64_C(1);
   /* The entry sorts as h (aux) or h | 1 (say): the first entry not below
-   * h is one of them if there is one, the aux first. Searched inline,
-   * not with bsearch: actors ask this of the word after most unknown
-   * names. */
+   * h is one of them if there is one, the aux first. */
   const uint64_t *cw = kb->clause_word;
-  size_t lo = 0, hi = kb->n_clause_word;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (cw[mid] < h)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  size_t lo = td__u64_lower_bound(cw, kb->n_clause_word, h);
   if (lo == kb->n_clause_word || (cw[lo] | 1) != (h | 1)) return 0;
   return cw[lo] & 1 ? TD__KB_CLAUSE_SAY : TD__KB_CLAUSE_AUX;
 }

@@ -215,11 +215,6 @@ static void words_free(word_list *wl) {
   memset(wl, 0, sizeof *wl);
 }
 
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return x < y ? -1 : x > y;
-}
-
 /* Sorted distinct k-gram hashes of words [a, b) of wl; returns the count,
  * *out malloc'd (NULL when none). */
 static size_t shingles_of(const word_list *wl, size_t a, size_t b, unsigned k,
@@ -229,7 +224,7 @@ static size_t shingles_of(const word_list *wl, size_t a, size_t b, unsigned k,
   size_t n = b - a - k + 1;
   uint64_t *s = td_xmalloc(n * sizeof *s);
   for (size_t i = 0; i < n; i++) s[i] = shingle_hash(wl->hash + a + i, k);
-  qsort(s, n, sizeof *s, cmp_u64);
+  qsort(s, n, sizeof *s, td__cmp_u64);
   size_t m = 0;
   for (size_t i = 0; i < n; i++)
     if (m == 0 || s[m - 1] != s[i]) s[m++] = s[i];
@@ -959,7 +954,7 @@ static size_t number_set(const char *t, size_t n, uint64_t **out) {
     (*out)[m++] = XXH3_64bits(buf, len);
   }
   if (m == 0) return 0;
-  qsort(*out, m, sizeof **out, cmp_u64);
+  qsort(*out, m, sizeof **out, td__cmp_u64);
   size_t u = 1;
   for (size_t k = 1; k < m; k++)
     if ((*out)[k] != (*out)[u - 1]) (*out)[u++] = (*out)[k];
@@ -2002,20 +1997,13 @@ static size_t load_stopwords(uint64_t **out) {
     (*out)[n++] = XXH3_64bits(buf, len);
   }
   td__lines_close(&lr);
-  if (n) qsort(*out, n, sizeof **out, cmp_u64);
+  if (n) qsort(*out, n, sizeof **out, td__cmp_u64);
   return n;
 }
 
 static int has_u64(const uint64_t *v, size_t n, uint64_t x) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (v[mid] < x)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo < n && v[lo] == x;
+  size_t i = td__u64_lower_bound(v, n, x);
+  return i < n && v[i] == x;
 }
 
 typedef struct para_rec {
@@ -2119,7 +2107,7 @@ int td_paraphrases_each(td_store *st, double min_sim,
       size_t nw = 0;
       for (size_t i = 0; i < wl.n; i++)
         if (!has_u64(stop, nstop, wl.hash[i])) w[nw++] = wl.hash[i];
-      qsort(w, nw, sizeof *w, cmp_u64);
+      qsort(w, nw, sizeof *w, td__cmp_u64);
       size_t u = 0;
       for (size_t i = 0; i < nw; i++)
         if (u == 0 || w[u - 1] != w[i]) w[u++] = w[i];

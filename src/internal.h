@@ -83,6 +83,11 @@ bool td__ieq(const char *a, const char *b, size_t n);
 /* 32-bit FNV-1a of the n bytes at s with ASCII letters lowercased: a key
  * for small word tables that ignore case. */
 uint32_t td__hash_lower(const char *s, size_t n);
+/* qsort comparison of two uint64_t, ascending. */
+int td__cmp_u64(const void *a, const void *b);
+/* The index of the first of the n ascending values v not below x (n when
+ * there is none). */
+size_t td__u64_lower_bound(const uint64_t *v, size_t n, uint64_t x);
 
 /* A data or dictionary file read line by line, for every stage that loads
  * knowledge from data/. */
