@@ -151,6 +151,11 @@ static void titles_code_unknown_people(void **state) {
       mention(d, "Nowakowski", 0)->entity,
       mention(d, "Polish Foreign Minister Jan Nowakowski", 0)->entity);
   td_doc_free(d);
+  /* a British shadow minister is the opposition's */
+  d = resolve(kb, "Shadow chancellor Tom Fenwick said taxes would fall.\n",
+              day(2005, 3, 1));
+  expect(d, "Shadow chancellor Tom Fenwick", 0, "GBROPP", TD_ACTOR_TITLE);
+  td_doc_free(d);
   td_actor_kb_free(kb);
 }
 
