@@ -1202,6 +1202,9 @@ static void more_word_senses(void **state) {
        * military protection */
       "Chile read the dossier on Peru's weapons of mass destruction.",
       "Chile acted to protect its reserves.",
+      /* a question asked is no appeal */
+      "Chile asked: \"How can Peru fight crime?\"",
+      "Asked about Peru by reporters, the official smiled.",
   };
   for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
     td_doc *d = code(texts[i]);
