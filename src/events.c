@@ -456,6 +456,23 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
           (strcmp(c->t[i + 1].lower, "by") == 0 ||
            strcmp(c->t[i + 1].lower, "of") == 0))
         return 0;
+      /* "facing questions", "dismissed questions": an -s form right after
+       * a verb's -ing or past form is its object, a plural noun (but
+       * "conducted repeated attacks": a participle after a verb is an
+       * adjective, and the noun after it may name the act). */
+      if ((sh & TD__SH_S) && !(sh & (TD__SH_BASE | TD__SH_PAST)) &&
+          p->n_words == 1 && prev && prev->mention < 0 && !prev->punct &&
+          !prev->cap && !prev->cls) {
+        size_t pl = strlen(prev->lower);
+        const stok *pp = i > 1 ? &c->t[i - 2] : NULL;
+        size_t ppl = pp ? strlen(pp->lower) : 0;
+        int pp_verb = pp && !pp->punct && pp->mention < 0 &&
+                      (past_form(pp) ||
+                       (ppl > 4 && strcmp(pp->lower + ppl - 3, "ing") == 0));
+        if (!pp_verb && (past_form(prev) ||
+                         (pl > 4 && strcmp(prev->lower + pl - 3, "ing") == 0)))
+          return 0;
+      }
       /* "brokers said", "attacks were": an -s form before a verb or an
        * auxiliary is a plural noun. */
       if ((sh & TD__SH_S) && !(sh & (TD__SH_BASE | TD__SH_PAST)) &&
@@ -1927,10 +1944,10 @@ static int32_t governing_timex(coder *c, const match *m) {
       int a = j < m->head ? j + 1 : m->last + 1, b = j < m->head ? m->first : j;
       int across = 0;
       for (int k = a; k < b && !across && !fronted; k++)
-        across = c->t[k].punct == '"' ||
-                 (c->t[k].head && (k < m->first || k > m->last)) ||
-                 (j > m->last && (c->t[k].cls & TD__WC_REL) &&
-                  c->t[k].mention < 0);
+        across =
+            c->t[k].punct == '"' ||
+            (c->t[k].head && (k < m->first || k > m->last)) ||
+            (j > m->last && (c->t[k].cls & TD__WC_REL) && c->t[k].mention < 0);
       /* before the verb and a comma, a time further in is inside what
        * was said ("1988 defense spending would rise, he said", "exports
        * would fall in March, Japan said") */

@@ -1205,6 +1205,8 @@ static void more_word_senses(void **state) {
       /* a question asked is no appeal */
       "Chile asked: \"How can Peru fight crime?\"",
       "Asked about Peru by reporters, the official smiled.",
+      /* an -s form right after a verb is its object, a noun */
+      "Chile faced questions about Peru.",
   };
   for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
     td_doc *d = code(texts[i]);
@@ -1224,6 +1226,14 @@ static void more_word_senses(void **state) {
   e = find(d, "041");
   if (!e) dump(d);
   assert_non_null(e);
+  td_doc_free(d);
+  /* "conducted repeated attacks": the attacks after an adjective are
+   * still the act */
+  d = code("Iran has conducted repeated attacks on Kuwait.");
+  e = find(d, "180");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->target_code, "KWT");
   td_doc_free(d);
   d = code("Chile has allowed Peru to take the lead.");
   e = find(d, "080");
