@@ -417,6 +417,23 @@ static int ends_ly(const stok *k) {
   return n > 3 && strcmp(k->lower + n - 2, "ly") == 0;
 }
 
+/* A word read as a verb's -ing or past form ("facing", "dismissed"). */
+static int verb_form(const stok *k) {
+  size_t n = strlen(k->lower);
+  return past_form(k) || (n > 4 && strcmp(k->lower + n - 3, "ing") == 0);
+}
+
+/* The token before the lowercase -ly adverbs (at most max of them) right
+ * before token i ("the temporarily occupied"): i - 1 when there are none,
+ * -1 at the sentence start. */
+static int before_ly_adverbs(const coder *c, int i, int max) {
+  int j = i - 1;
+  while (j >= 0 && i - 1 - j < max && c->t[j].mention < 0 && !c->t[j].punct &&
+         !c->t[j].cap && ends_ly(&c->t[j]))
+    j--;
+  return j;
+}
+
 static int noun_modifier(const coder *c, int i) {
   const stok *prev = i > 0 ? &c->t[i - 1] : NULL;
   if (i + 1 >= c->n ||
@@ -462,16 +479,9 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
        * adjective, and the noun after it may name the act). */
       if ((sh & TD__SH_S) && !(sh & (TD__SH_BASE | TD__SH_PAST)) &&
           p->n_words == 1 && prev && prev->mention < 0 && !prev->punct &&
-          !prev->cap && !prev->cls) {
-        size_t pl = strlen(prev->lower);
+          !prev->cap && !prev->cls && verb_form(prev)) {
         const stok *pp = i > 1 ? &c->t[i - 2] : NULL;
-        size_t ppl = pp ? strlen(pp->lower) : 0;
-        int pp_verb = pp && !pp->punct && pp->mention < 0 &&
-                      (past_form(pp) ||
-                       (ppl > 4 && strcmp(pp->lower + ppl - 3, "ing") == 0));
-        if (!pp_verb && (past_form(prev) ||
-                         (pl > 4 && strcmp(prev->lower + pl - 3, "ing") == 0)))
-          return 0;
+        if (!(pp && !pp->punct && pp->mention < 0 && verb_form(pp))) return 0;
       }
       /* "brokers said", "attacks were": an -s form before a verb or an
        * auxiliary is a plural noun. */
@@ -502,16 +512,12 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
        * adjective. */
       if ((sh & TD__SH_PAST) && !(sh & (TD__SH_BASE | TD__SH_S)) &&
           p->n_words < 3) {
-        for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
-          const stok *q = &c->t[j];
-          if (q->mention >= 0 || q->punct) break;
-          const td_token *tk = &c->doc->toks[c->tf + (uint32_t)j];
-          if (tk->kind == TD_TOK_NUMBER) return 0;
-          if ((q->cls & TD__WC_DET) && strcmp(q->lower, "that") != 0) return 0;
-          size_t ql = strlen(q->lower);
-          if (q->cap || ql < 3 || strcmp(q->lower + ql - 2, "ly") != 0)
-            break; /* only adverbs in -ly sit between */
-        }
+        int j = before_ly_adverbs(c, i, 2);
+        const stok *q = j >= 0 ? &c->t[j] : NULL;
+        if (q && q->mention < 0 && !q->punct &&
+            (c->doc->toks[c->tf + (uint32_t)j].kind == TD_TOK_NUMBER ||
+             ((q->cls & TD__WC_DET) && strcmp(q->lower, "that") != 0)))
+          return 0;
       }
       if (prev && prev->mention < 0 && (pc & TD__WC_PREP) &&
           !(sh & (TD__SH_ING | TD__SH_PAST)) && strcmp(prev->lower, "to") != 0)
@@ -1906,7 +1912,47 @@ static int present_perfect(const coder *c, const match *m) {
   return 0;
 }
 
-static int date_after(td_date a, td_date b);
+static int date_after(td_date a, td_date b) {
+  if (!a.precision || !b.precision || !a.year || !b.year) return 0;
+  if (a.year != b.year) return a.year > b.year;
+  if (a.precision < TD_PREC_MONTH || b.precision < TD_PREC_MONTH) return 0;
+  if (a.month != b.month) return a.month > b.month;
+  if (a.precision < TD_PREC_DAY || b.precision < TD_PREC_DAY) return 0;
+  return a.day > b.day;
+}
+
+/* Whether the time expression starting at token j dates the statement m:
+ * a time next to its verb ("said on Monday", "On Monday, X said"), not
+ * one in what was said ("1988 defense spending would rise, he said"):
+ * none across another predicate, a quotation mark or, after the verb,
+ * "that". */
+static int dates_statement(const coder *c, const match *m, int j) {
+  int32_t x = c->t[j].timex;
+  const td_timex *tx = &c->doc->timexes[x];
+  int x_end = j;
+  while (x_end + 1 < c->n && c->t[x_end + 1].timex == x) x_end++;
+  /* A time opening the sentence, closed by a comma, dates what the
+   * sentence reports ("On January 28, in a conversation with Macron,
+   * Putin noted"). */
+  if (j <= 1 && x_end < m->first && x_end + 1 < c->n &&
+      c->t[x_end + 1].punct == ',')
+    return 1;
+  int a = j < m->head ? j + 1 : m->last + 1, b = j < m->head ? m->first : j;
+  int across = 0;
+  for (int k = a; k < b && !across; k++)
+    across = c->t[k].punct == '"' ||
+             (c->t[k].head && (k < m->first || k > m->last)) ||
+             (j > m->last && (c->t[k].cls & TD__WC_REL) && c->t[k].mention < 0);
+  /* before the verb and a comma, a time further in is inside what was
+   * said ("exports would fall in March, Japan said") */
+  for (int k = x_end + 1; k < m->first && j < m->head && !across; k++)
+    across = c->t[k].punct == ',';
+  /* "announced his decision to leave late yesterday": a day named
+   * relative to the story, and not after it, is when it was said */
+  return !across || (j > m->last && (tx->flags & TD_TIMEXF_RELATIVE) &&
+                     tx->date.precision >= TD_PREC_DAY &&
+                     !date_after(tx->date, c->doc->date));
+}
 
 static int32_t governing_timex(coder *c, const match *m) {
   int best = -1, bestd = 1 << 30;
@@ -1929,56 +1975,13 @@ static int32_t governing_timex(coder *c, const match *m) {
             (c->t[k + 1].cls & TD__WC_REL) &&
             !(c->t[k + 1].cls & (TD__WC_DET | TD__WC_PREP));
     if (rel) continue;
-    /* A statement is dated by a time next to its verb ("said on Monday",
-     * "On Monday, X said"), not by one in what was said ("1988 defense
-     * spending would rise, he said"): none across another predicate, a
-     * quotation mark or, after the verb, "that". */
-    if (m->p->flags & TD__PF_SAY) {
-      /* A time opening the sentence, closed by a comma, dates what the
-       * sentence reports ("On January 28, in a conversation with Macron,
-       * Putin noted"). */
-      int x_end = j;
-      while (x_end + 1 < c->n && c->t[x_end + 1].timex == x) x_end++;
-      int fronted = j <= 1 && x_end < m->first && x_end + 1 < c->n &&
-                    c->t[x_end + 1].punct == ',';
-      int a = j < m->head ? j + 1 : m->last + 1, b = j < m->head ? m->first : j;
-      int across = 0;
-      for (int k = a; k < b && !across && !fronted; k++)
-        across =
-            c->t[k].punct == '"' ||
-            (c->t[k].head && (k < m->first || k > m->last)) ||
-            (j > m->last && (c->t[k].cls & TD__WC_REL) && c->t[k].mention < 0);
-      /* before the verb and a comma, a time further in is inside what
-       * was said ("1988 defense spending would rise, he said", "exports
-       * would fall in March, Japan said") */
-      if (!across && !fronted && j < m->head)
-        for (int k = x_end + 1; k < m->first; k++)
-          if (c->t[k].punct == ',') {
-            across = 1;
-            break;
-          }
-      /* "announced his decision to leave late yesterday": a day named
-       * relative to the story, and not after it, is when it was said */
-      if (across && !(j > m->last && (tx->flags & TD_TIMEXF_RELATIVE) &&
-                      tx->date.precision >= TD_PREC_DAY &&
-                      !date_after(tx->date, c->doc->date)))
-        continue;
-    }
+    if ((m->p->flags & TD__PF_SAY) && !dates_statement(c, m, j)) continue;
     if (dist < bestd) {
       bestd = dist;
       best = x;
     }
   }
   return best;
-}
-
-static int date_after(td_date a, td_date b) {
-  if (!a.precision || !b.precision || !a.year || !b.year) return 0;
-  if (a.year != b.year) return a.year > b.year;
-  if (a.precision < TD_PREC_MONTH || b.precision < TD_PREC_MONTH) return 0;
-  if (a.month != b.month) return a.month > b.month;
-  if (a.precision < TD_PREC_DAY || b.precision < TD_PREC_DAY) return 0;
-  return a.day > b.day;
 }
 
 static void find_place(coder *c, const match *m, char *out, size_t cap) {
@@ -2129,9 +2132,8 @@ static int det_gerund(const coder *c, const match *m) {
   /* "the exiled dissidents", "the occupied territories", "the temporarily
    * occupied territories": a participle right after an article, or an
    * article and an -ly adverb, is an adjective. */
-  const stok *p = &c->t[m->first - 1];
-  if (m->first >= 2 && ends_ly(p) && !p->cls && p->mention < 0 && !p->punct)
-    p = &c->t[m->first - 2];
+  int pj = before_ly_adverbs(c, m->first, 1);
+  const stok *p = &c->t[pj >= 0 ? pj : m->first - 1];
   if (((sh & TD__SH_PAST) || m->p->pos == 'a') && (p->cls & TD__WC_DET) &&
       !(p->cls & (TD__WC_PREP | TD__WC_SUBJPRON | TD__WC_REL)) &&
       p->mention < 0)
