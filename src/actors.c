@@ -1016,21 +1016,18 @@ static int honorific_before(const resolver *r, uint32_t u0) {
 static void honorific_names(resolver *r) {
   for (size_t i = 0; i < r->n_pieces; i++) {
     piece *p = &r->pieces[i];
-    int h;
+    if (p->kind == P_NAME || p->kind == P_COMPANY || p->kind == KB_ROLE ||
+        p->kind == KB_PRONOUN ||
+        p->kind == KB_ACTOR) /* a dictionary's actor may be a person */
+      continue;
+    int h = honorific_before(r, p->u0);
+    if (!h) continue;
     if (p->kind == KB_PERSON) {
       /* "Mrs Blair" is not Tony Blair: an honorific of the other gender
        * makes a known person's surname someone else's name */
       uint16_t g = r->kb->ent[p->entry].flags & (KBF_MALE | KBF_FEMALE);
-      if (!g || !(h = honorific_before(r, p->u0))) continue;
       uint16_t hg = r->kb->honorific_gender[h - 1];
-      if (!hg || hg == g) continue;
-    } else if (p->kind == P_NAME || p->kind == P_COMPANY ||
-               p->kind == KB_ROLE || p->kind == KB_PRONOUN ||
-               p->kind == KB_ACTOR) { /* a dictionary's actor may be a
-                                         person */
-      continue;
-    } else if (!honorific_before(r, p->u0)) {
-      continue;
+      if (!g || !hg || hg == g) continue;
     }
     p->kind = P_NAME;
     p->entry = -1;
@@ -1890,15 +1887,9 @@ static int name_in_mention(const resolver *r, uint32_t sent, uint32_t tok) {
   return 0;
 }
 
-/* Whether token k of doc d is a quotation mark: ", '', or a typographic
- * double quote. */
+/* Whether token k of doc d is a double quotation mark. */
 static int quote_tok(const td_doc *d, uint32_t k) {
-  const td_token *t = &d->toks[k];
-  const unsigned char *s = (const unsigned char *)d->text + t->start;
-  uint32_t n = t->end - t->start;
-  return (n == 1 && s[0] == '"') || (n == 2 && s[0] == '\'' && s[1] == '\'') ||
-         (n == 3 && s[0] == 0xE2 && s[1] == 0x80 &&
-          (s[2] == 0x9C || s[2] == 0x9D));
+  return td__quote_mark(d->text, &d->toks[k]) == TD__QUOTE_DOUBLE;
 }
 
 /* The sentence where the quotation closed right before token k (of
@@ -1939,28 +1930,21 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       const td_actor_mention *M = r->doc->mentions;
       uint32_t qopen, tok = r->units[p->u0].tok;
       uint32_t from = quote_opened(r->doc, tok, sent, &qopen);
+      /* Of the people of that sentence, the one named first, its subject
+       * most often, is who "he" goes on about: "Mr Kennedy held talks with
+       * Tony Blair on Friday. He said afterwards ..." (best_m: the latest
+       * mention that fits). */
       int32_t best = -1;
       size_t best_m = 0;
       for (size_t j = r->doc->n_mentions; j-- > 0 && M[j].sent + 2 >= from;) {
         int32_t e = M[j].entity;
-        if (M[j].tok_first < qopen && e >= 0 &&
-            r->doc->entities[e].kind == TD_ENT_PERSON &&
-            gender_ok(want, r->info[e].gender)) {
-          best = e;
-          best_m = j;
-          break;
-        }
-      }
-      /* Of the people of that sentence, the one named first, its subject
-       * most often, is who "he" goes on about: "Mr Kennedy held talks with
-       * Tony Blair on Friday. He said afterwards ..." */
-      for (size_t j = best_m;
-           best >= 0 && j-- > 0 && M[j].sent == M[best_m].sent;) {
-        int32_t e = M[j].entity;
-        if (M[j].tok_first < qopen && e >= 0 &&
-            r->doc->entities[e].kind == TD_ENT_PERSON &&
-            gender_ok(want, r->info[e].gender))
-          best = e;
+        if (M[j].tok_first >= qopen || e < 0 ||
+            r->doc->entities[e].kind != TD_ENT_PERSON ||
+            !gender_ok(want, r->info[e].gender))
+          continue;
+        if (best >= 0 && M[j].sent != M[best_m].sent) break;
+        if (best < 0) best_m = j;
+        best = e;
       }
       /* Nor is one named before an uncoded "Mrs Parker Bowles" whom the
        * pronoun fits. */
@@ -2036,8 +2020,11 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
       int titled = person_title(r, first, k, head, &title);
       chain_code ap = {0};
       uint32_t c0 = titled && first < k ? r->pieces[first].u0 : n0;
+      if (s0 == UINT32_MAX && c0 > 0 && r->units[c0 - 1].punct != ',' &&
+          r->units[c0 - 1].word)
+        s0 = sent_first(r);
       int opens = c0 == 0 || r->units[c0 - 1].punct == ',' ||
-                  !r->units[c0 - 1].word || c0 <= sent_first(r);
+                  !r->units[c0 - 1].word || c0 <= s0;
       size_t na = apposition(r, head + 1, n1, opens, &ap);
       if (hp->kind == P_NAME && !titled && !na) {
         /* Unknown, untitled: only a name met before in the article. */

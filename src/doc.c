@@ -78,3 +78,19 @@ int td_doc_prepare(td_doc *doc, const td_diag *diag) {
   td_segment(doc);
   return 0;
 }
+
+int td__quote_mark(const char *text, const td_token *t) {
+  const unsigned char *s = (const unsigned char *)text + t->start;
+  switch (t->end - t->start) {
+    case 1:
+      return s[0] == '"'    ? TD__QUOTE_DOUBLE
+             : s[0] == '\'' ? TD__QUOTE_SINGLE
+                            : 0;
+    case 2:
+      return s[0] == '\'' && s[1] == '\'' ? TD__QUOTE_DOUBLE : 0;
+    case 3: /* U+2018-201B single, U+201C-201F double */
+      if (s[0] != 0xE2 || s[1] != 0x80 || s[2] < 0x98 || s[2] > 0x9F) return 0;
+      return s[2] < 0x9C ? TD__QUOTE_SINGLE : TD__QUOTE_DOUBLE;
+  }
+  return 0;
+}

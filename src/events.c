@@ -151,11 +151,8 @@ static int same_actor(const coder *c, int32_t a, int32_t b) {
 
 /* Whether token j is a quotation mark, straight or typographic. */
 static int quote_mark(const coder *c, int j) {
-  if (c->t[j].punct == '"' || c->t[j].punct == '\'') return 1;
-  const td_token *tk = &c->doc->toks[c->tf + (uint32_t)j];
-  const unsigned char *p = (const unsigned char *)c->doc->text + tk->start;
-  return tk->end - tk->start == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
-         p[2] >= 0x98 && p[2] <= 0x9F;
+  return c->t[j].punct == '"' || c->t[j].punct == '\'' ||
+         td__quote_mark(c->doc->text, &c->doc->toks[c->tf + (uint32_t)j]);
 }
 
 /* ---- building the sentence view ---- */

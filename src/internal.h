@@ -83,6 +83,11 @@ bool td__ieq(const char *a, const char *b, size_t n);
 /* 32-bit FNV-1a of the n bytes at s with ASCII letters lowercased: a key
  * for small word tables that ignore case. */
 uint32_t td__hash_lower(const char *s, size_t n);
+/* What token t of text is as a quotation mark: TD__QUOTE_DOUBLE for ",
+ * '' or a typographic double quote, TD__QUOTE_SINGLE for ' or a
+ * typographic single quote, 0 for none. */
+enum { TD__QUOTE_SINGLE = 1, TD__QUOTE_DOUBLE = 2 };
+int td__quote_mark(const char *text, const td_token *t);
 /* qsort comparison of two uint64_t, ascending. */
 int td__cmp_u64(const void *a, const void *b);
 /* The index of the first of the n ascending values v not below x (n when
