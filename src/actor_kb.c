@@ -629,6 +629,20 @@ static int load_honorifics(td_actor_kb *kb, const char *dir,
   return 0;
 }
 
+/* The label of a "label: words" line s among names (NULL-terminated):
+ * 1 + its index, with *rest the words after the colon; 0 when the line
+ * has no colon or another label. */
+static int line_label(char *s, const char *const *names, char **rest) {
+  char *colon = strchr(s, ':');
+  if (!colon) return 0;
+  *colon = '\0';
+  *rest = colon + 1;
+  const char *k = td__trim(s);
+  for (int i = 0; names[i]; i++)
+    if (strcmp(k, names[i]) == 0) return i + 1;
+  return 0;
+}
+
 /* clause_words.txt: "say: words" and "aux: words" lines. Kept as hashes
  * (td__kb_word_hash) with the kind in the low bit, sorted: they name
  * nothing, and the scan of names never sees them. */
@@ -641,17 +655,18 @@ static int load_clause_words(td_actor_kb *kb, const char *dir,
   }
   size_t cap = 0;
   char *s;
+  static const char *const labels[] = {"aux", "say", NULL};
   while ((s = td__lines_entry(&r)) != NULL) {
-    char *colon = strchr(s, ':');
-    int say = colon && (size_t)(colon - s) == 3 && memcmp(s, "say", 3) == 0;
-    if (!colon || (!say && !((size_t)(colon - s) == 3 &&
-                             memcmp(s, "aux", 3) == 0))) {
+    char *words;
+    int label = line_label(s, labels, &words);
+    if (!label) {
       td__diag(diag, TD_SEV_WARNING, r.path, r.line,
                "expected 'say: words' or 'aux: words'; line skipped");
       continue;
     }
+    uint64_t say = label == 2;
     char *save = NULL;
-    for (char *w = strtok_r(colon + 1, " \t", &save); w;
+    for (char *w = strtok_r(words, " \t", &save); w;
          w = strtok_r(NULL, " \t", &save)) {
       char nw[128];
       size_t n = td__actor_norm_word(w, strlen(w), nw, sizeof nw);
@@ -727,24 +742,18 @@ static int load_companies(td_actor_kb *kb, const char *dir,
     return TD_EIO;
   }
   char *s;
+  /* in the order of TD__KB_CO_SUFFIX, _HEAD, _PUBLIC */
+  static const char *const kinds[] = {"suffix", "head", "public", NULL};
   while ((s = td__lines_entry(&r)) != NULL) {
-    char *colon = strchr(s, ':');
-    int kind = 0;
-    if (colon) {
-      *colon = '\0';
-      char *k = td__trim(s);
-      kind = strcmp(k, "suffix") == 0   ? TD__KB_CO_SUFFIX
-             : strcmp(k, "head") == 0   ? TD__KB_CO_HEAD
-             : strcmp(k, "public") == 0 ? TD__KB_CO_PUBLIC
-                                        : 0;
-    }
+    char *words;
+    int kind = line_label(s, kinds, &words);
     if (kind == 0) {
       td__diag(diag, TD_SEV_WARNING, r.path, r.line,
                "expected 'suffix|head|public: word | word ...'");
       continue;
     }
     char *save = NULL;
-    for (char *w = strtok_r(colon + 1, "|", &save); w;
+    for (char *w = strtok_r(words, "|", &save); w;
          w = strtok_r(NULL, "|", &save)) {
       w = td__trim(w);
       char nw[128];
