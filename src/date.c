@@ -5,9 +5,9 @@
  * (the civil-from-days algorithm of H. Hinnant). Every other stage does its
  * date arithmetic through these functions.
  */
-#include "internal.h"
-
 #include <string.h>
+
+#include "internal.h"
 
 int64_t td_days_from_civil(int y, int m, int d) {
   int64_t yy = (int64_t)y - (m <= 2);
@@ -59,12 +59,11 @@ int td_date_valid(td_date d) {
     case TD_PREC_NONE:
       return 0;
     case TD_PREC_MINUTE:
-      if (d.hour < 0 || d.hour > 23 || d.minute < 0 || d.minute > 59)
-        return 0;
+      if (d.hour < 0 || d.hour > 23 || d.minute < 0 || d.minute > 59) return 0;
       /* fall through */
     case TD_PREC_DAY:
-      if (d.day < 1 || d.day > td_days_in_month(d.year ? d.year : 2000,
-                                                 d.month))
+      if (d.day < 1 ||
+          d.day > td_days_in_month(d.year ? d.year : 2000, d.month))
         return 0;
       /* fall through */
     case TD_PREC_MONTH:

@@ -3,13 +3,15 @@
  * hash that makes ingest idempotent, and td_doc_prepare, which runs the
  * read-side stages (normalize, dateline, segment) on one document.
  */
-#include "internal.h"
-
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
 
-td_doc *td_doc_new(void) { return td_xcalloc(1, sizeof(td_doc)); }
+#include "internal.h"
+
+td_doc *td_doc_new(void) {
+  return td_xcalloc(1, sizeof(td_doc));
+}
 
 void td_doc_free(td_doc *doc) {
   if (doc == NULL) return;

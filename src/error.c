@@ -3,12 +3,12 @@
  * out of memory ends the process. Every other module allocates through
  * td_xmalloc and friends and never checks for NULL.
  */
-#include "tidings.h"
-
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "tidings.h"
 
 const char *td_strerror(int code) {
   switch (code) {
@@ -72,7 +72,9 @@ void *td_xrealloc(void *p, size_t n) {
   return q;
 }
 
-char *td_xstrdup(const char *s) { return td_xstrndup(s, strlen(s)); }
+char *td_xstrdup(const char *s) {
+  return td_xstrndup(s, strlen(s));
+}
 
 char *td_xstrndup(const char *s, size_t n) {
   char *p = td_xmalloc(n + 1);

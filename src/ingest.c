@@ -7,12 +7,12 @@
  * wholly in the store or not at all, and a rerun finds the committed
  * articles unchanged (same content hash) and stores the rest.
  */
-#include "internal.h"
-#include "store_internal.h"
-
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "internal.h"
+#include "store_internal.h"
 
 typedef struct ingest_run {
   td_store *st;
@@ -56,8 +56,7 @@ static int flush(ingest_run *r) {
       same++;
       continue;
     }
-    if (r->opts)
-      td_doc_annotate(r->batch[i], r->opts->kb, r->opts->lexicon);
+    if (r->opts) td_doc_annotate(r->batch[i], r->opts->kb, r->opts->lexicon);
     rc = td__store_put_doc(r->st, r->batch[i], again, &res, r->err);
     if (rc == 0 && again) {
       redo++;

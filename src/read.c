@@ -619,8 +619,7 @@ static int sgml_element(reader *r, const char *el, size_t n, const char *name,
   while (k < raw.len && td__is_space((unsigned char)raw.data[k])) k++;
   if (k == raw.len && doc->title == NULL) {
     td__diag(r->diag, TD_SEV_WARNING, name, line,
-             "Reuters story %s is empty (no title, no text): skipped",
-             doc->id);
+             "Reuters story %s is empty (no title, no text): skipped", doc->id);
     td__buf_free(&raw);
     td_doc_free(doc);
     return 0;

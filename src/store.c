@@ -15,13 +15,13 @@
  * deleted in the same transaction that writes the new ones), and the FTS
  * index holds exactly the current rows (kept by triggers).
  */
-#include "internal.h"
-#include "store_internal.h"
-
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "internal.h"
+#include "store_internal.h"
 
 /* The article stage's tables. Each step moves this stage's schema from
  * version i to i+1. Never edit a step that has shipped: add a new one. */
@@ -78,11 +78,9 @@ const td__schema td__schema_article = {
 /* Every stage that keeps tables, in pipeline order. A stage adds itself
  * here; its tables are created (or migrated) when a store is opened. */
 static const td__schema *const schemas[] = {
-    &td__schema_article,
-    &td__schema_timex,
-    &td__schema_actors,
-    &td__schema_fingerprint,
-    &td__schema_timeline, /* after fingerprint: asks it for repeats */
+    &td__schema_article,     &td__schema_timex,    &td__schema_actors,
+    &td__schema_fingerprint, &td__schema_timeline, /* after fingerprint: asks it
+                                                      for repeats */
 };
 #define N_SCHEMAS (sizeof schemas / sizeof schemas[0])
 
@@ -113,10 +111,12 @@ static const char *const stmt_sql[ST_COUNT] = {
         "WHERE id=?1",
     [ST_DEL_PARA] = "DELETE FROM paragraph WHERE article = ?1",
     [ST_DEL_SENT] = "DELETE FROM sentence WHERE article = ?1",
-    [ST_PARA] = "INSERT INTO paragraph (article, idx, start, end) "
-                "VALUES (?1, ?2, ?3, ?4)",
-    [ST_SENT] = "INSERT INTO sentence (article, idx, para, start, end) "
-                "VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_PARA] =
+        "INSERT INTO paragraph (article, idx, start, end) "
+        "VALUES (?1, ?2, ?3, ?4)",
+    [ST_SENT] =
+        "INSERT INTO sentence (article, idx, para, start, end) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 /* Statements other stages prepare through td__store_stmt, keyed by the
@@ -313,7 +313,9 @@ void td_store_close(td_store *st) {
   free(st);
 }
 
-sqlite3 *td__store_db(td_store *st) { return st->db; }
+sqlite3 *td__store_db(td_store *st) {
+  return st->db;
+}
 
 sqlite3_stmt *td__store_stmt(td_store *st, const char *sql) {
   for (size_t i = 0; i < st->n_cache; i++)
@@ -330,7 +332,9 @@ sqlite3_stmt *td__store_stmt(td_store *st, const char *sql) {
   st->cache[st->n_cache++] = (stmt_cache_entry){sql, s};
   return s;
 }
-const char *td__store_path(td_store *st) { return st->path; }
+const char *td__store_path(td_store *st) {
+  return st->path;
+}
 
 int td_store_begin(td_store *st, td_error *err) {
   return exec(st, "BEGIN IMMEDIATE", err);
@@ -487,8 +491,8 @@ long td_store_count_docs(td_store *st) {
   if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM article", -1, &s,
                          NULL) != SQLITE_OK)
     return TD_EDB;
-  long n = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0)
-                                         : TD_EDB;
+  long n =
+      sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : TD_EDB;
   sqlite3_finalize(s);
   return n;
 }
