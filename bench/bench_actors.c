@@ -17,7 +17,15 @@
  * their instruction counts under callgrind are the cost of each stage;
  * --mode dump resolves every article once, in order, and prints each
  * article's entities and mentions (every field), to check that a change
- * meant only for speed leaves the output byte for byte the same.
+ * meant only for speed leaves the output byte for byte the same;
+ * --mode floor stops after one pass of segmentation and of the floor.
+ *
+ * The floor is the least any actor resolver must do: look every word up
+ * in the kb once (a capitalised word hashed and probed in the token
+ * table, a short word by its packed bytes, a lowercase word in the filter
+ * of lowercase name words), with no phrase, mention or entity. Its cost
+ * against segmentation is printed beside the resolver's: how much of the
+ * 30% that issue 5 allows is spent before anything is resolved.
  *
  * Usage: bench_actors [--reps N] [--max N] [--dict FILE]... [--mode M] PATH...
  */
@@ -26,6 +34,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "actor_internal.h"
 #include "tidings.h"
 
 typedef struct corpus {
@@ -59,16 +68,57 @@ static double cpu_now(void) {
   return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+#define ONES8 UINT64_C(0x0101010101010101)
+
+/* The floor (see the top): one kb lookup per word of the article. Returns
+ * a sum of what it found, so that nothing is optimised away. */
+static long floor_pass(const td_doc *d, const td_actor_kb *kb) {
+  const unsigned char *t = (const unsigned char *)d->text;
+  long acc = 0;
+  for (size_t k = 0; k < d->n_toks; k++) {
+    const td_token *tk = &d->toks[k];
+    if (tk->kind != TD_TOK_WORD) continue;
+    uint32_t st = tk->start, en = tk->end, len = en - st;
+    if (tk->flags & TD_TOKF_CAP) {
+      /* Lowercased and hashed eight bytes at a time, as the resolver
+       * hashes a plain word. */
+      uint64_t h = TD__KB_WH0, w;
+      const unsigned char *p = t + st;
+      for (; len > 8; len -= 8, p += 8) {
+        memcpy(&w, p, 8);
+        w |= ((w + 0x3F * ONES8) & ~(w + 0x25 * ONES8) & 0x80 * ONES8) >> 2;
+        h = td__kb_chunk(h, w);
+      }
+      w = 0;
+      memcpy(&w, p, len);
+      w |= ((w + 0x3F * ONES8) & ~(w + 0x25 * ONES8) & 0x80 * ONES8) >> 2;
+      acc += td__kb_tok_by_hash(kb, td__kb_chunk(h, w));
+    } else if (len <= 3) {
+      unsigned char b[3] = {t[st], len > 1 ? t[st + 1] : 0,
+                            len > 2 ? t[st + 2] : 0};
+      acc += td__kb_tok_short(kb, td__kb_short_key(b, len));
+    } else {
+      uint32_t lk = td__kb_low_key(t[st], t[st + 1], t[en - 1], len);
+      acc += (kb->low_bits[lk >> 3] >> (lk & 7)) & 1;
+    }
+  }
+  return acc;
+}
+
+static long floor_sum;
+
 /* CPU time of the thread for one pass over every article: normalize and
  * date, then segment when stages >= 1, then resolve actors when stages
- * >= 2 (each article through its stages in turn, as in the pipeline). */
+ * == 2, or run the floor when stages == 3 (each article through its
+ * stages in turn, as in the pipeline). */
 static double cpu_pass(corpus *c, td_actor_kb *kb, int stages) {
   double t0 = cpu_now();
   for (size_t k = 0; k < c->n; k++) {
     td_normalize(c->docs[k], NULL);
     td_dateline_parse(c->docs[k]);
     if (stages >= 1) td_segment(c->docs[k]);
-    if (stages >= 2) td_actors_resolve(c->docs[k], kb);
+    if (stages == 2) td_actors_resolve(c->docs[k], kb);
+    if (stages == 3) floor_sum += floor_pass(c->docs[k], kb);
   }
   return cpu_now() - t0;
 }
@@ -104,7 +154,7 @@ int main(int argc, char **argv) {
   if (i >= argc) {
     fprintf(stderr,
             "usage: bench_actors [--reps N] [--max N] [--dict FILE]... "
-            "[--mode read|seg|actors|dump] PATH...\n");
+            "[--mode read|seg|actors|floor|dump] PATH...\n");
     return 2;
   }
   for (; i < argc; i++) {
@@ -142,11 +192,12 @@ int main(int argc, char **argv) {
      * article is resolved right after it is segmented, as in the
      * pipeline (the same instructions either way; a cache simulation
      * sees its tokens still in cache). */
-    int act = strcmp(mode, "actors") == 0;
+    int act = strcmp(mode, "actors") == 0, fl = strcmp(mode, "floor") == 0;
     if (strcmp(mode, "read") != 0)
       for (size_t k = 0; k < c.n; k++) {
         td_segment(c.docs[k]);
         if (act) td_actors_resolve(c.docs[k], kb);
+        if (fl) floor_sum += floor_pass(c.docs[k], kb);
       }
   } else {
     double best_seg = 1e30, best_act = 1e30;
@@ -193,9 +244,9 @@ int main(int argc, char **argv) {
     /* Thread CPU time of whole passes (no clock read per article): the
      * differences between passes that stop after dating, after
      * segmenting and after actors are the cost of each stage. */
-    double cp[3] = {1e30, 1e30, 1e30};
+    double cp[4] = {1e30, 1e30, 1e30, 1e30};
     for (int r = 0; r < reps; r++)
-      for (int st = 0; st < 3; st++) {
+      for (int st = 0; st < 4; st++) {
         double x = cpu_pass(&c, kb, st);
         if (x < cp[st]) cp[st] = x;
       }
@@ -204,7 +255,13 @@ int main(int argc, char **argv) {
         "CPU time (thread, best of %d passes): segment %.1f ms, actors %.1f "
         "ms: actors add %.0f%% to segmentation\n",
         reps, cseg * 1e3, cact * 1e3, 100.0 * cact / cseg);
+    double cfl = cp[3] - cp[1];
+    printf(
+        "floor (one kb lookup per word, nothing resolved): %.1f ms: adds "
+        "%.0f%% to segmentation\n",
+        cfl * 1e3, 100.0 * cfl / cseg);
   }
+  if (floor_sum == -1) printf("\n"); /* keeps the floor's lookups */
   for (size_t k = 0; k < c.n; k++) td_doc_free(c.docs[k]);
   free(c.docs);
   td_actor_kb_free(kb);

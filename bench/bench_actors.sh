@@ -25,11 +25,12 @@ if command -v valgrind >/dev/null 2>&1; then
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BUILD/bench/bench_actors" \
       --mode "$m" --max 2000 "$@" "$dir" 2>&1 >/dev/null | sed -n 's/.*Collected : *\([0-9]*\).*/\1/p'
   }
-  rd=$(count read); sg=$(count seg); ac=$(count actors)
-  if [ -n "$rd" ] && [ -n "$sg" ] && [ -n "$ac" ]; then
-    awk -v rd="$rd" -v sg="$sg" -v ac="$ac" 'BEGIN {
+  rd=$(count read); sg=$(count seg); ac=$(count actors); fl=$(count floor)
+  if [ -n "$rd" ] && [ -n "$sg" ] && [ -n "$ac" ] && [ -n "$fl" ]; then
+    awk -v rd="$rd" -v sg="$sg" -v ac="$ac" -v fl="$fl" 'BEGIN {
       seg = sg - rd; act = ac - sg
-      printf "instructions (callgrind, 2000 articles): segment %d, actors %d: actors add %.0f%% to segmentation\n", seg, act, 100 * act / seg }'
+      printf "instructions (callgrind, 2000 articles): segment %d, actors %d: actors add %.0f%% to segmentation\n", seg, act, 100 * act / seg
+      printf "floor (one kb lookup per word, nothing resolved): %d: adds %.0f%% to segmentation\n", fl - sg, 100 * (fl - sg) / seg }'
     if [ -f "$E/petrarch2.dict.Phoenix.Countries.actors.txt" ]; then
       # The same with the Phoenix dictionaries (segmentation does not
       # change; both runs load them).
