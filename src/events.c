@@ -50,7 +50,8 @@ typedef struct stok {
 /* Classes of content words that the coder asks about one rule at a time
  * (stok.open), never as "a function word" (stok.cls). */
 #define OPEN_CLASSES \
-  ((uint32_t)(TD__WC_PHRASEEND | TD__WC_SPORT | TD__WC_BODY | TD__WC_CAUSE))
+  ((uint32_t)(TD__WC_PHRASEEND | TD__WC_SPORT | TD__WC_BODY | TD__WC_CAUSE | \
+              TD__WC_TOPIC | TD__WC_DENY | TD__WC_REPORT))
 
 #define MAX_WORDS 20
 #define MAX_ACTORS 12
@@ -254,6 +255,16 @@ static void load_sentence(coder *c, uint32_t si) {
       in_cond = 1;
     k->cond = (uint8_t)in_cond;
   }
+  /* A name right before a noun of a matter ("hurt by the Iraq
+   * controversy", "the Kosovo crisis deepened") names the matter, not an
+   * actor: the coder reads it as no mention. */
+  for (int i = 0; i + 1 < c->n; i++)
+    if (c->t[i].mention >= 0 && c->t[i + 1].mention != c->t[i].mention &&
+        (c->t[i + 1].open & TD__WC_TOPIC) && c->t[i + 1].mention < 0 &&
+        !c->t[i + 1].cap)
+      for (int32_t m = c->t[i].mention, j = i; j >= 0 && c->t[j].mention == m;
+           j--)
+        c->t[j].mention = -1;
   /* Scare quotes ("condemned as "unacceptable" allegations") are no
    * quotation: a closed region of at most four words is plain text. */
   for (int i = 0; i < c->n; i++) {
@@ -504,6 +515,18 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
             !(c->t[i + 1].cls & TD__WC_DET))))
         return 0;
       if (p->n_words == 1 && sh == TD__SH_BASE && noun_modifier(c, i)) return 0;
+      /* A form that is both base and past ("quit", "cut") after a verb or
+       * a determiner, before a plain word, modifies it: "dismisses quit
+       * claim report", "the cut rate" (but "Blair quit politics", "has
+       * quit the party" are verbs). */
+      if (p->n_words == 1 && (sh & TD__SH_BASE) && (sh & TD__SH_PAST) &&
+          prev && prev->mention < 0 && !prev->punct && !prev->cap &&
+          !(pc & (TD__WC_BE | TD__WC_HAVE | TD__WC_SUBJPRON | TD__WC_REL |
+                  TD__WC_CONJ)) &&
+          ((pc & TD__WC_DET) || (!pc && verb_form(prev)) ||
+           (!pc && prev->w && (prev->w->shape[0] & TD__SH_S))) &&
+          noun_modifier(c, i))
+        return 0;
       /* "the temporarily occupied territories", "a January 26 written
        * response": a participle after a determiner or a number is an
        * adjective. */
@@ -1799,6 +1822,23 @@ static const match *coordinated_with(const coder *c, const match *m) {
   return best;
 }
 
+/* Whether match m lies in what a denied report says: "dismissed reports
+ * he would quit", "denied claims that its troops had shelled the town".
+ * Looks left from m, up to a comma ("denied the claims, saying it
+ * condemned torture" is asserted), for a report noun (REPORT) right after
+ * a verb of denial (DENY), a determiner between. */
+static int in_denied_report(const coder *c, const match *m) {
+  for (int j = m->first - 1; j > 0 && j >= m->first - 12; j--) {
+    const stok *k = &c->t[j];
+    if (is_boundary(k) || k->punct == '"' || k->punct == ',') return 0;
+    if (!(k->open & TD__WC_REPORT) || k->mention >= 0) continue;
+    int b = j - 1;
+    if (b > 0 && (c->t[b].cls & TD__WC_DET) && c->t[b].mention < 0) b--;
+    return (c->t[b].open & TD__WC_DENY) && c->t[b].mention < 0;
+  }
+  return 0;
+}
+
 static uint16_t modality(coder *c, const match *m, const match *coordinated,
                          int reported, int *refused, int *deontic) {
   uint16_t f = 0;
@@ -1892,6 +1932,7 @@ static uint16_t modality(coder *c, const match *m, const match *coordinated,
     if (k->head) break; /* a predicate of its own */
   }
   if (c->t[m->head].cond) f |= TD_EVF_HYPOTHETICAL;
+  if (in_denied_report(c, m)) f |= TD_EVF_NEGATED;
   return f;
 }
 

@@ -284,6 +284,9 @@ static const struct {
     {"SPORT", TD__WC_SPORT},
     {"BODY", TD__WC_BODY},
     {"CAUSE", TD__WC_CAUSE},
+    {"TOPIC", TD__WC_TOPIC},
+    {"DENY", TD__WC_DENY},
+    {"REPORT", TD__WC_REPORT},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,

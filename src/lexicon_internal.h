@@ -48,8 +48,13 @@ enum {
                                   sport reports */
   TD__WC_BODY = 1u << 25,      /* "government", "panel": a body acting for
                                   an actor named elsewhere */
-  TD__WC_CAUSE = 1u << 26      /* "terrorism", "poverty": ills fought in a
+  TD__WC_CAUSE = 1u << 26,     /* "terrorism", "poverty": ills fought in a
                                   campaign, not in violence */
+  TD__WC_TOPIC = 1u << 27,     /* "controversy", "crisis": a name before one
+                                  names a matter, not an actor */
+  TD__WC_DENY = 1u << 28,      /* "dismissed", "denied": what the reports
+                                  they deny say is negated */
+  TD__WC_REPORT = 1u << 29     /* "reports", "claims", "rumours" */
 };
 
 /* The shape of a form for one of its lemmas. */

@@ -1277,6 +1277,52 @@ static void titles_and_objects(void **state) {
   td_doc_free(d);
 }
 
+/* A verb whose past is its base ("hurt", "quit") is passive after "been";
+ * a name before a noun of a matter is no agent ("by the Iraq
+ * controversy"); such a form between a verb and a noun modifies it
+ * ("dismisses quit claim report"); what a denied report says is negated,
+ * but not a clause after a comma. */
+static void matters_and_denied_reports(void **state) {
+  (void)state;
+  td_doc *d = code("Tony Blair had been hurt by Iraq, an aide said.");
+  const td_event *e = find(d, "18");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "IRQ");
+  assert_actor(e->target_code, "GBR");
+  td_doc_free(d);
+  d = code("Tony Blair had been hurt by the Iraq controversy, an aide said.");
+  if (count(d, "18")) dump(d);
+  assert_int_equal(count(d, "18"), 0);
+  td_doc_free(d);
+  d = code("Tony Blair dismisses quit claim report");
+  if (count(d, "08")) dump(d);
+  assert_int_equal(count(d, "08"), 0);
+  td_doc_free(d);
+  d = code("Tony Blair quit politics.");
+  e = find(d, "08");
+  if (!e) dump(d);
+  assert_non_null(e);
+  td_doc_free(d);
+  d = code("Russia denied reports that its troops had shelled Kharkiv.");
+  e = find(d, "19");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_true(e->flags & TD_EVF_NEGATED);
+  td_doc_free(d);
+  d = code("Russia shelled Kharkiv.");
+  e = find(d, "19");
+  assert_non_null(e);
+  assert_false(e->flags & TD_EVF_NEGATED);
+  td_doc_free(d);
+  d = code("The United States denied the claims, saying it condemned torture.");
+  e = find(d, "111");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_false(e->flags & TD_EVF_NEGATED);
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -1322,6 +1368,7 @@ int main(void) {
       cmocka_unit_test(denied_plans),
       cmocka_unit_test(pronoun_anchor),
       cmocka_unit_test(titles_and_objects),
+      cmocka_unit_test(matters_and_denied_reports),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
