@@ -294,6 +294,9 @@ static int next_unit(const coder *c, int j) {
 static int unit_ok(const coder *c, int j, int gap) {
   const stok *k = &c->t[j];
   if (is_boundary(k) || k->punct == '"') return 0;
+  /* "but" opens a clause of its own: "made a decision on the response to
+   * the Iran attack but would not say what the decision was" */
+  if (strcmp(k->lower, "but") == 0) return 0;
   if (!gap && (k->punct == ',' || k->punct == '(' || k->punct == ')')) return 0;
   /* A short skip does not pass over a verb in the past tense that heads
    * patterns of its own ("aid agency appealed to" is no "aid to"). */

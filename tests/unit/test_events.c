@@ -1323,6 +1323,32 @@ static void matters_and_denied_reports(void **state) {
   td_doc_free(d);
 }
 
+/* "attacked the Tory plans", "an attack on its policies" are criticism,
+ * "attacked Ukrainian positions" force; a gap does not cross "but". */
+static void verbal_attacks(void **state) {
+  (void)state;
+  td_doc *d = code("Tony Blair attacked the Conservative plans for pensions.");
+  if (!find(d, "111") || count(d, "18")) dump(d);
+  assert_non_null(find(d, "111"));
+  assert_int_equal(count(d, "18"), 0);
+  td_doc_free(d);
+  d = code("Sergei Lavrov launched an attack on the policy of NATO.");
+  if (!find(d, "111") || count(d, "19")) dump(d);
+  assert_non_null(find(d, "111"));
+  assert_int_equal(count(d, "19"), 0);
+  td_doc_free(d);
+  d = code("Russian troops attacked Ukrainian positions near Kharkiv.");
+  if (!find(d, "19")) dump(d);
+  assert_non_null(find(d, "19"));
+  td_doc_free(d);
+  d = code(
+      "Biden has decided on a response to the Iran attack but would not say "
+      "what the decision was.");
+  if (count(d, "111")) dump(d);
+  assert_int_equal(count(d, "111"), 0);
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -1369,6 +1395,7 @@ int main(void) {
       cmocka_unit_test(pronoun_anchor),
       cmocka_unit_test(titles_and_objects),
       cmocka_unit_test(matters_and_denied_reports),
+      cmocka_unit_test(verbal_attacks),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
