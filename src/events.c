@@ -51,7 +51,7 @@ typedef struct stok {
  * (stok.open), never as "a function word" (stok.cls). */
 #define OPEN_CLASSES \
   ((uint32_t)(TD__WC_PHRASEEND | TD__WC_SPORT | TD__WC_BODY | TD__WC_CAUSE | \
-              TD__WC_TOPIC | TD__WC_DENY | TD__WC_REPORT))
+              TD__WC_TOPIC | TD__WC_DENY | TD__WC_REPORT | TD__WC_ARENA))
 
 #define MAX_WORDS 20
 #define MAX_ACTORS 12
@@ -659,14 +659,20 @@ static int compound_modifier(const coder *c, const match *m) {
                      (x->lower[n - 1] == 's' && x->lower[n - 2] != 's')));
 }
 
-/* Whether force match m is fought against an ill (function_words.txt
- * CAUSE): "fight terrorism", "the war on drugs", "battle against
+/* Whether force match m is fought in an arena that is no battlefield
+ * (function_words.txt ARENA: "a court battle", "a price war") or against
+ * an ill (CAUSE): "fight terrorism", "the war on drugs", "battle against
  * inflation". Its object: the next few words, past articles, "against",
  * "on" and adjectives, before any name or mark. */
 static int campaign(const coder *c, const match *m) {
   const char *code = c->lx->codes[m->code].code;
   int root = (code[0] - '0') * 10 + (code[1] - '0');
   if (root < 18 || root > 20) return 0;
+  /* "a High Court battle", "the leadership fight", "a price war", "tax
+   * pledge clash" (a headline) */
+  if (m->first > 0 && (c->t[m->first - 1].open & TD__WC_ARENA)) return 1;
+  /* ... also before the noun that ends the pattern: "waged a trade war" */
+  if (m->last > m->first && (c->t[m->last - 1].open & TD__WC_ARENA)) return 1;
   for (int j = m->last + 1; j < c->n && j <= m->last + 4; j++) {
     const stok *x = &c->t[j];
     if (x->mention >= 0 || x->punct || x->cap) return 0;

@@ -287,6 +287,7 @@ static const struct {
     {"TOPIC", TD__WC_TOPIC},
     {"DENY", TD__WC_DENY},
     {"REPORT", TD__WC_REPORT},
+    {"ARENA", TD__WC_ARENA},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,

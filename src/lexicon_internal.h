@@ -54,7 +54,9 @@ enum {
                                   names a matter, not an actor */
   TD__WC_DENY = 1u << 28,      /* "dismissed", "denied": what the reports
                                   they deny say is negated */
-  TD__WC_REPORT = 1u << 29     /* "reports", "claims", "rumours" */
+  TD__WC_REPORT = 1u << 29,    /* "reports", "claims", "rumours" */
+  TD__WC_ARENA = 1u << 30      /* "court", "election": a battle or a war in
+                                  it is no fighting */
 };
 
 /* The shape of a form for one of its lemmas. */

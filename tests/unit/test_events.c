@@ -1349,6 +1349,28 @@ static void verbal_attacks(void **state) {
   td_doc_free(d);
 }
 
+/* A battle, war or clash in an arena that is no battlefield is no
+ * fighting; neither is fighting against cuts. */
+static void arenas(void **state) {
+  (void)state;
+  static const char *const none[] = {
+      "Sergei Lavrov won the first round of a High Court battle with Antony "
+      "Blinken.",
+      "Japan waged a trade war with the United States.",
+      "Boris Johnson and Emmanuel Macron tax pledge clash",
+      "Ukraine has done a superb job in fighting against defence cuts."};
+  for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+    td_doc *d = code(none[i]);
+    if (count(d, "19")) dump(d);
+    assert_int_equal(count(d, "19"), 0);
+    td_doc_free(d);
+  }
+  td_doc *d = code("Japan waged a war with the United States.");
+  if (!find(d, "19")) dump(d);
+  assert_non_null(find(d, "19"));
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -1396,6 +1418,7 @@ int main(void) {
       cmocka_unit_test(titles_and_objects),
       cmocka_unit_test(matters_and_denied_reports),
       cmocka_unit_test(verbal_attacks),
+      cmocka_unit_test(arenas),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
