@@ -68,6 +68,7 @@ typedef struct match {
   int absorbed; /* the object of a frame: not an event of its own */
   int modifier; /* a noun modifying the next one ("EU asylum policy"): it
                    may refine a frame but is no event of its own */
+  int alleged;  /* in what an accusation tells (| allege): hypothetical */
 } match;
 
 typedef struct coder {
@@ -718,6 +719,7 @@ static void try_heads(coder *c, int i) {
       m.code = p->code;
       m.inner = -1;
       m.absorbed = 0;
+      m.alleged = 0;
       m.words[m.n_words++] = i;
       if (!match_pre(c, p, &m) || !match_post(c, p, &m)) continue;
       if (business_sense(c, &m)) continue;
@@ -900,6 +902,42 @@ static void absorb_topics(coder *c) {
   }
 }
 
+/* What an accusation tells (| allege: "accused Blair of using force",
+ * "blamed Russia for attacking", "alleged that Ukraine had attacked") is
+ * alleged: the verbal predicates after it in its clause, once its object
+ * opens with "of", "for", "with" or "that", are hypothetical. The clause ends at
+ * a boundary, a quotation mark, a comma after that word, or a relative
+ * word other than that "that". */
+static void mark_alleged(coder *c) {
+  for (size_t i = 0; i < c->n_m; i++) {
+    const match *m = &c->m[i];
+    if (m->absorbed || !(m->p->flags & TD__PF_ALLEGE)) continue;
+    int opened = 0, closed = 0, j = m->head + 1;
+    for (size_t k = i + 1; k < c->n_m && !closed; k++) {
+      match *n = &c->m[k];
+      if (n->first <= m->head) continue;
+      if (n->first - m->last > 16) break;
+      for (; j < n->first && !closed; j++) {
+        const stok *q = &c->t[j];
+        int marker = q->mention < 0 && (strcmp(q->lower, "of") == 0 ||
+                                        strcmp(q->lower, "for") == 0 ||
+                                        strcmp(q->lower, "with") == 0 ||
+                                        strcmp(q->lower, "that") == 0);
+        if (is_boundary(q) || q->punct == '"' ||
+            q->quote != c->t[m->head].quote || (opened && q->punct == ',') ||
+            ((q->cls & TD__WC_REL) && !(q->cls & (TD__WC_DET | TD__WC_PREP)) &&
+             !(marker && !opened)))
+          closed = 1;
+        else if (marker)
+          opened = 1;
+      }
+      /* A noun names something that may well have happened ("blamed
+       * Brazil for the failure of the talks"): only verbs are alleged. */
+      if (opened && !closed && n->p->pos != 'n') n->alleged = 1;
+    }
+  }
+}
+
 /* Give each frame the code its object calls for. The object is the most
  * specific coded predicate after the frame in its clause ("ask banks to
  * help finance" is about financing, 071, not help, 070). Matches that can
@@ -976,6 +1014,7 @@ static void apply_frames(coder *c) {
   }
   protest_purposes(c);
   absorb_topics(c);
+  mark_alleged(c);
 }
 
 /* ---- actors ---- */
@@ -2408,6 +2447,7 @@ static void code_match(coder *c, match *m) {
   /* "would" in what someone said is their future, not a condition: "they
    * said they would blockade Paris". */
   uint16_t flags = modality(c, m, coord, speaker != -1, &refused, &deontic);
+  if (m->alleged) flags |= TD_EVF_HYPOTHETICAL;
   if (reported) flags |= TD_EVF_REPORTED;
   if (c->t[m->head].quote) flags |= TD_EVF_QUOTED;
   const char *pc = lx->codes[code].code;

@@ -394,8 +394,12 @@ static int parse_pattern(td_lexicon *lx, char *line, td__pattern *p,
         p->flags |= TD__PF_PLACE;
       else if (strcmp(f, "topic") == 0)
         p->flags |= TD__PF_TOPIC;
+      else if (strcmp(f, "allege") == 0)
+        p->flags |= TD__PF_ALLEGE;
       else {
-        *why = "unknown flag (sym, say, notgt, far, inner, place, topic)";
+        *why =
+            "unknown flag (sym, say, notgt, far, inner, place, topic, "
+            "allege)";
         return -1;
       }
     }

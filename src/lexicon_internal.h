@@ -98,9 +98,11 @@ enum {
                              trade"), never an event of its own */
   TD__PF_PLACE = 1u << 5, /* the + slot is where the event happens ("met
                              X in Brussels"), not its target */
-  TD__PF_TOPIC = 1u << 6  /* what its object names is talked about, not
+  TD__PF_TOPIC = 1u << 6, /* what its object names is talked about, not
                              done: "discussed ongoing negotiations with
                              Russia", "considering sanctions" */
+  TD__PF_ALLEGE = 1u << 7 /* what its object tells is alleged, not
+                             asserted: "accused X of shelling" */
 };
 
 #define TD__MAX_PRE 4

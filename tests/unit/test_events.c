@@ -1371,6 +1371,39 @@ static void arenas(void **state) {
   td_doc_free(d);
 }
 
+/* What an accusation tells is alleged: hypothetical, not asserted. */
+static void accusations(void **state) {
+  (void)state;
+  static const char *const alleged[] = {
+      "Ukraine blamed Russia for attacking its positions.",
+      "Sergei Lavrov alleged that Ukraine had attacked the separatists.",
+      "Ukraine accused Russia of breaking the truce by shelling its "
+      "positions."};
+  for (size_t i = 0; i < sizeof alleged / sizeof *alleged; i++) {
+    td_doc *d = code(alleged[i]);
+    const td_event *e = find(d, "18");
+    if (!e) e = find(d, "19");
+    if (!e || !(e->flags & TD_EVF_HYPOTHETICAL)) dump(d);
+    assert_non_null(e);
+    assert_true(e->flags & TD_EVF_HYPOTHETICAL);
+    assert_non_null(find(d, "112"));
+    td_doc_free(d);
+  }
+  /* The accusation itself is asserted, and a sentence after it is not in
+   * what it tells. */
+  td_doc *d = code("Ukraine blamed Russia. Russia attacked its positions.");
+  const td_event *e = find(d, "112");
+  assert_non_null(e);
+  assert_false(e->flags & TD_EVF_HYPOTHETICAL);
+  e = find(d, "1");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (d->events[i].code[0] == '1' &&
+        (d->events[i].code[1] == '8' || d->events[i].code[1] == '9'))
+      e = &d->events[i];
+  assert_false(e->flags & TD_EVF_HYPOTHETICAL);
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -1419,6 +1452,7 @@ int main(void) {
       cmocka_unit_test(matters_and_denied_reports),
       cmocka_unit_test(verbal_attacks),
       cmocka_unit_test(arenas),
+      cmocka_unit_test(accusations),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
