@@ -1309,6 +1309,8 @@ struct chain_code {
   int is_org;    /* base is a full organisation code */
   int has_title; /* a title or institution word */
   int has_role;  /* any role word */
+  int person_title; /* a title of a person ("a deputy minister"), not a
+                       body or institution ("radio", "ministry") */
   int32_t heads[4];
   unsigned n_heads;
   int32_t roles[4]; /* its title role entries */
@@ -1383,6 +1385,8 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
     case KB_ROLE:
       cc->has_role = 1;
       if (e->flags & (KBF_TITLE | KBF_INST)) cc->has_title = 1;
+      if ((e->flags & KBF_TITLE) && !(e->flags & KBF_INST))
+        cc->person_title = 1;
       if (e->role[0]) cpy(cc->role, sizeof cc->role, e->role);
       if (e->country[0] && !cc->dflt[0])
         cpy(cc->dflt, sizeof cc->dflt, e->country);
@@ -2125,6 +2129,20 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
         ent = new_entity_at(r, NULL, u0, u1, code, TD_ENT_GROUP, TD_ACTOR_DICT);
         cpy(r->info[ent].key, sizeof r->info[ent].key, key);
       }
+      /* A person known by a title alone ("a Polish deputy minister", "an
+       * Iraqi military spokesman", whose title word ends the chain of the
+       * body it speaks for): the title, which a later "he" may mean. */
+      const piece *nx = end < r->n_pieces ? &r->pieces[end] : NULL;
+      uint32_t tu1 = u1;
+      if (!cc.person_title && nx && nx->kind == KB_ROLE && nx->u0 == u1 &&
+          (r->kb->ent[nx->entry].flags & KBF_TITLE) &&
+          !(r->kb->ent[nx->entry].flags & KBF_INST)) {
+        cc.person_title = 1;
+        tu1 = nx->u1;
+      }
+      if (cc.person_title)
+        span_text(r, u0, tu1, r->doc->entities[ent].title,
+                  sizeof r->doc->entities[ent].title);
       add_mention(r, u0, u1, sent, code, ent, TD_ACTOR_DICT);
     } else if (names) {
       for (size_t q = k; q < end; q++)

@@ -1165,12 +1165,13 @@ static int32_t resolve_pronoun(coder *c, int j) {
   const char *w = c->t[j].lower;
   int person = a->entity >= 0 && (size_t)a->entity < c->doc->n_entities &&
                c->doc->entities[a->entity].kind == TD_ENT_PERSON;
-  /* "he" or "she" is a person, named or by a role in the singular ("Jan
-   * Nowak, a Polish deputy minister. He said ..."). */
+  /* "he" or "she" is a person, named or by a title in the singular ("Jan
+   * Nowak, a Polish deputy minister. He said ..."), not a body ("BBC
+   * Radio") or an institution. */
   if (!strncmp(w, "he", 2) || !strncmp(w, "she", 3)) {
     int role = a->entity >= 0 && (size_t)a->entity < c->doc->n_entities &&
                c->doc->entities[a->entity].kind == TD_ENT_GROUP &&
-               !mention_plural(c, s);
+               c->doc->entities[a->entity].title[0] && !mention_plural(c, s);
     if (!person && !role) return -1;
   }
   /* "they" is no single person, and no country or body named in the

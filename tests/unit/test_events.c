@@ -1266,6 +1266,25 @@ static void pronoun_anchor(void **state) {
   td_doc_free(d);
 }
 
+/* "he" is a person known by a title, even one that ends the chain of the
+ * body it speaks for ("an Iraqi military spokesman"), never the body or
+ * a broadcaster ("BBC Radio"). */
+static void pronoun_titles(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "Iraqi warplanes hit a target, an Iraqi military spokesman said. He "
+      "said the raid took place off the coast.");
+  if (from_in(d, 1, "IRQMIL") != 1) dump(d);
+  assert_int_equal(from_in(d, 1, "IRQMIL"), 1);
+  td_doc_free(d);
+  d = code(
+      "\"Where do you go?\" he asked on BBC Radio. He warned that the police "
+      "would suffer.");
+  if (from_in(d, 1, "GBRMED")) dump(d);
+  assert_int_equal(from_in(d, 1, "GBRMED"), 0);
+  td_doc_free(d);
+}
+
 /* A money word inside a longer object is no business sense ("rejected
  * green rate changes"). */
 static void titles_and_objects(void **state) {
@@ -1449,6 +1468,7 @@ int main(void) {
       cmocka_unit_test(denied_plans),
       cmocka_unit_test(pronoun_anchor),
       cmocka_unit_test(titles_and_objects),
+      cmocka_unit_test(pronoun_titles),
       cmocka_unit_test(matters_and_denied_reports),
       cmocka_unit_test(verbal_attacks),
       cmocka_unit_test(arenas),
