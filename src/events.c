@@ -1631,7 +1631,10 @@ static int is_passive(const coder *c, const match *m) {
   const char *pc = c->lx->codes[m->code].code;
   int root = (pc[0] - '0') * 10 + (pc[1] - '0');
   if (root < 17 || root > 20 || m->p->generic || m->first == 0) return 0;
-  const stok *b = &c->t[m->first - 1];
+  /* "a civilian allegedly killed by": past a hedging adverb */
+  int bi = m->first - 1;
+  while (bi > 0 && (c->t[bi].cls & TD__WC_HYPO) && ends_ly(&c->t[bi])) bi--;
+  const stok *b = &c->t[bi];
   if (b->mention < 0 && (b->cls & ~TD__WC_DET) != 0) return 0;
   if (b->cls & (TD__WC_HAVE | TD__WC_SUBJPRON | TD__WC_REL)) return 0;
   if (m->head != m->last || m->head + 1 >= c->n) return m->head == m->last;

@@ -1408,6 +1408,21 @@ static void accusations(void **state) {
     assert_non_null(find(d, "112"));
     td_doc_free(d);
   }
+  /* A hedging adverb makes the event hypothetical, also in a reduced
+   * passive. */
+  static const char *const hedged[] = {
+      "Russian troops allegedly shelled Kharkiv.",
+      "A civilian allegedly killed by Russian troops was buried on Sunday."};
+  for (size_t i = 0; i < sizeof hedged / sizeof *hedged; i++) {
+    td_doc *d = code(hedged[i]);
+    const td_event *e = find(d, "18");
+    if (!e) e = find(d, "19");
+    if (!e || !(e->flags & TD_EVF_HYPOTHETICAL)) dump(d);
+    assert_non_null(e);
+    assert_actor(e->source_code, "RUSMIL");
+    assert_true(e->flags & TD_EVF_HYPOTHETICAL);
+    td_doc_free(d);
+  }
   /* The accusation itself is asserted, and a sentence after it is not in
    * what it tells. */
   td_doc *d = code("Ukraine blamed Russia. Russia attacked its positions.");
