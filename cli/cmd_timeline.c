@@ -15,7 +15,8 @@
 static const char usage_text[] =
     "Usage: tidings timeline [--db FILE] [--from DATE] [--to DATE]\n"
     "         [--actor CODE]... [--pair A,B] [--root NN] [--min-articles N]\n"
-    "         [--include-background] [--format table|jsonl|csv|html]\n"
+    "         [--include-background] [--ungrouped]\n"
+    "         [--format table|jsonl|csv|html]\n"
     "\n"
     "The deduplicated timeline: one entry per real event, merged across "
     "articles,\nciting every article and sentence that reports it.\n"
@@ -34,9 +35,14 @@ static const char usage_text[] =
     "  --min-articles N       entries cited by at least N articles\n"
     "  --include-background   also events found only in repeated background\n"
     "                         paragraphs\n"
-    "  --format FMT           table (default), jsonl, csv (GDELT column "
-    "names) or\n"
-    "                         html (one self-contained page with a chart)\n"
+    "  --ungrouped            in the table and HTML, one row per entry; by\n"
+    "                         default the entries of a date that cite a\n"
+    "                         common sentence (one happening, several dyads or\n"
+    "                         codes) are one row, its articles counted once\n"
+    "  --format FMT           table (default), jsonl (each entry with its "
+    "group),\n"
+    "                         csv (GDELT column names) or html (one self-\n"
+    "                         contained page with a chart)\n"
     "  --help                 show this help\n";
 
 typedef struct tl_out {
@@ -51,6 +57,7 @@ typedef struct tl_out {
   } * points;
   size_t n_points, cap_points;
   size_t n_entries;
+  const td_timeline_groups *groups; /* NULL: --ungrouped */
 } tl_out;
 
 static json_t *str_or_null(const char *s) {
@@ -98,6 +105,10 @@ static void print_jsonl(tl_out *o, const td_timeline_entry *e,
   json_object_set_new(j, "background",
                       json_boolean(e->flags & TD_EVF_BACKGROUND));
   json_object_set_new(j, "is_root", json_boolean(e->is_root));
+  /* The entry leading its group (itself when alone or leading). */
+  const td_timeline_group *g =
+      o->groups ? td_timeline_group_of(o->groups, e->id) : NULL;
+  json_object_set_new(j, "group", json_integer(g ? g->leader : e->id));
   json_t *docs = json_array(), *ms = json_array();
   for (long i = 0; i < e->n_mentions; i++) {
     const td_event_mention *m = &e->mentions[i];
@@ -198,11 +209,58 @@ static void flags_text(unsigned flags, char *buf, size_t n) {
   if (!buf[0]) snprintf(buf, n, "-");
 }
 
+/* The group entry e leads, or NULL when e is shown under its leader (or
+ * there are no groups). *member: e is a member not leading its group. */
+static const td_timeline_group *group_led(const tl_out *o,
+                                          const td_timeline_entry *e,
+                                          int *member) {
+  *member = 0;
+  if (!o->groups) return NULL;
+  const td_timeline_group *g = td_timeline_group_of(o->groups, e->id);
+  if (g && g->leader != e->id) *member = 1;
+  return g && g->leader == e->id ? g : NULL;
+}
+
+/* Member i of group g as "who -> whom code name". */
+static void group_member(const tl_out *o, const td_timeline_group *g,
+                         size_t i, char *buf, size_t n) {
+  const td_timeline_member *m = &g->members[i];
+  const char *sn = m->source_name && *m->source_name ? m->source_name
+                   : *m->source                      ? m->source
+                                                     : "-";
+  const char *tn = m->target_name && *m->target_name ? m->target_name
+                   : *m->target                      ? m->target
+                                                     : "-";
+  const td_cameo *c = td_cameo_lookup(o->lx, m->code);
+  char fl[40];
+  flags_text(m->flags, fl, sizeof fl);
+  int plain = strcmp(fl, "-") == 0;
+  snprintf(buf, n, "%s %s %s %s%s%s%s%s%s", sn, m->symmetric ? "<->" : "->",
+           tn, m->code, c ? " " : "", c ? c->name : "", plain ? "" : " (",
+           plain ? "" : fl, plain ? "" : ")");
+}
+
+/* The other entries of group g as "who -> whom code name; ...". */
+static void group_others(const tl_out *o, const td_timeline_group *g,
+                         char *buf, size_t n) {
+  size_t len = 0;
+  buf[0] = '\0';
+  for (size_t i = 1; i < g->n_members && len + 1 < n; i++) {
+    char one[256];
+    group_member(o, g, i, one, sizeof one);
+    int w = snprintf(buf + len, n - len, "%s%s", i > 1 ? "; " : "", one);
+    if (w < 0) break;
+    len += (size_t)w;
+  }
+}
 /* Two lines an entry, 100 columns: date, who -> whom, what, flags,
  * articles; then the evidence sentence with its article. */
 static void print_table(tl_out *o, const td_timeline_entry *e,
                         const td_cameo *c) {
   FILE *f = o->out;
+  int member;
+  const td_timeline_group *g = group_led(o, e, &member);
+  if (member) return; /* shown under its leader */
   char date[24], who[160], fl[40], what[160];
   td_date_format(e->date, date, sizeof date);
   snprintf(who, sizeof who, "%.24s %s %.24s", label(e->source_name, e->source),
@@ -216,7 +274,19 @@ static void print_table(tl_out *o, const td_timeline_entry *e,
   cli_table_cell(f, what, 32);
   fputs("  ", f);
   cli_table_cell(f, fl, 9);
-  fprintf(f, " %5ld\n", e->n_articles);
+  fprintf(f, " %5ld\n", g ? g->n_articles : e->n_articles);
+  /* The other entries of its group, a line each (at most four). */
+  for (size_t i = 1; g && i < g->n_members; i++) {
+    char one[256];
+    if (i == 4 && g->n_members > 5)
+      snprintf(one, sizeof one, "and %zu more", g->n_members - 4);
+    else
+      group_member(o, g, i, one, sizeof one);
+    fputs("            + ", f);
+    cli_table_text(f, one, 86);
+    fputc('\n', f);
+    if (i == 4) break;
+  }
   if (e->n_mentions) {
     char ev[4096];
     snprintf(ev, sizeof ev, "%s: %s", e->mentions[0].doc,
@@ -271,6 +341,9 @@ static const char html_head[] =
 
 static void html_row(tl_out *o, const td_timeline_entry *e, const td_cameo *c) {
   FILE *f = o->out;
+  int member;
+  const td_timeline_group *g = group_led(o, e, &member);
+  if (member) return; /* shown under its leader */
   char date[24], fl[40];
   td_date_format(e->date, date, sizeof date);
   flags_text(e->flags, fl, sizeof fl);
@@ -283,12 +356,19 @@ static void html_row(tl_out *o, const td_timeline_entry *e, const td_cameo *c) {
   fprintf(f, " <span class=\"flag\">%s</span> %s ", e->source,
           e->symmetric ? "&harr;" : "&rarr;");
   html_text(f, label(e->target_name, e->target));
-  fprintf(f, " <span class=\"flag\">%s</span></td><td class=\"%s\">%s ",
-          e->target, cls, e->code);
+  fprintf(f, " <span class=\"flag\">%s</span>", e->target);
+  if (g && g->n_members > 1) {
+    char also[1024];
+    group_others(o, g, also, sizeof also);
+    fputs("<br><span class=\"flag\">also: ", f);
+    html_text(f, also);
+    fputs("</span>", f);
+  }
+  fprintf(f, "</td><td class=\"%s\">%s ", cls, e->code);
   html_text(f, c ? c->name : "");
   if (c) fprintf(f, " <span class=\"flag\">(%+.1f)</span>", c->goldstein);
   fprintf(f, "</td><td class=\"flag\">%s</td><td class=\"n\">%ld</td>",
-          strcmp(fl, "-") ? fl : "", e->n_articles);
+          strcmp(fl, "-") ? fl : "", g ? g->n_articles : e->n_articles);
   fprintf(f, "<td class=\"n\">%ld</td><td>", e->n_outlets);
   if (e->n_mentions) {
     fputs("<blockquote>", f);
@@ -471,6 +551,7 @@ int td_cmd_timeline(int argc, char **argv) {
       {"root", required_argument, NULL, 'r'},
       {"min-articles", required_argument, NULL, 'm'},
       {"include-background", no_argument, NULL, 'b'},
+      {"ungrouped", no_argument, NULL, 'u'},
       {"format", required_argument, NULL, 'f'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
@@ -482,7 +563,8 @@ int td_cmd_timeline(int argc, char **argv) {
   char pair_buf[128] = "";
   int c, rc = 0;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":d:F:T:a:p:r:m:bf:h", opts, NULL)) !=
+  int ungrouped = 0;
+  while ((c = getopt_long(argc, argv, ":d:F:T:a:p:r:m:buf:h", opts, NULL)) !=
          -1) {
     switch (c) {
       case 'd':
@@ -542,6 +624,9 @@ int td_cmd_timeline(int argc, char **argv) {
       case 'b':
         filter.include_background = 1;
         break;
+      case 'u':
+        ungrouped = 1;
+        break;
       case 'f':
         o.fmt = cli_format_option("timeline", optarg,
                                   1u << CLI_FMT_TABLE | 1u << CLI_FMT_JSONL |
@@ -572,8 +657,15 @@ int td_cmd_timeline(int argc, char **argv) {
   td_store *st = NULL;
   td_lexicon *lx = NULL;
   td_timeline_iter *it = NULL;
+  td_timeline_groups *groups = NULL;
+  /* Groups for the readers' views and the JSON Lines group field; CSV
+   * keeps one GDELT-style row per entry. */
+  int want_groups = o.fmt != CLI_FMT_CSV &&
+                    !(ungrouped && o.fmt != CLI_FMT_JSONL);
   if (td_store_open(db, &st, &err) != 0 ||
       td_lexicon_open(NULL, &lx, NULL, &err) != 0 ||
+      (want_groups &&
+       td_timeline_groups_build(st, &filter, &groups, &err) != 0) ||
       td_timeline_open(st, &filter, &it, &err) != 0) {
     /* A filter the store refuses (--from after --to) is a usage error. */
     int usage = err.code == TD_EARG;
@@ -581,12 +673,14 @@ int td_cmd_timeline(int argc, char **argv) {
       cli_usage_error("timeline", "%s", err.msg);
     else
       cli_print_error("timeline", &err);
+    td_timeline_groups_free(groups);
     td_lexicon_free(lx);
     td_store_close(st);
     free(actors);
     return usage ? 2 : 1;
   }
   o.lx = lx;
+  o.groups = groups;
   FILE *f = o.out;
   if (o.fmt == CLI_FMT_CSV) fputs(csv_header, f);
   if (o.fmt == CLI_FMT_TABLE) {
@@ -607,7 +701,9 @@ int td_cmd_timeline(int argc, char **argv) {
   const td_timeline_entry *e;
   while ((rc = td_timeline_next(it, &e, &err)) == 1) {
     const td_cameo *cm = td_cameo_lookup(lx, e->code);
-    o.n_entries++;
+    int member = 0;
+    if (o.fmt == CLI_FMT_HTML) group_led(&o, e, &member);
+    if (!member) o.n_entries++;
     switch (o.fmt) {
       case CLI_FMT_JSONL:
         print_jsonl(&o, e, cm);
@@ -654,6 +750,7 @@ int td_cmd_timeline(int argc, char **argv) {
   }
   if (rc < 0) cli_print_error("timeline", &err);
   free(o.points);
+  td_timeline_groups_free(groups);
   td_timeline_close(it);
   td_lexicon_free(lx);
   td_store_close(st);

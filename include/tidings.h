@@ -979,6 +979,41 @@ int td_timeline_next(td_timeline_iter *it, const td_timeline_entry **entry,
                      td_error *err);
 void td_timeline_close(td_timeline_iter *it);
 
+/* Entries told together, for a reader of the timeline: entries of one
+ * date that cite a common sentence form a group ("published two draft
+ * agreements, which Moscow expects from Washington and NATO" gives four
+ * dyads and two codes of one happening). The group is led by the entry
+ * cited by the most articles (the first of them in timeline order). Each
+ * entry stays a dyadic event of its own (JSON Lines, CSV). */
+typedef struct td_timeline_member {
+  int64_t id;
+  const char *source, *source_name; /* as in td_timeline_entry */
+  const char *target, *target_name;
+  const char *code;
+  int symmetric;
+  unsigned flags; /* modality, as in td_timeline_entry */
+} td_timeline_member;
+
+typedef struct td_timeline_group {
+  int64_t leader;   /* id of the entry that leads it */
+  long n_articles;  /* distinct articles citing any of its entries */
+  size_t n_members; /* its entries, the leader first, then timeline order */
+  const td_timeline_member *members;
+} td_timeline_group;
+
+typedef struct td_timeline_groups td_timeline_groups;
+
+/* The groups of the entries a timeline query selects (the same filter as
+ * td_timeline_open). Free with td_timeline_groups_free. Returns 0, TD_EARG
+ * for a bad filter, or TD_EDB. */
+int td_timeline_groups_build(td_store *st, const td_timeline_filter *filter,
+                             td_timeline_groups **out, td_error *err);
+/* The group of entry id, or NULL for an entry the query did not select.
+ * Valid until td_timeline_groups_free. */
+const td_timeline_group *td_timeline_group_of(const td_timeline_groups *g,
+                                              int64_t id);
+void td_timeline_groups_free(td_timeline_groups *g);
+
 typedef struct td_event_iter td_event_iter;
 
 /* Every stored event mention, in article date, article id, sentence order.

@@ -13,9 +13,14 @@
  * query that reads an index. A query for one actor pair reads the index on
  * the actors' first three letters and the day, once for each direction;
  * other queries read the date index.
+ *
+ * Groups (td_timeline_groups_build) run the same query once more and join
+ * the entries of a date that cite a common sentence, for the readers'
+ * views: one happening told in one sentence is one row with its dyads.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "internal.h"
 #include "store_internal.h"
@@ -338,6 +343,208 @@ int td_timeline_next(td_timeline_iter *it, const td_timeline_entry **entry,
   e->mentions = it->ms;
   *entry = e;
   return 1;
+}
+
+/* ---- Groups ---- */
+
+struct td_timeline_groups {
+  size_t n;                 /* entries */
+  td_timeline_member *mem;  /* per entry in timeline order; then grouped */
+  td_timeline_group *group; /* n_group of them */
+  size_t n_group;
+  struct id_group {
+    int64_t id;
+    size_t group;
+  } * by_id; /* n, sorted by id */
+  char **strings;
+  size_t n_strings, cap_strings;
+};
+
+static const char *groups_keep(td_timeline_groups *g, const char *s) {
+  if (s == NULL) return NULL;
+  if (g->n_strings == g->cap_strings) {
+    g->cap_strings = g->cap_strings ? 2 * g->cap_strings : 64;
+    g->strings = td_xrealloc(g->strings, g->cap_strings * sizeof *g->strings);
+  }
+  return g->strings[g->n_strings++] = td_xstrdup(s);
+}
+
+static size_t uf_find(size_t *parent, size_t i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+static int cmp_u64_pair(const void *a, const void *b) {
+  const uint64_t *x = a, *y = b;
+  if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
+  return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+static int cmp_id_group(const void *a, const void *b) {
+  const struct id_group *x = a, *y = b;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* How strongly entry i claims to lead its group (see the leaders). */
+static long lead_rank(const td_timeline_groups *g, const long *arts,
+                      size_t i) {
+  const td_timeline_member *m = &g->mem[i];
+  return 4 * arts[i] + 2 * (m->target && *m->target) +
+         (strncmp(m->code, "01", 2) != 0);
+}
+
+void td_timeline_groups_free(td_timeline_groups *g) {
+  if (g == NULL) return;
+  for (size_t i = 0; i < g->n_strings; i++) free(g->strings[i]);
+  free(g->strings);
+  free(g->mem);
+  free(g->group);
+  free(g->by_id);
+  free(g);
+}
+
+int td_timeline_groups_build(td_store *st, const td_timeline_filter *filter,
+                             td_timeline_groups **out, td_error *err) {
+  *out = NULL;
+  td_timeline_iter *it;
+  int rc = td_timeline_open(st, filter, &it, err);
+  if (rc) return rc;
+  td_timeline_groups *g = td_xcalloc(1, sizeof *g);
+  size_t cap = 0, n_keys = 0, cap_keys = 0, n_docs = 0, cap_docs = 0;
+  long *arts = NULL;
+  /* keys: (hash of date, article and sentence; entry) for each mention;
+   * docs: (entry, hash of article) */
+  uint64_t(*keys)[2] = NULL, (*docs)[2] = NULL;
+  const td_timeline_entry *e;
+  while ((rc = td_timeline_next(it, &e, err)) == 1) {
+    if (g->n == cap) {
+      cap = cap ? 2 * cap : 256;
+      g->mem = td_xrealloc(g->mem, cap * sizeof *g->mem);
+      arts = td_xrealloc(arts, cap * sizeof *arts);
+    }
+    td_timeline_member *m = &g->mem[g->n];
+    m->id = e->id;
+    m->source = groups_keep(g, e->source);
+    m->source_name = groups_keep(g, e->source_name);
+    m->target = groups_keep(g, e->target);
+    m->target_name = groups_keep(g, e->target_name);
+    m->code = groups_keep(g, e->code);
+    m->symmetric = e->symmetric;
+    m->flags = e->flags;
+    arts[g->n] = e->n_articles;
+    char date[24];
+    td_date_format(e->date, date, sizeof date);
+    for (long i = 0; i < e->n_mentions; i++) {
+      const td_event_mention *x = &e->mentions[i];
+      if (n_keys == cap_keys) {
+        cap_keys = cap_keys ? 2 * cap_keys : 512;
+        keys = td_xrealloc(keys, cap_keys * sizeof *keys);
+      }
+      if (n_docs == cap_docs) {
+        cap_docs = cap_docs ? 2 * cap_docs : 512;
+        docs = td_xrealloc(docs, cap_docs * sizeof *docs);
+      }
+      uint64_t hd = XXH3_64bits(x->doc, strlen(x->doc));
+      char k[64];
+      int kl = snprintf(k, sizeof k, "%s|%llx|%u", date,
+                        (unsigned long long)hd, (unsigned)x->sent);
+      keys[n_keys][0] = XXH3_64bits(k, (size_t)kl);
+      keys[n_keys++][1] = g->n;
+      docs[n_docs][0] = g->n;
+      docs[n_docs++][1] = hd;
+    }
+    g->n++;
+  }
+  td_timeline_close(it);
+  if (rc < 0) {
+    free(arts);
+    free(keys);
+    free(docs);
+    td_timeline_groups_free(g);
+    return rc;
+  }
+  /* Entries that share a (date, article, sentence) key are one group. */
+  size_t *parent = td_xcalloc(g->n ? g->n : 1, sizeof *parent);
+  for (size_t i = 0; i < g->n; i++) parent[i] = i;
+  if (n_keys) qsort(keys, n_keys, sizeof *keys, cmp_u64_pair);
+  for (size_t i = 1; i < n_keys; i++)
+    if (keys[i][0] == keys[i - 1][0]) {
+      size_t a = uf_find(parent, keys[i - 1][1]), b = uf_find(parent, keys[i][1]);
+      if (a != b) parent[a > b ? a : b] = a < b ? a : b;
+    }
+  /* Leaders: the most articles, then an entry with a target, then one
+   * that is more than a statement (root 01: the talks Putin had, not what
+   * he said in them), then the first in timeline order. */
+  size_t *lead = td_xcalloc(g->n ? g->n : 1, sizeof *lead);
+  size_t *count = td_xcalloc(g->n ? g->n : 1, sizeof *count);
+  for (size_t i = 0; i < g->n; i++) {
+    size_t r = uf_find(parent, i);
+    if (count[r]++ == 0 || lead_rank(g, arts, i) > lead_rank(g, arts, lead[r]))
+      lead[r] = i;
+  }
+  /* The groups, each with its members as one slice of the reordered
+   * members: the leader, then the others in timeline order. */
+  size_t *gid = td_xcalloc(g->n ? g->n : 1, sizeof *gid), n_group = 0;
+  for (size_t i = 0; i < g->n; i++)
+    if (parent[i] == i) gid[i] = n_group++;
+  g->group = td_xcalloc(n_group ? n_group : 1, sizeof *g->group);
+  g->n_group = n_group;
+  td_timeline_member *ordered = td_xcalloc(g->n ? g->n : 1, sizeof *ordered);
+  size_t at = 0;
+  for (size_t i = 0; i < g->n; i++)
+    if (parent[i] == i) {
+      g->group[gid[i]].members = ordered + at;
+      at += count[i];
+    }
+  g->by_id = td_xcalloc(g->n ? g->n : 1, sizeof *g->by_id);
+  for (size_t i = 0; i < g->n; i++) {
+    size_t r = uf_find(parent, i);
+    td_timeline_group *gr = &g->group[gid[r]];
+    td_timeline_member *slot = (td_timeline_member *)gr->members;
+    if (i == lead[r]) {
+      /* The leader goes first: the others written so far move up one. */
+      memmove(slot + 1, slot, gr->n_members * sizeof *slot);
+      slot[0] = g->mem[i];
+      gr->leader = g->mem[i].id;
+    } else {
+      slot[gr->n_members] = g->mem[i];
+    }
+    gr->n_members++;
+    g->by_id[i].id = g->mem[i].id;
+    g->by_id[i].group = gid[r];
+  }
+  qsort(g->by_id, g->n, sizeof *g->by_id, cmp_id_group);
+  /* Distinct articles of each group. */
+  for (size_t i = 0; i < n_docs; i++) docs[i][0] = gid[uf_find(parent, docs[i][0])];
+  if (n_docs) qsort(docs, n_docs, sizeof *docs, cmp_u64_pair);
+  for (size_t i = 0; i < n_docs; i++)
+    if (i == 0 || docs[i][0] != docs[i - 1][0] || docs[i][1] != docs[i - 1][1])
+      g->group[docs[i][0]].n_articles++;
+  free(g->mem);
+  g->mem = ordered;
+  free(parent);
+  free(lead);
+  free(count);
+  free(gid);
+  free(arts);
+  free(keys);
+  free(docs);
+  *out = g;
+  return 0;
+}
+
+const td_timeline_group *td_timeline_group_of(const td_timeline_groups *g,
+                                              int64_t id) {
+  size_t lo = 0, hi = g->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (g->by_id[mid].id < id)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < g->n && g->by_id[lo].id == id ? &g->group[g->by_id[lo].group]
+                                             : NULL;
 }
 
 /* ---- Mentions ---- */

@@ -10,7 +10,8 @@
  *   event_date  flags  sentence
  * "-" is an empty field; flags is a comma list of planned, negated,
  * hypothetical, background (or "-"). Consecutive lines with the same doc
- * make one article, each sentence its own paragraph. A line "---" ends a
+ * make one article, each sentence its own paragraph; a sentence "^" is the
+ * sentence of the line before (a second event told in it). A line "---" ends a
  * batch: the articles so far are stored and merged in one transaction, as
  * one ingest batch would be. Lines starting with '#' are comments.
  */
@@ -79,29 +80,37 @@ static td_doc *make_doc(line *ls, size_t n) {
   size_t len = 0;
   for (size_t i = 0; i < n; i++) len += strlen(ls[i].f[10]) + 2;
   char *text = td_xcalloc(len + 1, 1);
-  size_t pos = 0;
+  size_t pos = 0, ns = 0;
   for (size_t i = 0; i < n; i++) {
-    if (i) {
-      memcpy(text + pos, "\n\n", 2);
-      pos += 2;
-    }
-    size_t start = pos, sl = strlen(ls[i].f[10]);
-    memcpy(text + pos, ls[i].f[10], sl);
-    pos += sl;
-    d->paras[i] = (td_paragraph){(uint32_t)start, (uint32_t)pos, (uint32_t)i,
-                                 (uint32_t)i + 1};
-    d->sents[i] =
-        (td_sentence){(uint32_t)start, (uint32_t)pos, (uint32_t)i, 0, 0};
     td_event *ev = &d->events[i];
-    ev->sent = (uint32_t)i;
-    /* The predicate: the sentence's second word, for the offsets. */
-    const char *sp = strchr(ls[i].f[10], ' ');
-    ev->start = (uint32_t)(start + (sp ? (size_t)(sp - ls[i].f[10]) + 1 : 0));
-    const char *sp2 = sp ? strchr(sp + 1, ' ') : NULL;
-    ev->end =
-        sp2 ? (uint32_t)(start + (size_t)(sp2 - ls[i].f[10])) : (uint32_t)pos;
-    ev->source = add_actor(d, ls[i].f[3], ls[i].f[4], (uint32_t)i);
-    ev->target = add_actor(d, ls[i].f[5], ls[i].f[6], (uint32_t)i);
+    if (i && strcmp(ls[i].f[10], "^") == 0) {
+      /* Another event of the sentence before. */
+      ev->sent = d->events[i - 1].sent;
+      ev->start = d->events[i - 1].start;
+      ev->end = d->events[i - 1].end;
+    } else {
+      if (ns) {
+        memcpy(text + pos, "\n\n", 2);
+        pos += 2;
+      }
+      size_t start = pos, sl = strlen(ls[i].f[10]);
+      memcpy(text + pos, ls[i].f[10], sl);
+      pos += sl;
+      d->paras[ns] = (td_paragraph){(uint32_t)start, (uint32_t)pos,
+                                    (uint32_t)ns, (uint32_t)ns + 1};
+      d->sents[ns] =
+          (td_sentence){(uint32_t)start, (uint32_t)pos, (uint32_t)ns, 0, 0};
+      ev->sent = (uint32_t)ns++;
+      /* The predicate: the sentence's second word, for the offsets. */
+      const char *sp = strchr(ls[i].f[10], ' ');
+      ev->start =
+          (uint32_t)(start + (sp ? (size_t)(sp - ls[i].f[10]) + 1 : 0));
+      const char *sp2 = sp ? strchr(sp + 1, ' ') : NULL;
+      ev->end = sp2 ? (uint32_t)(start + (size_t)(sp2 - ls[i].f[10]))
+                    : (uint32_t)pos;
+    }
+    ev->source = add_actor(d, ls[i].f[3], ls[i].f[4], ev->sent);
+    ev->target = add_actor(d, ls[i].f[5], ls[i].f[6], ev->sent);
     snprintf(ev->source_code, sizeof ev->source_code, "%s", opt(ls[i].f[3]));
     snprintf(ev->target_code, sizeof ev->target_code, "%s", opt(ls[i].f[5]));
     snprintf(ev->code, sizeof ev->code, "%s", ls[i].f[7]);
@@ -110,7 +119,8 @@ static td_doc *make_doc(line *ls, size_t n) {
     ev->flags = (uint16_t)parse_flags(ls[i].f[9]);
     ev->timex = -1;
   }
-  d->n_paras = d->n_sents = d->n_events = n;
+  d->n_paras = d->n_sents = ns;
+  d->n_events = n;
   d->text = text;
   d->text_len = pos;
   td_doc_set_raw(d, text, pos);

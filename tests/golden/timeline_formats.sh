@@ -17,6 +17,16 @@ $TIDINGS timeline --db t.db > default.out || fail=1
 grep -q '^2023-02 ' default.out && { echo "FAIL: background entry shown by default"; fail=1; }
 grep -q '^2023-02 ' out.table || { echo "FAIL: background entry missing with --include-background"; fail=1; }
 awk 'length($0) > 100 { print "FAIL: line over 100 columns: " $0; bad=1 } END { exit bad }' out.table || fail=1
+# Grouping: the two entries told in one sentence of n4 (Vang hosted Holm
+# and Berg) are one row, its articles counted once, the other entry under
+# it; --ungrouped gives each its row; JSON Lines names the group's leader.
+[ "$(grep -c '^2023-03-14 ' out.table)" -eq 1 ] || { echo "FAIL: want one grouped row for 2023-03-14"; fail=1; }
+grep -q '^2023-03-14  Mette Vang -> Lars Berg .* 2$' out.table || { echo "FAIL: group led by the entry with 2 articles"; fail=1; }
+grep -q '^            + Mette Vang -> Kari Holm 043 Host a visit$' out.table || { echo "FAIL: group member line"; fail=1; }
+$TIDINGS timeline --db t.db --ungrouped > ungrouped.out || fail=1
+[ "$(grep -c '^2023-03-14 ' ungrouped.out)" -eq 2 ] || { echo "FAIL: --ungrouped wants two rows for 2023-03-14"; fail=1; }
+grep -q '^            + ' ungrouped.out && { echo "FAIL: member lines with --ungrouped"; fail=1; }
+[ "$(grep -c '"code":"043".*"group":7,' out.jsonl)" -eq 2 ] || { echo "FAIL: both 043 entries in group 7"; fail=1; }
 $TIDINGS events --db t.db --format jsonl > events.jsonl || fail=1
 diff -u "$GOLDEN/timeline_formats.events.jsonl" events.jsonl || { echo "FAIL: events --format jsonl differs"; fail=1; }
 $TIDINGS events --db t.db --format csv > events.csv || fail=1

@@ -3,7 +3,8 @@
 # least min_docs of its articles, none is split into several entries of the
 # same root, and no entry is dated 2022-06-12 (a re-post stamp) or
 # 2022-12-17 (the December 17 publication given the wrong year). Scored by
-# build/tools/timeline_gold.
+# build/tools/timeline_gold. In the table, each of the two headline events
+# is one row.
 set -u
 gold="$SHARED/seeds/gold/timeline.jsonl"
 [ -f "$gold" ] || { echo "no $gold"; exit 77; }
@@ -25,4 +26,14 @@ $TIDINGS events --db s.db --format jsonl > events.jsonl || { echo "FAIL: events"
 if grep '"source_name":"Lloyd Austin"' events.jsonl | grep '"root":"04"' | grep -q '"target":"RUS'; then
   echo "FAIL: a consultation of Lloyd Austin with Russia"; exit 1
 fi
+# The reader's table: the December 17 publication (Russia -> the US and
+# NATO, every dyad and code of it) is one row citing at least four
+# articles, and so is the January 26 written response.
+$TIDINGS timeline --db s.db > table.out || { echo "FAIL: timeline table"; exit 1; }
+rows=$(awk '/^2021-12-17 / && /^2021-12-17  (Russia|Russian|Moscow|Kremlin)/ && /(-> (NATO|Washi|United S))/' table.out)
+[ "$(printf '%s\n' "$rows" | grep -c .)" -eq 1 ] || { echo "FAIL: December 17 drafts in several rows:"; printf '%s\n' "$rows"; rc=1; }
+[ "$(printf '%s\n' "$rows" | awk '{ print $NF }')" -ge 4 ] 2>/dev/null || { echo "FAIL: December 17 row cites fewer than 4 articles: $rows"; rc=1; }
+rows=$(awk '/^2022-01-26 / && /(United States|Washington|NATO).*(Moscow|Russia)/' table.out)
+[ "$(printf '%s\n' "$rows" | grep -c .)" -eq 1 ] || { echo "FAIL: January 26 response in several rows:"; printf '%s\n' "$rows"; rc=1; }
+[ "$(printf '%s\n' "$rows" | awk '{ print $NF }')" -ge 4 ] 2>/dev/null || { echo "FAIL: January 26 row cites fewer than 4 articles: $rows"; rc=1; }
 exit $rc
