@@ -56,7 +56,7 @@ typedef struct tl_out {
     double g;
   } * points;
   size_t n_points, cap_points;
-  size_t n_entries;
+  size_t n_entries, n_rows; /* rows: entries that lead their group */
   const td_timeline_groups *groups; /* NULL: --ungrouped */
 } tl_out;
 
@@ -703,7 +703,8 @@ int td_cmd_timeline(int argc, char **argv) {
     const td_cameo *cm = td_cameo_lookup(lx, e->code);
     int member = 0;
     if (o.fmt == CLI_FMT_HTML) group_led(&o, e, &member);
-    if (!member) o.n_entries++;
+    o.n_entries++;
+    if (!member) o.n_rows++;
     switch (o.fmt) {
       case CLI_FMT_JSONL:
         print_jsonl(&o, e, cm);
@@ -732,10 +733,11 @@ int td_cmd_timeline(int argc, char **argv) {
     }
     fprintf(f,
             "</h1>\n<p>%zu entries, each one real event merged across "
-            "the articles that report it. Chart: daily sum of the "
-            "Goldstein scores of the day-precise entries%s "
+            "the articles that report it, in %zu rows (the entries of a "
+            "date told in one sentence share a row). Chart: daily sum of "
+            "the Goldstein scores of the day-precise entries%s "
             "(cooperation up, conflict down, the net sum as a dot).</p>\n",
-            o.n_entries, o.pair[0] ? " between the pair" : "");
+            o.n_entries, o.n_rows, o.pair[0] ? " between the pair" : "");
     html_chart(&o);
     fputs(
         "<table>\n<thead><tr><th>Date</th><th>Who &rarr; whom</th>"
