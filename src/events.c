@@ -429,6 +429,13 @@ static int ends_ly(const stok *k) {
   return n > 3 && strcmp(k->lower + n - 2, "ly") == 0;
 }
 
+/* Whether token k is spelt like a past form ("called", even where a
+ * dictionary lists it as a lemma of its own). */
+static int ends_ed(const stok *k) {
+  size_t n = strlen(k->lower);
+  return n > 3 && strcmp(k->lower + n - 2, "ed") == 0;
+}
+
 /* A word read as a verb's -ing or past form ("facing", "dismissed"). */
 static int verb_form(const stok *k) {
   size_t n = strlen(k->lower);
@@ -478,6 +485,28 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
        * noun. */
       if (prev && prev->mention < 0 && possessive_tok(prev) && p->n_words < 3)
         return 0;
+      /* "on the U.S. attack on Iran", "the EU embargo on arms": a bare
+       * base form after a country or organisation named after an article
+       * or preposition, before a preposition, is a noun (a verb would
+       * take the -s of a singular subject; "the Soviets argue that" has a
+       * plural one). */
+      if (sh == TD__SH_BASE && prev && prev->mention >= 0 && p->n_words < 3 &&
+          (size_t)prev->mention < c->doc->n_mentions && i + 1 < c->n &&
+          c->t[i + 1].mention < 0 && (c->t[i + 1].cls & TD__WC_PREP) &&
+          !(c->t[i + 1].cls & TD__WC_DET) &&
+          strcmp(c->t[i + 1].lower, "to") != 0) {
+        int a = mention_first(c, i - 1);
+        int32_t ent = c->doc->mentions[prev->mention].entity;
+        uint8_t kind = ent >= 0 && (size_t)ent < c->doc->n_entities
+                           ? c->doc->entities[ent].kind
+                           : 0;
+        if (a > 0 && c->t[a - 1].mention < 0 &&
+            (c->t[a - 1].cls & (TD__WC_DET | TD__WC_PREP)) &&
+            strcmp(c->t[a - 1].lower, "that") != 0 &&
+            (kind == TD_ENT_COUNTRY || kind == TD_ENT_ORG) &&
+            !ends_ed(&c->t[i]))
+          return 0;
+      }
       /* "requests by government agencies", "demands of the unions": an
        * -s form right before "by" or "of" is a plural noun. */
       if ((sh & TD__SH_S) && !(sh & (TD__SH_BASE | TD__SH_PAST)) &&
@@ -1509,6 +1538,21 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
        * predicate, whatever precedes it; otherwise a possessive is no
        * subject. */
       if (poss) after_prep = !(nominal && m->first - b <= 4);
+      /* "a statement on the U.S. attack on Iran", "after the Israeli
+       * strike": a country, group or person named right before a
+       * nominal predicate is its actor, also inside a prepositional
+       * phrase (not a seat or an organisation: "the Paris talks" are
+       * where). */
+      if (after_prep && nominal && b + 1 == m->first && k->mention >= 0 &&
+          (size_t)k->mention < c->doc->n_mentions) {
+        int32_t ent = c->doc->mentions[k->mention].entity;
+        if (ent >= 0 && (size_t)ent < c->doc->n_entities) {
+          uint8_t kind = c->doc->entities[ent].kind;
+          if (kind == TD_ENT_COUNTRY || kind == TD_ENT_GROUP ||
+              kind == TD_ENT_PERSON)
+            after_prep = 0;
+        }
+      }
       if (!after_prep) {
         out[(*n)++] = k->mention;
         *n = coordinated(c, a, b, -1, out, *n, MAX_ACTORS);
@@ -2266,6 +2310,20 @@ static int article_phrase(const coder *c, const match *m) {
   return b ? -1 : j;
 }
 
+/* Whether the mention at token j, right before the force noun of m, is
+ * the place it happened rather than its actor: a seat of government
+ * ("the Berlin blockade", "the Madrid bomb", "the London bombings"). */
+static int force_site(const coder *c, const match *m, int j) {
+  const char *pc = c->lx->codes[m->code].code;
+  int root = (pc[0] - '0') * 10 + (pc[1] - '0');
+  if (root < 18 || root > 20) return 0;
+  const td_actor_mention *a = &c->doc->mentions[c->t[j].mention];
+  size_t n = strlen(a->code);
+  return a->entity >= 0 && (size_t)a->entity < c->doc->n_entities &&
+         c->doc->entities[a->entity].kind == TD_ENT_ORG && n > 3 &&
+         strcmp(a->code + n - 3, "GOV") == 0;
+}
+
 static void code_match(coder *c, match *m) {
   int32_t src[MAX_ACTORS], tgt[MAX_ACTORS];
   int ns = 0, nt = 0;
@@ -2316,7 +2374,8 @@ static void code_match(coder *c, match *m) {
         j--;
         steps++;
       }
-      if (j >= 0 && c->t[j].mention >= 0) src[ns++] = c->t[j].mention;
+      if (j >= 0 && c->t[j].mention >= 0 && !force_site(c, m, j))
+        src[ns++] = c->t[j].mention;
       if (ns == 0) ns = by_agent(c, m, src);
     } else {
       find_subject(c, m, src, &ns);

@@ -1438,6 +1438,34 @@ static void accusations(void **state) {
   td_doc_free(d);
 }
 
+/* A country right before a nominal predicate is its actor, also inside a
+ * prepositional phrase, and a base form between it and a preposition is
+ * that noun ("on the U.S. attack on Iran"); a seat of government there is
+ * where it happened ("the Madrid bombing"); a plural subject keeps its
+ * verb ("the Soviets argue that"). */
+static void nominal_modifiers(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "The European Union will not comment on the U.S. attack on Iran.");
+  const td_event *e = find(d, "18");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "USA");
+  assert_actor(e->target_code, "IRN");
+  td_doc_free(d);
+  d = code("Ukraine recalled the Madrid bombing of 2004.");
+  for (size_t i = 0; i < d->n_events; i++)
+    if (d->events[i].code[0] == '1' && d->events[i].code[1] == '8')
+      assert_false(strncmp(d->events[i].source_code, "ESP", 3) == 0);
+  td_doc_free(d);
+  d = code("The Soviets argue that they are the best customer.");
+  e = find(d, "01");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "RUS");
+  td_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(active_voice),
@@ -1488,6 +1516,7 @@ int main(void) {
       cmocka_unit_test(verbal_attacks),
       cmocka_unit_test(arenas),
       cmocka_unit_test(accusations),
+      cmocka_unit_test(nominal_modifiers),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
