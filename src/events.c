@@ -51,7 +51,8 @@ typedef struct stok {
  * (stok.open), never as "a function word" (stok.cls). */
 #define OPEN_CLASSES \
   ((uint32_t)(TD__WC_PHRASEEND | TD__WC_SPORT | TD__WC_BODY | TD__WC_CAUSE | \
-              TD__WC_TOPIC | TD__WC_DENY | TD__WC_REPORT | TD__WC_ARENA))
+              TD__WC_TOPIC | TD__WC_DENY | TD__WC_REPORT | TD__WC_ARENA | \
+              TD__WC_DISMISS))
 
 #define MAX_WORDS 20
 #define MAX_ACTORS 12
@@ -694,6 +695,23 @@ static int compound_modifier(const coder *c, const match *m) {
  * an ill (CAUSE): "fight terrorism", "the war on drugs", "battle against
  * inflation". Its object: the next few words, past articles, "against",
  * "on" and adjectives, before any name or mark. */
+/* Whether token x heads a pattern of force (roots 18-20): "fight",
+ * "war", "battle". */
+static int force_word(const coder *c, const stok *x) {
+  if (!x->w) return 0;
+  for (int li = 0; li < 2; li++) {
+    int32_t l = x->w->lemma[li];
+    size_t np = 0;
+    const td__pattern *ps = l >= 0 ? td__lexicon_patterns(c->lx, l, &np) : NULL;
+    for (size_t i = 0; i < np; i++) {
+      const char *pc = c->lx->codes[ps[i].code].code;
+      int root = (pc[0] - '0') * 10 + (pc[1] - '0');
+      if (root >= 18 && root <= 20) return 1;
+    }
+  }
+  return 0;
+}
+
 static int campaign(const coder *c, const match *m) {
   const char *code = c->lx->codes[m->code].code;
   int root = (code[0] - '0') * 10 + (code[1] - '0');
@@ -703,11 +721,23 @@ static int campaign(const coder *c, const match *m) {
   if (m->first > 0 && (c->t[m->first - 1].open & TD__WC_ARENA)) return 1;
   /* ... also before the noun that ends the pattern: "waged a trade war" */
   if (m->last > m->first && (c->t[m->last - 1].open & TD__WC_ARENA)) return 1;
+  /* The ill itself as the object of a verb or noun of force ("will
+   * fight terrorism", "the war on terror"): the campaign's object, no act
+   * of violence of its own. */
+  if (m->p->pos == 'n' && (c->t[m->head].open & TD__WC_CAUSE))
+    for (int j = m->first - 1; j >= 0 && j >= m->first - 3; j--) {
+      const stok *x = &c->t[j];
+      if (x->mention >= 0 || x->punct) break;
+      if (x->cls & (TD__WC_DET | TD__WC_PREP | TD__WC_ARTICLE)) continue;
+      if (force_word(c, x)) return 1;
+      break;
+    }
   for (int j = m->last + 1; j < c->n && j <= m->last + 4; j++) {
     const stok *x = &c->t[j];
+    if (x->open & TD__WC_CAUSE) return 1; /* also "the Aids epidemic" */
     if (x->mention >= 0 || x->punct || x->cap) return 0;
-    if (x->open & TD__WC_CAUSE) return 1;
-    if (x->cls & ~(uint32_t)(TD__WC_DET | TD__WC_PREP)) return 0;
+    if (x->cls & ~(uint32_t)(TD__WC_DET | TD__WC_PREP | TD__WC_ARTICLE))
+      return 0;
   }
   return 0;
 }
@@ -1930,7 +1960,29 @@ static int in_denied_report(const coder *c, const match *m) {
     if (!(k->open & TD__WC_REPORT) || k->mention >= 0) continue;
     int b = j - 1;
     if (b > 0 && (c->t[b].cls & TD__WC_DET) && c->t[b].mention < 0) b--;
-    return (c->t[b].open & TD__WC_DENY) && c->t[b].mention < 0;
+    return (c->t[b].open & (TD__WC_DENY | TD__WC_DISMISS)) &&
+           c->t[b].mention < 0;
+  }
+  return 0;
+}
+
+/* Whether match m lies in what a verb of denial denies: "denied his
+ * forecasts were too optimistic", "denied that its troops had shelled",
+ * "denied attacking". Looks left from m up to a comma, a quotation mark,
+ * a relative or conjunctive word other than "that", or another verbal
+ * predicate. */
+static int in_denied_clause(const coder *c, const match *m) {
+  /* "denied the charges and said": a verb coordinated with the denial is
+   * the denier's own */
+  if (m->first > 0 && (c->t[m->first - 1].cls & TD__WC_CONJ)) return 0;
+  for (int j = m->first - 1; j >= 0 && j >= m->first - 10; j--) {
+    const stok *k = &c->t[j];
+    if (is_boundary(k) || k->punct == '"' || k->punct == ',') return 0;
+    /* "although he has admitted", "which quoted him": a clause of its own */
+    if ((k->cls & TD__WC_REL) && !(k->cls & TD__WC_DET) && k->mention < 0)
+      return 0;
+    if ((k->open & TD__WC_DENY) && k->mention < 0) return 1;
+    if (k->head && k->mention < 0 && !nominal_head_at(c, j)) return 0;
   }
   return 0;
 }
@@ -2028,7 +2080,7 @@ static uint16_t modality(coder *c, const match *m, const match *coordinated,
     if (k->head) break; /* a predicate of its own */
   }
   if (c->t[m->head].cond) f |= TD_EVF_HYPOTHETICAL;
-  if (in_denied_report(c, m)) f |= TD_EVF_NEGATED;
+  if (in_denied_report(c, m) || in_denied_clause(c, m)) f |= TD_EVF_NEGATED;
   return f;
 }
 

@@ -288,6 +288,7 @@ static const struct {
     {"DENY", TD__WC_DENY},
     {"REPORT", TD__WC_REPORT},
     {"ARENA", TD__WC_ARENA},
+    {"DISMISS", TD__WC_DISMISS},
 };
 
 static int load_classes(td_lexicon *lx, const char *dir, const td_diag *diag,

@@ -52,12 +52,15 @@ enum {
                                   campaign, not in violence */
   TD__WC_TOPIC = 1u << 27,     /* "controversy", "crisis": a name before one
                                   names a matter, not an actor */
-  TD__WC_DENY = 1u << 28,      /* "dismissed", "denied": what the reports
-                                  they deny say is negated */
+  TD__WC_DENY = 1u << 28,      /* "denied": what it denies, a clause or a
+                                  report, is negated */
   TD__WC_REPORT = 1u << 29,    /* "reports", "claims", "rumours" */
   TD__WC_ARENA = 1u << 30      /* "court", "election": a battle or a war in
                                   it is no fighting */
 };
+/* "dismissed", "rejected": what the reports they dismiss say is negated
+ * (the last bit, outside the enum: an enum constant is an int). */
+#define TD__WC_DISMISS (UINT32_C(1) << 31)
 
 /* The shape of a form for one of its lemmas. */
 enum {
