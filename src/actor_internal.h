@@ -256,6 +256,10 @@ struct td_actor_kb {
    * public words (Central, Reserve) that make a head no company's. */
   int32_t *co_suffix, *co_public;
   size_t n_co_suffix, n_co_public;
+  /* companies.txt nouns ("firm", "operator"): td__kb_word_hash of each,
+   * sorted (td__kb_co_noun) */
+  uint64_t *co_noun;
+  size_t n_co_noun;
   /* The same ids in one small open-addressing set (key 0: empty), each
    * with bit 1 << TD__KB_CO_SUFFIX or 1 << TD__KB_CO_PUBLIC: a lookup
    * is a probe or two, not a scan of the lists. */
@@ -363,6 +367,9 @@ static inline uint64_t td__kb_hash_step(uint64_t h, int32_t id) {
  * (the KBT_COMPANY words), TD__KB_CO_PUBLIC, or 0. */
 enum { TD__KB_CO_SUFFIX = 1, TD__KB_CO_HEAD, TD__KB_CO_PUBLIC };
 int td__kb_company(const td_actor_kb *kb, int32_t id);
+/* Whether the word w[0, n) is a noun that describes a company ("U.S.
+ * media company", "UK airport operator"): companies.txt "noun". */
+int td__kb_co_noun(const td_actor_kb *kb, const char *w, size_t n);
 
 /* The head token of a title's ids: the last one before "of", "for" or
  * "in", else the last. */

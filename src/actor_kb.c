@@ -742,14 +742,15 @@ static int load_companies(td_actor_kb *kb, const char *dir,
     return TD_EIO;
   }
   char *s;
-  /* in the order of TD__KB_CO_SUFFIX, _HEAD, _PUBLIC */
-  static const char *const kinds[] = {"suffix", "head", "public", NULL};
+  /* in the order of TD__KB_CO_SUFFIX, _HEAD, _PUBLIC; then the nouns */
+  static const char *const kinds[] = {"suffix", "head", "public", "noun",
+                                      NULL};
   while ((s = td__lines_entry(&r)) != NULL) {
     char *words;
     int kind = line_label(s, kinds, &words);
     if (kind == 0) {
       td__diag(diag, TD_SEV_WARNING, r.path, r.line,
-               "expected 'suffix|head|public: word | word ...'");
+               "expected 'suffix|head|public|noun: word | word ...'");
       continue;
     }
     char *save = NULL;
@@ -759,6 +760,13 @@ static int load_companies(td_actor_kb *kb, const char *dir,
       char nw[128];
       size_t n = td__actor_norm_word(w, strlen(w), nw, sizeof nw);
       if (n == 0) continue;
+      if (kind == 4) { /* a noun: no token of any name */
+        kb->co_noun =
+            td_xrealloc(kb->co_noun, (kb->n_co_noun + 1) * sizeof *kb->co_noun);
+        kb->co_noun[kb->n_co_noun++] =
+            td__kb_word_hash((const unsigned char *)nw, n);
+        continue;
+      }
       int32_t id = kb->tok_canon[tok_intern(kb, nw, n) - 1];
       if (kind != TD__KB_CO_PUBLIC) kb->tok_flags[id] |= KBT_COMPANY;
       if (kind == TD__KB_CO_SUFFIX) kb->tok_flags[id] |= KBT_NONNAME;
@@ -775,7 +783,18 @@ static int load_companies(td_actor_kb *kb, const char *dir,
     }
   }
   td__lines_close(&r);
+  if (kb->n_co_noun)
+    qsort(kb->co_noun, kb->n_co_noun, sizeof *kb->co_noun, td__cmp_u64);
   return 0;
+}
+
+int td__kb_co_noun(const td_actor_kb *kb, const char *w, size_t n) {
+  char nw[128];
+  size_t m = td__actor_norm_word(w, n, nw, sizeof nw);
+  if (m == 0 || kb->n_co_noun == 0) return 0;
+  uint64_t h = td__kb_word_hash((const unsigned char *)nw, m);
+  size_t i = td__u64_lower_bound(kb->co_noun, kb->n_co_noun, h);
+  return i < kb->n_co_noun && kb->co_noun[i] == h;
 }
 
 int td__kb_company(const td_actor_kb *kb, int32_t id) {
@@ -1116,6 +1135,7 @@ void td_actor_kb_free(td_actor_kb *kb) {
   free(kb->codes);
   free(kb->co_suffix);
   free(kb->co_public);
+  free(kb->co_noun);
   td__buf_free(&kb->pool);
   free(kb);
 }

@@ -1397,6 +1397,28 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
   }
 }
 
+/* Whether the words after unit u1 - 1 (a noun of companies.txt, or one
+ * lowercase word that is no verb or auxiliary and then one) describe a
+ * company: "U.S. media company Cannon Group", "UK airport operator BAA";
+ * not "UK will stand firm". */
+static int business_after(const resolver *r, uint32_t u1) {
+  const td_doc *d = r->doc;
+  uint32_t k = r->units[u1 - 1].tok + 1;
+  for (uint32_t n = 0; n < 2 && k < d->n_toks; n++, k++) {
+    const td_token *t = &d->toks[k];
+    if (t->kind != TD_TOK_WORD || (t->flags & TD_TOKF_CAP)) return 0;
+    const char *w = d->text + t->start;
+    size_t len = t->end - t->start;
+    if (td__kb_co_noun(r->kb, w, len)) return 1;
+    /* "UK will stand firm": a verb or auxiliary ends the noun phrase */
+    if (td__kb_clause_word(r->kb, w, len) ||
+        (len > 3 && (!memcmp(w + len - 2, "ed", 2) ||
+                     !memcmp(w + len - 3, "ing", 3))))
+      return 0;
+  }
+  return 0;
+}
+
 /* The code a chain makes, or "" when it names no country or organisation. */
 static void chain_result(const chain_code *cc, char *out, size_t n) {
   const char *base = cc->base[0] ? cc->base : cc->dflt;
@@ -2093,7 +2115,11 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
         }
       }
     }
-    if (end == k + 1 && p->kind != KB_ROLE) {
+    /* A country, with a role or not, that describes a company is the
+     * company's: coded BUS. */
+    int business = (p->kind == KB_COUNTRY || p->kind == KB_ROLE) &&
+                   business_after(r, r->pieces[end - 1].u1);
+    if (end == k + 1 && p->kind != KB_ROLE && !business) {
       piece_mention(r, sent, p);
       k++;
       continue;
@@ -2103,6 +2129,12 @@ static void resolve_sentence(resolver *r, uint32_t sent) {
     for (size_t q = k; q < end; q++) {
       chain_add(r, &cc, &r->pieces[q]);
       if (r->pieces[q].kind != KB_ROLE) names++;
+    }
+    if (business && !cc.is_org) {
+      cpy(cc.role, sizeof cc.role, "BUS");
+      cc.has_role = 1;
+      cc.has_title = 0;
+      cc.person_title = 0;
     }
     char code[24];
     chain_result(&cc, code, sizeof code);

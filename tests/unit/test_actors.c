@@ -402,6 +402,23 @@ static void expect_count(td_actor_kb *kb, const char *text, td_date d,
   td_doc_free(doc);
 }
 
+/* A country described as a company ("UK airport operator BAA", "the U.S.
+ * media company") is that company, coded BUS; a verb after the country
+ * ends the description ("UK will stand firm"). */
+static void company_descriptions(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  td_date d = day(2005, 3, 3);
+  expect_count(kb, "UK airport operator BAA backed the plans.", d, "GBRBUS", 1);
+  expect_count(kb, "The deal was signed by a U.S. media company.", d,
+               "USABUS", 1);
+  expect_count(kb, "The UK will stand firm on the rebate.", d, "GBRBUS", 0);
+  expect_count(kb, "The UK will stand firm on the rebate.", d, "GBR", 1);
+  expect_count(kb, "The West German central bank cut rates.", d, "DEUBUS",
+               0);
+  td_actor_kb_free(kb);
+}
+
 /* Company names (companies.txt) are companies, coded BUS after the country
  * named inside them, not the country or the title their words name. */
 static void companies_are_no_countries(void **state) {
@@ -623,6 +640,7 @@ int main(void) {
       cmocka_unit_test(short_words_of_a_dictionary),
       cmocka_unit_test(store_round_trip),
       cmocka_unit_test(companies_are_no_countries),
+      cmocka_unit_test(company_descriptions),
       cmocka_unit_test(company_heads_and_public_bodies),
       cmocka_unit_test(surname_namesakes),
       cmocka_unit_test(company_names_again),
