@@ -1469,9 +1469,14 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
         /* words quoted inside the clause are passed over ("who argues
          * the constitution reflected a \"British vision\", has said") */
         if (c->t[r].quote != q && !is_boundary(&c->t[r])) continue;
+        /* "..., although several countries, ... have": a conjunction
+         * after a comma opens a clause of its own; one inside the
+         * relative clause ("who took on the post after David Blunkett
+         * quit, has rejected") is passed over */
         if (is_boundary(&c->t[r]) ||
-            ((c->t[r].cls & TD__WC_REL) && !(c->t[r].cls & TD__WC_RELPRON)))
-          break; /* "..., although several countries, ... have" */
+            ((c->t[r].cls & TD__WC_REL) && !(c->t[r].cls & TD__WC_RELPRON) &&
+             c->t[r - 1].punct == ','))
+          break;
         if ((c->t[r].cls & TD__WC_RELPRON) && !(c->t[r].cls & TD__WC_DET) &&
             c->t[r].mention < 0) {
           /* only a clause with a verb of its own ends at the comma: in

@@ -1285,6 +1285,20 @@ static void pronoun_titles(void **state) {
   td_doc_free(d);
 }
 
+/* A relative clause with a conjunction inside it is still skipped to
+ * find the subject ("X, who spoke after Y called, has rejected"). */
+static void relative_clauses(void **state) {
+  (void)state;
+  td_doc *d = code(
+      "Sergei Lavrov, who spoke on Friday after Antony Blinken called, has "
+      "rejected the offer.");
+  const td_event *e = find(d, "12");
+  if (!e) dump(d);
+  assert_non_null(e);
+  assert_actor(e->source_code, "RUS");
+  td_doc_free(d);
+}
+
 /* A money word inside a longer object is no business sense ("rejected
  * green rate changes"). */
 static void titles_and_objects(void **state) {
@@ -1537,6 +1551,7 @@ int main(void) {
       cmocka_unit_test(pronoun_anchor),
       cmocka_unit_test(titles_and_objects),
       cmocka_unit_test(pronoun_titles),
+      cmocka_unit_test(relative_clauses),
       cmocka_unit_test(matters_and_denied_reports),
       cmocka_unit_test(verbal_attacks),
       cmocka_unit_test(arenas),
