@@ -1069,6 +1069,14 @@ static void apply_frames(coder *c) {
       m->code = best_to;
       m->inner = best;
       c->m[best].absorbed = 1;
+    } else if (m->p->flags & TD__PF_SOFT) {
+      /* ... unless an actor is warned ("Iran warned the United States") */
+      int j = m->last + 1;
+      while (j < c->n && (c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0)
+        j++;
+      const td_cameo *soft = td_cameo_lookup(lx, "012");
+      if (soft && !(j < c->n && c->t[j].mention >= 0))
+        m->code = (int32_t)(soft - lx->codes);
     }
   }
   protest_purposes(c);

@@ -397,10 +397,12 @@ static int parse_pattern(td_lexicon *lx, char *line, td__pattern *p,
         p->flags |= TD__PF_TOPIC;
       else if (strcmp(f, "allege") == 0)
         p->flags |= TD__PF_ALLEGE;
+      else if (strcmp(f, "soft") == 0)
+        p->flags |= TD__PF_SOFT;
       else {
         *why =
             "unknown flag (sym, say, notgt, far, inner, place, topic, "
-            "allege)";
+            "allege, soft)";
         return -1;
       }
     }

@@ -104,8 +104,13 @@ enum {
   TD__PF_TOPIC = 1u << 6, /* what its object names is talked about, not
                              done: "discussed ongoing negotiations with
                              Russia", "considering sanctions" */
-  TD__PF_ALLEGE = 1u << 7 /* what its object tells is alleged, not
+  TD__PF_ALLEGE = 1u << 7, /* what its object tells is alleged, not
                              asserted: "accused X of shelling" */
+  TD__PF_SOFT = 1u << 8    /* a frame that, with no coded object, is a
+                             pessimistic comment (012): "warned that
+                             police will no longer tolerate rallies" is a
+                             threat, "warned that many firms could be
+                             crippled" a comment */
 };
 
 #define TD__MAX_PRE 4

@@ -1285,6 +1285,28 @@ static void pronoun_titles(void **state) {
   td_doc_free(d);
 }
 
+/* "warned that" with nothing coded to threaten with is a pessimistic
+ * comment (012), a threat with it ("warned that the police would crack
+ * down"), and a threat when an actor is warned. */
+static void warnings(void **state) {
+  (void)state;
+  td_doc *d = code("Sergei Lavrov warned that many firms could be crippled.");
+  if (!find(d, "012") || find(d, "13")) dump(d);
+  assert_non_null(find(d, "012"));
+  assert_null(find(d, "13"));
+  td_doc_free(d);
+  d = code("Sergei Lavrov warned the United States on Monday.");
+  if (!find(d, "13")) dump(d);
+  assert_non_null(find(d, "13"));
+  td_doc_free(d);
+  d = code(
+      "Russian police chief Ivan Petrov warned that the police would crack "
+      "down on the protesters.");
+  if (!find(d, "13")) dump(d);
+  assert_non_null(find(d, "13"));
+  td_doc_free(d);
+}
+
 /* A relative clause with a conjunction inside it is still skipped to
  * find the subject ("X, who spoke after Y called, has rejected"). */
 static void relative_clauses(void **state) {
@@ -1552,6 +1574,7 @@ int main(void) {
       cmocka_unit_test(titles_and_objects),
       cmocka_unit_test(pronoun_titles),
       cmocka_unit_test(relative_clauses),
+      cmocka_unit_test(warnings),
       cmocka_unit_test(matters_and_denied_reports),
       cmocka_unit_test(verbal_attacks),
       cmocka_unit_test(arenas),
