@@ -1565,8 +1565,17 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
     if (k->mention >= 0) {
       int a = mention_first(c, j), b = j;
       /* "the agreements with the United States stipulate": a name in a
-       * prepositional phrase, after its article, is no subject. */
+       * prepositional phrase, after its article, is no subject; also
+       * after its title and honorific ("after talks with British Foreign
+       * Secretary Sir Geoffrey Howe, said"). */
       int pb = a - 1;
+      for (int hops = 0; pb > 0 && hops < 2; hops++) {
+        /* the title right before the name, perhaps with an honorific
+         * between ("Secretary Sir Geoffrey Howe") */
+        int t = unknown_name(c, pb) && c->t[pb - 1].mention >= 0 ? pb - 1 : pb;
+        if (c->t[t].mention < 0) break;
+        pb = mention_first(c, t) - 1;
+      }
       while (pb > 0 && (c->t[pb].cls & TD__WC_DET) &&
              !(c->t[pb].cls & TD__WC_PREP) && c->t[pb].mention < 0 &&
              a - pb < 3)

@@ -29,18 +29,21 @@ static int teardown(void **state) {
   return 0;
 }
 
-/* Annotate text as an article dated 2022-02-01. */
-static td_doc *code(const char *text) {
+/* Annotate text as an article dated iso. */
+static td_doc *code_on(const char *text, const char *iso) {
   td_doc *d = td_doc_new();
   td_doc_set_str(&d->id, "t");
   td_doc_set_str(&d->origin, "test");
   td_doc_set_raw(d, text, strlen(text));
-  td_date_parse_iso("2022-02-01", &d->meta_date);
+  td_date_parse_iso(iso, &d->meta_date);
   assert_int_equal(td_doc_prepare(d, NULL), 0);
   td_batch_resolve_dates(&d, 1);
   td_doc_annotate(d, kb, lx);
   return d;
 }
+
+/* Annotate text as an article dated 2022-02-01. */
+static td_doc *code(const char *text) { return code_on(text, "2022-02-01"); }
 
 /* The first event whose code starts with prefix, or NULL. */
 static const td_event *find(const td_doc *d, const char *prefix) {
@@ -1318,6 +1321,17 @@ static void relative_clauses(void **state) {
   if (!e) dump(d);
   assert_non_null(e);
   assert_actor(e->source_code, "RUS");
+  td_doc_free(d);
+  /* A name after its title in a prepositional phrase is no subject
+   * either: the speaker is the one before the phrase. */
+  d = code_on(
+      "George Shultz, standing next to British Foreign Secretary Sir "
+      "Geoffrey Howe, said the economy was strong.",
+      "1987-10-20");
+  const td_event *st = find(d, "010");
+  if (!st || strncmp(st->source_code, "USA", 3) != 0) dump(d);
+  assert_non_null(st);
+  assert_actor(st->source_code, "USA");
   td_doc_free(d);
 }
 
