@@ -54,8 +54,9 @@ enum {
   KBF_DICT = 1 << 4,   /* imported with --dict */
   KBF_TITLE = 1 << 5,  /* role: a title that can precede a name */
   KBF_INST = 1 << 6,   /* role: an institution ("foreign ministry") */
-  KBF_WEAK = 1 << 7    /* role: inherits its role from its neighbours
+  KBF_WEAK = 1 << 7,   /* role: inherits its role from its neighbours
                           ("spokesman", "deputy", "representative") */
+  KBF_PARTY = 1 << 8   /* a political party (parties.txt) */
 };
 
 /* One dated code: valid on days [from, to] (day numbers, inclusive);

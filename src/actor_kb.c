@@ -972,9 +972,12 @@ static int32_t iso_day(const char *s, int end) {
 
 /* people.txt: "Name | variant ... = CODE FROM..TO, CODE FROM..TO ; g ;
  * title" - dates ISO, either side may be empty (open). g is m, f or -. */
-static int load_people(td_actor_kb *kb, const char *dir, const td_diag *diag) {
+/* people.txt (kind KB_PERSON) and parties.txt (KB_ORG): "Name | variant
+ * = CODE FROM..TO, ... ; g ; title", gender and title optional. */
+static int load_dated(td_actor_kb *kb, const char *dir, const char *file,
+                      uint8_t kind, const td_diag *diag) {
   td__lines r;
-  if (open_lines(&r, dir, "people.txt", diag) != 0) {
+  if (open_lines(&r, dir, file, diag) != 0) {
     td__lines_close(&r);
     return TD_EIO;
   }
@@ -1040,7 +1043,8 @@ static int load_people(td_actor_kb *kb, const char *dir, const td_diag *diag) {
                "bad code or dates (want CODE YYYY-MM-DD..YYYY-MM-DD)");
       continue;
     }
-    uint32_t e = td__kb_new_entry(kb, KB_PERSON, fl, td__trim(first));
+    if (kind == KB_ORG) fl |= KBF_PARTY;
+    uint32_t e = td__kb_new_entry(kb, kind, fl, td__trim(first));
     for (unsigned i = 0; i < nc; i++)
       td__kb_add_code(kb, e, cs[i].code, cs[i].from, cs[i].to, cs[i].dated);
     if (title) {
@@ -1051,7 +1055,7 @@ static int load_people(td_actor_kb *kb, const char *dir, const td_diag *diag) {
       kb->ent[e].title_tok = td__kb_head_tok(kb, ids, n);
     }
     each_name(kb, e, s);
-    kb->n_people++;
+    if (kind == KB_PERSON) kb->n_people++;
   }
   td__lines_close(&r);
   return 0;
@@ -1102,8 +1106,9 @@ int td_actor_kb_open(const char *data_dir, td_actor_kb **out,
       (rc = load_names(kb, data_dir, "countries.txt", diag)) == 0 &&
       (rc = load_names(kb, data_dir, "organisations.txt", diag)) == 0 &&
       (rc = load_roles(kb, data_dir, diag)) == 0 &&
-      (rc = load_pronouns(kb, data_dir, diag)) == 0)
-    rc = load_people(kb, data_dir, diag);
+      (rc = load_pronouns(kb, data_dir, diag)) == 0 &&
+      (rc = load_dated(kb, data_dir, "people.txt", KB_PERSON, diag)) == 0)
+    rc = load_dated(kb, data_dir, "parties.txt", KB_ORG, diag);
   if (rc != 0) {
     td_actor_kb_free(kb);
     *out = NULL;

@@ -197,6 +197,10 @@ typedef struct resolver {
   int unk_set;
   unsigned co_maybe; /* build_units: some capitalised unit of the sentence
                         may be a company word (KBT_COMPANY by word_id) */
+  /* The country of the article's dateline ("USA" for "WASHINGTON"), or
+   * "": looked up once the article names a party (party_word). */
+  char home[4];
+  int home_done;
 } resolver;
 
 static void scratch_free(void *p) {
@@ -679,6 +683,63 @@ static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
   return (INT64_C(1) << 62) + (ev << 24) + (int64_t)e->seq;
 }
 
+/* Whether the party name in units [i, end) is a word of something else:
+ * right before a capitalised role word that is no abbreviation ("Labour
+ * Minister", not "Labour MP" or "Labour minister"), or right after an
+ * unknown capitalised word inside the sentence. */
+static int party_word(resolver *r, size_t i, size_t end, const char *code,
+                      size_t np) {
+  const td_actor_kb *kb = r->kb;
+  /* Another country's party of the same name: the story's dateline is
+   * elsewhere ("CANBERRA - ... the ruling Labour Party"), or a country
+   * is named right before ("Norway's minority Labour government"). */
+  if (!r->home_done) {
+    r->home_done = 1;
+    r->home[0] = '\0';
+    char hc[24];
+    if (r->doc->dateline.place[0] &&
+        td_actor_kb_lookup(r->kb, r->doc->dateline.place, r->doc->date, hc,
+                           sizeof hc) &&
+        strlen(hc) >= 3) {
+      memcpy(r->home, hc, 3);
+      r->home[3] = '\0';
+    }
+  }
+  if (code && r->home[0] && strncmp(r->home, code, 3) != 0) return 1;
+  if (code && np > 0) {
+    const piece *q = &r->pieces[np - 1];
+    if (q->kind == KB_COUNTRY && q->u1 + 2 >= i && q->code >= 0 &&
+        strncmp(kb->codes[q->code].code, code, 3) != 0)
+      return 1;
+  }
+  if (end < r->n_units && r->units[end].word && r->units[end].cap) {
+    const unit *x = &r->units[end];
+    int lower = 0;
+    for (uint32_t b = x->start + 1; b < x->end && !lower; b++)
+      lower = r->text[b] >= 'a' && r->text[b] <= 'z';
+    int32_t id = unit_id(r, end);
+    /* "the Federal Labour Office", "NSW Labour Council": a word that
+     * ends the names of organisations */
+    if (lower && id > 0 && (kb->tok_flags[id] & KBT_NONNAME)) return 1;
+    if (lower && id > 0)
+      for (int32_t l = kb->tok_ent1[id]; l >= 0; l = kb->links[l].next)
+        if (kb->ent[kb->links[l].entry].kind == KB_ROLE) return 1;
+  }
+  /* after an unknown capitalised word, or "Trade and Labour" */
+  size_t b = i;
+  if (b > 1 && !r->units[b - 1].cap && r->units[b - 1].word &&
+      (unit_id(r, b - 1) == kb->w_and || unit_id(r, b - 1) == kb->w_of) &&
+      r->units[b - 2].word && r->units[b - 2].cap)
+    return 1;
+  if (b > 0 && r->units[b - 1].word && r->units[b - 1].cap &&
+      r->units[b - 1].tok + 1 == r->units[b].tok && unit_id(r, b - 1) == 0) {
+    uint32_t s0 = 0;
+    while (s0 < r->n_units && !r->units[s0].word) s0++;
+    if (b - 1 > s0) return 1;
+  }
+  return 0;
+}
+
 static PER_SENTENCE void find_pieces(resolver *r) {
   td_actor_kb *kb = r->kb;
   /* Each candidate opens at most one piece. */
@@ -744,6 +805,12 @@ static PER_SENTENCE void find_pieces(resolver *r) {
         head = p ? p->entries : TD__KB_NO_PHRASE;
       }
     }
+    /* A party's name that is a word of a portfolio ("Labour Minister
+     * Almir Pazzionotto", capitalised as a title) or of a longer unknown
+     * name ("Progressive Conservative government") is not the party. */
+    if (best && (best->flags & KBF_PARTY) &&
+        party_word(r, i, best_end, best_code, np))
+      best = NULL;
     /* A one-word place or organisation that is the surname of a person
      * already met in the article is that person ("Secretary of Defense
      * Austin" after "Lloyd Austin", with a dictionary that knows Austin,
@@ -2226,6 +2293,7 @@ void td_actors_resolve(td_doc *doc, td_actor_kb *kb) {
     r->day_known = 1;
   }
   r->n_units = r->n_pieces = r->n_cand = r->n_persons = r->n_cos = 0;
+  r->home_done = 0;
   r->co_first = 0;
   r->co_maxlen = 0;
   r->unk_set = 0;

@@ -402,6 +402,33 @@ static void expect_count(td_actor_kb *kb, const char *text, td_date d,
   td_doc_free(doc);
 }
 
+/* Parties are coded as government or opposition on the article's date
+ * (parties.txt), and so are their people named by a party title; a
+ * portfolio ("Labour Minister"), another country's party ("Australia's
+ * ruling Labour Party") or a story datelined elsewhere is no British
+ * party. */
+static void parties(void **state) {
+  (void)state;
+  td_actor_kb *kb = open_kb();
+  expect_count(kb, "Labour said the plans were right.", day(2005, 3, 3),
+               "GBRGOV", 1);
+  expect_count(kb, "Labour said the plans were right.", day(2012, 3, 3),
+               "GBROPP", 1);
+  expect_count(kb, "Tory co-chairman Liam Fox said the plans were wrong.",
+               day(2005, 3, 3), "GBROPP", 1);
+  expect_count(kb, "The Lib Dems and the Tories said no.", day(2005, 3, 3),
+               "GBROPP", 2);
+  expect_count(kb, "Labour Minister Almir Pazzionotto said wages would rise.",
+               day(1987, 3, 3), "GBR", 0);
+  expect_count(kb, "Australia's ruling Labour Party is considering it.",
+               day(1987, 3, 3), "GBR", 0);
+  expect_count(kb,
+               "CANBERRA, March 3 - The Labour Party is considering a new "
+               "tax.",
+               day(1987, 3, 3), "GBR", 0);
+  td_actor_kb_free(kb);
+}
+
 /* A country described as a company ("UK airport operator BAA", "the U.S.
  * media company") is that company, coded BUS; a verb after the country
  * ends the description ("UK will stand firm"). */
@@ -641,6 +668,7 @@ int main(void) {
       cmocka_unit_test(store_round_trip),
       cmocka_unit_test(companies_are_no_countries),
       cmocka_unit_test(company_descriptions),
+      cmocka_unit_test(parties),
       cmocka_unit_test(company_heads_and_public_bodies),
       cmocka_unit_test(surname_namesakes),
       cmocka_unit_test(company_names_again),
