@@ -684,9 +684,20 @@ static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
 }
 
 /* Whether the party name in units [i, end) is a word of something else:
- * right before a capitalised role word that is no abbreviation ("Labour
- * Minister", not "Labour MP" or "Labour minister"), or right after an
- * unknown capitalised word inside the sentence. */
+ * right before a capitalised title or institution that is no abbreviation
+ * ("Labour Minister", not "Labour MP", "Labour MPs" or "Labour minister"),
+ * or right after an unknown capitalised word inside the sentence; or
+ * another country's party of the same name (code: the party's code). */
+/* Whether an actor code starts with a country's code (not IGO, NGO ...). */
+static int country_code(const char *c) {
+  static const char *const not_countries[] = {"IGO", "NGO", "MNC", "BUS",
+                                              "UIS", "IMG", "INT", NULL};
+  if (strlen(c) < 3) return 0;
+  for (int i = 0; not_countries[i]; i++)
+    if (!strncmp(c, not_countries[i], 3)) return 0;
+  return 1;
+}
+
 static int party_word(resolver *r, size_t i, size_t end, const char *code,
                       size_t np) {
   const td_actor_kb *kb = r->kb;
@@ -712,6 +723,24 @@ static int party_word(resolver *r, size_t i, size_t end, const char *code,
         strncmp(kb->codes[q->code].code, code, 3) != 0)
       return 1;
   }
+  /* ... or the article has so far named actors of other countries and
+   * none of the party's own ("Prime Minister Bob Hawke ... the ruling
+   * Labour Party") */
+  if (code) {
+    int other = 0, own = 0;
+    for (size_t m = 0; m < r->doc->n_mentions && !own; m++) {
+      const char *mc = r->doc->mentions[m].code;
+      own = !strncmp(mc, code, 3);
+      other |= country_code(mc);
+    }
+    for (size_t q = 0; q < np && !own; q++) {
+      if (r->pieces[q].code < 0) continue;
+      const char *mc = kb->codes[r->pieces[q].code].code;
+      own = !strncmp(mc, code, 3);
+      other |= country_code(mc);
+    }
+    if (other && !own) return 1;
+  }
   if (end < r->n_units && r->units[end].word && r->units[end].cap) {
     const unit *x = &r->units[end];
     int lower = 0;
@@ -722,8 +751,12 @@ static int party_word(resolver *r, size_t i, size_t end, const char *code,
      * ends the names of organisations */
     if (lower && id > 0 && (kb->tok_flags[id] & KBT_NONNAME)) return 1;
     if (lower && id > 0)
-      for (int32_t l = kb->tok_ent1[id]; l >= 0; l = kb->links[l].next)
-        if (kb->ent[kb->links[l].entry].kind == KB_ROLE) return 1;
+      for (int32_t l = kb->tok_ent1[id]; l >= 0; l = kb->links[l].next) {
+        const kb_entry *e = &kb->ent[kb->links[l].entry];
+        /* a title or institution, not a body ("Labour MPs") */
+        if (e->kind == KB_ROLE && (e->flags & (KBF_TITLE | KBF_INST)))
+          return 1;
+      }
   }
   /* after an unknown capitalised word, or "Trade and Labour" */
   size_t b = i;

@@ -426,6 +426,14 @@ static void parties(void **state) {
                "CANBERRA, March 3 - The Labour Party is considering a new "
                "tax.",
                day(1987, 3, 3), "GBR", 0);
+  /* An article about another country: its actors named before, none
+   * British. */
+  expect_count(kb,
+               "Australian Prime Minister Bob Hawke spoke after meeting the "
+               "ruling Labour Party.",
+               day(1987, 3, 3), "GBR", 0);
+  expect_count(kb, "Labour MPs have accused the Conservatives of waste.",
+               day(1987, 3, 3), "GBR", 2);
   td_actor_kb_free(kb);
 }
 
