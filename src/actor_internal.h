@@ -261,6 +261,10 @@ struct td_actor_kb {
    * sorted (td__kb_co_noun) */
   uint64_t *co_noun;
   size_t n_co_noun;
+  /* a filter in front of them: bit (last letter) of co_fl[first letter],
+   * bit (length) of co_len, for lowercase ASCII nouns */
+  uint32_t co_fl[26];
+  uint64_t co_len;
   /* The same ids in one small open-addressing set (key 0: empty), each
    * with bit 1 << TD__KB_CO_SUFFIX or 1 << TD__KB_CO_PUBLIC: a lookup
    * is a probe or two, not a scan of the lists. */
@@ -371,6 +375,15 @@ int td__kb_company(const td_actor_kb *kb, int32_t id);
 /* Whether the word w[0, n) is a noun that describes a company ("U.S.
  * media company", "UK airport operator"): companies.txt "noun". */
 int td__kb_co_noun(const td_actor_kb *kb, const char *w, size_t n);
+/* Whether the word may be one (td__kb_co_noun's filter): no for most. */
+static inline int td__kb_co_noun_may(const td_actor_kb *kb, const char *w,
+                                     size_t n) {
+  if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') n -= 2; /* "firm's" */
+  if (n == 0) return 0;
+  unsigned a = (unsigned char)w[0] - 'a', z = (unsigned char)w[n - 1] - 'a';
+  return n < 64 && a < 26 && z < 26 && ((kb->co_len >> n) & 1) &&
+         ((kb->co_fl[a] >> z) & 1);
+}
 
 /* The head token of a title's ids: the last one before "of", "for" or
  * "in", else the last. */

@@ -765,6 +765,11 @@ static int load_companies(td_actor_kb *kb, const char *dir,
             td_xrealloc(kb->co_noun, (kb->n_co_noun + 1) * sizeof *kb->co_noun);
         kb->co_noun[kb->n_co_noun++] =
             td__kb_word_hash((const unsigned char *)nw, n);
+        unsigned a = (unsigned char)nw[0] - 'a', z = (unsigned char)nw[n - 1] - 'a';
+        if (a < 26 && z < 26 && n < 64) {
+          kb->co_fl[a] |= 1u << z;
+          kb->co_len |= UINT64_C(1) << n;
+        }
         continue;
       }
       int32_t id = kb->tok_canon[tok_intern(kb, nw, n) - 1];

@@ -1503,20 +1503,28 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
  * not "UK will stand firm". */
 static int business_after(const resolver *r, uint32_t u1) {
   const td_doc *d = r->doc;
+  const td_actor_kb *kb = r->kb;
   uint32_t k = r->units[u1 - 1].tok + 1;
-  for (uint32_t n = 0; n < 2 && k < d->n_toks; n++, k++) {
-    const td_token *t = &d->toks[k];
-    if (t->kind != TD_TOK_WORD || (t->flags & TD_TOKF_CAP)) return 0;
-    const char *w = d->text + t->start;
-    size_t len = t->end - t->start;
-    if (td__kb_co_noun(r->kb, w, len)) return 1;
-    /* "UK will stand firm": a verb or auxiliary ends the noun phrase */
-    if (td__kb_clause_word(r->kb, w, len) ||
-        (len > 3 && (!memcmp(w + len - 2, "ed", 2) ||
-                     !memcmp(w + len - 3, "ing", 3))))
-      return 0;
-  }
-  return 0;
+  if (k >= d->n_toks) return 0;
+  const td_token *t = &d->toks[k];
+  if (t->kind != TD_TOK_WORD || (t->flags & TD_TOKF_CAP)) return 0;
+  const char *w = d->text + t->start;
+  size_t len = t->end - t->start;
+  if (td__kb_co_noun_may(kb, w, len) && td__kb_co_noun(kb, w, len)) return 1;
+  /* one word between: "UK airport operator" */
+  if (k + 1 >= d->n_toks) return 0;
+  const td_token *t2 = &d->toks[k + 1];
+  const char *w2 = d->text + t2->start;
+  size_t len2 = t2->end - t2->start;
+  if (t2->kind != TD_TOK_WORD || (t2->flags & TD_TOKF_CAP) ||
+      !td__kb_co_noun_may(kb, w2, len2))
+    return 0;
+  /* "UK will stand firm": a verb or auxiliary ends the noun phrase */
+  if (td__kb_clause_word(kb, w, len) ||
+      (len > 3 &&
+       (!memcmp(w + len - 2, "ed", 2) || !memcmp(w + len - 3, "ing", 3))))
+    return 0;
+  return td__kb_co_noun(kb, w2, len2);
 }
 
 /* The code a chain makes, or "" when it names no country or organisation. */
