@@ -1462,7 +1462,11 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
       break;
     case KB_ORG:
     case KB_ACTOR:
-      if (!cc->base[0]) {
+      /* A party decides for its people over the country named before it
+       * ("Scottish Conservative leader David McLetchie" is GBROPP). */
+      if (!cc->base[0] || (p->kind == KB_ORG && pc[0] &&
+                           (r->kb->ent[p->entry].flags & KBF_PARTY) &&
+                           !cc->is_org && !strncmp(pc, cc->base, 3))) {
         cpy(cc->base, sizeof cc->base, pc);
         /* Organisations keep their code for their people ("IGO" of a
          * dictionary too); a country-coded actor takes a role. */

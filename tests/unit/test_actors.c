@@ -434,6 +434,9 @@ static void parties(void **state) {
                day(1987, 3, 3), "GBR", 0);
   expect_count(kb, "Labour MPs have accused the Conservatives of waste.",
                day(1987, 3, 3), "GBR", 2);
+  /* the party decides over the country named before it */
+  expect_count(kb, "Scottish Conservative leader David McLetchie said no.",
+               day(2005, 3, 3), "GBROPP", 1);
   td_actor_kb_free(kb);
 }
 
