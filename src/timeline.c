@@ -356,17 +356,12 @@ struct td_timeline_groups {
     int64_t id;
     size_t group;
   } * by_id; /* n, sorted by id */
-  char **strings;
-  size_t n_strings, cap_strings;
+  pool strings; /* the members' strings */
 };
 
 static const char *groups_keep(td_timeline_groups *g, const char *s) {
-  if (s == NULL) return NULL;
-  if (g->n_strings == g->cap_strings) {
-    g->cap_strings = g->cap_strings ? 2 * g->cap_strings : 64;
-    g->strings = td_xrealloc(g->strings, g->cap_strings * sizeof *g->strings);
-  }
-  return g->strings[g->n_strings++] = td_xstrdup(s);
+  return s ? keep(&g->strings, (const unsigned char *)s, (int)strlen(s))
+           : NULL;
 }
 
 static size_t uf_find(size_t *parent, size_t i) {
@@ -395,8 +390,7 @@ static long lead_rank(const td_timeline_groups *g, const long *arts,
 
 void td_timeline_groups_free(td_timeline_groups *g) {
   if (g == NULL) return;
-  for (size_t i = 0; i < g->n_strings; i++) free(g->strings[i]);
-  free(g->strings);
+  pool_free(&g->strings);
   free(g->mem);
   free(g->group);
   free(g->by_id);

@@ -1013,6 +1013,16 @@ static size_t from_in(const td_doc *d, uint32_t sent, const char *prefix) {
   return n;
 }
 
+/* Code text and assert that n of the events of sentence sent have a source
+ * code starting with prefix (the events are printed when not). */
+static void expect_from(const char *text, uint32_t sent, const char *prefix,
+                        size_t n) {
+  td_doc *d = code(text);
+  if (from_in(d, sent, prefix) != n) dump(d);
+  assert_int_equal(from_in(d, sent, prefix), n);
+  td_doc_free(d);
+}
+
 /* "they" stands for a plural or a body named in several words, not for a
  * country or a person; "it" is no person; a speaker no dictionary knows
  * takes the place of the actor a pronoun would reach back to. */
@@ -1251,22 +1261,16 @@ static void more_word_senses(void **state) {
  * unnamed speaker clears it; "who" is never the latest source. */
 static void pronoun_anchor(void **state) {
   (void)state;
-  td_doc *d = code(
+  expect_from(
       "The talks were led by Jan Nowak, a Polish deputy minister. He said "
-      "the debt would be paid.");
-  if (from_in(d, 1, "POL") != 1) dump(d);
-  assert_int_equal(from_in(d, 1, "POL"), 1);
-  td_doc_free(d);
-  d = code(
+      "the debt would be paid.",
+      1, "POL", 1);
+  expect_from(
       "The summary said the drought in Peru was severe. It said investment "
-      "was weak.");
-  if (from_in(d, 1, "PER")) dump(d);
-  assert_int_equal(from_in(d, 1, "PER"), 0);
-  td_doc_free(d);
-  d = code("Peru sent a note. Gomez, who spoke in Lima, declined to comment.");
-  if (from_in(d, 1, "PER")) dump(d);
-  assert_int_equal(from_in(d, 1, "PER"), 0);
-  td_doc_free(d);
+      "was weak.",
+      1, "PER", 0);
+  expect_from("Peru sent a note. Gomez, who spoke in Lima, declined to comment.",
+              1, "PER", 0);
 }
 
 /* "he" is a person known by a title, even one that ends the chain of the
@@ -1274,18 +1278,14 @@ static void pronoun_anchor(void **state) {
  * a broadcaster ("BBC Radio"). */
 static void pronoun_titles(void **state) {
   (void)state;
-  td_doc *d = code(
+  expect_from(
       "Iraqi warplanes hit a target, an Iraqi military spokesman said. He "
-      "said the raid took place off the coast.");
-  if (from_in(d, 1, "IRQMIL") != 1) dump(d);
-  assert_int_equal(from_in(d, 1, "IRQMIL"), 1);
-  td_doc_free(d);
-  d = code(
+      "said the raid took place off the coast.",
+      1, "IRQMIL", 1);
+  expect_from(
       "\"Where do you go?\" he asked on BBC Radio. He warned that the police "
-      "would suffer.");
-  if (from_in(d, 1, "GBRMED")) dump(d);
-  assert_int_equal(from_in(d, 1, "GBRMED"), 0);
-  td_doc_free(d);
+      "would suffer.",
+      1, "GBRMED", 0);
 }
 
 /* "warned that" with nothing coded to threaten with is a pessimistic
