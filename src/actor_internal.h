@@ -257,6 +257,13 @@ struct td_actor_kb {
    * public words (Central, Reserve) that make a head no company's. */
   int32_t *co_suffix, *co_public;
   size_t n_co_suffix, n_co_public;
+  /* roles.txt prefixes: a word before a title that gives its holder this
+   * role instead ("former", "ex": ELI) */
+  struct {
+    int32_t id;
+    char role[4];
+  } prefix[8];
+  size_t n_prefix;
   /* companies.txt nouns ("firm", "operator"): td__kb_word_hash of each,
    * sorted (td__kb_co_noun) */
   uint64_t *co_noun;

@@ -905,13 +905,29 @@ static int load_roles(td_actor_kb *kb, const char *dir, const td_diag *diag) {
                "expected 'ROLE KIND [COUNTRY]: phrase | phrase ...'");
       continue;
     }
+    if (strcmp(kind, "prefix") == 0 && strlen(role) == 3) {
+      /* Words before a title that make its holder's role this one
+       * ("former", "ex"): token ids with the role. */
+      char *save = NULL;
+      for (char *p = strtok_r(colon + 1, "|", &save); p;
+           p = strtok_r(NULL, "|", &save)) {
+        p = td__trim(p);
+        char nw[64];
+        size_t n = td__actor_norm_word(p, strlen(p), nw, sizeof nw);
+        if (n == 0 || kb->n_prefix >= sizeof kb->prefix / sizeof *kb->prefix)
+          continue;
+        kb->prefix[kb->n_prefix].id = kb->tok_canon[tok_intern(kb, nw, n) - 1];
+        memcpy(kb->prefix[kb->n_prefix++].role, role, 4);
+      }
+      continue;
+    }
     uint16_t fl = strcmp(kind, "title") == 0  ? KBF_TITLE
                   : strcmp(kind, "inst") == 0 ? KBF_INST
                   : strcmp(kind, "body") == 0 ? 0
                                               : 0xffff;
     if (fl == 0xffff) {
       td__diag(diag, TD_SEV_WARNING, r.path, r.line,
-               "unknown kind '%s' (title, body or inst)", kind);
+               "unknown kind '%s' (title, body, inst or prefix)", kind);
       continue;
     }
     if (strcmp(role, "-") == 0) fl |= KBF_WEAK;

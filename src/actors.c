@@ -675,7 +675,11 @@ static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
            (int64_t)e->seq;
   }
   const char *c = td__kb_entry_code(r->kb, e, r->day, since);
-  if (c == NULL) return -1;
+  /* A known person with no role on the date (between two terms, or after
+   * the last) is still that person, with no code: a title in the text
+   * codes them ("Former foreign secretary Robin Cook"), and the name is no
+   * stranger's. */
+  if (c == NULL) return e->kind == KB_PERSON ? 0 : -1;
   *code = c;
   /* Coded entries beat roles; among them the newest evidence, then the
    * latest loaded. */
@@ -1411,6 +1415,7 @@ struct chain_code {
   int has_role;  /* any role word */
   int person_title; /* a title of a person ("a deputy minister"), not a
                        body or institution ("radio", "ministry") */
+  int party;        /* base is a party's code (parties.txt) */
   int32_t heads[4];
   unsigned n_heads;
   int32_t roles[4]; /* its title role entries */
@@ -1458,6 +1463,10 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
         memcpy(cc->base, pc, 3);
         cc->base[3] = '\0';
         cpy(cc->seat_role, sizeof cc->seat_role, pc + 3);
+      } else if (!cc->seat_role[0] && !cc->is_org &&
+                 !strncmp(pc, cc->base, 3)) {
+        /* "U.S. Senate": the seat's role */
+        cpy(cc->seat_role, sizeof cc->seat_role, pc + 3);
       }
       break;
     case KB_ORG:
@@ -1466,7 +1475,10 @@ static void chain_add(resolver *r, chain_code *cc, const piece *p) {
        * ("Scottish Conservative leader David McLetchie" is GBROPP). */
       if (!cc->base[0] || (p->kind == KB_ORG && pc[0] &&
                            (r->kb->ent[p->entry].flags & KBF_PARTY) &&
-                           !cc->is_org && !strncmp(pc, cc->base, 3))) {
+                           !cc->is_org && !cc->seat_role[0] &&
+                           !strncmp(pc, cc->base, 3))) {
+        cc->party = p->kind == KB_ORG && p->entry >= 0 &&
+                    (r->kb->ent[p->entry].flags & KBF_PARTY);
         cpy(cc->base, sizeof cc->base, pc);
         /* Organisations keep their code for their people ("IGO" of a
          * dictionary too); a country-coded actor takes a role. */
@@ -1538,6 +1550,12 @@ static void chain_result(const chain_code *cc, char *out, size_t n) {
     out[0] = '\0';
     return;
   }
+  /* A party's legislators are the legislature ("Republican senator",
+   * "Labour MPs"): the party's country, LEG. */
+  if (cc->party && !strcmp(cc->role, "LEG")) {
+    snprintf(out, n, "%.3sLEG", base);
+    return;
+  }
   if (cc->is_org || strlen(base) > 3) {
     /* An organisation's people and bodies take its code. */
     cpy(out, n, base);
@@ -1547,6 +1565,11 @@ static void chain_result(const chain_code *cc, char *out, size_t n) {
                      : cc->seat_role[0] ? cc->seat_role
                      : cc->has_title    ? "GOV"
                                         : "";
+  /* A government title in a seat of another branch is that branch's
+   * ("U.S. Senate Republican leader" is USALEG) */
+  if (cc->seat_role[0] && strcmp(cc->seat_role, "GOV") != 0 &&
+      strcmp(role, "GOV") == 0)
+    role = cc->seat_role;
   size_t rl = strlen(role);
   if (rl > 1 && role[rl - 1] == '~') {
     /* A dictionary's prefix agent ("[NGO~]"): NGO + GON. */
@@ -1804,6 +1827,16 @@ static void person_mention(resolver *r, uint32_t sent, uint32_t u0, uint32_t u1,
   char tcode[24] = "", acode[24] = "", text_code[24] = "";
   if (title) chain_result(title, tcode, sizeof tcode);
   if (appos) chain_result(appos, acode, sizeof acode);
+  /* "former Senate Republican leader Howard Baker": a former office is no
+   * role now; its holder is the country's, with the prefix's role (ELI) */
+  if (title && strlen(tcode) >= 3 && u0 > 0 && r->units[u0 - 1].word) {
+    int32_t id = unit_id(r, u0 - 1);
+    for (size_t i = 0; i < kb->n_prefix && id > 0; i++)
+      if (kb->prefix[i].id == id) {
+        memcpy(tcode + 3, kb->prefix[i].role, 4); /* "GBR" + "ELI\0" */
+        break;
+      }
+  }
   if (tcode[0])
     cpy(text_code, sizeof text_code, tcode);
   else if (acode[0])

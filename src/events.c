@@ -54,6 +54,10 @@ typedef struct stok {
               TD__WC_TOPIC | TD__WC_DENY | TD__WC_REPORT | TD__WC_ARENA | \
               TD__WC_DISMISS))
 
+/* stok.mention of a person the actor stage knows but could not code on
+ * the article's date */
+#define UNCODED (-2)
+
 #define MAX_WORDS 20
 #define MAX_ACTORS 12
 
@@ -1562,6 +1566,18 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
       while (j >= 0 && c->t[j].quote == r) j--; /* hop over it */
       continue;
     }
+    /* "after David Blunkett quit": a known person with no code on the
+     * date, not inside a prepositional phrase, is the subject; no actor
+     * further left is */
+    if (k->mention == UNCODED) {
+      int a = j;
+      while (a > 0 && c->t[a - 1].mention == UNCODED) a--;
+      if (!(a > 0 && (c->t[a - 1].cls & TD__WC_PREP) &&
+            !(c->t[a - 1].cls & TD__WC_DET)))
+        break;
+      j = a - 1;
+      continue;
+    }
     if (k->mention >= 0) {
       int a = mention_first(c, j), b = j;
       /* "the agreements with the United States stipulate": a name in a
@@ -2889,8 +2905,11 @@ void td_events_extract_opts(td_doc *doc, const td_lexicon *lx, unsigned opts) {
     c.tok_mention[i] = c.tok_timex[i] = -1;
   for (size_t i = 0; i < doc->n_mentions; i++) {
     const td_actor_mention *a = &doc->mentions[i];
+    /* A person known but with no role on the date is no actor: to the
+     * coder a name no dictionary codes (UNCODED: it may still be the
+     * subject that keeps an actor further left from being one). */
     for (uint32_t t = a->tok_first; t < a->tok_end && t < doc->n_toks; t++)
-      c.tok_mention[t] = (int32_t)i;
+      c.tok_mention[t] = a->code[0] ? (int32_t)i : UNCODED;
   }
   for (size_t i = 0; i < doc->n_timexes; i++) {
     const td_timex *x = &doc->timexes[i];

@@ -434,6 +434,12 @@ static void parties(void **state) {
                day(1987, 3, 3), "GBR", 0);
   expect_count(kb, "Labour MPs have accused the Conservatives of waste.",
                day(1987, 3, 3), "GBR", 2);
+  /* a former office is no role now: ELI of the title's country */
+  expect_count(kb, "Ex-Labour MP George Galloway appealed for calm.",
+               day(2005, 3, 3), "GBRELI", 1);
+  expect_count(kb,
+               "Former Conservative leader Iain Duncan Smith criticised it.",
+               day(2005, 3, 3), "GBRELI", 1);
   /* the party decides over the country named before it */
   expect_count(kb, "Scottish Conservative leader David McLetchie said no.",
                day(2005, 3, 3), "GBROPP", 1);
