@@ -56,7 +56,9 @@ enum {
   KBF_INST = 1 << 6,   /* role: an institution ("foreign ministry") */
   KBF_WEAK = 1 << 7,   /* role: inherits its role from its neighbours
                           ("spokesman", "deputy", "representative") */
-  KBF_PARTY = 1 << 8   /* a political party (parties.txt) */
+  KBF_PARTY = 1 << 8,  /* a political party (parties.txt) */
+  KBF_SHARED = 1 << 9  /* a party's name other countries' parties use too
+                          ("Labour", "Conservative"): parties.txt "shared" */
 };
 
 /* One dated code: valid on days [from, to] (day numbers, inclusive);

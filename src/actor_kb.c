@@ -1065,6 +1065,8 @@ static int load_dated(td_actor_kb *kb, const char *dir, const char *file,
       continue;
     }
     if (kind == KB_ORG) fl |= KBF_PARTY;
+    if (kind == KB_ORG && gender && strcmp(gender, "shared") == 0)
+      fl |= KBF_SHARED;
     uint32_t e = td__kb_new_entry(kb, kind, fl, td__trim(first));
     for (unsigned i = 0; i < nc; i++)
       td__kb_add_code(kb, e, cs[i].code, cs[i].from, cs[i].to, cs[i].dated);

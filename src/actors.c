@@ -703,7 +703,7 @@ static int country_code(const char *c) {
 }
 
 static int party_word(resolver *r, size_t i, size_t end, const char *code,
-                      size_t np) {
+                      size_t np, int shared) {
   const td_actor_kb *kb = r->kb;
   /* Another country's party of the same name: the story's dateline is
    * elsewhere ("CANBERRA - ... the ruling Labour Party"), or a country
@@ -727,10 +727,11 @@ static int party_word(resolver *r, size_t i, size_t end, const char *code,
         strncmp(kb->codes[q->code].code, code, 3) != 0)
       return 1;
   }
-  /* ... or the article has so far named actors of other countries and
-   * none of the party's own ("Prime Minister Bob Hawke ... the ruling
-   * Labour Party") */
-  if (code) {
+  /* ... or, for a name other countries' parties use too, the article has
+   * so far named actors of other countries and none of the party's own
+   * ("Australian Prime Minister Bob Hawke ... the ruling Labour Party";
+   * but "Bush ... the Tories said") */
+  if (code && shared) {
     int other = 0, own = 0;
     for (size_t m = 0; m < r->doc->n_mentions && !own; m++) {
       const char *mc = r->doc->mentions[m].code;
@@ -846,7 +847,8 @@ static PER_SENTENCE void find_pieces(resolver *r) {
      * Almir Pazzionotto", capitalised as a title) or of a longer unknown
      * name ("Progressive Conservative government") is not the party. */
     if (best && (best->flags & KBF_PARTY) &&
-        party_word(r, i, best_end, best_code, np))
+        party_word(r, i, best_end, best_code, np,
+                   (best->flags & KBF_SHARED) != 0))
       best = NULL;
     /* A one-word place or organisation that is the surname of a person
      * already met in the article is that person ("Secretary of Defense

@@ -434,6 +434,9 @@ static void parties(void **state) {
                day(1987, 3, 3), "GBR", 0);
   expect_count(kb, "Labour MPs have accused the Conservatives of waste.",
                day(1987, 3, 3), "GBR", 2);
+  /* "Tories" is no other country's party's name */
+  expect_count(kb, "George W Bush won. The Tories said she broke a rule.",
+               day(2005, 3, 3), "GBROPP", 1);
   /* a former office is no role now: ELI of the title's country */
   expect_count(kb, "Ex-Labour MP George Galloway appealed for calm.",
                day(2005, 3, 3), "GBRELI", 1);
