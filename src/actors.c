@@ -2577,6 +2577,9 @@ const td__schema td__schema_actors = {
     "actors", actor_steps, sizeof actor_steps / sizeof actor_steps[0],
     actors_put_doc, NULL};
 
+/* Known people with no role on an article's date are stored (their
+ * mentions keep pronouns and subjects right) but listed only where they
+ * have a code. */
 int td_store_each_actor(td_store *st,
                         int (*fn)(void *ud, const td_actor_row *r), void *ud,
                         td_error *err) {
@@ -2589,7 +2592,7 @@ int td_store_each_actor(td_store *st,
       "   FROM actor_entity e2 JOIN actor_mention m ON m.article = e2.article"
       "   AND m.entity = e2.idx WHERE e2.name = e.name AND e2.code = e.code"
       "   ORDER BY m.text LIMIT 16))"
-      " FROM actor_entity e GROUP BY e.name, e.code"
+      " FROM actor_entity e WHERE e.code != '' GROUP BY e.name, e.code"
       " ORDER BY SUM(e.mentions) DESC, e.name, e.code";
   sqlite3_stmt *s = td__store_stmt(st, sql);
   if (s == NULL) goto fail;

@@ -22,4 +22,9 @@ want a3 'NATO spokesman Mart Tammekivi' IGOWSTNAT title
 want a4 'Mart Tammekivi' IGOWSTNAT learnt
 want a5 'Mart Tammekivi' ESTGOV learnt
 $TIDINGS actors --db l.db --format jsonl | grep -q '"name":"Mart Tammekivi"' || fail "actors list"
+# A known person with no role on the article's date (David Blunkett
+# between his two terms as home secretary) is listed nowhere uncoded.
+printf '%s\n' '{"id":"b1","date":"2005-03-03","text":"David Blunkett said he would stand again."}' >e.jsonl
+$TIDINGS ingest --db l.db --quiet e.jsonl || fail "ingest e"
+$TIDINGS actors --db l.db --format jsonl | grep '"code":""' && fail "an uncoded actor listed"
 exit 0
