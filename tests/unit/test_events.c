@@ -1425,7 +1425,12 @@ static void matters_and_denied_reports(void **state) {
  * "attacked Ukrainian positions" force; a gap does not cross "but". */
 static void verbal_attacks(void **state) {
   (void)state;
-  td_doc *d = code("Tony Blair attacked the Conservative plans for pensions.");
+  td_doc *d = code("Sergei Lavrov attacked the six new pledges of NATO.");
+  if (!find(d, "111") || count(d, "18")) dump(d);
+  assert_non_null(find(d, "111"));
+  assert_int_equal(count(d, "18"), 0);
+  td_doc_free(d);
+  d = code("Tony Blair attacked the Conservative plans for pensions.");
   if (!find(d, "111") || count(d, "18")) dump(d);
   assert_non_null(find(d, "111"));
   assert_int_equal(count(d, "18"), 0);
@@ -1458,7 +1463,9 @@ static void arenas(void **state) {
       "Boris Johnson and Emmanuel Macron tax pledge clash",
       "Ukraine has done a superb job in fighting against defence cuts.",
       "Britain will fight the Aids epidemic.",
-      "Britain will fight terrorism."};
+      "Britain will fight terrorism.",
+      "Sergei Lavrov criticised the Kremlin for failing to address the "
+      "\"ticking bomb\" of pension reform."};
   for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
     td_doc *d = code(none[i]);
     if (count(d, "19") || count(d, "18") || count(d, "138")) dump(d);
