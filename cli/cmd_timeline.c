@@ -256,11 +256,8 @@ static void group_others(const tl_out *o, const td_timeline_group *g,
 /* Two lines an entry, 100 columns: date, who -> whom, what, flags,
  * articles; then the evidence sentence with its article. */
 static void print_table(tl_out *o, const td_timeline_entry *e,
-                        const td_cameo *c) {
+                        const td_cameo *c, const td_timeline_group *g) {
   FILE *f = o->out;
-  int member;
-  const td_timeline_group *g = group_led(o, e, &member);
-  if (member) return; /* shown under its leader */
   char date[24], who[160], fl[40], what[160];
   td_date_format(e->date, date, sizeof date);
   snprintf(who, sizeof who, "%.24s %s %.24s", label(e->source_name, e->source),
@@ -339,11 +336,9 @@ static const char html_head[] =
     "background:#fafafa;border:1px solid #e5e5e5}\n"
     "</style>\n</head>\n<body>\n";
 
-static void html_row(tl_out *o, const td_timeline_entry *e, const td_cameo *c) {
+static void html_row(tl_out *o, const td_timeline_entry *e, const td_cameo *c,
+                     const td_timeline_group *g) {
   FILE *f = o->out;
-  int member;
-  const td_timeline_group *g = group_led(o, e, &member);
-  if (member) return; /* shown under its leader */
   char date[24], fl[40];
   td_date_format(e->date, date, sizeof date);
   flags_text(e->flags, fl, sizeof fl);
@@ -701,8 +696,9 @@ int td_cmd_timeline(int argc, char **argv) {
   const td_timeline_entry *e;
   while ((rc = td_timeline_next(it, &e, &err)) == 1) {
     const td_cameo *cm = td_cameo_lookup(lx, e->code);
-    int member = 0;
-    if (o.fmt == CLI_FMT_HTML) group_led(&o, e, &member);
+    /* An entry shown under its group's leader has no row of its own. */
+    int member;
+    const td_timeline_group *g = group_led(&o, e, &member);
     o.n_entries++;
     if (!member) o.n_rows++;
     switch (o.fmt) {
@@ -714,10 +710,10 @@ int td_cmd_timeline(int argc, char **argv) {
         break;
       case CLI_FMT_HTML:
         collect_point(&o, e, cm);
-        html_row(&o, e, cm);
+        if (!member) html_row(&o, e, cm, g);
         break;
       default:
-        print_table(&o, e, cm);
+        if (!member) print_table(&o, e, cm, g);
     }
   }
   if (o.fmt == CLI_FMT_HTML) {

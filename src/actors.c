@@ -692,6 +692,13 @@ static int64_t entry_score(resolver *r, const kb_entry *e, const unit *u,
  * ("Labour Minister", not "Labour MP", "Labour MPs" or "Labour minister"),
  * or right after an unknown capitalised word inside the sentence; or
  * another country's party of the same name (code: the party's code). */
+/* The sentence's first unit that is a word (n_units when none). */
+static uint32_t first_word_unit(const resolver *r) {
+  uint32_t u = 0;
+  while (u < r->n_units && !r->units[u].word) u++;
+  return u;
+}
+
 /* Whether an actor code starts with a country's code (not IGO, NGO ...). */
 static int country_code(const char *c) {
   static const char *const not_countries[] = {"IGO", "NGO", "MNC", "BUS",
@@ -763,19 +770,15 @@ static int party_word(resolver *r, size_t i, size_t end, const char *code,
           return 1;
       }
   }
-  /* after an unknown capitalised word, or "Trade and Labour" */
-  size_t b = i;
-  if (b > 1 && !r->units[b - 1].cap && r->units[b - 1].word &&
-      (unit_id(r, b - 1) == kb->w_and || unit_id(r, b - 1) == kb->w_of) &&
-      r->units[b - 2].word && r->units[b - 2].cap)
+  /* after an unknown capitalised word inside the sentence, or "Trade and
+   * Labour" */
+  const unit *prev = i > 0 ? &r->units[i - 1] : NULL;
+  if (i > 1 && !prev->cap && prev->word &&
+      (unit_id(r, i - 1) == kb->w_and || unit_id(r, i - 1) == kb->w_of) &&
+      r->units[i - 2].word && r->units[i - 2].cap)
     return 1;
-  if (b > 0 && r->units[b - 1].word && r->units[b - 1].cap &&
-      r->units[b - 1].tok + 1 == r->units[b].tok && unit_id(r, b - 1) == 0) {
-    uint32_t s0 = 0;
-    while (s0 < r->n_units && !r->units[s0].word) s0++;
-    if (b - 1 > s0) return 1;
-  }
-  return 0;
+  return prev && prev->word && prev->cap && prev->tok + 1 == r->units[i].tok &&
+         unit_id(r, i - 1) == 0 && i - 1 > first_word_unit(r);
 }
 
 static PER_SENTENCE void find_pieces(resolver *r) {
@@ -1078,9 +1081,7 @@ static void companies_after_names(resolver *r) {
       continue;
     /* Not the sentence's first word either: "Two Palestinian bombers",
      * "Senior Japanese officials". */
-    uint32_t s0 = 0;
-    while (s0 < r->n_units && !r->units[s0].word) s0++;
-    if (p->u0 <= s0) continue;
+    if (p->u0 <= first_word_unit(r)) continue;
     const unit *b = &r->units[p->u0 - 1];
     if (b->word && !(r->kb->tok_flags[unit_id(r, p->u0 - 1)] & KBT_CONN))
       continue;

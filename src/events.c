@@ -80,6 +80,8 @@ typedef struct coder {
   td_doc *doc;
   const td_lexicon *lx;
   unsigned opts;
+  int32_t soft_code;    /* index of 012 in lx->codes, what a soft frame
+                           codes alone (-1: none) */
   int32_t *tok_mention; /* per doc token */
   int32_t *tok_timex;
   stok *t; /* tokens of the current sentence */
@@ -134,6 +136,15 @@ static unsigned shape_of(const stok *k, int32_t lemma) {
 static int elem_matches(const stok *k, const td__pelem *e) {
   if (e->neg) return (k->cls & TD__WC_NEG) != 0;
   return lemma_is(k, e->lemma);
+}
+
+/* The td_entity_kind of doc mention m's entity, 0 when it has none. */
+static uint8_t mention_kind(const coder *c, int32_t m) {
+  if (m < 0 || (size_t)m >= c->doc->n_mentions) return 0;
+  int32_t ent = c->doc->mentions[m].entity;
+  return ent >= 0 && (size_t)ent < c->doc->n_entities
+             ? c->doc->entities[ent].kind
+             : 0;
 }
 
 /* First token (relative) of the mention covering relative token j. */
@@ -191,8 +202,13 @@ static int sport_report(const coder *c) {
 /* Roots that a sport report uses for play: threaten (13), protest (14),
  * force posture (15), assault (18), fight (19), mass violence (20), and
  * the generic coerce (170). */
+/* The CAMEO root of an event code, as a number: "0334" is 3, "190" 19. */
+static int code_root(const char *code) {
+  return (code[0] - '0') * 10 + (code[1] - '0');
+}
+
 static int play_code(const char *code) {
-  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  int root = code_root(code);
   return root == 13 || root == 14 || root == 15 || root >= 18 ||
          strcmp(code, "170") == 0;
 }
@@ -496,15 +512,11 @@ static int head_pos_ok(const coder *c, int i, const td__pattern *p) {
        * take the -s of a singular subject; "the Soviets argue that" has a
        * plural one). */
       if (sh == TD__SH_BASE && prev && prev->mention >= 0 && p->n_words < 3 &&
-          (size_t)prev->mention < c->doc->n_mentions && i + 1 < c->n &&
-          c->t[i + 1].mention < 0 && (c->t[i + 1].cls & TD__WC_PREP) &&
-          !(c->t[i + 1].cls & TD__WC_DET) &&
+          i + 1 < c->n && c->t[i + 1].mention < 0 &&
+          (c->t[i + 1].cls & TD__WC_PREP) && !(c->t[i + 1].cls & TD__WC_DET) &&
           strcmp(c->t[i + 1].lower, "to") != 0) {
         int a = mention_first(c, i - 1);
-        int32_t ent = c->doc->mentions[prev->mention].entity;
-        uint8_t kind = ent >= 0 && (size_t)ent < c->doc->n_entities
-                           ? c->doc->entities[ent].kind
-                           : 0;
+        uint8_t kind = mention_kind(c, prev->mention);
         if (a > 0 && c->t[a - 1].mention < 0 &&
             (c->t[a - 1].cls & (TD__WC_DET | TD__WC_PREP)) &&
             strcmp(c->t[a - 1].lower, "that") != 0 &&
@@ -694,11 +706,6 @@ static int compound_modifier(const coder *c, const match *m) {
                      (x->lower[n - 1] == 's' && x->lower[n - 2] != 's')));
 }
 
-/* Whether force match m is fought in an arena that is no battlefield
- * (function_words.txt ARENA: "a court battle", "a price war") or against
- * an ill (CAUSE): "fight terrorism", "the war on drugs", "battle against
- * inflation". Its object: the next few words, past articles, "against",
- * "on" and adjectives, before any name or mark. */
 /* Whether token x heads a pattern of force (roots 18-20): "fight",
  * "war", "battle". */
 static int force_word(const coder *c, const stok *x) {
@@ -709,16 +716,21 @@ static int force_word(const coder *c, const stok *x) {
     const td__pattern *ps = l >= 0 ? td__lexicon_patterns(c->lx, l, &np) : NULL;
     for (size_t i = 0; i < np; i++) {
       const char *pc = c->lx->codes[ps[i].code].code;
-      int root = (pc[0] - '0') * 10 + (pc[1] - '0');
+      int root = code_root(pc);
       if (root >= 18 && root <= 20) return 1;
     }
   }
   return 0;
 }
 
+/* Whether force match m is fought in an arena that is no battlefield
+ * (function_words.txt ARENA: "a court battle", "a price war") or against
+ * an ill (CAUSE): "fight terrorism", "the war on drugs", "battle against
+ * inflation". Its object: the next few words, past articles, "against",
+ * "on" and adjectives, before any name or mark. */
 static int campaign(const coder *c, const match *m) {
   const char *code = c->lx->codes[m->code].code;
-  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  int root = code_root(code);
   if (root < 18 || root > 20) return 0;
   /* "a High Court battle", "the leadership fight", "a price war", "tax
    * pledge clash" (a headline) */
@@ -860,7 +872,7 @@ static int frame_of(const td_cameo *c) {
   const char *k = c->code;
   size_t n = strlen(k);
   if (n == 4) return -1;
-  int root = (k[0] - '0') * 10 + (k[1] - '0');
+  int root = code_root(k);
   switch (root) {
     case 2:
       return TD__FRAME_APPEAL;
@@ -878,7 +890,7 @@ static int frame_of(const td_cameo *c) {
 }
 
 static int frame_root(const td_cameo *c) {
-  int root = (c->code[0] - '0') * 10 + (c->code[1] - '0');
+  int root = code_root(c->code);
   return root == 2 || root == 3 || root == 10 || root == 12 || root == 13;
 }
 
@@ -968,9 +980,9 @@ static void absorb_topics(coder *c) {
 /* What an accusation tells (| allege: "accused Blair of using force",
  * "blamed Russia for attacking", "alleged that Ukraine had attacked") is
  * alleged: the verbal predicates after it in its clause, once its object
- * opens with "of", "for", "with" or "that", are hypothetical. The clause ends at
- * a boundary, a quotation mark, a comma after that word, or a relative
- * word other than that "that". */
+ * opens with "of", "for", "with" or "that", are hypothetical. The clause
+ * ends at a boundary, a quotation mark, a comma after that word, or a
+ * relative word other than that "that". */
 static void mark_alleged(coder *c) {
   for (size_t i = 0; i < c->n_m; i++) {
     const match *m = &c->m[i];
@@ -1073,14 +1085,14 @@ static void apply_frames(coder *c) {
       m->code = best_to;
       m->inner = best;
       c->m[best].absorbed = 1;
-    } else if (m->p->flags & TD__PF_SOFT) {
-      /* ... unless an actor is warned ("Iran warned the United States") */
+    } else if ((m->p->flags & TD__PF_SOFT) && c->soft_code >= 0) {
+      /* A soft frame with nothing coded to be about is a pessimistic
+       * comment ("warned that many firms could be crippled"), unless an
+       * actor is warned ("Iran warned the United States"). */
       int j = m->last + 1;
       while (j < c->n && (c->t[j].cls & TD__WC_DET) && c->t[j].mention < 0)
         j++;
-      const td_cameo *soft = td_cameo_lookup(lx, "012");
-      if (soft && !(j < c->n && c->t[j].mention >= 0))
-        m->code = (int32_t)(soft - lx->codes);
+      if (!(j < c->n && c->t[j].mention >= 0)) m->code = c->soft_code;
     }
   }
   protest_purposes(c);
@@ -1611,15 +1623,11 @@ static int32_t find_subject(coder *c, const match *m, int32_t *out, int *n) {
        * nominal predicate is its actor, also inside a prepositional
        * phrase (not a seat or an organisation: "the Paris talks" are
        * where). */
-      if (after_prep && nominal && b + 1 == m->first && k->mention >= 0 &&
-          (size_t)k->mention < c->doc->n_mentions) {
-        int32_t ent = c->doc->mentions[k->mention].entity;
-        if (ent >= 0 && (size_t)ent < c->doc->n_entities) {
-          uint8_t kind = c->doc->entities[ent].kind;
-          if (kind == TD_ENT_COUNTRY || kind == TD_ENT_GROUP ||
-              kind == TD_ENT_PERSON)
-            after_prep = 0;
-        }
+      if (after_prep && nominal && b + 1 == m->first) {
+        uint8_t kind = mention_kind(c, k->mention);
+        if (kind == TD_ENT_COUNTRY || kind == TD_ENT_GROUP ||
+            kind == TD_ENT_PERSON)
+          after_prep = 0;
       }
       if (!after_prep) {
         out[(*n)++] = k->mention;
@@ -1741,7 +1749,7 @@ static int is_passive(const coder *c, const match *m) {
    * takes an object when active, so a past form with a preposition or the
    * end of the clause right after it is passive. */
   const char *pc = c->lx->codes[m->code].code;
-  int root = (pc[0] - '0') * 10 + (pc[1] - '0');
+  int root = code_root(pc);
   if (root < 17 || root > 20 || m->p->generic || m->first == 0) return 0;
   /* "a civilian allegedly killed by": past a hedging adverb */
   int bi = m->first - 1;
@@ -1953,10 +1961,6 @@ static int predicate_before(const coder *c, const match *m) {
   return h;
 }
 
-/* The latest verb predicate before m in the sentence that has
- * m's verb form, which an "and" right before m coordinates with it
- * ("should continue talks and withdraw", "said it would not attack Peru
- * and added"), or NULL. */
 /* Whether the words right before token j join it to what comes before:
  * a conjunction ("and", "plus") or "as well as". */
 static int conj_before(const coder *c, int j) {
@@ -1967,6 +1971,10 @@ static int conj_before(const coder *c, int j) {
          strcmp(c->t[j - 3].lower, "as") == 0;
 }
 
+/* The latest verb predicate before m in the sentence that has
+ * m's verb form, which an "and" right before m coordinates with it
+ * ("should continue talks and withdraw", "said it would not attack Peru
+ * and added"), or NULL. */
 static const match *coordinated_with(const coder *c, const match *m) {
   if (!conj_before(c, m->first) || m->p->pos != 'v') return NULL;
   unsigned forms = TD__SH_BASE | TD__SH_PAST | TD__SH_S | TD__SH_ING;
@@ -2336,7 +2344,7 @@ static int under_appeal(coder *c, const match *m) {
     const match *k = &c->m[i];
     if (k == m || k->absorbed || k->last >= m->first) continue;
     const char *code = c->lx->codes[k->code].code;
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    int root = code_root(code);
     if (root != 2 && root != 10 && !(c->t[k->head].cls & TD__WC_TRY)) continue;
     if (m->first - k->last > 25) continue;
     int ok = 1;
@@ -2405,13 +2413,12 @@ static int article_phrase(const coder *c, const match *m) {
  * ("the Berlin blockade", "the Madrid bomb", "the London bombings"). */
 static int force_site(const coder *c, const match *m, int j) {
   const char *pc = c->lx->codes[m->code].code;
-  int root = (pc[0] - '0') * 10 + (pc[1] - '0');
+  int root = code_root(pc);
   if (root < 18 || root > 20) return 0;
-  const td_actor_mention *a = &c->doc->mentions[c->t[j].mention];
-  size_t n = strlen(a->code);
-  return a->entity >= 0 && (size_t)a->entity < c->doc->n_entities &&
-         c->doc->entities[a->entity].kind == TD_ENT_ORG && n > 3 &&
-         strcmp(a->code + n - 3, "GOV") == 0;
+  const char *mc = c->doc->mentions[c->t[j].mention].code;
+  size_t n = strlen(mc);
+  return mention_kind(c, c->t[j].mention) == TD_ENT_ORG && n > 3 &&
+         strcmp(mc + n - 3, "GOV") == 0;
 }
 
 static void code_match(coder *c, match *m) {
@@ -2604,7 +2611,7 @@ static void code_match(coder *c, match *m) {
   if (reported) flags |= TD_EVF_REPORTED;
   if (c->t[m->head].quote) flags |= TD_EVF_QUOTED;
   const char *pc = lx->codes[code].code;
-  int root = (pc[0] - '0') * 10 + (pc[1] - '0');
+  int root = code_root(pc);
   if (root != 2 && root != 10 && !(m->p->flags & TD__PF_SAY) &&
       under_appeal(c, m))
     flags |= TD_EVF_HYPOTHETICAL;
@@ -2632,7 +2639,7 @@ static void code_match(coder *c, match *m) {
                           TD_EVF_REPORTED | TD_EVF_NEGATED);
     if (not &&(root == 2 || root == 10)) flags |= TD_EVF_NEGATED;
     pc = lx->codes[code].code;
-    root = (pc[0] - '0') * 10 + (pc[1] - '0');
+    root = code_root(pc);
   }
   /* An object-only predicate is an event only as the content of a demand
    * ("Libya must hand over the suspects"). */
@@ -2899,6 +2906,8 @@ void td_events_extract_opts(td_doc *doc, const td_lexicon *lx, unsigned opts) {
   c.last_subject = -1;
   c.ctx_para = UINT32_MAX;
   c.pair_para[0] = c.pair_para[1] = UINT32_MAX;
+  const td_cameo *soft = td_cameo_lookup(lx, "012");
+  c.soft_code = soft ? (int32_t)(soft - lx->codes) : -1;
   c.tok_mention = td_xmalloc(doc->n_toks * sizeof *c.tok_mention);
   c.tok_timex = td_xmalloc(doc->n_toks * sizeof *c.tok_timex);
   for (size_t i = 0; i < doc->n_toks; i++)
